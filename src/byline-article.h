@@ -1,0 +1,121 @@
+/* byline-article.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BYLINE_STATUS_DRAFT,
+  BYLINE_STATUS_IN_REVIEW,
+  BYLINE_STATUS_APPROVED,
+  BYLINE_STATUS_PUBLISHED,
+  BYLINE_STATUS_SPIKED,
+} BylineStatus;
+
+#define BYLINE_N_STATUSES (BYLINE_STATUS_SPIKED + 1)
+
+GType        byline_status_get_type    (void) G_GNUC_CONST;
+#define BYLINE_TYPE_STATUS (byline_status_get_type ())
+
+/* "draft", "in-review", "approved", "published", "spiked": the words used in
+ * files, on the command line and in the database. */
+const char  *byline_status_to_string   (BylineStatus  status);
+gboolean     byline_status_from_string (const char   *str,
+                                        BylineStatus *status);
+/* Translated, for people: "Draft", "In Review", ... */
+const char  *byline_status_get_label   (BylineStatus  status);
+
+#define BYLINE_TYPE_ARTICLE (byline_article_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineArticle, byline_article, BYLINE, ARTICLE, GObject)
+
+BylineArticle *byline_article_new            (void);
+BylineArticle *byline_article_copy           (BylineArticle *self);
+
+gint64        byline_article_get_id          (BylineArticle *self);
+void          byline_article_set_id          (BylineArticle *self,
+                                              gint64         id);
+const char   *byline_article_get_uuid        (BylineArticle *self);
+void          byline_article_set_uuid        (BylineArticle *self,
+                                              const char    *uuid);
+const char   *byline_article_get_slug        (BylineArticle *self);
+void          byline_article_set_slug        (BylineArticle *self,
+                                              const char    *slug);
+const char   *byline_article_get_section     (BylineArticle *self);
+void          byline_article_set_section     (BylineArticle *self,
+                                              const char    *section);
+const char   *byline_article_get_headline    (BylineArticle *self);
+void          byline_article_set_headline    (BylineArticle *self,
+                                              const char    *headline);
+const char   *byline_article_get_standfirst  (BylineArticle *self);
+void          byline_article_set_standfirst  (BylineArticle *self,
+                                              const char    *standfirst);
+const char   *byline_article_get_byline      (BylineArticle *self);
+void          byline_article_set_byline      (BylineArticle *self,
+                                              const char    *byline);
+const char   *byline_article_get_dateline    (BylineArticle *self);
+void          byline_article_set_dateline    (BylineArticle *self,
+                                              const char    *dateline);
+const char   *byline_article_get_caption     (BylineArticle *self);
+void          byline_article_set_caption     (BylineArticle *self,
+                                              const char    *caption);
+const char   *byline_article_get_credit      (BylineArticle *self);
+void          byline_article_set_credit      (BylineArticle *self,
+                                              const char    *credit);
+const char   *byline_article_get_image       (BylineArticle *self);
+void          byline_article_set_image       (BylineArticle *self,
+                                              const char    *image);
+const char   *byline_article_get_image_alt   (BylineArticle *self);
+void          byline_article_set_image_alt   (BylineArticle *self,
+                                              const char    *image_alt);
+const char   *byline_article_get_body        (BylineArticle *self);
+void          byline_article_set_body        (BylineArticle *self,
+                                              const char    *body);
+const char * const *
+              byline_article_get_tags        (BylineArticle *self);
+void          byline_article_set_tags        (BylineArticle *self,
+                                              const char * const *tags);
+/* Tags as people type them: "budget, politics". Splits on commas, trims,
+ * drops empty and duplicate tags. */
+char         *byline_article_dup_tags_string (BylineArticle *self);
+void          byline_article_set_tags_string (BylineArticle *self,
+                                              const char    *tags);
+BylineStatus  byline_article_get_status      (BylineArticle *self);
+void          byline_article_set_status      (BylineArticle *self,
+                                              BylineStatus   status);
+/* Times are Unix seconds (UTC); 0 means "not set" (only published may be unset). */
+gint64        byline_article_get_created     (BylineArticle *self);
+void          byline_article_set_created     (BylineArticle *self,
+                                              gint64         created);
+gint64        byline_article_get_updated     (BylineArticle *self);
+void          byline_article_set_updated     (BylineArticle *self,
+                                              gint64         updated);
+gint64        byline_article_get_published   (BylineArticle *self);
+void          byline_article_set_published   (BylineArticle *self,
+                                              gint64         published);
+const char   *byline_article_get_language    (BylineArticle *self);
+void          byline_article_set_language    (BylineArticle *self,
+                                              const char    *language);
+
+/* Pinned related articles (BylinePin), in reading order. */
+GListModel   *byline_article_get_pins        (BylineArticle *self);
+void          byline_article_add_pin         (BylineArticle *self,
+                                              gpointer       pin);
+void          byline_article_clear_pins      (BylineArticle *self);
+
+/* The file name of the article's published page: "<id>-<slug>.html". */
+char         *byline_article_dup_page_name   (BylineArticle *self);
+
+/* A URL-safe slug made of ASCII letters, digits and dashes ("article" if
+ * nothing is left), at most 80 characters. */
+char         *byline_slugify                 (const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* byline-importer.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline-article.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_IMPORT_ERROR (byline_import_error_quark ())
+
+typedef enum
+{
+  BYLINE_IMPORT_ERROR_EMPTY,
+  BYLINE_IMPORT_ERROR_TOO_LARGE,
+  BYLINE_IMPORT_ERROR_BINARY,
+  BYLINE_IMPORT_ERROR_ENCODING,
+  BYLINE_IMPORT_ERROR_NO_HEADLINE,
+  BYLINE_IMPORT_ERROR_INVALID,
+} BylineImportError;
+
+GQuark byline_import_error_quark (void);
+
+#define BYLINE_IMPORT_MAX_SIZE (10 * 1024 * 1024)
+
+/* Text copied from a news site. Pins come back unresolved (headline only). */
+BylineArticle *byline_import_plain_text (const char  *text,
+                                         gssize       length,
+                                         GTimeZone   *tz,
+                                         GError     **error);
+/* Markdown with a "---" front-matter block. */
+BylineArticle *byline_import_markdown   (const char  *text,
+                                         gssize       length,
+                                         GTimeZone   *tz,
+                                         GError     **error);
+/* Reads @file (at most 10 MiB, UTF-8 text) and picks the format: front matter
+ * or a .md/.markdown name means Markdown, anything else plain text. A relative
+ * image path in front matter is made absolute against the file's folder. */
+BylineArticle *byline_import_file       (GFile       *file,
+                                         GTimeZone   *tz,
+                                         GCancellable *cancellable,
+                                         GError     **error);
+
+G_END_DECLS

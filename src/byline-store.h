@@ -1,0 +1,104 @@
+/* byline-store.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline-article.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_STORE_ERROR (byline_store_error_quark ())
+
+typedef enum
+{
+  BYLINE_STORE_ERROR_OPEN,        /* cannot open or create the file */
+  BYLINE_STORE_ERROR_READ_ONLY,   /* the file or its folder cannot be written */
+  BYLINE_STORE_ERROR_BUSY,        /* another program holds the database */
+  BYLINE_STORE_ERROR_CORRUPT,     /* damaged, or not a Byline database */
+  BYLINE_STORE_ERROR_TOO_NEW,     /* written by a newer Byline */
+  BYLINE_STORE_ERROR_NOT_FOUND,   /* no such article */
+  BYLINE_STORE_ERROR_INVALID,     /* a value the store refuses */
+  BYLINE_STORE_ERROR_FAILED,      /* anything else SQLite reports */
+} BylineStoreError;
+
+GQuark byline_store_error_quark (void);
+
+/* The newest schema this build knows (PRAGMA user_version). */
+#define BYLINE_STORE_SCHEMA_VERSION 1
+
+typedef struct
+{
+  const char *search;      /* words typed in a search box (FTS5), or NULL */
+  int         status;      /* a BylineStatus, or -1 for every status */
+  gboolean    trashed;     /* list the Trash instead of live articles */
+  guint       limit;       /* 0 for no limit */
+  guint       offset;
+} BylineArticleQuery;
+
+#define BYLINE_ARTICLE_QUERY_INIT { NULL, -1, FALSE, 0, 0 }
+
+#define BYLINE_TYPE_STORE (byline_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineStore, byline_store, BYLINE, STORE, GObject)
+
+/* $XDG_DATA_HOME/byline/newsroom.db */
+char          *byline_store_dup_default_path   (void);
+
+/* Opens (creating if needed) and migrates the database at @path; NULL means
+ * the default path, whose folder is created. An explicit path's folder must
+ * exist. */
+BylineStore   *byline_store_new                (const char          *path,
+                                                GError             **error);
+const char    *byline_store_get_path           (BylineStore         *self);
+/* How long a write waits for another program's lock before failing. */
+void           byline_store_set_busy_timeout   (BylineStore         *self,
+                                                guint                milliseconds);
+
+/* Inserts the article when its id is 0 (assigning id, uuid, slug and
+ * created), else updates it. Sets "updated" to now. Pins are written with the
+ * article, in the same transaction. */
+gboolean       byline_store_save_article       (BylineStore         *self,
+                                                BylineArticle       *article,
+                                                GError             **error);
+/* Every field, and pins with their related articles' current headlines. */
+BylineArticle *byline_store_load_article       (BylineStore         *self,
+                                                gint64               id,
+                                                GError             **error);
+/* Newest first (by updated). The articles carry every field but the body
+ * (empty) and pins (none), so a long list stays cheap. (element-type BylineArticle) */
+GPtrArray     *byline_store_list_articles      (BylineStore         *self,
+                                                const BylineArticleQuery *query,
+                                                GError             **error);
+guint          byline_store_count_articles     (BylineStore         *self,
+                                                const BylineArticleQuery *query,
+                                                GError             **error);
+/* The id of the live article with exactly this headline (case-insensitive),
+ * the newest if several; 0 if none. */
+gint64         byline_store_find_by_headline   (BylineStore         *self,
+                                                const char          *headline,
+                                                GError             **error);
+/* Links each unresolved pin of @article to a stored article with that
+ * headline, where one exists. Does not save. */
+void           byline_store_resolve_pins       (BylineStore         *self,
+                                                BylineArticle       *article);
+
+gboolean       byline_store_trash_article      (BylineStore         *self,
+                                                gint64               id,
+                                                GError             **error);
+gboolean       byline_store_restore_article    (BylineStore         *self,
+                                                gint64               id,
+                                                GError             **error);
+/* Deletes for good (from the Trash or not). */
+gboolean       byline_store_delete_article     (BylineStore         *self,
+                                                gint64               id,
+                                                GError             **error);
+gboolean       byline_store_empty_trash        (BylineStore         *self,
+                                                GError             **error);
+
+G_END_DECLS

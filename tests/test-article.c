@@ -1,0 +1,162 @@
+/* test-article.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "byline-article.h"
+#include "byline-pin.h"
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_properties_notify_once (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  guint count = 0;
+
+  g_signal_connect (article, "notify::headline", G_CALLBACK (notify_cb), &count);
+  byline_article_set_headline (article, "Ferry strike ends");
+  byline_article_set_headline (article, "Ferry strike ends");
+  g_assert_cmpuint (count, ==, 1);
+  g_object_set (article, "headline", "Ferry strike ends tonight", NULL);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Ferry strike ends tonight");
+
+  /* NULL reads back as "", never as NULL. */
+  byline_article_set_caption (article, NULL);
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "");
+  g_assert_cmpstr (byline_article_get_language (article), ==, "en");
+}
+
+static void
+test_status_words (void)
+{
+  const char *words[] = { "draft", "in-review", "approved", "published", "spiked" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      BylineStatus status;
+
+      g_assert_true (byline_status_from_string (words[i], &status));
+      g_assert_cmpint (status, ==, i);
+      g_assert_cmpstr (byline_status_to_string (status), ==, words[i]);
+    }
+
+  {
+    BylineStatus status = BYLINE_STATUS_APPROVED;
+
+    g_assert_false (byline_status_from_string ("killed", &status));
+    g_assert_false (byline_status_from_string (NULL, &status));
+    g_assert_cmpint (status, ==, BYLINE_STATUS_APPROVED);
+  }
+}
+
+static void
+test_tags (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autofree char *joined = NULL;
+  const char * const *tags;
+
+  byline_article_set_tags_string (article, " harbour, Council ,, council, weather ");
+  tags = byline_article_get_tags (article);
+  g_assert_cmpuint (g_strv_length ((char **)tags), ==, 3);
+  g_assert_cmpstr (tags[0], ==, "harbour");
+  g_assert_cmpstr (tags[1], ==, "Council");
+  g_assert_cmpstr (tags[2], ==, "weather");
+  joined = byline_article_dup_tags_string (article);
+  g_assert_cmpstr (joined, ==, "harbour, Council, weather");
+}
+
+static void
+test_slugify (void)
+{
+  struct { const char *in; const char *out; } cases[] = {
+    { "Council approves harbour budget", "council-approves-harbour-budget" },
+    { "  What's next? The mayor's plan!  ", "whats-next-the-mayors-plan" },
+    { "Café owners cheer new plaza", "cafe-owners-cheer-new-plaza" },
+    { "<script>alert(1)</script>", "script-alert-1-script" },
+    { "", "article" },
+    { "!!!", "article" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = byline_slugify (cases[i].in);
+      g_assert_cmpstr (slug, ==, cases[i].out);
+    }
+
+  {
+    g_autofree char *long_text = g_strnfill (300, 'a');
+    g_autofree char *slug = byline_slugify (long_text);
+    g_assert_cmpuint (strlen (slug), <=, 80);
+  }
+}
+
+static void
+test_copy (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineArticle) copy = NULL;
+  g_autoptr(BylinePin) pin = NULL;
+
+  byline_article_set_id (article, 7);
+  byline_article_set_headline (article, "Tide tables for the week");
+  byline_article_set_tags_string (article, "weather, sea");
+  byline_article_set_status (article, BYLINE_STATUS_APPROVED);
+  byline_article_add_pin (article, byline_pin_new (2, 3, "Storm surge warning"));
+
+  copy = byline_article_copy (article);
+  byline_article_set_headline (article, "Changed after copying");
+  g_assert_cmpint (byline_article_get_id (copy), ==, 7);
+  g_assert_cmpstr (byline_article_get_headline (copy), ==, "Tide tables for the week");
+  g_assert_cmpint (byline_article_get_status (copy), ==, BYLINE_STATUS_APPROVED);
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (copy)), ==, 1);
+  pin = g_list_model_get_item (byline_article_get_pins (copy), 0);
+  g_assert_cmpuint (byline_pin_get_position (pin), ==, 2);
+  g_assert_cmpint (byline_pin_get_related_id (pin), ==, 3);
+  g_assert_cmpstr (byline_pin_get_headline (pin), ==, "Storm surge warning");
+
+  g_clear_object (&pin);
+  g_assert_finalize_object (g_steal_pointer (&copy));
+}
+
+static void
+test_page_name (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autofree char *name = NULL;
+
+  byline_article_set_id (article, 12);
+  byline_article_set_headline (article, "Night buses return");
+  name = byline_article_dup_page_name (article);
+  g_assert_cmpstr (name, ==, "12-night-buses-return.html");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/byline/article/properties-notify-once", test_properties_notify_once);
+  g_test_add_func ("/byline/article/status-words", test_status_words);
+  g_test_add_func ("/byline/article/tags", test_tags);
+  g_test_add_func ("/byline/article/slugify", test_slugify);
+  g_test_add_func ("/byline/article/copy", test_copy);
+  g_test_add_func ("/byline/article/page-name", test_page_name);
+
+  return g_test_run ();
+}

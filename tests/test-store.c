@@ -1,0 +1,805 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "byline-pin.h"
+#include "byline-store.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  BylineStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("byline-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  fixture->store = byline_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->store != NULL)
+    g_assert_finalize_object (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static BylineArticle *
+make_article (const char *headline,
+              const char *body)
+{
+  BylineArticle *article = byline_article_new ();
+
+  byline_article_set_headline (article, headline);
+  byline_article_set_body (article, body);
+  return article;
+}
+
+static gint64
+save_new (BylineStore *store,
+          const char  *headline,
+          const char  *body)
+{
+  g_autoptr(BylineArticle) article = make_article (headline, body);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_store_save_article (store, article, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_id (article), >, 0);
+
+  return byline_article_get_id (article);
+}
+
+/* Reads one integer straight from the file, as another program would. */
+static gint64
+raw_query_int (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static guint
+search_count (BylineStore *store,
+              const char  *words)
+{
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  guint count;
+
+  query.search = words;
+  count = byline_store_count_articles (store, &query, &error);
+  g_assert_no_error (error);
+
+  return count;
+}
+
+static void
+test_migrate_from_empty (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *empty_path = g_build_filename (fixture->dir, "empty.db", NULL);
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A zero-byte file, as "touch" leaves it, becomes a newsroom too. */
+  g_assert_true (g_file_set_contents (empty_path, "", 0, NULL));
+  store = byline_store_new (empty_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (raw_query_int (empty_path, "PRAGMA user_version"), ==, BYLINE_STORE_SCHEMA_VERSION);
+  /* Bytes 18 and 19 of the header are 2 in WAL mode. */
+  {
+    g_autofree char *header = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (empty_path, &header, &len, NULL));
+    g_assert_cmpuint (len, >=, 100);
+    g_assert_cmpint (header[18], ==, 2);
+    g_assert_cmpint (header[19], ==, 2);
+  }
+  g_assert_cmpint (raw_query_int (empty_path,
+                                  "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                  "('articles', 'articles_fts', 'pins')"), ==, 3);
+  g_assert_cmpint (raw_query_int (empty_path,
+                                  "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 4);
+
+  /* Opening again runs no migration and keeps what was written. */
+  save_new (store, "Ferry timetable changes from Monday", "The harbour ferry runs later.");
+  g_clear_object (&store);
+  store = byline_store_new (empty_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_store_count_articles (store, NULL, NULL), ==, 1);
+}
+
+static void
+test_migrate_refuses_newer (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  save_new (fixture->store, "Library extends opening hours", "Open until nine.");
+  g_clear_object (&fixture->store);
+
+  raw_exec (fixture->path, "PRAGMA user_version = 99");
+  g_assert_true (g_file_get_contents (fixture->path, &before, &before_len, NULL));
+
+  store = byline_store_new (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version of Byline"));
+
+  /* Refused, not damaged: the file is byte for byte what it was. */
+  g_assert_true (g_file_get_contents (fixture->path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_cmpint (raw_query_int (fixture->path, "PRAGMA user_version"), ==, 99);
+}
+
+static void
+test_crud (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "council", "budget", NULL };
+  gint64 id, other;
+
+  byline_article_set_headline (article, "Council approves harbour budget");
+  byline_article_set_standfirst (article, "Dredging and a new pier lead the spending.");
+  byline_article_set_byline (article, "Ana Ferreira");
+  byline_article_set_dateline (article, "PORTVALE");
+  byline_article_set_caption (article, "Councillors vote in the old town hall");
+  byline_article_set_credit (article, "Portvale Courier");
+  byline_article_set_image (article, "/srv/photos/vote.jpg");
+  byline_article_set_image_alt (article, "Raised hands in a wood-panelled chamber");
+  byline_article_set_body (article, "The council voted 9–2.\n\nWork starts in May.");
+  byline_article_set_section (article, "Local");
+  byline_article_set_tags (article, tags);
+  byline_article_set_status (article, BYLINE_STATUS_IN_REVIEW);
+  byline_article_set_published (article, 1677834300);
+  byline_article_set_language (article, "en-GB");
+
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  g_assert_no_error (error);
+  id = byline_article_get_id (article);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (strlen (byline_article_get_uuid (article)), ==, 36);
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "council-approves-harbour-budget");
+  g_assert_cmpint (byline_article_get_created (article), >, 0);
+
+  loaded = byline_store_load_article (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (loaded), ==, "Council approves harbour budget");
+  g_assert_cmpstr (byline_article_get_standfirst (loaded), ==, "Dredging and a new pier lead the spending.");
+  g_assert_cmpstr (byline_article_get_byline (loaded), ==, "Ana Ferreira");
+  g_assert_cmpstr (byline_article_get_dateline (loaded), ==, "PORTVALE");
+  g_assert_cmpstr (byline_article_get_caption (loaded), ==, "Councillors vote in the old town hall");
+  g_assert_cmpstr (byline_article_get_credit (loaded), ==, "Portvale Courier");
+  g_assert_cmpstr (byline_article_get_image (loaded), ==, "/srv/photos/vote.jpg");
+  g_assert_cmpstr (byline_article_get_image_alt (loaded), ==, "Raised hands in a wood-panelled chamber");
+  g_assert_cmpstr (byline_article_get_body (loaded), ==, "The council voted 9–2.\n\nWork starts in May.");
+  g_assert_cmpstr (byline_article_get_section (loaded), ==, "Local");
+  g_assert_true (g_strv_equal (byline_article_get_tags (loaded), tags));
+  g_assert_cmpint (byline_article_get_status (loaded), ==, BYLINE_STATUS_IN_REVIEW);
+  g_assert_cmpint (byline_article_get_published (loaded), ==, 1677834300);
+  g_assert_cmpstr (byline_article_get_language (loaded), ==, "en-GB");
+  g_assert_cmpstr (byline_article_get_uuid (loaded), ==, byline_article_get_uuid (article));
+
+  /* Update in place: same id, same uuid, new text. */
+  byline_article_set_headline (loaded, "Council approves harbour budget after late vote");
+  g_assert_true (byline_store_save_article (fixture->store, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_id (loaded), ==, id);
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, id, &error);
+  g_assert_cmpstr (byline_article_get_headline (loaded), ==, "Council approves harbour budget after late vote");
+  g_assert_cmpstr (byline_article_get_uuid (loaded), ==, byline_article_get_uuid (article));
+
+  /* The list is newest first and leaves bodies out. */
+  other = save_new (fixture->store, "Storm warning for the coast", "Gales expected tonight.");
+  list = byline_store_list_articles (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (byline_article_get_id (g_ptr_array_index (list, 0)), ==, other);
+  g_assert_cmpint (byline_article_get_id (g_ptr_array_index (list, 1)), ==, id);
+  g_assert_cmpstr (byline_article_get_body (g_ptr_array_index (list, 1)), ==, "");
+  g_assert_cmpstr (byline_article_get_headline (g_ptr_array_index (list, 1)), ==,
+                   "Council approves harbour budget after late vote");
+
+  {
+    BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+
+    query.status = BYLINE_STATUS_IN_REVIEW;
+    g_assert_cmpuint (byline_store_count_articles (fixture->store, &query, NULL), ==, 1);
+    query.status = BYLINE_STATUS_PUBLISHED;
+    g_assert_cmpuint (byline_store_count_articles (fixture->store, &query, NULL), ==, 0);
+  }
+
+  g_assert_cmpint (byline_store_find_by_headline (fixture->store, "storm WARNING for the coast", NULL), ==, other);
+  g_assert_cmpint (byline_store_find_by_headline (fixture->store, "No such story", NULL), ==, 0);
+
+  g_assert_true (byline_store_delete_article (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, id, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+}
+
+static void
+test_slug_frozen_when_published (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Harbour festival returns", "Music on the quay.");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  byline_article_set_headline (article, "Harbour festival returns for a week");
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "harbour-festival-returns-for-a-week");
+
+  byline_article_set_status (article, BYLINE_STATUS_PUBLISHED);
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  byline_article_set_headline (article, "Harbour festival draws record crowds");
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  g_assert_no_error (error);
+  /* Published pages keep their address. */
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "harbour-festival-returns-for-a-week");
+}
+
+static void
+test_fts_in_step (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = save_new (fixture->store, "Lighthouse keeper retires", "After forty winters on the headland.");
+  save_new (fixture->store, "School board elects chair", "The vote was unanimous.");
+
+  g_assert_cmpuint (search_count (fixture->store, "headland"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "lighthouse"), ==, 1);
+  /* The last word is a prefix, so results follow typing. */
+  g_assert_cmpuint (search_count (fixture->store, "lightho"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "unanimous vote"), ==, 1);
+  /* Search syntax typed by a person is text, not an FTS5 error. */
+  g_assert_cmpuint (search_count (fixture->store, "\"keeper AND OR NEAR( *"), ==, 0);
+
+  article = byline_store_load_article (fixture->store, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_body (article, "After forty winters by the estuary.");
+  byline_article_set_tags_string (article, "maritime, people");
+  byline_article_set_caption (article, "The lamp room at dusk");
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+
+  g_assert_cmpuint (search_count (fixture->store, "headland"), ==, 0);
+  g_assert_cmpuint (search_count (fixture->store, "estuary"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "maritime"), ==, 1);
+  g_assert_cmpuint (search_count (fixture->store, "dusk"), ==, 1);
+
+  /* Trashed articles leave the live list, deleted ones leave the index. */
+  g_assert_true (byline_store_trash_article (fixture->store, id, &error));
+  g_assert_cmpuint (search_count (fixture->store, "estuary"), ==, 0);
+  g_assert_true (byline_store_delete_article (fixture->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_query_int (fixture->path,
+                                  "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'estuary'"), ==, 0);
+  g_assert_cmpint (raw_query_int (fixture->path,
+                                  "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unanimous'"), ==, 1);
+}
+
+static void
+test_pins (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) story = NULL;
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(BylineArticle) earlier = NULL;
+  g_autoptr(BylinePin) pin = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 earlier_id;
+  GListModel *pins;
+
+  earlier_id = save_new (fixture->store, "Pier closed after storm damage", "Engineers inspect it.");
+
+  story = make_article ("Pier reopens to walkers", "First.\n\nSecond.\n\nThird.");
+  byline_article_add_pin (story, byline_pin_new (1, 0, "Pier closed after storm damage"));
+  byline_article_add_pin (story, byline_pin_new (2, 0, "A story we never stored"));
+  byline_store_resolve_pins (fixture->store, story);
+  g_assert_true (byline_store_save_article (fixture->store, story, &error));
+  g_assert_no_error (error);
+
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (story), &error);
+  pins = byline_article_get_pins (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 2);
+  pin = g_list_model_get_item (pins, 0);
+  g_assert_cmpint (byline_pin_get_related_id (pin), ==, earlier_id);
+  g_assert_cmpuint (byline_pin_get_position (pin), ==, 1);
+  g_assert_cmpstr (byline_pin_get_page_name (pin), ==,
+                   g_strdup_printf ("%" G_GINT64_FORMAT "-pier-closed-after-storm-damage.html", earlier_id));
+  g_clear_object (&pin);
+  pin = g_list_model_get_item (pins, 1);
+  g_assert_false (byline_pin_is_resolved (pin));
+  g_assert_cmpstr (byline_pin_get_headline (pin), ==, "A story we never stored");
+  g_assert_null (byline_pin_get_page_name (pin));
+  g_clear_object (&pin);
+
+  /* A related article's new headline shows wherever it is linked. */
+  earlier = byline_store_load_article (fixture->store, earlier_id, &error);
+  byline_article_set_headline (earlier, "Pier shut after winter storm");
+  g_assert_true (byline_store_save_article (fixture->store, earlier, &error));
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (story), &error);
+  pin = g_list_model_get_item (byline_article_get_pins (loaded), 0);
+  g_assert_cmpstr (byline_pin_get_headline (pin), ==, "Pier shut after winter storm");
+  g_assert_false (byline_pin_get_related_spiked (pin));
+  g_clear_object (&pin);
+
+  /* Spiked or trashed related articles are flagged. */
+  g_assert_true (byline_store_trash_article (fixture->store, earlier_id, &error));
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (story), &error);
+  pin = g_list_model_get_item (byline_article_get_pins (loaded), 0);
+  g_assert_true (byline_pin_get_related_spiked (pin));
+  g_clear_object (&pin);
+
+  /* Deleting the related article leaves an unresolved pin with its last headline. */
+  g_assert_true (byline_store_delete_article (fixture->store, earlier_id, &error));
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (story), &error);
+  pin = g_list_model_get_item (byline_article_get_pins (loaded), 0);
+  g_assert_false (byline_pin_is_resolved (pin));
+  g_assert_cmpstr (byline_pin_get_headline (pin), ==, "Pier shut after winter storm");
+  g_clear_object (&pin);
+
+  /* Deleting the article takes its pins with it. */
+  g_assert_true (byline_store_delete_article (fixture->store, byline_article_get_id (story), &error));
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM pins"), ==, 0);
+}
+
+static void
+test_bad_pins_leave_nothing_half_written (Fixture       *fixture,
+                                          gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Tram line extension", "Three new stops.");
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  id = byline_article_get_id (article);
+
+  byline_article_set_body (article, "Five new stops.");
+  byline_article_add_pin (article, byline_pin_new (1, 99999, "Ghost story"));
+  g_assert_false (byline_store_save_article (fixture->store, article, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Ghost story"));
+  g_clear_error (&error);
+
+  /* The body change went back with the failed pin. */
+  loaded = byline_store_load_article (fixture->store, id, &error);
+  g_assert_cmpstr (byline_article_get_body (loaded), ==, "Three new stops.");
+
+  byline_article_clear_pins (article);
+  byline_article_add_pin (article, byline_pin_new (1, id, "Itself"));
+  g_assert_false (byline_store_save_article (fixture->store, article, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A new article whose pins fail is not inserted at all. */
+  {
+    g_autoptr(BylineArticle) fresh = make_article ("Never half-written", "Body.");
+
+    byline_article_add_pin (fresh, byline_pin_new (0, 424242, "Missing"));
+    g_assert_false (byline_store_save_article (fixture->store, fresh, &error));
+    g_assert_cmpint (byline_article_get_id (fresh), ==, 0);
+    g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+  }
+}
+
+static void
+test_trash (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  BylineArticleQuery trash = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  gint64 a, b;
+
+  trash.trashed = TRUE;
+  a = save_new (fixture->store, "Bakery wins regional prize", "Sourdough.");
+  b = save_new (fixture->store, "Road works on the bridge", "Expect delays.");
+
+  g_assert_true (byline_store_trash_article (fixture->store, a, &error));
+  g_assert_cmpuint (byline_store_count_articles (fixture->store, NULL, NULL), ==, 1);
+  g_assert_cmpuint (byline_store_count_articles (fixture->store, &trash, NULL), ==, 1);
+
+  g_assert_true (byline_store_restore_article (fixture->store, a, &error));
+  g_assert_cmpuint (byline_store_count_articles (fixture->store, NULL, NULL), ==, 2);
+
+  g_assert_true (byline_store_trash_article (fixture->store, a, &error));
+  g_assert_true (byline_store_trash_article (fixture->store, b, &error));
+  g_assert_true (byline_store_empty_trash (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 0);
+
+  g_assert_false (byline_store_trash_article (fixture->store, a, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+changed_cb (BylineStore *store,
+            gint64       id,
+            gint64      *last)
+{
+  *last = id;
+}
+
+static void
+test_changed_signal (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 last = -1;
+  gint64 id;
+
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), &last);
+  id = save_new (fixture->store, "Signal test", "Body.");
+  g_assert_cmpint (last, ==, id);
+  last = -1;
+  byline_store_trash_article (fixture->store, id, NULL);
+  g_assert_cmpint (last, ==, id);
+}
+
+static void
+test_second_connection (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) reader = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *writer = NULL;
+  gint64 id;
+
+  id = save_new (fixture->store, "Market hall restoration", "Scaffolding goes up.");
+
+  /* Another program holds the write lock with an uncommitted change. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer,
+                                 "BEGIN IMMEDIATE;"
+                                 "UPDATE articles SET headline = 'uncommitted' WHERE id = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Reading goes on (WAL), and sees only committed text. */
+  reader = byline_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  article = byline_store_load_article (reader, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Market hall restoration");
+  g_assert_cmpuint (byline_store_count_articles (fixture->store, NULL, &error), ==, 1);
+
+  /* Writing waits, then fails with a message a person can act on. */
+  byline_store_set_busy_timeout (fixture->store, 50);
+  byline_article_set_headline (article, "Market hall restoration begins");
+  g_assert_false (byline_store_save_article (fixture->store, article, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  g_assert_no_error (error);
+  g_clear_object (&article);
+  article = byline_store_load_article (reader, id, &error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Market hall restoration begins");
+}
+
+static void
+test_error_missing_folder (void)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = byline_store_new ("/nonexistent-byline-folder/sub/newsroom.db", &error);
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-byline-folder/sub"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_false (g_file_test ("/nonexistent-byline-folder", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_error_folder_as_database (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = byline_store_new (fixture->dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN);
+}
+
+static void
+test_error_not_a_database (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "Shopping list: bread, milk, a new notebook for the council meeting.\n";
+  char garbage[4096];
+
+  for (guint i = 0; i < 4; i++)
+    {
+      memcpy (garbage + i * 1024, "This is not SQLite at all. ", 28);
+      memset (garbage + i * 1024 + 28, 'x', 1024 - 28);
+    }
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+
+  store = byline_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "notes.txt"));
+  g_clear_error (&error);
+
+  /* A text file is left exactly as it was. */
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  store = byline_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+}
+
+static void
+test_error_foreign_sqlite (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "contacts.db", NULL);
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana');");
+  store = byline_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "not a Byline newsroom"));
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM contacts"), ==, 1);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'"), ==, 0);
+}
+
+static void
+test_error_corrupt (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  for (guint i = 0; i < 40; i++)
+    save_new (fixture->store, "Filler article for pages", "Lorem of the harbour, repeated to fill pages. "
+              "Lorem of the harbour, repeated to fill pages. Lorem of the harbour, repeated to fill pages.");
+  g_clear_object (&fixture->store);
+  /* Fold the WAL into the main file, then damage every page after the first. */
+  raw_exec (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  g_assert_true (g_file_get_contents (fixture->path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  for (gsize i = 4096; i < len; i++)
+    data[i] = (char)(i * 7);
+  g_assert_true (g_file_set_contents (fixture->path, data, len, NULL));
+
+  store = byline_store_new (fixture->path, &error);
+  if (store != NULL)
+    {
+      g_autoptr(GPtrArray) list = byline_store_list_articles (store, NULL, &error);
+      g_assert_null (list);
+    }
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+}
+
+static void
+test_error_read_only (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean immutable = FALSE;
+
+  save_new (fixture->store, "Read-only test", "Body.");
+  g_clear_object (&fixture->store);
+  raw_exec (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+
+  if (geteuid () == 0)
+    {
+      /* Root writes through file modes; an immutable file stops it. */
+      const char *argv[] = { "chattr", "+i", fixture->path, NULL };
+      int status = -1;
+
+      immutable = g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH |
+                                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, NULL, NULL, &status, NULL) && status == 0;
+      if (!immutable)
+        {
+          g_test_skip ("running as root on a file system without chattr +i");
+          return;
+        }
+    }
+  else
+    g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  store = byline_store_new (fixture->path, &error);
+
+  if (immutable)
+    {
+      const char *argv[] = { "chattr", "-i", fixture->path, NULL };
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+
+  g_assert_null (store);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "cannot be written"));
+}
+
+static void
+test_hostile_text (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sql = "Robert'); DROP TABLE articles;-- \"quoted\" \\ %s %n";
+  char bad_utf8[] = { 'O', 'k', (char)0xC3, (char)0x28, 0 };
+
+  article = make_article (sql, "Body with NUL-free but odd text: \x01\x7f and emoji 📰.");
+  byline_article_set_caption (article, sql);
+  byline_article_set_tags_string (article, "a,, b ,A, 'c'");
+  g_assert_true (byline_store_save_article (fixture->store, article, &error));
+  g_assert_no_error (error);
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (article), &error);
+  g_assert_cmpstr (byline_article_get_headline (loaded), ==, sql);
+  g_assert_cmpstr (byline_article_get_caption (loaded), ==, sql);
+  g_assert_cmpstr (byline_article_get_body (loaded), ==, "Body with NUL-free but odd text: \x01\x7f and emoji 📰.");
+  g_assert_cmpuint (g_strv_length ((char **)byline_article_get_tags (loaded)), ==, 3);
+
+  /* Invalid UTF-8 is refused before it reaches the file. */
+  g_clear_object (&article);
+  article = make_article (bad_utf8, "Body");
+  g_assert_false (byline_store_save_article (fixture->store, article, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "headline"));
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("byline-home-XXXXXX", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* GLib caches XDG dirs; this test runs in its own process via
+   * g_test_trap_subprocess so the variable is read fresh. */
+  if (g_test_subprocess ())
+    {
+      store = byline_store_new (NULL, &error);
+      g_assert_no_error (error);
+      g_print ("%s\n", byline_store_get_path (store));
+      return;
+    }
+
+  expected = g_build_filename (tmp, "byline", "newsroom.db", NULL);
+  g_setenv ("XDG_DATA_HOME", tmp, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (g_strconcat (expected, "\n", NULL));
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  remove_tree (tmp);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/byline/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("migrate/from-empty", test_migrate_from_empty);
+  ADD ("migrate/refuses-newer", test_migrate_refuses_newer);
+  ADD ("crud", test_crud);
+  ADD ("slug-frozen-when-published", test_slug_frozen_when_published);
+  ADD ("fts-in-step", test_fts_in_step);
+  ADD ("pins", test_pins);
+  ADD ("bad-pins-leave-nothing-half-written", test_bad_pins_leave_nothing_half_written);
+  ADD ("trash", test_trash);
+  ADD ("changed-signal", test_changed_signal);
+  ADD ("second-connection", test_second_connection);
+  ADD ("error/folder-as-database", test_error_folder_as_database);
+  ADD ("error/not-a-database", test_error_not_a_database);
+  ADD ("error/foreign-sqlite", test_error_foreign_sqlite);
+  ADD ("error/corrupt", test_error_corrupt);
+  ADD ("error/read-only", test_error_read_only);
+  ADD ("hostile-text", test_hostile_text);
+  g_test_add_func ("/byline/store/error/missing-folder", test_error_missing_folder);
+  g_test_add_func ("/byline/store/default-path", test_default_path);
+
+#undef ADD
+
+  return g_test_run ();
+}
