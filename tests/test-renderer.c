@@ -1,0 +1,780 @@
+/* test-renderer.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-renderer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+
+#include "byline-article.h"
+#include "byline-pin.h"
+#include "byline-publication.h"
+#include "byline-renderer.h"
+
+/* XPath predicate: the element has @c among its classes. */
+#define CLASS(c) "contains(concat(' ',normalize-space(@class),' '),' " c " ')"
+
+/* 2022-02-16 13:10:00 UTC */
+#define KNOWN_TIME G_GINT64_CONSTANT (1645017000)
+
+#define HOSTILE_HEADLINE "<script>alert(1)</script> & \"quotes\" 'single' </script><!--"
+
+typedef struct
+{
+  BylineArticle     *article;
+  BylinePublication *publication;
+  GTimeZone         *utc;
+  BylineRenderOptions options;
+} Fixture;
+
+typedef struct
+{
+  htmlDocPtr          doc;
+  xmlXPathContextPtr  xpath;
+  char               *html;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->xpath, xmlXPathFreeContext);
+  g_clear_pointer (&page->doc, xmlFreeDoc);
+  g_clear_pointer (&page->html, g_free);
+  g_free (page);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Page, page_free)
+
+static Page *
+page_parse (char *html)
+{
+  Page *page = g_new0 (Page, 1);
+
+  g_assert_nonnull (html);
+  page->html = html;
+  page->doc = htmlReadMemory (html, strlen (html), "page.html", "UTF-8",
+                              HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  g_assert_nonnull (page->doc);
+  page->xpath = xmlXPathNewContext (page->doc);
+  g_assert_nonnull (page->xpath);
+
+  return page;
+}
+
+static Page *
+render_article (Fixture *fixture)
+{
+  return page_parse (byline_render_article (fixture->article, fixture->publication,
+                                            &fixture->options));
+}
+
+static xmlXPathObjectPtr
+eval (Page       *page,
+      const char *expr)
+{
+  xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) expr, page->xpath);
+
+  if (result == NULL)
+    g_error ("Bad XPath expression %s", expr);
+
+  return result;
+}
+
+static int
+count (Page       *page,
+       const char *expr)
+{
+  xmlXPathObjectPtr result = eval (page, expr);
+  int n = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
+
+  g_assert_cmpint (result->type, ==, XPATH_NODESET);
+  xmlXPathFreeObject (result);
+
+  return n;
+}
+
+/* The string value of @expr (XPath string()), or NULL when it selects no node. */
+static char *
+text (Page       *page,
+      const char *expr)
+{
+  g_autofree char *wrapped = g_strdup_printf ("string(%s)", expr);
+  xmlXPathObjectPtr result;
+  char *value;
+
+  if (count (page, expr) == 0)
+    return NULL;
+
+  result = eval (page, wrapped);
+  value = g_strdup ((const char *) result->stringval);
+  xmlXPathFreeObject (result);
+
+  return value;
+}
+
+static void
+assert_text (Page       *page,
+             const char *expr,
+             const char *expected)
+{
+  g_autofree char *value = text (page, expr);
+
+  if (g_strcmp0 (value, expected) != 0)
+    g_error ("%s: expected \"%s\", got \"%s\"", expr, expected, value ? value : "(nothing)");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char * const tags[] = { "harbour", "council", "ferries", NULL };
+
+  fixture->utc = g_time_zone_new_utc ();
+  fixture->options.tz = fixture->utc;
+  fixture->options.home_href = "index.html";
+
+  fixture->publication = byline_publication_new ();
+  byline_publication_set (fixture->publication, "The Harbourton Gazette",
+                          "Every tide, every council vote", "");
+
+  fixture->article = byline_article_new ();
+  byline_article_set_id (fixture->article, 7);
+  byline_article_set_slug (fixture->article, "ferry-fares-frozen");
+  byline_article_set_section (fixture->article, "Local");
+  byline_article_set_headline (fixture->article, "Council freezes ferry fares for another year");
+  byline_article_set_standfirst (fixture->article,
+                                 "Commuters across the bay get a reprieve as the harbour budget passes 7-2.");
+  byline_article_set_byline (fixture->article, "Mara Quinlan");
+  byline_article_set_dateline (fixture->article, "HARBOURTON");
+  byline_article_set_image (fixture->article, "/srv/newsroom/photos/ferry terminal.jpg");
+  byline_article_set_image_alt (fixture->article, "The north ferry leaving the terminal at dusk");
+  byline_article_set_caption (fixture->article, "The north ferry carries 4,000 people a day.");
+  byline_article_set_credit (fixture->article, "Reuters");
+  byline_article_set_body (fixture->article,
+                           "The city council voted on Tuesday to keep ferry fares at 2022 levels.\n\n"
+                           "Councillor Ada Brennan said the harbour fund could absorb the cost.\n\n"
+                           "# What happens next\n\n"
+                           "The budget goes to the mayor for signature on Friday.\n");
+  byline_article_set_tags (fixture->article, tags);
+  byline_article_set_language (fixture->article, "en");
+  byline_article_set_created (fixture->article, KNOWN_TIME - 7200);
+  byline_article_set_updated (fixture->article, KNOWN_TIME + 600);
+  byline_article_set_published (fixture->article, KNOWN_TIME);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->article);
+  g_clear_pointer (&fixture->publication, byline_publication_free);
+  g_clear_pointer (&fixture->utc, g_time_zone_unref);
+}
+
+static void
+add_pin (BylineArticle *article,
+         guint          position,
+         gint64         related_id,
+         const char    *headline,
+         const char    *page_name)
+{
+  BylinePin *pin = byline_pin_new (position, related_id, headline);
+
+  if (page_name != NULL)
+    byline_pin_set_page_name (pin, page_name);
+  byline_article_add_pin (article, pin);
+}
+
+/* The ld+json block parsed as JSON; its raw text must hold no "<". */
+static JsonObject *
+parse_json_ld (Page *page)
+{
+  g_autofree char *json = text (page, "//head/script[@type='application/ld+json']");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (json);
+  g_assert_null (strchr (json, '<'));
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* No attribute anywhere runs script or smuggles a javascript:/data: URL. */
+static void
+assert_no_script (Page *page)
+{
+  xmlXPathObjectPtr urls;
+
+  g_assert_cmpint (count (page, "//script[not(@type='application/ld+json')]"), ==, 0);
+  g_assert_cmpint (count (page, "//script"), <=, 1);
+  g_assert_cmpint (count (page, "//@*[starts-with(translate(name(),'ON','on'),'on')]"), ==, 0);
+  g_assert_cmpint (count (page, "//iframe|//object|//embed|//form|//base|//link"), ==, 0);
+
+  urls = eval (page, "//@href|//@src|//@srcset|//@action|//@formaction");
+  for (int i = 0; urls->nodesetval != NULL && i < urls->nodesetval->nodeNr; i++)
+    {
+      xmlChar *value = xmlNodeGetContent (urls->nodesetval->nodeTab[i]);
+      g_autofree char *squashed = NULL;
+      GString *s = g_string_new (NULL);
+
+      for (const char *p = (const char *) value; *p; p++)
+        if ((guchar) *p > ' ')
+          g_string_append_c (s, g_ascii_tolower (*p));
+      squashed = g_string_free (s, FALSE);
+
+      if (g_str_has_prefix (squashed, "javascript:") ||
+          g_str_has_prefix (squashed, "vbscript:") ||
+          g_str_has_prefix (squashed, "data:"))
+        g_error ("Unsafe URL on the page: %s", value);
+      xmlFree (value);
+    }
+  xmlXPathFreeObject (urls);
+}
+
+static void
+test_structure (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(Page) page = render_article (fixture);
+  g_autofree char *image_uri = g_filename_to_uri ("/srv/newsroom/photos/ferry terminal.jpg", NULL, NULL);
+  g_autofree char *byline = NULL;
+  g_autofree char *colophon = NULL;
+
+  g_assert_true (g_str_has_prefix (page->html, "<!DOCTYPE html>"));
+  assert_text (page, "/html/@lang", "en");
+  assert_text (page, "//head/meta[@charset]/@charset", "utf-8");
+  assert_text (page, "//head/title",
+               "Council freezes ferry fares for another year — The Harbourton Gazette");
+
+  /* Masthead, then the article, then the colophon. */
+  assert_text (page, "/html/body/header[" CLASS ("masthead") "]/*[" CLASS ("publication-name") "]/a",
+               "The Harbourton Gazette");
+  assert_text (page, "//header[" CLASS ("masthead") "]//a/@href", "index.html");
+  assert_text (page, "//header[" CLASS ("masthead") "]/*[" CLASS ("tagline") "]",
+               "Every tide, every council vote");
+  g_assert_cmpint (count (page, "//header[" CLASS ("masthead") "]/following::article[" CLASS ("article") "]"), ==, 1);
+  g_assert_cmpint (count (page, "//article[" CLASS ("article") "]/following::footer[" CLASS ("colophon") "]"), ==, 1);
+
+  /* The article's parts in reading order. */
+  assert_text (page, "//article/h1[" CLASS ("headline") "]", "Council freezes ferry fares for another year");
+  g_assert_cmpint (count (page, "//h1"), ==, 1);
+  assert_text (page, "//article/h1/following-sibling::*[1][self::p][" CLASS ("standfirst") "]",
+               "Commuters across the bay get a reprieve as the harbour budget passes 7-2.");
+  g_assert_cmpint (count (page, "//p[" CLASS ("standfirst") "]/following-sibling::*[1][self::p][" CLASS ("meta") "]"), ==, 1);
+  g_assert_cmpint (count (page, "//p[" CLASS ("meta") "]/following-sibling::*[1][self::figure][" CLASS ("lead") "]"), ==, 1);
+  g_assert_cmpint (count (page, "//figure[" CLASS ("lead") "]/following-sibling::*[1][self::div][" CLASS ("body") "]"), ==, 1);
+
+  /* Byline gets a "By"; dateline and date as typed and formatted. */
+  byline = text (page, "//p[" CLASS ("meta") "]/span[" CLASS ("byline") "]");
+  g_assert_cmpstr (byline, ==, "By Mara Quinlan");
+  assert_text (page, "//p[" CLASS ("meta") "]/span[" CLASS ("dateline") "]", "HARBOURTON");
+  assert_text (page, "//p[" CLASS ("meta") "]/time[" CLASS ("published") "]/@datetime",
+               "2022-02-16T13:10:00+00:00");
+  assert_text (page, "//p[" CLASS ("meta") "]/time[" CLASS ("published") "]",
+               "February 16, 2022 at 1:10 pm");
+
+  /* Lead picture with caption and bracketed credit. */
+  assert_text (page, "//figure[" CLASS ("lead") "]/img/@src", image_uri);
+  assert_text (page, "//figure[" CLASS ("lead") "]/img/@alt", "The north ferry leaving the terminal at dusk");
+  assert_text (page, "//figure[" CLASS ("lead") "]/figcaption/span[" CLASS ("caption") "]",
+               "The north ferry carries 4,000 people a day.");
+  assert_text (page, "//figure[" CLASS ("lead") "]/figcaption/span[" CLASS ("credit") "]", "[Reuters]");
+
+  /* The body: four blocks, the Markdown heading below the page's h1. */
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/*"), ==, 4);
+  assert_text (page, "//div[" CLASS ("body") "]/p[1]",
+               "The city council voted on Tuesday to keep ferry fares at 2022 levels.");
+  assert_text (page, "//div[" CLASS ("body") "]/h2", "What happens next");
+
+  /* Tags and colophon. */
+  g_assert_cmpint (count (page, "//ul[" CLASS ("tags") "]/li"), ==, 3);
+  assert_text (page, "//ul[" CLASS ("tags") "]/li[1]", "harbour");
+  assert_text (page, "//ul[" CLASS ("tags") "]/li[3]", "ferries");
+  colophon = text (page, "//footer[" CLASS ("colophon") "]");
+  g_assert_nonnull (strstr (colophon, "The Harbourton Gazette"));
+  g_assert_nonnull (strstr (colophon, "© 2022"));
+
+  assert_no_script (page);
+}
+
+static void
+test_head (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+  g_autoptr(JsonObject) ld = NULL;
+  g_autofree char *css = NULL;
+  g_autofree char *csp = NULL;
+  g_auto(GStrv) directives = NULL;
+  gboolean default_none = FALSE;
+  JsonObject *author;
+  JsonObject *publisher;
+
+  byline_publication_set (fixture->publication, NULL, NULL, "https://gazette.example.org/");
+  fixture->options.image_src = "images/7-ferry-terminal.jpg";
+  page = render_article (fixture);
+
+  /* The layout travels inside the page. */
+  css = text (page, "//head/style");
+  g_assert_nonnull (css);
+  g_assert_cmpuint (strlen (css), >, 1000);
+  g_assert_nonnull (strstr (css, ".read-also"));
+  g_assert_nonnull (strstr (css, "@media print"));
+  g_assert_cmpint (count (page, "//link"), ==, 0);
+
+  /* A policy that lets nothing run. */
+  csp = text (page, "//head/meta[translate(@http-equiv,'CONTENTSURIYPLC','contentsuriyplc')"
+                    "='content-security-policy']/@content");
+  g_assert_nonnull (csp);
+  directives = g_strsplit (csp, ";", -1);
+  for (guint i = 0; directives[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (g_strstrip (directives[i]), " \t", -1);
+
+      if (words[0] == NULL)
+        continue;
+      g_assert_cmpstr (words[0], !=, "script-src");
+      g_assert_cmpstr (words[0], !=, "script-src-elem");
+      g_assert_cmpstr (words[0], !=, "script-src-attr");
+      if (g_str_equal (words[0], "default-src"))
+        {
+          g_assert_cmpstr (words[1], ==, "'none'");
+          g_assert_null (words[2]);
+          default_none = TRUE;
+        }
+    }
+  g_assert_true (default_none);
+
+  assert_text (page, "//head/meta[@name='viewport']/@content", "width=device-width, initial-scale=1");
+  assert_text (page, "//head/meta[@name='description']/@content",
+               "Commuters across the bay get a reprieve as the harbour budget passes 7-2.");
+  assert_text (page, "//head/meta[@property='og:type']/@content", "article");
+  assert_text (page, "//head/meta[@property='og:title']/@content",
+               "Council freezes ferry fares for another year");
+  assert_text (page, "//head/meta[@property='og:site_name']/@content", "The Harbourton Gazette");
+  assert_text (page, "//head/meta[@property='og:url']/@content",
+               "https://gazette.example.org/7-ferry-fares-frozen.html");
+  assert_text (page, "//head/meta[@property='og:image']/@content",
+               "https://gazette.example.org/images/7-ferry-terminal.jpg");
+  assert_text (page, "//head/meta[@property='article:published_time']/@content",
+               "2022-02-16T13:10:00+00:00");
+  assert_text (page, "//figure/img/@src", "images/7-ferry-terminal.jpg");
+
+  ld = parse_json_ld (page);
+  g_assert_cmpstr (json_object_get_string_member (ld, "@context"), ==, "https://schema.org");
+  g_assert_cmpstr (json_object_get_string_member (ld, "@type"), ==, "NewsArticle");
+  g_assert_cmpstr (json_object_get_string_member (ld, "headline"), ==,
+                   "Council freezes ferry fares for another year");
+  g_assert_cmpstr (json_object_get_string_member (ld, "datePublished"), ==, "2022-02-16T13:10:00+00:00");
+  g_assert_cmpstr (json_object_get_string_member (ld, "dateModified"), ==, "2022-02-16T13:20:00+00:00");
+  g_assert_cmpstr (json_object_get_string_member (ld, "articleSection"), ==, "Local");
+  g_assert_cmpstr (json_object_get_string_member (ld, "inLanguage"), ==, "en");
+  g_assert_cmpstr (json_object_get_string_member (ld, "image"), ==,
+                   "https://gazette.example.org/images/7-ferry-terminal.jpg");
+  g_assert_nonnull (strstr (json_object_get_string_member (ld, "keywords"), "council"));
+  author = json_object_get_object_member (ld, "author");
+  g_assert_cmpstr (json_object_get_string_member (author, "@type"), ==, "Person");
+  g_assert_cmpstr (json_object_get_string_member (author, "name"), ==, "Mara Quinlan");
+  publisher = json_object_get_object_member (ld, "publisher");
+  g_assert_cmpstr (json_object_get_string_member (publisher, "@type"), ==, "Organization");
+  g_assert_cmpstr (json_object_get_string_member (publisher, "name"), ==, "The Harbourton Gazette");
+}
+
+static void
+test_pins (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+  xmlXPathObjectPtr children;
+  GString *order = g_string_new (NULL);
+  g_autofree char *sequence = NULL;
+
+  byline_article_set_body (fixture->article,
+                           "First paragraph about the tide tables.\n\n"
+                           "Second paragraph about the fishing fleet.\n\n"
+                           "Third paragraph about the lighthouse.\n");
+  add_pin (fixture->article, 2, 31, "Fleet quotas cut by a fifth", "31-fleet-quotas.html");
+  add_pin (fixture->article, 0, 12, "Tide gauge replaced after storm", "12-tide-gauge.html");
+  add_pin (fixture->article, 9, 40, "Lighthouse keeper retires", "40-lighthouse.html");
+  add_pin (fixture->article, 2, 0, "Harbour master's report, part two", NULL);
+  add_pin (fixture->article, 3, 0, "Ferry timetable <b>changes</b>", NULL);
+  page = render_article (fixture);
+
+  /* Each aside stands right where its position puts it; pins sharing a
+   * position keep their order; past the end means after the last block. */
+  children = eval (page, "//div[" CLASS ("body") "]/*");
+  for (int i = 0; children->nodesetval != NULL && i < children->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = children->nodesetval->nodeTab[i];
+      xmlChar *content = xmlNodeGetContent (node);
+
+      if (xmlStrEqual (node->name, (const xmlChar *) "p"))
+        g_string_append_printf (order, "P(%.5s)|", (const char *) content);
+      else
+        g_string_append_printf (order, "%s(%s)|", (const char *) node->name, (const char *) content);
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (children);
+  sequence = g_string_free (order, FALSE);
+  g_assert_cmpstr (sequence, ==,
+                   "aside(READ: Tide gauge replaced after storm)|"
+                   "P(First)|"
+                   "P(Secon)|"
+                   "aside(READ: Fleet quotas cut by a fifth)|"
+                   "aside(READ: Harbour master's report, part two)|"
+                   "P(Third)|"
+                   "aside(READ: Lighthouse keeper retires)|"
+                   "aside(READ: Ferry timetable <b>changes</b>)|");
+
+  g_assert_cmpint (count (page, "//aside[" CLASS ("read-also") "]"), ==, 5);
+  g_assert_cmpint (count (page, "//aside[" CLASS ("read-also") "]/span[" CLASS ("read-label") "][.='READ:']"), ==, 5);
+  g_assert_cmpint (count (page, "//aside[" CLASS ("read-also") "]/preceding-sibling::*[1][self::aside]"), ==, 2);
+
+  /* Resolved pins link to the related page beside this one. */
+  assert_text (page, "//aside[" CLASS ("read-also") "][1]/a/@href", "12-tide-gauge.html");
+  assert_text (page, "//aside[" CLASS ("read-also") "]/a[.='Fleet quotas cut by a fifth']/@href",
+               "31-fleet-quotas.html");
+  assert_text (page, "//p[starts-with(.,'Third')]/following-sibling::aside[1]/a/@href", "40-lighthouse.html");
+
+  /* Unresolved pins carry the headline only, escaped. */
+  g_assert_cmpint (count (page, "//aside[" CLASS ("read-also") "][span[" CLASS ("unresolved") "]]"), ==, 2);
+  g_assert_cmpint (count (page, "//aside[" CLASS ("read-also") "][span[" CLASS ("unresolved") "]]/a"), ==, 0);
+  g_assert_cmpint (count (page, "//aside//b"), ==, 0);
+  assert_text (page, "//p[starts-with(.,'Second')]/following-sibling::aside[2]/span[" CLASS ("unresolved") "]",
+               "Harbour master's report, part two");
+}
+
+static void
+test_pin_links (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  struct {
+    const char *base_url;
+    const char *link_prefix;
+    const char *expected;
+  } cases[] = {
+    { "", NULL, "31-fleet-quotas.html" },
+    { "https://gazette.example.org", NULL, "https://gazette.example.org/31-fleet-quotas.html" },
+    { "https://gazette.example.org/news/", NULL, "https://gazette.example.org/news/31-fleet-quotas.html" },
+    { "https://gazette.example.org/", "", "31-fleet-quotas.html" },
+    { "", "../pages/", "../pages/31-fleet-quotas.html" },
+    { "javascript:alert(1)//", NULL, "31-fleet-quotas.html" },
+    { "data:text/html,<b>hi</b>/", NULL, "31-fleet-quotas.html" },
+    { "", "javascript:alert(1)//", NULL },
+  };
+
+  byline_article_set_body (fixture->article, "One paragraph.\n");
+  add_pin (fixture->article, 1, 31, "Fleet quotas cut by a fifth", "31-fleet-quotas.html");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Page) page = NULL;
+
+      byline_publication_set (fixture->publication, NULL, NULL, cases[i].base_url);
+      fixture->options.link_prefix = cases[i].link_prefix;
+      page = render_article (fixture);
+
+      g_test_message ("base \"%s\", prefix \"%s\"", cases[i].base_url,
+                      cases[i].link_prefix ? cases[i].link_prefix : "(null)");
+      assert_text (page, "//aside[" CLASS ("read-also") "]/a/@href", cases[i].expected);
+      g_assert_cmpint (count (page, "//aside[" CLASS ("read-also") "]//*[.='Fleet quotas cut by a fifth']"), ==, 1);
+      if (!g_str_has_prefix (cases[i].base_url, "https:"))
+        g_assert_cmpint (count (page, "//meta[@property='og:url']"), ==, 0);
+      assert_no_script (page);
+    }
+}
+
+static void
+test_hostile (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  const char * const tags[] = { "<img src=x onerror=alert(1)>", "a\"b", NULL };
+  g_autoptr(Page) page = NULL;
+  g_autoptr(JsonObject) ld = NULL;
+  g_autofree char *title = NULL;
+
+  byline_publication_set (fixture->publication, "</title><script>alert('pub')</script>",
+                          "\"><svg onload=alert(2)>", "javascript:alert(3)");
+  byline_article_set_headline (fixture->article, HOSTILE_HEADLINE);
+  byline_article_set_standfirst (fixture->article, "\" onmouseover=\"alert(4)");
+  byline_article_set_byline (fixture->article, "<b onclick=alert(5)>Eve</b>");
+  byline_article_set_dateline (fixture->article, "</p><script>alert(6)</script>");
+  byline_article_set_caption (fixture->article, "<iframe src=javascript:alert(7)>");
+  byline_article_set_credit (fixture->article, "]]></span><script>x</script>");
+  byline_article_set_image_alt (fixture->article, "\" onerror=\"alert(8)");
+  byline_article_set_section (fixture->article, "<style>body{display:none}</style>");
+  byline_article_set_tags (fixture->article, tags);
+  byline_article_set_language (fixture->article, "en\"><script>alert(9)</script>");
+  byline_article_set_body (fixture->article,
+                           "Opening paragraph.\n\n"
+                           "<script>alert('body')</script>\n\n"
+                           "Inline <img src=x onerror=alert(10)> tag and <a href=\"javascript:alert(11)\">raw</a>.\n\n"
+                           "[click](javascript:alert(12)) [caps](JaVaScRiPt:alert(13)) "
+                           "[entity](&#106;avascript:alert(14)) <javascript:alert(15)> "
+                           "[vb](vbscript:msgbox(1)) [data](data:text/html;base64,PHNjcmlwdD4=)\n\n"
+                           "![pixel](data:image/png;base64,iVBORw0KGgo=) ![js](javascript:alert(16))\n\n"
+                           "<iframe src=\"https://evil.example/\"></iframe>\n");
+  add_pin (fixture->article, 1, 5, "</aside><script>alert(17)</script>", "5-x.html\" onclick=\"alert(18)");
+  add_pin (fixture->article, 1, 0, "<a href=javascript:alert(19)>pin</a>", NULL);
+  fixture->options.home_href = "javascript:alert(20)";
+  fixture->options.image_src = "javascript:alert(21)";
+  page = render_article (fixture);
+
+  assert_no_script (page);
+
+  /* Every field reads back exactly as typed. */
+  assert_text (page, "//h1[" CLASS ("headline") "]", HOSTILE_HEADLINE);
+  title = text (page, "//head/title");
+  g_assert_true (g_str_has_prefix (title, HOSTILE_HEADLINE " — "));
+  assert_text (page, "//head/meta[@property='og:title']/@content", HOSTILE_HEADLINE);
+  assert_text (page, "//p[" CLASS ("standfirst") "]", "\" onmouseover=\"alert(4)");
+  assert_text (page, "//span[" CLASS ("byline") "]", "By <b onclick=alert(5)>Eve</b>");
+  assert_text (page, "//span[" CLASS ("dateline") "]", "</p><script>alert(6)</script>");
+  assert_text (page, "//figcaption/span[" CLASS ("caption") "]", "<iframe src=javascript:alert(7)>");
+  assert_text (page, "//figcaption/span[" CLASS ("credit") "]", "[]]></span><script>x</script>]");
+  assert_text (page, "//ul[" CLASS ("tags") "]/li[1]", "<img src=x onerror=alert(1)>");
+  assert_text (page, "//header[" CLASS ("masthead") "]/*[" CLASS ("publication-name") "]",
+               "</title><script>alert('pub')</script>");
+  assert_text (page, "//header[" CLASS ("masthead") "]/*[" CLASS ("tagline") "]", "\"><svg onload=alert(2)>");
+  assert_text (page, "//aside[" CLASS ("read-also") "][2]/span[" CLASS ("unresolved") "]",
+               "<a href=javascript:alert(19)>pin</a>");
+  g_assert_cmpint (count (page, "//b|//svg|//style[not(parent::head)]|//img"), ==, 0);
+
+  /* A javascript: home link or image source is dropped, not emitted. */
+  g_assert_cmpint (count (page, "//header[" CLASS ("masthead") "]//a"), ==, 0);
+  g_assert_cmpint (count (page, "//figure[" CLASS ("lead") "]/figcaption"), ==, 1);
+
+  /* The language falls back to the publication's. */
+  assert_text (page, "/html/@lang", "en");
+
+  /* Raw HTML in the body is dropped; unsafe Markdown links lose their target
+   * but keep their text; unsafe images become their alt text. */
+  g_assert_nonnull (strstr (page->html, "<!-- raw HTML omitted -->"));
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]//a[.='click']"), ==, 1);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]//a[.='caps' or .='entity' or .='vb' or .='data']"), ==, 4);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/*[not(self::aside)]//a[@href!='']"), ==, 0);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]//p[contains(., 'pixel') and contains(., 'js')]"), ==, 1);
+
+  /* "</script>" in the headline does not end the JSON-LD block early. */
+  ld = parse_json_ld (page);
+  g_assert_cmpstr (json_object_get_string_member (ld, "headline"), ==, HOSTILE_HEADLINE);
+  g_assert_cmpstr (json_object_get_string_member (ld, "description"), ==, "\" onmouseover=\"alert(4)");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (ld, "publisher"), "name"),
+                   ==, "</title><script>alert('pub')</script>");
+  g_assert_false (json_object_has_member (ld, "url"));
+}
+
+static void
+test_control_characters (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+
+  byline_article_set_headline (fixture->article, "Tide\x01 tables\x7f revised");
+  byline_article_set_body (fixture->article, "Bell &#1; buoy &#x85; moved \xef\xbf\xbe.\n");
+  page = render_article (fixture);
+
+  /* HTML forbids these characters; they go and the words stay. */
+  assert_text (page, "//h1[" CLASS ("headline") "]", "Tide tables revised");
+  assert_text (page, "//div[" CLASS ("body") "]/p", "Bell  buoy  moved .");
+}
+
+static void
+test_optional_parts (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+  g_autoptr(Page) caption_only = NULL;
+  g_autoptr(Page) by_typed = NULL;
+  g_autoptr(JsonObject) ld = NULL;
+
+  byline_article_set_standfirst (fixture->article, "   ");
+  byline_article_set_byline (fixture->article, "");
+  byline_article_set_dateline (fixture->article, NULL);
+  byline_article_set_image (fixture->article, "");
+  byline_article_set_caption (fixture->article, "");
+  byline_article_set_credit (fixture->article, "Reuters");
+  byline_article_set_tags (fixture->article, NULL);
+  byline_article_set_section (fixture->article, "");
+  byline_article_set_published (fixture->article, 0);
+  byline_publication_set (fixture->publication, NULL, "", NULL);
+  fixture->options.home_href = NULL;
+  page = render_article (fixture);
+
+  g_assert_cmpint (count (page, "//*[" CLASS ("standfirst") "]"), ==, 0);
+  g_assert_cmpint (count (page, "//meta[@name='description']"), ==, 0);
+  g_assert_cmpint (count (page, "//figure"), ==, 0);
+  g_assert_cmpint (count (page, "//img"), ==, 0);
+  g_assert_cmpint (count (page, "//*[" CLASS ("byline") "]"), ==, 0);
+  g_assert_cmpint (count (page, "//*[" CLASS ("dateline") "]"), ==, 0);
+  g_assert_cmpint (count (page, "//*[" CLASS ("tags") "]"), ==, 0);
+  g_assert_cmpint (count (page, "//*[" CLASS ("tagline") "]"), ==, 0);
+  g_assert_cmpint (count (page, "//header[" CLASS ("masthead") "]//a"), ==, 0);
+  assert_text (page, "//header[" CLASS ("masthead") "]/*[" CLASS ("publication-name") "]",
+               "The Harbourton Gazette");
+
+  /* A draft shows its last change as its date. */
+  assert_text (page, "//time[" CLASS ("published") "]/@datetime", "2022-02-16T13:20:00+00:00");
+  assert_text (page, "//time[" CLASS ("published") "]", "February 16, 2022 at 1:20 pm");
+  ld = parse_json_ld (page);
+  g_assert_false (json_object_has_member (ld, "author"));
+  g_assert_false (json_object_has_member (ld, "image"));
+  g_assert_false (json_object_has_member (ld, "keywords"));
+
+  /* A caption without a picture still gets its figure, without an img. */
+  byline_article_set_caption (fixture->article, "Storm damage on the east pier.");
+  caption_only = render_article (fixture);
+  g_assert_cmpint (count (caption_only, "//figure[" CLASS ("lead") "]"), ==, 1);
+  g_assert_cmpint (count (caption_only, "//figure//img"), ==, 0);
+  assert_text (caption_only, "//figcaption/span[" CLASS ("caption") "]", "Storm damage on the east pier.");
+  assert_text (caption_only, "//figcaption/span[" CLASS ("credit") "]", "[Reuters]");
+
+  /* A byline typed with its "By" is not given a second one. */
+  byline_article_set_byline (fixture->article, "By Mara Quinlan and Tom Okafor");
+  by_typed = render_article (fixture);
+  assert_text (by_typed, "//span[" CLASS ("byline") "]", "By Mara Quinlan and Tom Okafor");
+  g_assert_cmpint (count (by_typed, "//span[" CLASS ("byline") "]/*"), ==, 0);
+}
+
+static void
+test_empty_body (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+
+  byline_article_set_headline (fixture->article, "");
+  byline_article_set_body (fixture->article, "");
+  add_pin (fixture->article, 0, 3, "Pier reopens", "3-pier.html");
+  add_pin (fixture->article, 4, 0, "Storm warning lifted", NULL);
+  page = render_article (fixture);
+
+  /* Still a page with a heading and both pins, in order. */
+  g_assert_cmpint (count (page, "//h1[" CLASS ("headline") "][normalize-space(.)!='']"), ==, 1);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/*"), ==, 2);
+  assert_text (page, "//div[" CLASS ("body") "]/aside[1]/a", "Pier reopens");
+  assert_text (page, "//div[" CLASS ("body") "]/aside[2]/span[" CLASS ("unresolved") "]", "Storm warning lifted");
+}
+
+static void
+test_language (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  struct {
+    const char *language;
+    const char *expected;
+  } cases[] = {
+    { "nl", "nl" },
+    { "pt_BR", "pt-BR" },
+    { "de_DE.UTF-8", "de-DE" },
+    { "", "en" },
+    { "x", "en" },
+    { "en\" onload=\"x", "en" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Page) page = NULL;
+      g_autoptr(JsonObject) ld = NULL;
+
+      byline_article_set_language (fixture->article, cases[i].language);
+      page = render_article (fixture);
+      assert_text (page, "/html/@lang", cases[i].expected);
+      ld = parse_json_ld (page);
+      g_assert_cmpstr (json_object_get_string_member (ld, "inLanguage"), ==, cases[i].expected);
+    }
+}
+
+static void
+test_index (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(Page) page = NULL;
+  g_autoptr(Page) empty = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  const char *headlines[] = { "School board approves new gym", HOSTILE_HEADLINE, "Rain returns for the regatta" };
+  g_autofree char *css = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    {
+      BylineArticle *article = byline_article_new ();
+
+      byline_article_set_id (article, 20 + i);
+      byline_article_set_headline (article, headlines[i]);
+      byline_article_set_standfirst (article, i == 1 ? "" : "The vote was close.");
+      byline_article_set_published (article, KNOWN_TIME - i * 86400);
+      g_ptr_array_add (articles, article);
+    }
+
+  fixture->options.link_prefix = "";
+  page = page_parse (byline_render_index (articles, fixture->publication, &fixture->options));
+
+  assert_no_script (page);
+  css = text (page, "//head/style");
+  g_assert_cmpuint (strlen (css), >, 1000);
+  assert_text (page, "//header[" CLASS ("masthead") "]/*[" CLASS ("publication-name") "]",
+               "The Harbourton Gazette");
+  g_assert_cmpint (count (page, "//h1"), ==, 1);
+  g_assert_cmpint (count (page, "//ol[" CLASS ("article-list") "]/li/article[" CLASS ("teaser") "]"), ==, 3);
+
+  /* In the order given, each linking to its page. */
+  for (guint i = 0; i < articles->len; i++)
+    {
+      g_autofree char *page_name = byline_article_dup_page_name (g_ptr_array_index (articles, i));
+      g_autofree char *item = g_strdup_printf ("//ol[" CLASS ("article-list") "]/li[%u]/article", i + 1);
+      g_autofree char *link = g_strconcat (item, "//a", NULL);
+      g_autofree char *href = g_strconcat (item, "//a/@href", NULL);
+      g_autofree char *standfirst = g_strconcat (item, "/p[" CLASS ("standfirst") "]", NULL);
+      g_autofree char *time = g_strconcat (item, "//time[" CLASS ("published") "]/@datetime", NULL);
+      g_autofree char *iso = NULL;
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (KNOWN_TIME - i * 86400);
+
+      iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S+00:00");
+      assert_text (page, link, headlines[i]);
+      assert_text (page, href, page_name);
+      assert_text (page, time, iso);
+      g_assert_cmpint (count (page, standfirst), ==, i == 1 ? 0 : 1);
+    }
+
+  /* Nothing published yet: a sentence, not an empty list. */
+  empty = page_parse (byline_render_index (none, fixture->publication, &fixture->options));
+  g_assert_cmpint (count (empty, "//ol"), ==, 0);
+  g_assert_cmpint (count (empty, "//main//p"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/byline/renderer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("structure", test_structure);
+  ADD ("head", test_head);
+  ADD ("pins", test_pins);
+  ADD ("pin-links", test_pin_links);
+  ADD ("hostile", test_hostile);
+  ADD ("control-characters", test_control_characters);
+  ADD ("optional-parts", test_optional_parts);
+  ADD ("empty-body", test_empty_body);
+  ADD ("language", test_language);
+  ADD ("index", test_index);
+
+#undef ADD
+
+  return g_test_run ();
+}
