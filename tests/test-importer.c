@@ -1,0 +1,1133 @@
+/* test-importer.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cmark.h>
+#include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
+
+#include "byline-importer.h"
+#include "byline-pin.h"
+
+/* Expected times, worked out by hand from the samples' date lines (UTC). */
+#define MARCH_1_1830  G_GINT64_CONSTANT (1677695400)
+#define MARCH_2_1830  G_GINT64_CONSTANT (1677781800)
+#define MARCH_3_0905  G_GINT64_CONSTANT (1677834300)
+#define MARCH_3_1120  G_GINT64_CONSTANT (1677842400)
+#define MARCH_4_1430  G_GINT64_CONSTANT (1677940200)
+#define MARCH_5_1715  G_GINT64_CONSTANT (1678036500)
+#define MARCH_6_0700  G_GINT64_CONSTANT (1678086000)
+#define MARCH_10_1640 G_GINT64_CONSTANT (1678466400)
+#define MARCH_21_0000 G_GINT64_CONSTANT (1679356800)
+
+typedef struct
+{
+  guint       position;
+  const char *headline;
+} ExpectedPin;
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "samples", "import", name, NULL);
+}
+
+static BylineArticle *
+import_sample (const char *name,
+               GTimeZone  *tz)
+{
+  g_autofree char *path = sample_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_file (file, tz, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+
+  return article;
+}
+
+static char *
+collapse_space (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+dup_element_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = collapse_space ((const char *) content);
+
+  xmlFree (content);
+  return text;
+}
+
+/* Renders @body the way the published page does (cmark, safe) and lists its
+ * top-level blocks as a reader sees them: "p: text", "ul: item / item",
+ * "blockquote: text", ... */
+static GStrv
+dup_rendered_blocks (const char *body)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *html = NULL;
+  g_autofree char *page = NULL;
+  htmlDocPtr doc;
+  xmlNode *root;
+  xmlNode *html_body = NULL;
+
+  html = cmark_markdown_to_html (body, strlen (body), CMARK_OPT_DEFAULT);
+  page = g_strdup_printf ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>%s</body></html>", html);
+  doc = htmlReadMemory (page, strlen (page), NULL, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  g_assert_nonnull (doc);
+
+  root = xmlDocGetRootElement (doc);
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, "body") == 0)
+      html_body = child;
+  g_assert_nonnull (html_body);
+
+  for (xmlNode *block = html_body->children; block != NULL; block = block->next)
+    {
+      g_autoptr(GString) line = NULL;
+
+      if (block->type != XML_ELEMENT_NODE)
+        continue;
+
+      line = g_string_new ((const char *) block->name);
+      g_string_append (line, ": ");
+
+      if (strcmp ((const char *) block->name, "ul") == 0 ||
+          strcmp ((const char *) block->name, "ol") == 0)
+        {
+          gboolean first = TRUE;
+
+          for (xmlNode *item = block->children; item != NULL; item = item->next)
+            {
+              g_autofree char *text = NULL;
+
+              if (item->type != XML_ELEMENT_NODE)
+                continue;
+              text = dup_element_text (item);
+              if (!first)
+                g_string_append (line, " / ");
+              g_string_append (line, text);
+              first = FALSE;
+            }
+        }
+      else
+        {
+          g_autofree char *text = dup_element_text (block);
+
+          g_string_append (line, text);
+        }
+
+      g_strv_builder_add (builder, line->str);
+    }
+
+  xmlFreeDoc (doc);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+assert_blocks (BylineArticle      *article,
+               const char * const *expected)
+{
+  g_auto(GStrv) blocks = dup_rendered_blocks (byline_article_get_body (article));
+
+  g_assert_cmpstrv (blocks, expected);
+}
+
+static void
+assert_pins (BylineArticle     *article,
+             const ExpectedPin *expected,
+             guint              n_expected)
+{
+  GListModel *pins = byline_article_get_pins (article);
+
+  g_assert_cmpuint (g_list_model_get_n_items (pins), ==, n_expected);
+
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+
+      g_assert_cmpuint (byline_pin_get_position (pin), ==, expected[i].position);
+      g_assert_cmpstr (byline_pin_get_headline (pin), ==, expected[i].headline);
+      g_assert_cmpint (byline_pin_get_related_id (pin), ==, 0);
+      g_assert_false (byline_pin_is_resolved (pin));
+    }
+}
+
+static void
+assert_not_in (const char *field,
+               const char *needle)
+{
+  if (field != NULL && strstr (field, needle) != NULL)
+    g_error ("“%s” should have been dropped but is in “%s”", needle, field);
+}
+
+/* Site chrome must not reach anything a reader or editor sees. */
+static void
+assert_nowhere (BylineArticle *article,
+                const char    *needle)
+{
+  GListModel *pins = byline_article_get_pins (article);
+  const char * const *tags = byline_article_get_tags (article);
+
+  assert_not_in (byline_article_get_headline (article), needle);
+  assert_not_in (byline_article_get_standfirst (article), needle);
+  assert_not_in (byline_article_get_byline (article), needle);
+  assert_not_in (byline_article_get_dateline (article), needle);
+  assert_not_in (byline_article_get_caption (article), needle);
+  assert_not_in (byline_article_get_credit (article), needle);
+  assert_not_in (byline_article_get_section (article), needle);
+  assert_not_in (byline_article_get_body (article), needle);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    assert_not_in (tags[i], needle);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pins); i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+
+      assert_not_in (byline_pin_get_headline (pin), needle);
+    }
+}
+
+static void
+assert_empty (const char *field)
+{
+  g_assert_true (field == NULL || *field == '\0');
+}
+
+static void
+assert_imported_defaults (BylineArticle *article)
+{
+  g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_DRAFT);
+  g_assert_cmpstr (byline_article_get_language (article), ==, "en");
+}
+
+/* Plain text */
+
+static void
+test_plain_chrome (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  BylineArticle *article = import_sample ("harbour-chrome.txt", utc);
+  const char * const blocks[] = {
+    "p: Dredging of the silted east channel will begin in April, after the city council voted 7-2 on Thursday night to fund the work.",
+    "p: The project, estimated at $4.2 million, will deepen the channel to nine metres so that the larger ferries can dock at low tide.",
+    "p: \"We have waited ten years for this,\" said harbour master Ines Calder. \"The boats will finally be able to come in on any tide.\"",
+    "p: Councillors Ray Dunn and Ola Brandt voted against, citing the cost.",
+    NULL
+  };
+  const ExpectedPin pins[] = {
+    { 2, "Ferry operator warns of winter timetable cuts" },
+  };
+  const char * const chrome[] = {
+    "Home", "Menu", "Subscribe", "Sign in", "Search", "The Portvale Courier",
+    "since 1881", "News ›", "Share this", "Advertisement", "Related topics",
+    "©", "All rights reserved", "READ", "PORTVALE —",
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Harbour dredging to start in April after council vote");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905);
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Maria Lopez, Harbour reporter");
+  g_assert_cmpstr (byline_article_get_dateline (article), ==, "PORTVALE");
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "The harbour master at the east quay");
+  g_assert_cmpstr (byline_article_get_credit (article), ==, "Tom Reed/Portvale Courier");
+  assert_empty (byline_article_get_standfirst (article));
+  assert_empty (byline_article_get_slug (article));
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    assert_nowhere (article, chrome[i]);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_no_chrome (void)
+{
+  BylineArticle *article = import_sample ("school-board.txt", NULL);
+  const char * const blocks[] = {
+    "p: Secondary schools in Portvale will start classes at 9:15 am from September, the school board decided on Tuesday.",
+    "p: The change follows a two-year trial at Northgate Academy, where attendance in first period rose by 6 per cent.",
+    "p: Parents who need earlier supervision can use breakfast clubs, which will open at 7:45 am.",
+    NULL
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "School board approves later start times for secondary pupils");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Ana Whitfield");
+  /* No date line: the time is left for the editor to set. */
+  g_assert_cmpint (byline_article_get_published (article), ==, 0);
+  assert_empty (byline_article_get_caption (article));
+  assert_empty (byline_article_get_credit (article));
+  assert_empty (byline_article_get_dateline (article));
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, NULL, 0);
+  assert_nowhere (article, "By Ana");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_crlf (void)
+{
+  g_autofree char *path = sample_path ("weather-crlf.txt");
+  g_autofree char *raw = NULL;
+  BylineArticle *article;
+  const char * const blocks[] = {
+    "p: Forecasters have issued an amber warning for wind along the Portvale coast from 6 pm on Saturday until noon on Sunday.",
+    "p: Gusts of up to 110 km/h are expected on exposed headlands, and the harbour authority has suspended all ferry crossings.",
+    "p: Residents are asked to secure bins and garden furniture.",
+    NULL
+  };
+  const ExpectedPin pins[] = {
+    { 2, "How to prepare your home for a storm" },
+  };
+  const char * const chrome[] = {
+    "\r", "Menu", "Search", "Weather ›", "Published", "Advertisement",
+    "Most read", "Harbour dredging", "School board",
+  };
+
+  /* Guard: the sample must really have CRLF line ends (see .gitattributes). */
+  g_assert_true (g_file_get_contents (path, &raw, NULL, NULL));
+  g_assert_nonnull (strstr (raw, "coast\r\n"));
+
+  article = import_sample ("weather-crlf.txt", NULL);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Storm warning issued as gales head for the coast");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_10_1640);
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "Waves break over the sea wall at Low Strand");
+  g_assert_cmpstr (byline_article_get_credit (article), ==, "Courier photo");
+  assert_empty (byline_article_get_byline (article));
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    assert_nowhere (article, chrome[i]);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_no_blank_lines (void)
+{
+  BylineArticle *article = import_sample ("ferry-lines.txt", NULL);
+  const char * const blocks[] = {
+    "p: Harbour Line says fuel costs have doubled since last winter.",
+    "p: The operator will cut the late crossing to Gull Island from November, its chief executive told the Courier.",
+    "p: Islanders say the late boat is the only way home for shift workers.",
+    "p: \"Without it I lose my job,\" said nurse Petra Moll.",
+    "p: The council will discuss the timetable at its meeting on March 14.",
+    NULL
+  };
+  const ExpectedPin pins[] = {
+    { 2, "Harbour dredging to start in April after council vote" },
+    { 4, "Island school faces closure as pupil numbers fall" },
+  };
+  const char * const chrome[] = {
+    "Home", "Sign in", "Share this", "Advertisement", "READ", "By Tom",
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Ferry operator warns of winter timetable cuts");
+  /* The byline sits between the headline and the date line. */
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Tom Reed");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_1_1830);
+  assert_empty (byline_article_get_caption (article));
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    assert_nowhere (article, chrome[i]);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_read_lines (void)
+{
+  BylineArticle *article = import_sample ("regatta-reads.txt", NULL);
+  const char * const blocks[] = {
+    "p: The Portvale eight crossed the line at Gull Point a length ahead of Northgate, who had won the last four regattas.",
+    "p: Fog held the boats at the start for forty minutes, and the race was cut from 5 km to 3 km.",
+    "p: Coach Lena Fry said the crew had trained at dawn all winter.",
+    NULL
+  };
+  const ExpectedPin pins[] = {
+    { 1, "Fog delays the start of the harbour regatta" },
+    { 2, "Rowing club opens its boathouse to schools" },
+    { 2, "The harbour regatta in pictures" },
+    { 3, "Northgate coach blames the fog" },
+  };
+  const char * const chrome[] = {
+    "Courier", "Tuesday", "Home", "Sport ›", "Updated", "READ", "Read",
+    "By Jo",
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Portvale crew wins the harbour regatta for the first time in 20 years");
+  g_assert_cmpstr (byline_article_get_standfirst (article), ==,
+                   "The eight from Portvale Rowing Club beat the holders by a length in a race shortened by fog.");
+  /* The masthead's "Tuesday, March 7" is today's date, not the article's. */
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_5_1715);
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Jo Hart");
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    assert_nowhere (article, chrome[i]);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_wire_dateline (void)
+{
+  BylineArticle *article = import_sample ("wire-dateline.txt", NULL);
+  const char * const blocks[] = {
+    "p: A container ship ran aground on a sandbank outside Portvale harbour on Friday morning, the coastguard said.",
+    "p: No one was hurt and no fuel has leaked, a coastguard spokesperson said.",
+    NULL
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Container ship runs aground outside Portvale harbour");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_1120);
+  g_assert_cmpstr (byline_article_get_dateline (article), ==, "PORTVALE");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Reuters");
+  assert_blocks (article, blocks);
+  assert_nowhere (article, "(Reuters)");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_no_date (void)
+{
+  BylineArticle *article = import_sample ("library-no-date.txt", NULL);
+  const char * const blocks[] = {
+    "p: The central library on Quay Street will open from 11 am to 4 pm on Sundays from May 7, after the council found money for two more staff.",
+    "p: Library cards are free for everyone who lives or works in Portvale.",
+    NULL
+  };
+  const char * const chrome[] = {
+    "Menu", "Home", "Search", "Subscribe", "newsletter", "Culture ›",
+    "Related", "six weeks",
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Central library to open on Sundays from May");
+  g_assert_cmpint (byline_article_get_published (article), ==, 0);
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Ola Brandt");
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "Readers in the new reading room");
+  g_assert_cmpstr (byline_article_get_credit (article), ==, "Courier photo");
+  assert_blocks (article, blocks);
+  assert_pins (article, NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    assert_nowhere (article, chrome[i]);
+
+  g_assert_finalize_object (article);
+}
+
+/* Every character CommonMark treats specially reads as typed. */
+static void
+test_plain_markdown_characters (void)
+{
+  BylineArticle *article = import_sample ("fish-market.txt", NULL);
+  const char * const blocks[] = {
+    "p: # of boats landing fish fell to 12 this week.",
+    "p: > Prices are set at the 5 am auction, dealers said.",
+    "p: - Cod rose 8% to £3.10/kg; haddock_prices and `whiting` held.",
+    "p: 1. Hake fell for a third week, to <£2/kg.",
+    "p: 2023. That was the year the old market hall closed, said trader Sam_Ives.",
+    "p: + Plaice: see the board at stall #4 \\ stall #5.",
+    "p: Tickets cost &pound; 3 at the door &amp; online; AT&T sponsors the screen.",
+    "p: *** Dealers *expect* prices to _settle_ by April.",
+    NULL
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Fish market prices: *cod* up, [hake] down & more");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_6_0700);
+  assert_blocks (article, blocks);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_escape_round_trip (void)
+{
+  const char * const tricky[] = {
+    "#1 on the list", "# not a heading", "###### six", "####### seven",
+    "#hashtag", "1) first", "10. tenth", "1234567890. not a list",
+    "- a dash", "-5 degrees", "--- rule", "***", "___", "+ plus", "> quote",
+    "~~~ fence", "```js fence", "<div>raw html</div>", "<https://example.com>",
+    "a \\ b", "ends with \\", "\\*not emphasis\\*", "[link](https://example.com)",
+    "![image](x.png)", "&amp; &#35; &#x23; &copy", "AT&T and R&D", "_under_",
+    "snake_case_name", "trailing_", "*star*", "**strong**", "a * b * c",
+    "[^1] footnote", "`code`", "=== not setext", "| a | b |", "    indented",
+    "tab\tinside", "“curly” ‘quotes’ — dashes…", "x < y > z", "a]b[c",
+    "price_£5_", "<!-- comment -->", "javascript:alert(1)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *stripped = g_strstrip (g_strdup (tricky[i]));
+      g_autofree char *collapsed = collapse_space (stripped);
+      g_autofree char *expected_text = g_strdup_printf ("p: %s", collapsed);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+      g_auto(GStrv) blocks = NULL;
+
+      text = g_strdup_printf ("A headline of several words\n\nFirst paragraph of the story.\n\n%s\n\nLast paragraph of the story.\n",
+                              tricky[i]);
+      article = byline_import_plain_text (text, -1, NULL, &error);
+      g_assert_no_error (error);
+
+      blocks = dup_rendered_blocks (byline_article_get_body (article));
+      g_assert_cmpuint (g_strv_length (blocks), ==, 3);
+      g_assert_cmpstr (blocks[0], ==, "p: First paragraph of the story.");
+      /* Lines are stripped, so leading space is not part of the text. */
+      g_assert_cmpstr (blocks[1], ==, expected_text);
+      g_assert_cmpstr (blocks[2], ==, "p: Last paragraph of the story.");
+    }
+}
+
+static void
+test_plain_line_ends (void)
+{
+  /* Old Mac line ends, a byte order mark and no-break spaces around lines. */
+  const char *text =
+    "\xEF\xBB\xBF" "Home | News\r"
+    "Tide tables move online after 40 years\r"
+    "March 3, 2023 at 9:05 am\r"
+    "\xC2\xA0\r"
+    "The harbour office will stop printing\r"
+    "tide tables in June.\xC2\xA0\r"
+    "\r"
+    "Copies remain at the library.\r";
+  const char * const blocks[] = {
+    "p: The harbour office will stop printing tide tables in June.",
+    "p: Copies remain at the library.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_plain_text (text, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Tide tables move online after 40 years");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905);
+  assert_blocks (article, blocks);
+  assert_nowhere (article, "\r");
+  assert_nowhere (article, "\xEF\xBB\xBF");
+  assert_nowhere (article, "Home");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_time_zone (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+02:00");
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  g_assert_nonnull (tz);
+  article = byline_import_plain_text ("Harbour dredging to start in April\nMarch 3, 2023 at 9:05 am\n\nBody text.\n",
+                                      -1, tz, &error);
+  g_assert_no_error (error);
+
+  /* 9:05 at UTC+2 is 7:05 UTC. */
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905 - 2 * 3600);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_plain_share_bar (void)
+{
+  /* Share buttons after the date do not make it the masthead's date, and
+   * a short paragraph with a slash is not a menu. */
+  const char *text =
+    "Sleet closes the coast road\n"
+    "March 3, 2023 at 9:05 am\n"
+    "Share | Tweet | Email\n"
+    "\n"
+    "Rain / sleet expected\n"
+    "\n"
+    "The coast road is shut between Low Strand and Gull Point.\n";
+  const char * const blocks[] = {
+    "p: Rain / sleet expected",
+    "p: The coast road is shut between Low Strand and Gull Point.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_plain_text (text, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Sleet closes the coast road");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905);
+  assert_blocks (article, blocks);
+  assert_nowhere (article, "Tweet");
+
+  g_assert_finalize_object (article);
+}
+
+/* Markdown */
+
+static void
+test_markdown_front_matter (void)
+{
+  g_autofree char *samples = g_test_build_filename (G_TEST_DIST, "samples", "import", NULL);
+  g_autofree char *image = g_build_filename (samples, "images", "budget.jpg", NULL);
+  BylineArticle *article;
+  const char * const blocks[] = {
+    "p: The city council approved a £48 million budget on Thursday, with spending on roads cut by a tenth.",
+    "p: The ferry subsidy stays at last year's level:",
+    "ul: £1.2 million for the Gull Island crossing / £300,000 for the night boat",
+    "blockquote: \"It is a budget with no frills,\" said council leader Ray Dunn.",
+    NULL
+  };
+  const char * const tags[] = { "council", "budget, 2023", "harbour", NULL };
+  const ExpectedPin pins[] = {
+    { 1, "Harbour dredging to start in April after council vote" },
+  };
+
+  /* The unknown key is worth a debug message, never a warning. */
+  g_test_expect_message ("byline-importer", G_LOG_LEVEL_DEBUG, "*layout*");
+  article = import_sample ("council-budget.md", NULL);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Council backs \"no-frills\" budget for 2023");
+  g_assert_cmpstr (byline_article_get_standfirst (article), ==,
+                   "Spending on roads is cut, but the harbour's ferry subsidy stays");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Maria Lopez");
+  g_assert_cmpstr (byline_article_get_dateline (article), ==, "PORTVALE");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_2_1830);
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "Councillors vote at the town hall");
+  g_assert_cmpstr (byline_article_get_credit (article), ==, "Tom Reed");
+  /* Relative to the Markdown file's folder. */
+  g_assert_cmpstr (byline_article_get_image (article), ==, image);
+  g_assert_cmpstr (byline_article_get_image_alt (article), ==,
+                   "Councillors raising their hands in the town hall chamber");
+  g_assert_cmpstr (byline_article_get_section (article), ==, "Politics");
+  g_assert_cmpstrv (byline_article_get_tags (article), tags);
+  g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_APPROVED);
+  g_assert_cmpstr (byline_article_get_language (article), ==, "en");
+  /* The body stays Markdown. */
+  g_assert_nonnull (strstr (byline_article_get_body (article), "**£48 million**"));
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+  assert_nowhere (article, "READ");
+  assert_nowhere (article, "layout");
+  assert_nowhere (article, "---");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_markdown_heading_headline (void)
+{
+  BylineArticle *article = import_sample ("regatta-fog.md", NULL);
+  const char * const blocks[] = {
+    "p: Thick fog held forty boats at the start line for forty minutes on Saturday.",
+    "p: The race officer, Dee Moss, said safety came first.",
+    NULL
+  };
+  const char * const tags[] = { "sport", "rowing", "harbour", NULL };
+  const ExpectedPin pins[] = {
+    { 1, "Portvale crew wins the harbour regatta for the first time in 20 years" },
+    { 2, "Rowing club opens its boathouse to schools" },
+  };
+
+  /* The heading's text, as a reader sees it. */
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Fog delays the start of the harbour regatta");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Jo Hart");
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_4_1430);
+  g_assert_cmpstrv (byline_article_get_tags (article), tags);
+  g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_IN_REVIEW);
+  assert_empty (byline_article_get_image (article));
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+  assert_nowhere (article, "# Fog");
+  assert_nowhere (article, "Read more");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_markdown_yaml_lists (void)
+{
+  BylineArticle *article = import_sample ("spring-tides.markdown", NULL);
+  const char * const blocks[] = {
+    "p: Tides will peak at 5.9 metres on Tuesday evening, the highest this year.",
+    "p: Drivers should use the upper deck or the park-and-ride at Northgate.",
+    NULL
+  };
+  const char * const tags[] = { "weather", "harbour", NULL };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Spring tides to flood Low Strand car park");
+  g_assert_cmpstr (byline_article_get_standfirst (article), ==,
+                   "The harbour authority says cars left on the lower deck after 6 pm will be towed.");
+  g_assert_cmpstrv (byline_article_get_tags (article), tags);
+  /* A date alone is midnight. */
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_21_0000);
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, NULL, 0);
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_markdown_by_suffix (void)
+{
+  BylineArticle *article = import_sample ("gull-island.md", NULL);
+  const char * const blocks[] = {
+    "p: The school board voted on Monday to keep the island's primary school open until July 2024.",
+    NULL
+  };
+  const ExpectedPin pins[] = {
+    { 1, "Island school faces closure as pupil numbers fall" },
+  };
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==,
+                   "Gull Island school to stay open for another year");
+  g_assert_cmpint (byline_article_get_published (article), ==, 0);
+  assert_imported_defaults (article);
+  assert_blocks (article, blocks);
+  assert_pins (article, pins, G_N_ELEMENTS (pins));
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_markdown_quoting (void)
+{
+  const char *text =
+    "---\r\n"
+    "headline: \"A \\\"quoted\\\" word and a back\\\\slash\"\r\n"
+    "byline: 'It''s Sam'\r\n"
+    "credit: \"Harbour \\u00c9ditions\"\r\n"
+    "caption: A plain value: with a colon # and a hash\r\n"
+    "tags: ['one', \"two, three\", four]\r\n"
+    "status: Published\r\n"
+    "published: 2023-03-03 09:05\r\n"
+    "---\r\n"
+    "Body.\r\n";
+  const char * const tags[] = { "one", "two, three", "four", NULL };
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_markdown (text, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "A \"quoted\" word and a back\\slash");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "It's Sam");
+  g_assert_cmpstr (byline_article_get_credit (article), ==, "Harbour Éditions");
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "A plain value: with a colon # and a hash");
+  g_assert_cmpstrv (byline_article_get_tags (article), tags);
+  g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905);
+  g_assert_cmpstr (byline_article_get_body (article), ==, "Body.");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_markdown_front_matter_in_txt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("byline-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.txt", NULL);
+  g_autofree char *image = g_build_filename (dir, "photos", "quay.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "---\nheadline: Quay lights switched on\nimage: photos/quay.jpg\n---\n\n# Not the headline\n\nText.\n",
+                                      -1, NULL));
+
+  article = byline_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Quay lights switched on");
+  g_assert_cmpstr (byline_article_get_image (article), ==, image);
+  /* A different heading is the author's; it stays. */
+  {
+    const char * const blocks[] = { "h1: Not the headline", "p: Text.", NULL };
+
+    assert_blocks (article, blocks);
+  }
+
+  g_assert_finalize_object (article);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Bad files */
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("byline-import-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_unlink (path);
+    }
+
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GError *
+import_bad_file (Fixture    *fixture,
+                 const char *name,
+                 const char *contents,
+                 gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", name);
+  GError *error = NULL;
+  BylineArticle *article;
+
+  if (contents != NULL)
+    g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  article = byline_import_file (file, NULL, NULL, &error);
+  g_assert_null (article);
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", name, error->message);
+
+  /* Every message names the file, so the user knows which one failed. */
+  g_assert_nonnull (strstr (error->message, quoted));
+
+  return error;
+}
+
+static void
+test_bad_empty (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "empty.txt", "", 0);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "empty"));
+}
+
+static void
+test_bad_blank (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "blank.md", "  \n\n\t \r\n\xC2\xA0\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_EMPTY);
+}
+
+static void
+test_bad_too_large (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *big = g_malloc (BYLINE_IMPORT_MAX_SIZE + 1);
+  g_autoptr(GError) error = NULL;
+
+  memset (big, 'a', BYLINE_IMPORT_MAX_SIZE + 1);
+  big[0] = '\n';
+  error = import_bad_file (fixture, "huge.txt", big, BYLINE_IMPORT_MAX_SIZE + 1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "10485761 bytes"));
+  g_assert_nonnull (strstr (error->message, "10 MiB"));
+}
+
+static void
+test_bad_largest_allowed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "long.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_malloc (BYLINE_IMPORT_MAX_SIZE);
+  const char *head = "A very long harbour report\n\n";
+  BylineArticle *article;
+
+  /* Exactly at the limit is fine. */
+  memset (text, 'x', BYLINE_IMPORT_MAX_SIZE);
+  memcpy (text, head, strlen (head));
+  g_assert_true (g_file_set_contents (path, text, BYLINE_IMPORT_MAX_SIZE, NULL));
+
+  article = byline_import_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "A very long harbour report");
+  g_assert_cmpuint (strlen (byline_article_get_body (article)), ==,
+                    BYLINE_IMPORT_MAX_SIZE - strlen (head));
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_bad_binary (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  g_autoptr(GError) error = import_bad_file (fixture, "notes.bin", png, sizeof png - 1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_BINARY);
+  g_assert_cmpstr (error->message, ==,
+                   "Could not import “notes.bin”: it is not a text file. Import plain text or Markdown (.md) files.");
+}
+
+static void
+test_bad_encoding (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* "Café" in Latin-1 on line 3. */
+  g_autoptr(GError) error = import_bad_file (fixture, "latin1.txt",
+                                             "New cafe on the quay\n\nThe Caf\xe9 opens on Monday.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_assert_nonnull (strstr (error->message, "line 3, column 8"));
+}
+
+static void
+test_bad_utf16 (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char utf16[] = "\xFF\xFEH\0i\0\n\0";
+  g_autoptr(GError) error = import_bad_file (fixture, "utf16.txt", utf16, sizeof utf16 - 1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+static void
+test_bad_no_headline (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "chrome.txt",
+                                             "Menu\nHome | News | Sport\nSearch\nSign in\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NO_HEADLINE);
+}
+
+static void
+test_bad_markdown_no_headline (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "untitled.md",
+                                             "---\nbyline: Jo Hart\n---\n\nJust a paragraph.\n\n# A heading later\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NO_HEADLINE);
+  g_assert_nonnull (strstr (error->message, "headline:"));
+}
+
+static void
+test_bad_status (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "status.md",
+                                             "---\nheadline: Pier reopens\nstatus: finished\n---\nText.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“finished”"));
+  for (guint i = 0; i < BYLINE_N_STATUSES; i++)
+    g_assert_nonnull (strstr (error->message, byline_status_to_string (i)));
+}
+
+static void
+test_bad_date (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "date.md",
+                                             "---\nheadline: Pier reopens\npublished: next Tuesday\n---\nText.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“next Tuesday”"));
+}
+
+static void
+test_bad_unclosed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "open.md",
+                                             "---\nheadline: Pier reopens\n\nText.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "---"));
+}
+
+static void
+test_bad_front_matter_line (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "garbled.md",
+                                             "---\nheadline: Pier reopens\nthis line has no key\n---\nText.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+}
+
+static void
+test_bad_missing (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "gone.txt", NULL, 0);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_bad_folder (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "drafts", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  error = import_bad_file (fixture, "drafts", NULL, 0);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+}
+
+static void
+test_bad_text_without_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_plain_text ("", 0, NULL, &error);
+  g_assert_null (article);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  article = byline_import_plain_text ("Head\0line", 9, NULL, &error);
+  g_assert_null (article);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_BINARY);
+  g_clear_error (&error);
+
+  article = byline_import_markdown ("Just some text.\n", -1, NULL, &error);
+  g_assert_null (article);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NO_HEADLINE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/byline/importer/plain/chrome", test_plain_chrome);
+  g_test_add_func ("/byline/importer/plain/no-chrome", test_plain_no_chrome);
+  g_test_add_func ("/byline/importer/plain/crlf", test_plain_crlf);
+  g_test_add_func ("/byline/importer/plain/no-blank-lines", test_plain_no_blank_lines);
+  g_test_add_func ("/byline/importer/plain/read-lines", test_plain_read_lines);
+  g_test_add_func ("/byline/importer/plain/wire-dateline", test_plain_wire_dateline);
+  g_test_add_func ("/byline/importer/plain/no-date", test_plain_no_date);
+  g_test_add_func ("/byline/importer/plain/markdown-characters", test_plain_markdown_characters);
+  g_test_add_func ("/byline/importer/plain/escape-round-trip", test_plain_escape_round_trip);
+  g_test_add_func ("/byline/importer/plain/line-ends", test_plain_line_ends);
+  g_test_add_func ("/byline/importer/plain/time-zone", test_plain_time_zone);
+  g_test_add_func ("/byline/importer/plain/share-bar", test_plain_share_bar);
+
+  g_test_add_func ("/byline/importer/markdown/front-matter", test_markdown_front_matter);
+  g_test_add_func ("/byline/importer/markdown/heading-headline", test_markdown_heading_headline);
+  g_test_add_func ("/byline/importer/markdown/yaml-lists", test_markdown_yaml_lists);
+  g_test_add_func ("/byline/importer/markdown/by-suffix", test_markdown_by_suffix);
+  g_test_add_func ("/byline/importer/markdown/quoting", test_markdown_quoting);
+  g_test_add_func ("/byline/importer/markdown/front-matter-in-txt", test_markdown_front_matter_in_txt);
+
+#define ADD_BAD(path, func) \
+  g_test_add ("/byline/importer/bad/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD_BAD ("empty", test_bad_empty);
+  ADD_BAD ("blank", test_bad_blank);
+  ADD_BAD ("too-large", test_bad_too_large);
+  ADD_BAD ("largest-allowed", test_bad_largest_allowed);
+  ADD_BAD ("binary", test_bad_binary);
+  ADD_BAD ("encoding", test_bad_encoding);
+  ADD_BAD ("utf16", test_bad_utf16);
+  ADD_BAD ("no-headline", test_bad_no_headline);
+  ADD_BAD ("markdown-no-headline", test_bad_markdown_no_headline);
+  ADD_BAD ("status", test_bad_status);
+  ADD_BAD ("date", test_bad_date);
+  ADD_BAD ("unclosed", test_bad_unclosed);
+  ADD_BAD ("front-matter-line", test_bad_front_matter_line);
+  ADD_BAD ("missing", test_bad_missing);
+  ADD_BAD ("folder", test_bad_folder);
+#undef ADD_BAD
+  g_test_add_func ("/byline/importer/bad/text-without-file", test_bad_text_without_file);
+
+  return g_test_run ();
+}
