@@ -1,0 +1,512 @@
+/* byline-cli.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "byline-article.h"
+#include "byline-cli.h"
+#include "byline-dates.h"
+#include "byline-exporter.h"
+#include "byline-importer.h"
+#include "byline-pin.h"
+#include "byline-publication.h"
+#include "byline-store.h"
+
+#define EXIT_OK    0
+#define EXIT_ERROR 1
+#define EXIT_USAGE 2
+
+/* The window's settings: io.github.bylinedesk.Byline (.Devel for the
+ * development profile). */
+#define SETTINGS_SCHEMA_ID APP_ID
+
+typedef struct
+{
+  char     *database;
+  gboolean  import;
+  gboolean  list;
+  char     *export;
+  char     *format;
+  char     *output;
+  char    **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->database, g_free);
+  g_clear_pointer (&options->export, g_free);
+  g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->files, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static const char * const actions[] = { "--import", "--list", "--export" };
+
+/**
+ * byline_cli_wants:
+ * @argc: the number of arguments
+ * @argv: the program's arguments
+ *
+ * Returns: %TRUE when @argv asks for a command-line action
+ */
+gboolean
+byline_cli_wants (int    argc,
+                  char **argv)
+{
+  for (int i = 1; i < argc && argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+
+      for (guint j = 0; j < G_N_ELEMENTS (actions); j++)
+        {
+          gsize len = strlen (actions[j]);
+
+          if (strncmp (argv[i], actions[j], len) == 0 &&
+              (argv[i][len] == '\0' || argv[i][len] == '='))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* One line on stderr, whatever the message holds. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("byline: %s\n", line);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_autofree char *line = NULL;
+
+  line = g_strdup_printf (_("%s%s Run “byline --help” to see how to use it."),
+                          message, g_str_has_suffix (message, ".") ? "" : ".");
+  print_error (line);
+
+  return EXIT_USAGE;
+}
+
+/* Writes @text to stdout as UTF-8, as scripts reading it expect, whatever
+ * the locale's character set. */
+static void
+print_line (const char *text)
+{
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* The masthead: the defaults, overridden by the app's settings when their
+ * schema is installed (it is not when running from a build folder). */
+static BylinePublication *
+dup_publication (void)
+{
+  static const char * const keys[] = {
+    "publication-name", "publication-tagline", "publication-base-url",
+  };
+  BylinePublication *publication = byline_publication_new ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  char *values[G_N_ELEMENTS (keys)] = { NULL, };
+
+  if (source == NULL)
+    return publication;
+
+  schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return publication;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GSettingsSchemaKey) key = NULL;
+
+      if (!g_settings_schema_has_key (schema, keys[i]))
+        continue;
+
+      key = g_settings_schema_get_key (schema, keys[i]);
+      if (!g_variant_type_equal (g_settings_schema_key_get_value_type (key),
+                                 G_VARIANT_TYPE_STRING))
+        continue;
+
+      values[i] = g_settings_get_string (settings, keys[i]);
+    }
+
+  /* A masthead needs a name: an empty one keeps the default. */
+  if (values[0] != NULL && values[0][0] == '\0')
+    g_clear_pointer (&values[0], g_free);
+
+  byline_publication_set (publication, values[0], values[1], values[2]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_free (values[i]);
+
+  return publication;
+}
+
+static guint
+count_unresolved_pins (BylineArticle *article)
+{
+  GListModel *pins = byline_article_get_pins (article);
+  guint n_pins = g_list_model_get_n_items (pins);
+  guint n_unresolved = 0;
+
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+
+      if (!byline_pin_is_resolved (pin))
+        n_unresolved++;
+    }
+
+  return n_unresolved;
+}
+
+static int
+run_import (BylineStore  *store,
+            char        **files)
+{
+  g_autoptr(GPtrArray) imported = g_ptr_array_new_with_free_func (g_object_unref);
+  int status = EXIT_OK;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(BylineArticle) article = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+
+      article = byline_import_file (file, NULL, NULL, &error);
+      if (article == NULL)
+        {
+          print_error (error->message);
+          status = EXIT_ERROR;
+          continue;
+        }
+
+      byline_store_resolve_pins (store, article);
+
+      if (!byline_store_save_article (store, article, &error))
+        {
+          print_error (error->message);
+          status = EXIT_ERROR;
+          continue;
+        }
+
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_article_get_id (article));
+      print_line (id);
+      g_ptr_array_add (imported, g_steal_pointer (&article));
+    }
+
+  /* Articles imported together may pin each other, whatever their order. */
+  for (guint i = 0; i < imported->len; i++)
+    {
+      BylineArticle *article = g_ptr_array_index (imported, i);
+      guint before = count_unresolved_pins (article);
+      g_autoptr(GError) error = NULL;
+
+      if (before == 0)
+        continue;
+
+      byline_store_resolve_pins (store, article);
+      if (count_unresolved_pins (article) != before &&
+          !byline_store_save_article (store, article, &error))
+        {
+          print_error (error->message);
+          status = EXIT_ERROR;
+        }
+    }
+
+  return status;
+}
+
+/* A headline on one line, so the list stays one article per line. */
+static char *
+dup_one_line (const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  for (char *p = line; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
+
+  return line;
+}
+
+static int
+run_list (BylineStore *store)
+{
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  articles = byline_store_list_articles (store, &query, &error);
+  if (articles == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      BylineArticle *article = g_ptr_array_index (articles, i);
+      g_autofree char *updated = byline_format_iso8601 (byline_article_get_updated (article), NULL);
+      g_autofree char *headline = dup_one_line (byline_article_get_headline (article));
+      g_autofree char *line = NULL;
+
+      line = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s",
+                              byline_article_get_id (article),
+                              byline_status_to_string (byline_article_get_status (article)),
+                              updated, headline);
+      print_line (line);
+    }
+
+  return EXIT_OK;
+}
+
+static BylineArticle *
+load_article (BylineStore  *store,
+              const char   *id_text,
+              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  BylineArticle *article;
+  gint64 id;
+
+  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not an article id: an id is a number. "
+                     "Run “byline --list” to see the ids."),
+                   id_text);
+      return NULL;
+    }
+
+  article = byline_store_load_article (store, id, &local_error);
+  if (article == NULL)
+    {
+      if (g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND))
+        g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
+                     _("No article with id %" G_GINT64_FORMAT ". "
+                       "Run “byline --list” to see the ids."),
+                     id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return article;
+}
+
+static int
+run_export (BylineStore   *store,
+            const Options *options)
+{
+  g_autoptr(BylinePublication) publication = dup_publication ();
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (options->output);
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (options->export, "all"))
+    {
+      ok = byline_export_publication (store, publication, output, NULL,
+                                      NULL, NULL, NULL, &error);
+    }
+  else
+    {
+      article = load_article (store, options->export, &error);
+
+      if (article == NULL)
+        ok = FALSE;
+      else if (g_str_equal (options->format, "ninjs"))
+        ok = byline_export_article_ninjs (article, publication, output, NULL, NULL, &error);
+      else
+        ok = byline_export_article_html (article, publication, output, NULL, NULL, &error);
+    }
+
+  if (!ok)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  return EXIT_OK;
+}
+
+/* Checks what was asked makes sense; prints the usage error otherwise. */
+static gboolean
+check_usage (Options *options,
+             int     *status)
+{
+  guint n_actions = !!options->import + !!options->list + (options->export != NULL);
+
+  *status = EXIT_USAGE;
+
+  if (n_actions == 0)
+    {
+      usage_error (_("Say what to do: --import FILE…, --list or --export ID"));
+      return FALSE;
+    }
+
+  if (n_actions > 1)
+    {
+      usage_error (_("Choose one of --import, --list and --export"));
+      return FALSE;
+    }
+
+  if (options->files != NULL && !options->import)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"),
+                                                  options->files[0]);
+      usage_error (message);
+      return FALSE;
+    }
+
+  if (options->import && (options->files == NULL || options->files[0] == NULL))
+    {
+      usage_error (_("--import needs at least one file"));
+      return FALSE;
+    }
+
+  if (options->export == NULL && (options->format != NULL || options->output != NULL))
+    {
+      usage_error (_("--format and --output go with --export"));
+      return FALSE;
+    }
+
+  if (options->export == NULL)
+    return TRUE;
+
+  if (options->output == NULL || options->output[0] == '\0')
+    {
+      usage_error (_("--export needs --output FILE (or --output FOLDER with “--export all”)"));
+      return FALSE;
+    }
+
+  if (options->format == NULL)
+    options->format = g_strdup ("html");
+
+  if (!g_str_equal (options->format, "html") && !g_str_equal (options->format, "ninjs"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: use html or ninjs"),
+                                                  options->format);
+      usage_error (message);
+      return FALSE;
+    }
+
+  if (g_str_equal (options->export, "all") && !g_str_equal (options->format, "html"))
+    {
+      usage_error (_("“--export all” writes HTML pages only: leave out --format"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * byline_cli_main:
+ * @argc: the number of arguments
+ * @argv: the program's arguments
+ *
+ * Runs the command-line action @argv asks for. Works without a display.
+ *
+ * Returns: the exit status: 0 on success, 1 when the action failed, 2 when
+ *   the arguments make no sense
+ */
+int
+byline_cli_main (int    argc,
+                 char **argv)
+{
+  g_auto(Options) options = { 0, };
+  const GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &options.database,
+      N_("The newsroom database to use instead of the default one"), N_("PATH") },
+    { "import", 0, 0, G_OPTION_ARG_NONE, &options.import,
+      N_("Import text or Markdown files and print their new ids"), NULL },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &options.list,
+      N_("List the articles: id, status, last change and headline"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_STRING, &options.export,
+      N_("Export an article, or “all” for the whole publication"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      N_("What --export writes: html (the default) or ninjs"), N_("FORMAT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("The file to write, or the folder for “--export all”"), N_("PATH") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files,
+      NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  int status;
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc && argv[i] != NULL; i++)
+    args[i] = g_strdup (argv[i]);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Imports, lists and exports the newsroom’s articles:\n"
+                                  "  byline --import FILE…\n"
+                                  "  byline --list\n"
+                                  "  byline --export ID --output PAGE.html\n"
+                                  "  byline --export ID --format ninjs --output ARTICLE.json\n"
+                                  "  byline --export all --output FOLDER"));
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (error->message);
+
+  if (!check_usage (&options, &status))
+    return status;
+
+  store = byline_store_new (options.database, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  if (options.import)
+    status = run_import (store, options.files);
+  else if (options.list)
+    status = run_list (store);
+  else
+    status = run_export (store, &options);
+
+  if (fflush (stdout) != 0 && status == EXIT_OK)
+    {
+      print_error (_("Could not write the output. Check the disk or the pipe it goes to."));
+      status = EXIT_ERROR;
+    }
+
+  return status;
+}

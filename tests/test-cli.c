@@ -1,0 +1,863 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+
+#include "byline-article.h"
+#include "byline-cli.h"
+#include "byline-pin.h"
+#include "byline-publication.h"
+#include "byline-store.h"
+
+#define HAS_CLASS(c) "contains(concat(' ', normalize-space(@class), ' '), ' " c " ')"
+
+#define PLAIN_HEADLINE "Harbour board backs dredging of the east basin"
+#define COUNCIL_HEADLINE "Council delays vote on the harbour budget"
+#define FERRY_HEADLINE "Ferry fares rise in March"
+
+typedef struct
+{
+  char  *tmp;
+  char  *db;
+  char **env;
+} Fixture;
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *data_dirs = NULL;
+
+  fixture->tmp = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->tmp, "newsroom.db", NULL);
+
+  /* No display, no real home, and no installed settings schema. */
+  data_home = g_build_filename (fixture->tmp, "data-home", NULL);
+  config_home = g_build_filename (fixture->tmp, "config-home", NULL);
+  data_dirs = g_build_filename (fixture->tmp, "data-dirs", NULL);
+  fixture->env = g_get_environ ();
+  fixture->env = g_environ_unsetenv (fixture->env, "DISPLAY");
+  fixture->env = g_environ_unsetenv (fixture->env, "WAYLAND_DISPLAY");
+  fixture->env = g_environ_unsetenv (fixture->env, "GSETTINGS_SCHEMA_DIR");
+  fixture->env = g_environ_setenv (fixture->env, "XDG_DATA_HOME", data_home, TRUE);
+  fixture->env = g_environ_setenv (fixture->env, "XDG_CONFIG_HOME", config_home, TRUE);
+  fixture->env = g_environ_setenv (fixture->env, "XDG_DATA_DIRS", data_dirs, TRUE);
+  fixture->env = g_environ_setenv (fixture->env, "GSETTINGS_BACKEND", "memory", TRUE);
+  fixture->env = g_environ_setenv (fixture->env, "G_DEBUG", "fatal-warnings", TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_remove (path);
+      return;
+    }
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->tmp);
+  g_clear_pointer (&fixture->tmp, g_free);
+  g_clear_pointer (&fixture->db, g_free);
+  g_clear_pointer (&fixture->env, g_strfreev);
+}
+
+/* --- helpers ------------------------------------------------------------ */
+
+static const char *
+byline_bin (void)
+{
+  const char *bin = g_getenv ("BYLINE_BIN");
+
+  if (bin == NULL)
+    g_error ("BYLINE_BIN is not set: run the tests with “meson test”");
+
+  return bin;
+}
+
+static char *
+sample (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "samples", "cli", name, NULL);
+}
+
+static char *
+tmp_path (Fixture    *fixture,
+          const char *name)
+{
+  return g_build_filename (fixture->tmp, name, NULL);
+}
+
+/* Runs the real program with @args (NULL-terminated), without a shell. */
+static void
+run_argv (Fixture     *fixture,
+          Run         *run,
+          const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) byline_bin ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run_clear (run);
+  g_spawn_sync (fixture->tmp, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT,
+                NULL, NULL, &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (wait_status))
+    g_error ("byline did not exit normally (wait status %d); stderr:\n%s",
+             wait_status, run->err);
+  run->status = WEXITSTATUS (wait_status);
+
+  if (g_test_verbose ())
+    g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+#define RUN(fixture, run, ...) \
+  run_argv (fixture, run, (const char *[]) { __VA_ARGS__, NULL })
+
+static void
+assert_success (Run *run)
+{
+  if (run->status != 0)
+    g_error ("byline exited with %d: %s", run->status, run->err);
+  g_assert_cmpstr (run->err, ==, "");
+}
+
+/* A failure: the given exit status and one "byline: …" line on stderr, with
+ * no GLib warning or critical. */
+static void
+assert_one_error_line (Run *run,
+                       int  status)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_true (g_str_has_prefix (run->err, "byline: "));
+  /* One line: its only newline is the last character. */
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  g_assert_null (strstr (run->err, "CRITICAL"));
+  g_assert_null (strstr (run->err, "WARNING"));
+  g_assert_null (strstr (run->err, "(null)"));
+}
+
+static GStrv
+split_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* Output ends with a newline: drop the empty piece after it. */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_free (lines[n - 1]);
+  lines[n - 1] = NULL;
+
+  return g_steal_pointer (&lines);
+}
+
+static gint64
+parse_id (const char *text)
+{
+  gint64 id = 0;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    g_error ("“%s” is not an article id", text);
+
+  return id;
+}
+
+/* Imports @names (samples) and returns their ids, in order. */
+static GArray *
+import_samples (Fixture     *fixture,
+                const char **names)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  g_ptr_array_add (args, g_strdup ("--database"));
+  g_ptr_array_add (args, g_strdup (fixture->db));
+  g_ptr_array_add (args, g_strdup ("--import"));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (args, sample (names[i]));
+  g_ptr_array_add (args, NULL);
+
+  run_argv (fixture, &run, (const char **) args->pdata);
+  assert_success (&run);
+
+  lines = split_lines (run.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length ((char **) names));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gint64 id = parse_id (lines[i]);
+
+      g_array_append_val (ids, id);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static BylineStore *
+open_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  BylineStore *store = byline_store_new (fixture->db, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static BylineArticle *
+load (BylineStore *store,
+      gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article = byline_store_load_article (store, id, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static guint
+count_articles (Fixture *fixture)
+{
+  g_autoptr(BylineStore) store = open_store (fixture);
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  guint n = byline_store_count_articles (store, &query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static htmlDocPtr
+parse_html_file (const char *path)
+{
+  htmlDocPtr doc = htmlReadFile (path, "UTF-8",
+                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static GPtrArray *
+xpath_strings (htmlDocPtr  doc,
+               const char *expr)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) expr, context);
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (result);
+  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
+
+      g_ptr_array_add (strings, g_strstrip (g_strdup ((const char *) content)));
+      xmlFree (content);
+    }
+
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+
+  return strings;
+}
+
+static char *
+xpath_string (htmlDocPtr  doc,
+              const char *expr)
+{
+  g_autoptr(GPtrArray) strings = xpath_strings (doc, expr);
+
+  if (strings->len != 1)
+    g_error ("“%s” selects %u nodes, not one", expr, strings->len);
+
+  return g_strdup (g_ptr_array_index (strings, 0));
+}
+
+/* --- byline_cli_wants() --------------------------------------------------- */
+
+static void
+test_wants (void)
+{
+  static const struct {
+    const char *args[5];
+    gboolean    wants;
+  } cases[] = {
+    { { "byline", NULL }, FALSE },
+    { { "byline", "--list", NULL }, TRUE },
+    { { "byline", "--database", "x.db", "--import", NULL }, TRUE },
+    { { "byline", "--export=3", "--output", "a.html", NULL }, TRUE },
+    { { "byline", "--export", "all", NULL }, TRUE },
+    { { "byline", "--database", "x.db", NULL }, FALSE },
+    { { "byline", "--listing", NULL }, FALSE },
+    { { "byline", "--", "--list", NULL }, FALSE },
+    { { "byline", "notes.txt", NULL }, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int argc = g_strv_length ((char **) cases[i].args);
+
+      g_assert_cmpint (byline_cli_wants (argc, (char **) cases[i].args), ==, cases[i].wants);
+    }
+}
+
+/* --- import ---------------------------------------------------------------- */
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* The Markdown file pins the plain-text article, which comes after it. */
+  const char *names[] = { "ferry-fares.md", "council-budget.md", "harbour-dredging.txt", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autoptr(BylineStore) store = open_store (fixture);
+  g_autoptr(BylineArticle) ferry = load (store, g_array_index (ids, gint64, 0));
+  g_autoptr(BylineArticle) council = load (store, g_array_index (ids, gint64, 1));
+  g_autoptr(BylineArticle) plain = load (store, g_array_index (ids, gint64, 2));
+  g_autoptr(BylinePin) ferry_pin = NULL;
+  g_autoptr(BylinePin) plain_pin = NULL;
+  const char * const *tags;
+
+  g_assert_cmpint (g_array_index (ids, gint64, 0), !=, g_array_index (ids, gint64, 1));
+  g_assert_cmpint (g_array_index (ids, gint64, 1), !=, g_array_index (ids, gint64, 2));
+
+  g_assert_cmpstr (byline_article_get_headline (plain), ==, PLAIN_HEADLINE);
+  g_assert_cmpint (byline_article_get_status (plain), ==, BYLINE_STATUS_DRAFT);
+  g_assert_nonnull (strstr (byline_article_get_body (plain), "packed meeting"));
+
+  g_assert_cmpstr (byline_article_get_headline (council), ==, COUNCIL_HEADLINE);
+  g_assert_cmpstr (byline_article_get_byline (council), ==, "Mara Lindqvist");
+  g_assert_cmpint (byline_article_get_status (council), ==, BYLINE_STATUS_PUBLISHED);
+  tags = byline_article_get_tags (council);
+  g_assert_nonnull (tags);
+  g_assert_cmpstr (tags[0], ==, "council");
+
+  /* Pins resolve against the articles imported with them, in either order. */
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (ferry)), ==, 1);
+  ferry_pin = g_list_model_get_item (byline_article_get_pins (ferry), 0);
+  g_assert_cmpint (byline_pin_get_related_id (ferry_pin), ==, byline_article_get_id (council));
+
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (plain)), ==, 1);
+  plain_pin = g_list_model_get_item (byline_article_get_pins (plain), 0);
+  g_assert_cmpint (byline_pin_get_related_id (plain_pin), ==, byline_article_get_id (council));
+}
+
+/* One bad file is reported; the others are imported all the same. */
+static void
+test_import_partial (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *empty = tmp_path (fixture, "empty.txt");
+  g_autofree char *missing = tmp_path (fixture, "missing.txt");
+  g_autofree char *council = sample ("council-budget.md");
+  g_autofree char *plain = sample ("harbour-dredging.txt");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) out_lines = NULL;
+  g_auto(GStrv) err_lines = NULL;
+
+  g_file_set_contents (empty, "", 0, &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", fixture->db, "--import", council, empty, missing, plain);
+  g_assert_cmpint (run.status, ==, 1);
+
+  out_lines = split_lines (run.out);
+  g_assert_cmpuint (g_strv_length (out_lines), ==, 2);
+  parse_id (out_lines[0]);
+  parse_id (out_lines[1]);
+
+  err_lines = split_lines (run.err);
+  g_assert_cmpuint (g_strv_length (err_lines), ==, 2);
+  g_assert_true (g_str_has_prefix (err_lines[0], "byline: "));
+  g_assert_nonnull (strstr (err_lines[0], "empty.txt"));
+  g_assert_true (g_str_has_prefix (err_lines[1], "byline: "));
+  g_assert_nonnull (strstr (err_lines[1], "missing.txt"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_null (strstr (run.err, "WARNING"));
+
+  g_assert_cmpuint (count_articles (fixture), ==, 2);
+}
+
+/* --- list ------------------------------------------------------------------ */
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *names[] = { "harbour-dredging.txt", "council-budget.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  gint64 plain_id = g_array_index (ids, gint64, 0);
+  gint64 council_id = g_array_index (ids, gint64, 1);
+  g_autoptr(BylineStore) store = open_store (fixture);
+  g_autoptr(BylineArticle) plain = NULL;
+  g_autoptr(BylineArticle) council = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  const gint64 expected_ids[] = { plain_id, council_id };
+
+  /* Make the older article the latest changed, with a headline that would
+   * break the columns if it went out as typed. */
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  plain = load (store, plain_id);
+  byline_article_set_headline (plain, "Dredging\tapproved\nafter a long night");
+  byline_store_save_article (store, plain, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = open_store (fixture);
+  g_clear_object (&plain);
+  plain = load (store, plain_id);
+  council = load (store, council_id);
+
+  RUN (fixture, &run, "--database", fixture->db, "--list");
+  assert_success (&run);
+  lines = split_lines (run.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      BylineArticle *article = expected_ids[i] == plain_id ? plain : council;
+      g_autoptr(GDateTime) updated = NULL;
+      BylineStatus status;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_cmpint (parse_id (fields[0]), ==, expected_ids[i]);
+      g_assert_true (byline_status_from_string (fields[1], &status));
+      g_assert_cmpint (status, ==, byline_article_get_status (article));
+      updated = g_date_time_new_from_iso8601 (fields[2], NULL);
+      g_assert_nonnull (updated);
+      g_assert_cmpint (g_date_time_to_unix (updated), ==, byline_article_get_updated (article));
+    }
+
+  /* The words are those used on the command line and in files. */
+  g_assert_nonnull (strstr (lines[0], "\tdraft\t"));
+  g_assert_nonnull (strstr (lines[1], "\tpublished\t"));
+  g_assert_true (g_str_has_suffix (lines[0], "\tDredging approved after a long night"));
+  g_assert_true (g_str_has_suffix (lines[1], "\t" COUNCIL_HEADLINE));
+}
+
+/* --- export ---------------------------------------------------------------- */
+
+static void
+test_export_html (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *names[] = { "council-budget.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autofree char *out = tmp_path (fixture, "council.html");
+  g_autoptr(BylinePublication) publication = byline_publication_new ();
+  g_autofree char *h1 = NULL;
+  g_autofree char *title = NULL;
+  g_auto(Run) run = { 0, };
+  htmlDocPtr doc;
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
+  assert_success (&run);
+
+  doc = parse_html_file (out);
+  h1 = xpath_string (doc, "//h1[" HAS_CLASS ("headline") "]");
+  g_assert_cmpstr (h1, ==, COUNCIL_HEADLINE);
+  /* No settings schema installed: the default masthead. */
+  title = xpath_string (doc, "//head/title");
+  g_assert_nonnull (strstr (title, publication->name));
+  xmlFreeDoc (doc);
+}
+
+/* With the app's settings schema installed, the masthead set there is used.
+ * When run from the build tree the program finds the build's schema itself,
+ * so the names come from a keyfile backend, which either schema reads. */
+static void
+test_export_settings (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *names[] = { "council-budget.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autofree char *out = tmp_path (fixture, "council.html");
+  g_autofree char *schemas = tmp_path (fixture, "schemas");
+  g_autofree char *schema = g_build_filename (schemas, APP_ID ".gschema.xml", NULL);
+  g_autofree char *settings_dir = tmp_path (fixture, "config-home/glib-2.0/settings");
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *group = g_strdelimit (g_strdup (APP_ID), ".", '/');
+  g_autofree char *schema_xml = NULL;
+  g_autofree char *keyfile_text = NULL;
+  const char *compile[] = { "glib-compile-schemas", "--strict", schemas, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *site_name = NULL;
+  g_autofree char *tagline = NULL;
+  g_auto(Run) run = { 0, };
+  int wait_status;
+  htmlDocPtr doc;
+
+  schema_xml = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                "<schemalist>\n"
+                                "  <schema id=\"%s\" path=\"/%s/\">\n"
+                                "    <key name=\"publication-name\" type=\"s\"><default>'The Byline Courier'</default></key>\n"
+                                "    <key name=\"publication-tagline\" type=\"s\"><default>''</default></key>\n"
+                                "    <key name=\"publication-base-url\" type=\"s\"><default>''</default></key>\n"
+                                "  </schema>\n"
+                                "</schemalist>\n",
+                                APP_ID, group);
+  keyfile_text = g_strdup_printf ("[%s]\n"
+                                  "publication-name='The Tideline Gazette'\n"
+                                  "publication-tagline='Every tide, every tale'\n",
+                                  group);
+
+  g_assert_cmpint (g_mkdir_with_parents (schemas, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0755), ==, 0);
+  g_file_set_contents (schema, schema_xml, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (keyfile, keyfile_text, -1, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) compile, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (wait_status, &error);
+  g_assert_no_error (error);
+
+  fixture->env = g_environ_setenv (fixture->env, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+  fixture->env = g_environ_setenv (fixture->env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
+  assert_success (&run);
+
+  doc = parse_html_file (out);
+  title = xpath_string (doc, "//head/title");
+  g_assert_nonnull (strstr (title, "The Tideline Gazette"));
+  site_name = xpath_string (doc, "//meta[@property='og:site_name']/@content");
+  g_assert_cmpstr (site_name, ==, "The Tideline Gazette");
+  tagline = xpath_string (doc, "//*[" HAS_CLASS ("tagline") "]");
+  g_assert_cmpstr (tagline, ==, "Every tide, every tale");
+  xmlFreeDoc (doc);
+}
+
+static void
+test_export_ninjs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *names[] = { "ferry-fares.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autofree char *out = tmp_path (fixture, "ferry.json");
+  g_autoptr(BylineStore) store = open_store (fixture);
+  g_autoptr(BylineArticle) article = load (store, g_array_index (ids, gint64, 0));
+  g_autofree char *uri = g_strconcat ("urn:uuid:", byline_article_get_uuid (article), NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  JsonObject *ninjs;
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id, "--format", "ninjs", "--output", out);
+  assert_success (&run);
+
+  json_parser_load_from_file (parser, out, &error);
+  g_assert_no_error (error);
+  ninjs = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "headline"), ==, FERRY_HEADLINE);
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "uri"), ==, uri);
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "pubstatus"), ==, "usable");
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "byline"), ==, "Priya Nair");
+}
+
+static void
+test_export_all (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *names[] = { "harbour-dredging.txt", "council-budget.md", "ferry-fares.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *site = tmp_path (fixture, "site");
+  g_autofree char *index_path = g_build_filename (site, "index.html", NULL);
+  g_autoptr(GPtrArray) headlines = NULL;
+  g_autoptr(GPtrArray) hrefs = NULL;
+  g_auto(Run) run = { 0, };
+  htmlDocPtr index;
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", "all", "--output", site);
+  assert_success (&run);
+
+  /* The two published samples, newest first; the draft is not there. */
+  index = parse_html_file (index_path);
+  headlines = xpath_strings (index, "//main//h2[" HAS_CLASS ("headline") "]");
+  hrefs = xpath_strings (index, "//main//h2[" HAS_CLASS ("headline") "]/a/@href");
+  g_assert_cmpuint (headlines->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (headlines, 0), ==, FERRY_HEADLINE);
+  g_assert_cmpstr (g_ptr_array_index (headlines, 1), ==, COUNCIL_HEADLINE);
+  g_assert_cmpuint (hrefs->len, ==, 2);
+  for (guint i = 0; i < hrefs->len; i++)
+    {
+      g_autofree char *page = g_build_filename (site, g_ptr_array_index (hrefs, i), NULL);
+
+      g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
+    }
+  xmlFreeDoc (index);
+}
+
+/* --- failures --------------------------------------------------------------- */
+
+static void
+test_error_missing_database_folder (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *folder = tmp_path (fixture, "no-such-folder");
+  g_autofree char *db = g_build_filename (folder, "newsroom.db", NULL);
+  g_auto(Run) run = { 0, };
+
+  RUN (fixture, &run, "--database", db, "--list");
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "no-such-folder"));
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+/* Something else's file is reported, and left as it was. */
+static void
+test_error_not_a_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = tmp_path (fixture, "shopping.db");
+  g_autofree char *plain = sample ("harbour-dredging.txt");
+  g_autofree char *before = g_strnfill (4096, 'x');
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  gsize len = 0;
+
+  memcpy (before, "Shopping list: not a database.\n", 31);
+  g_file_set_contents (path, before, 4096, &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", path, "--list");
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "shopping.db"));
+
+  RUN (fixture, &run, "--database", path, "--import", plain);
+  assert_one_error_line (&run, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_file_get_contents (path, &after, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, 4096, after, len);
+}
+
+static void
+test_error_read_only_database (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *names[] = { "council-budget.md", NULL };
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *plain = sample ("harbour-dredging.txt");
+  g_auto(Run) run = { 0, };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("Running as root, which may write read-only files; "
+                   "test-store covers a read-only database");
+      return;
+    }
+
+  ids = import_samples (fixture, names);
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->tmp, 0555), ==, 0);
+
+  RUN (fixture, &run, "--database", fixture->db, "--import", plain);
+  g_chmod (fixture->tmp, 0700);
+  assert_one_error_line (&run, 1);
+  g_assert_cmpuint (count_articles (fixture), ==, 1);
+}
+
+static void
+test_error_unknown_id (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *names[] = { "council-budget.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  gint64 unknown = g_array_index (ids, gint64, 0) + 41;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, unknown);
+  g_autofree char *expected = g_strdup_printf ("byline: No article with id %s. "
+                                               "Run “byline --list” to see the ids.\n", id);
+  g_autofree char *out = tmp_path (fixture, "nothing.html");
+  g_auto(Run) run = { 0, };
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
+  assert_one_error_line (&run, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", "seven", "--output", out);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "“seven”"));
+  g_assert_nonnull (strstr (run.err, "byline --list"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_error_export (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *names[] = { "harbour-dredging.txt", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autofree char *out = tmp_path (fixture, "gone/away/page.html");
+  g_autofree char *site = tmp_path (fixture, "site");
+  g_auto(Run) run = { 0, };
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, out));
+
+  /* Only a draft: nothing to publish, and no empty site left behind. */
+  RUN (fixture, &run, "--database", fixture->db, "--export", "all", "--output", site);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "Published"));
+  g_assert_false (g_file_test (site, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_usage (Fixture       *fixture,
+                gconstpointer  data)
+{
+  /* Each names an action: without one, the program opens the window. */
+  const char *cases[][6] = {
+    { "--list", "--frobnicate", NULL },
+    { "--export", "1", NULL },
+    { "--export", "1", "--format", "pdf", "--output", NULL },
+    { "--list", "--import", "notes.txt", NULL },
+    { "--import", NULL },
+    { "--list", "notes.txt", NULL },
+    { "--output", "page.html", "--list", NULL },
+    { "--export", "all", "--format", "ninjs", "--output", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_auto(Run) run = { 0, };
+
+      g_ptr_array_add (args, (gpointer) "--database");
+      g_ptr_array_add (args, fixture->db);
+      for (guint j = 0; cases[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) cases[i][j]);
+      /* "--output" last takes a path. */
+      if (args->len > 2 && g_str_equal (g_ptr_array_index (args, args->len - 1), "--output"))
+        g_ptr_array_add (args, (gpointer) "out.html");
+      g_ptr_array_add (args, NULL);
+
+      run_argv (fixture, &run, (const char **) args->pdata);
+      assert_one_error_line (&run, 2);
+      g_assert_nonnull (strstr (run.err, "byline --help"));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  /* Bad usage never touched the database. */
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+
+  /* Plain --help belongs to the window's application; with an action it
+   * explains the command line. */
+  RUN (fixture, &run, "--list", "--help");
+  assert_success (&run);
+  g_assert_nonnull (strstr (run.out, "--import"));
+  g_assert_nonnull (strstr (run.out, "--export"));
+  g_assert_nonnull (strstr (run.out, "--database"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/byline/cli/wants", test_wants);
+  ADD ("/byline/cli/help", test_help);
+  ADD ("/byline/cli/import", test_import);
+  ADD ("/byline/cli/import/partial", test_import_partial);
+  ADD ("/byline/cli/list", test_list);
+  ADD ("/byline/cli/export/html", test_export_html);
+  ADD ("/byline/cli/export/settings", test_export_settings);
+  ADD ("/byline/cli/export/ninjs", test_export_ninjs);
+  ADD ("/byline/cli/export/all", test_export_all);
+  ADD ("/byline/cli/errors/missing-database-folder", test_error_missing_database_folder);
+  ADD ("/byline/cli/errors/not-a-database", test_error_not_a_database);
+  ADD ("/byline/cli/errors/read-only-database", test_error_read_only_database);
+  ADD ("/byline/cli/errors/unknown-id", test_error_unknown_id);
+  ADD ("/byline/cli/errors/export", test_error_export);
+  ADD ("/byline/cli/errors/usage", test_bad_usage);
+
+#undef ADD
+
+  return g_test_run ();
+}
