@@ -1,0 +1,34 @@
+/* byline-autosave.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-store.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_AUTOSAVE (byline_autosave_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineAutosave, byline_autosave, BYLINE, AUTOSAVE, GObject)
+
+/* Writes the watched article to the store shortly after each change: one
+ * debounced timer, the write on a worker thread so typing never waits for
+ * the disk. */
+BylineAutosave *byline_autosave_new         (BylineStore    *store);
+BylineArticle  *byline_autosave_get_article (BylineAutosave *self);
+/* Saves whatever the previous article had pending, then watches @article. */
+void            byline_autosave_set_article (BylineAutosave *self,
+                                             BylineArticle  *article);
+guint           byline_autosave_get_delay   (BylineAutosave *self);
+void            byline_autosave_set_delay   (BylineAutosave *self,
+                                             guint           milliseconds);
+gboolean        byline_autosave_get_dirty   (BylineAutosave *self);
+/* Writes now, on this thread, if anything is pending. */
+gboolean        byline_autosave_flush       (BylineAutosave *self,
+                                             GError        **error);
+
+G_END_DECLS

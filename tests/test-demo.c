@@ -1,0 +1,79 @@
+/* test-demo.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "byline-demo.h"
+#include "byline-pin.h"
+
+static void
+test_demo_newsroom (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("byline-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newsroom.db", NULL);
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean seen[BYLINE_N_STATUSES] = { FALSE };
+  guint resolved_pins = 0;
+
+  store = byline_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_demo_populate (store, &error));
+  g_assert_no_error (error);
+
+  list = byline_store_list_articles (store, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 6);
+  /* The story a new user sees open first. */
+  g_assert_cmpstr (byline_article_get_headline (g_ptr_array_index (list, 0)), ==,
+                   "Harbour dredging to start in spring after council vote");
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      BylineArticle *row = g_ptr_array_index (list, i);
+      g_autoptr(BylineArticle) article = byline_store_load_article (store, byline_article_get_id (row), &error);
+      GListModel *pins = byline_article_get_pins (article);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (byline_article_get_headline (article), !=, "");
+      g_assert_cmpstr (byline_article_get_body (article), !=, "");
+      seen[byline_article_get_status (article)] = TRUE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (pins); j++)
+        {
+          g_autoptr(BylinePin) pin = g_list_model_get_item (pins, j);
+          g_assert_true (byline_pin_is_resolved (pin));
+          resolved_pins++;
+        }
+    }
+
+  /* Every state shows up, and READ: links point at stored articles. */
+  for (guint s = 0; s < BYLINE_N_STATUSES; s++)
+    g_assert_true (seen[s]);
+  g_assert_cmpuint (resolved_pins, >=, 4);
+
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/byline/demo/newsroom", test_demo_newsroom);
+  return g_test_run ();
+}
