@@ -1,0 +1,22 @@
+/* byline-editor-pane-private.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-editor-pane.h"
+
+G_BEGIN_DECLS
+
+/* The editable widget whose accessible name is @accessible_name ("Headline",
+ * "Body", ...), from the same table that names them; NULL for an unknown
+ * name. For tests. */
+GtkWidget *_byline_editor_pane_get_field    (BylineEditorPane *self,
+                                             const char       *accessible_name);
+/* The status line for a body: "123 words · 640 characters · 1 min read". */
+char      *_byline_editor_pane_format_stats (const char       *text);
+
+G_END_DECLS

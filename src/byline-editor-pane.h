@@ -1,0 +1,36 @@
+/* byline-editor-pane.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "byline-article.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_EDITOR_PANE (byline_editor_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineEditorPane, byline_editor_pane, BYLINE, EDITOR_PANE, GtkWidget)
+
+GtkWidget     *byline_editor_pane_new                 (void);
+BylineArticle *byline_editor_pane_get_article         (BylineEditorPane *self);
+void           byline_editor_pane_set_article         (BylineEditorPane *self,
+                                                       BylineArticle    *article);
+int            byline_editor_pane_get_cursor_offset   (BylineEditorPane *self);
+void           byline_editor_pane_set_cursor_offset   (BylineEditorPane *self,
+                                                       int               offset);
+void           byline_editor_pane_focus_headline      (BylineEditorPane *self);
+void           byline_editor_pane_focus_body          (BylineEditorPane *self);
+guint          byline_editor_pane_get_headline_budget (BylineEditorPane *self);
+void           byline_editor_pane_set_headline_budget (BylineEditorPane *self,
+                                                       guint             budget);
+guint          byline_editor_pane_get_caption_budget  (BylineEditorPane *self);
+void           byline_editor_pane_set_caption_budget  (BylineEditorPane *self,
+                                                       guint             budget);
+
+G_END_DECLS

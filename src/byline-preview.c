@@ -1,0 +1,972 @@
+/* byline-preview.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-preview"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <webkit/webkit.h>
+
+#include "byline-preview.h"
+#include "byline-preview-private.h"
+#include "byline-renderer.h"
+
+/* Where our pages claim to live: the renderer gives the lead image a file://
+ * URI, which a page with this base may show. */
+#define BASE_URI "file:///"
+
+/* The world our own scripts run in. Page script is off, and the page's CSP
+ * (default-src 'none') binds only the page's own world. */
+#define SCRIPT_WORLD "byline-preview"
+
+/* Typing coalesces into one render this long after the last change, so the
+ * preview follows within a frame or two of the 60 ms plus the load. */
+#define RENDER_DELAY_MS 60
+
+/* Shown when there is no article. Same CSP as the real pages. */
+#define EMPTY_PAGE \
+  "<!DOCTYPE html>\n" \
+  "<html>\n<head>\n<meta charset=\"utf-8\">\n" \
+  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n" \
+  "<title>%s</title>\n" \
+  "<style>\n" \
+  ":root { color-scheme: light dark; }\n" \
+  "body { font: 1.1rem/1.5 sans-serif; color: GrayText; margin: 0; min-height: 100vh;\n" \
+  "       display: flex; align-items: center; justify-content: center; }\n" \
+  "</style>\n</head>\n<body>\n<p class=\"empty\">%s</p>\n</body>\n</html>\n"
+
+struct _BylinePreview
+{
+  GtkWidget             parent_instance;
+
+  BylineArticle        *article;
+  gulong                article_notify_id;
+  BylinePublication    *publication;
+
+  GtkWidget            *placeholder;
+  WebKitWebView        *web_view;
+  WebKitNetworkSession *network_session;
+
+  /* Creating the web view waits for the first frame, then an idle. */
+  GdkFrameClock        *frame_clock;
+  gulong                after_paint_id;
+  guint                 create_source;
+
+  guint                 render_source;
+  GCancellable         *cancellable;
+
+  /* The page last handed to WebKit, and the next one while the scroll
+   * position of the current one is being read. */
+  char                 *html;
+  char                 *pending_html;
+
+  /* The article changed since the page in html was rendered. */
+  guint                 stale : 1;
+  /* Reload even when the page is unchanged (byline_preview_refresh()). */
+  guint                 force : 1;
+  /* A different article: start at the top rather than where the last one was. */
+  guint                 reset_scroll : 1;
+  /* A render is under way: reading the scroll position, or loading. */
+  guint                 busy : 1;
+  /* Our load_html() is in flight until load-changed FINISHED. */
+  guint                 loading : 1;
+  /* Our load_html() has not yet been through decide-policy. */
+  guint                 expect_navigation : 1;
+  /* One of our pages is showing, so its scroll position can be read. */
+  guint                 has_page : 1;
+  /* The web process died once since the last change: do not retry again. */
+  guint                 retried_after_crash : 1;
+};
+
+G_DEFINE_FINAL_TYPE (BylinePreview, byline_preview, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_PUBLICATION,
+  N_PROPS
+};
+
+enum {
+  RENDERED,
+  LINK_CLICKED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void start_render (BylinePreview *self);
+
+/* --- helpers --------------------------------------------------------------- */
+
+static char *
+render_page (BylinePreview *self)
+{
+  BylineRenderOptions options = { NULL, };
+
+  if (self->article == NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (_("Nothing to preview"), -1);
+      g_autofree char *message = g_markup_escape_text (_("Nothing to preview. Choose an article to see it as it will be published."), -1);
+
+      return g_strdup_printf (EMPTY_PAGE, title, message);
+    }
+
+  /* image_src NULL: the renderer points the lead image at the file itself. */
+  options.image_src = NULL;
+
+  return byline_render_article (self->article, self->publication, &options);
+}
+
+/* Our page, or a place inside it ("file:///#section"). */
+static gboolean
+is_our_page (const char *uri)
+{
+  gsize len = strlen (BASE_URI);
+
+  return uri != NULL &&
+         strncmp (uri, BASE_URI, len) == 0 &&
+         (uri[len] == '\0' || uri[len] == '#');
+}
+
+static gboolean
+is_openable_uri (const char *uri)
+{
+  const char *scheme = g_uri_peek_scheme (uri);
+
+  return g_strcmp0 (scheme, "http") == 0 ||
+         g_strcmp0 (scheme, "https") == 0 ||
+         g_strcmp0 (scheme, "mailto") == 0;
+}
+
+static void
+reset_cancellable (BylinePreview *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* --- rendering --------------------------------------------------------------- */
+
+static gboolean
+render_timeout_cb (gpointer user_data)
+{
+  BylinePreview *self = user_data;
+
+  self->render_source = 0;
+  start_render (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks the page out of date and renders it @delay_ms from now, when there is
+ * a web view on screen to render into; otherwise it renders once there is. */
+static void
+schedule_render (BylinePreview *self,
+                 guint          delay_ms)
+{
+  self->stale = TRUE;
+
+  g_clear_handle_id (&self->render_source, g_source_remove);
+
+  if (self->web_view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->render_source = g_timeout_add (delay_ms, render_timeout_cb, self);
+  g_source_set_name_by_id (self->render_source, "[byline] render preview");
+}
+
+static void
+finish_render (BylinePreview *self)
+{
+  self->busy = FALSE;
+
+  if (self->stale)
+    {
+      /* Changes came in while this page loaded. Go on at once unless a
+       * debounce is still counting down. */
+      if (self->render_source == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        start_render (self);
+      return;
+    }
+
+  g_signal_emit (self, signals[RENDERED], 0);
+}
+
+static void
+load_pending_html (BylinePreview *self,
+                   double         scroll_y)
+{
+  WebKitUserContentManager *manager;
+
+  g_assert (self->pending_html != NULL);
+
+  /* Put the reader back where they were before anything paints, in our own
+   * world (the page's CSP allows no script in its world, and JavaScript
+   * markup is off). Again on load, in case the lead image moved things. */
+  manager = webkit_web_view_get_user_content_manager (self->web_view);
+  webkit_user_content_manager_remove_all_scripts (manager);
+  if (scroll_y > 0)
+    {
+      g_autoptr(WebKitUserScript) script = NULL;
+      g_autofree char *source = NULL;
+      char y[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (y, sizeof y, "%.1f", scroll_y);
+      source = g_strdup_printf ("window.scrollTo (0, %s);\n"
+                                "window.addEventListener ('load', () => window.scrollTo (0, %s), { once: true });\n",
+                                y, y);
+      script = webkit_user_script_new_for_world (source,
+                                                 WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
+                                                 WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
+                                                 SCRIPT_WORLD,
+                                                 NULL, NULL);
+      webkit_user_content_manager_add_script (manager, script);
+    }
+
+  g_free (self->html);
+  self->html = g_steal_pointer (&self->pending_html);
+  self->loading = TRUE;
+  self->expect_navigation = TRUE;
+
+  webkit_web_view_load_html (self->web_view, self->html, BASE_URI);
+}
+
+static void
+read_scroll_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BylinePreview) self = user_data;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  double scroll_y = 0;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (value == NULL)
+    g_debug ("Could not read the preview’s scroll position, starting at the top: %s", error->message);
+  else if (jsc_value_is_number (value))
+    scroll_y = jsc_value_to_double (value);
+
+  if (self->web_view == NULL)
+    return;
+
+  load_pending_html (self, scroll_y);
+}
+
+/* Renders the article and loads it, keeping the reading position. Only one
+ * render is under way at a time; changes meanwhile start another when it is
+ * done, so a load never races an older one. */
+static void
+start_render (BylinePreview *self)
+{
+  g_autofree char *html = NULL;
+  gboolean force;
+
+  g_assert (self->web_view != NULL);
+
+  if (self->busy)
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  html = render_page (self);
+  force = self->force;
+  self->stale = FALSE;
+  self->force = FALSE;
+
+  /* Metadata the page doesn't show changes often (autosave); skip the reload. */
+  if (!force && self->has_page && g_strcmp0 (html, self->html) == 0)
+    {
+      self->reset_scroll = FALSE;
+      return;
+    }
+
+  self->busy = TRUE;
+  g_free (self->pending_html);
+  self->pending_html = g_steal_pointer (&html);
+  reset_cancellable (self);
+
+  if (!self->has_page || self->reset_scroll)
+    {
+      self->reset_scroll = FALSE;
+      load_pending_html (self, 0);
+      return;
+    }
+
+  webkit_web_view_evaluate_javascript (self->web_view,
+                                       "window.scrollY", -1,
+                                       SCRIPT_WORLD, NULL,
+                                       self->cancellable,
+                                       read_scroll_cb,
+                                       g_object_ref (self));
+}
+
+/* --- web view ---------------------------------------------------------------- */
+
+static void
+on_load_changed (BylinePreview   *self,
+                 WebKitLoadEvent  load_event,
+                 WebKitWebView   *web_view)
+{
+  if (load_event != WEBKIT_LOAD_FINISHED || !self->loading)
+    return;
+
+  self->loading = FALSE;
+  self->expect_navigation = FALSE;
+  self->has_page = TRUE;
+
+  finish_render (self);
+}
+
+static gboolean
+on_load_failed (BylinePreview   *self,
+                WebKitLoadEvent  load_event,
+                const char      *failing_uri,
+                GError          *error,
+                WebKitWebView   *web_view)
+{
+  /* load-changed FINISHED follows and ends the render. */
+  if (self->loading)
+    g_debug ("The preview page did not load: %s", error->message);
+
+  return FALSE;
+}
+
+static void
+open_link (BylinePreview *self,
+           const char    *uri)
+{
+  gboolean handled = FALSE;
+
+  if (!is_openable_uri (uri))
+    {
+      g_debug ("Not opening “%s” from the preview: only web and mail links open", uri);
+      return;
+    }
+
+  g_signal_emit (self, signals[LINK_CLICKED], 0, uri, &handled);
+
+  if (!handled)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      /* GtkUriLauncher needs GTK 4.10. */
+      gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+    }
+}
+
+static gboolean
+on_decide_policy (BylinePreview            *self,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  WebKitWebView            *web_view)
+{
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      {
+        WebKitNavigationPolicyDecision *navigation_decision = WEBKIT_NAVIGATION_POLICY_DECISION (decision);
+        WebKitNavigationAction *action = webkit_navigation_policy_decision_get_navigation_action (navigation_decision);
+        WebKitNavigationType navigation_type = webkit_navigation_action_get_navigation_type (action);
+        const char *uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+        gboolean new_window = type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION;
+
+        /* Our own load_html(). */
+        if (!new_window &&
+            self->expect_navigation &&
+            navigation_type == WEBKIT_NAVIGATION_TYPE_OTHER &&
+            g_strcmp0 (uri, BASE_URI) == 0)
+          {
+            self->expect_navigation = FALSE;
+            webkit_policy_decision_use (decision);
+            return TRUE;
+          }
+
+        /* A link to a place in the page itself. */
+        if (!new_window &&
+            self->has_page &&
+            navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
+            is_our_page (uri) &&
+            strchr (uri, '#') != NULL)
+          {
+            webkit_policy_decision_use (decision);
+            return TRUE;
+          }
+
+        /* Everything else stays out of the preview; a link the reader
+         * clicked opens in their browser. Reloads, back and forward, dropped
+         * files and programmatic loads just stop. */
+        webkit_policy_decision_ignore (decision);
+        if (navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
+          open_link (self, uri);
+        else
+          g_debug ("Blocked a navigation of the preview to “%s”", uri);
+        return TRUE;
+      }
+
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+      {
+        WebKitResponsePolicyDecision *response_decision = WEBKIT_RESPONSE_POLICY_DECISION (decision);
+        WebKitURIRequest *request = webkit_response_policy_decision_get_request (response_decision);
+
+        if (!webkit_response_policy_decision_is_main_frame_main_resource (response_decision) ||
+            is_our_page (webkit_uri_request_get_uri (request)))
+          webkit_policy_decision_use (decision);
+        else
+          webkit_policy_decision_ignore (decision);
+        return TRUE;
+      }
+
+    default:
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+}
+
+static gboolean
+on_context_menu (BylinePreview       *self,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit_test_result,
+                 WebKitWebView       *web_view)
+{
+  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
+
+  /* Copying is all a preview offers: no reload, back, open link or inspect. */
+  for (const GList *l = items; l != NULL; l = l->next)
+    {
+      WebKitContextMenuItem *item = l->data;
+
+      switch ((int) webkit_context_menu_item_get_stock_action (item))
+        {
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
+        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
+        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
+          break;
+
+        default:
+          webkit_context_menu_remove (menu, item);
+          break;
+        }
+    }
+  g_list_free (items);
+
+  /* TRUE: nothing left to show, so no menu. */
+  return webkit_context_menu_get_n_items (menu) == 0;
+}
+
+static void
+on_web_process_terminated (BylinePreview                     *self,
+                           WebKitWebProcessTerminationReason  reason,
+                           WebKitWebView                     *web_view)
+{
+  /* Load the page again once; a page that kills WebKit every time waits for
+   * the next change of the article. */
+  gboolean retry = !self->retried_after_crash;
+
+  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    g_debug ("The preview’s web process was stopped");
+  else
+    g_warning ("The preview’s web process %s; %s",
+               reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "ran out of memory" : "crashed",
+               retry ? "loading the page again" : "the preview comes back with the next change");
+
+  g_cancellable_cancel (self->cancellable);
+  self->busy = FALSE;
+  self->loading = FALSE;
+  self->expect_navigation = FALSE;
+  self->has_page = FALSE;
+  g_clear_pointer (&self->pending_html, g_free);
+
+  if (retry)
+    {
+      self->retried_after_crash = TRUE;
+      self->force = TRUE;
+      schedule_render (self, 0);
+    }
+}
+
+static WebKitWebView *
+create_web_view (BylinePreview *self)
+{
+  g_autoptr(WebKitSettings) settings = NULL;
+  g_autoptr(WebKitNetworkProxySettings) proxy = NULL;
+  WebKitWebView *web_view;
+
+  settings = webkit_settings_new ();
+  /* The page runs nothing; our own scripts (reading and restoring the scroll
+   * position) need JavaScript itself on. */
+  webkit_settings_set_enable_javascript (settings, TRUE);
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+  webkit_settings_set_javascript_can_access_clipboard (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_webaudio (settings, FALSE);
+  webkit_settings_set_enable_media (settings, FALSE);
+  webkit_settings_set_enable_media_stream (settings, FALSE);
+  webkit_settings_set_enable_webrtc (settings, FALSE);
+  webkit_settings_set_enable_fullscreen (settings, FALSE);
+  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_top_navigation_to_data_urls (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+
+  /* Nothing leaves the machine: every http(s) request goes to a proxy that
+   * is not there (the discard port) and fails at once. file:// still loads,
+   * for the article's own image. */
+  self->network_session = webkit_network_session_new_ephemeral ();
+  proxy = webkit_network_proxy_settings_new ("http://127.0.0.1:9", NULL);
+  webkit_network_session_set_proxy_settings (self->network_session,
+                                             WEBKIT_NETWORK_PROXY_MODE_CUSTOM,
+                                             proxy);
+
+  web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                           "network-session", self->network_session,
+                           "settings", settings,
+                           "hexpand", TRUE,
+                           "vexpand", TRUE,
+                           NULL);
+
+  g_signal_connect_object (web_view, "decide-policy",
+                           G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (web_view, "load-changed",
+                           G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (web_view, "load-failed",
+                           G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (web_view, "context-menu",
+                           G_CALLBACK (on_context_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (web_view, "web-process-terminated",
+                           G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
+
+  return web_view;
+}
+
+static gboolean
+create_web_view_cb (gpointer user_data)
+{
+  BylinePreview *self = user_data;
+
+  self->create_source = 0;
+
+  g_assert (self->web_view == NULL);
+
+  self->web_view = create_web_view (self);
+  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
+
+  /* Whatever was set before (or nothing yet: the empty page). */
+  self->force = TRUE;
+  schedule_render (self, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_frame (BylinePreview *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+  g_clear_handle_id (&self->create_source, g_source_remove);
+}
+
+static void
+on_after_paint (BylinePreview *self,
+                GdkFrameClock *frame_clock)
+{
+  stop_waiting_for_frame (self);
+
+  /* The window has its first frame; WebKit's processes may start now, when
+   * nothing else is waiting. */
+  self->create_source = g_idle_add_full (G_PRIORITY_LOW, create_web_view_cb, self, NULL);
+  g_source_set_name_by_id (self->create_source, "[byline] create preview");
+}
+
+/* --- GtkWidget --------------------------------------------------------------- */
+
+static void
+byline_preview_map (GtkWidget *widget)
+{
+  BylinePreview *self = BYLINE_PREVIEW (widget);
+
+  GTK_WIDGET_CLASS (byline_preview_parent_class)->map (widget);
+
+  if (self->web_view == NULL)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+      if (self->after_paint_id != 0 || self->create_source != 0)
+        return;
+
+      if (frame_clock != NULL)
+        {
+          self->frame_clock = g_object_ref (frame_clock);
+          self->after_paint_id = g_signal_connect_object (frame_clock, "after-paint",
+                                                          G_CALLBACK (on_after_paint), self,
+                                                          G_CONNECT_SWAPPED);
+          gtk_widget_queue_draw (widget);
+        }
+      else
+        {
+          on_after_paint (self, NULL);
+        }
+    }
+  else if (self->stale && self->render_source == 0)
+    {
+      schedule_render (self, 0);
+    }
+}
+
+static void
+byline_preview_unmap (GtkWidget *widget)
+{
+  BylinePreview *self = BYLINE_PREVIEW (widget);
+
+  stop_waiting_for_frame (self);
+
+  /* A pending render waits for the next map. */
+  if (self->render_source != 0)
+    {
+      g_clear_handle_id (&self->render_source, g_source_remove);
+      self->stale = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (byline_preview_parent_class)->unmap (widget);
+}
+
+/* --- GObject ----------------------------------------------------------------- */
+
+static void
+byline_preview_dispose (GObject *object)
+{
+  BylinePreview *self = BYLINE_PREVIEW (object);
+
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->render_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+
+  if (self->article != NULL)
+    {
+      g_clear_signal_handler (&self->article_notify_id, self->article);
+      g_clear_object (&self->article);
+    }
+
+  if (self->web_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->web_view, self);
+      gtk_widget_unparent (GTK_WIDGET (self->web_view));
+      self->web_view = NULL;
+    }
+  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+  g_clear_object (&self->network_session);
+
+  G_OBJECT_CLASS (byline_preview_parent_class)->dispose (object);
+}
+
+static void
+byline_preview_finalize (GObject *object)
+{
+  BylinePreview *self = BYLINE_PREVIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->publication, byline_publication_free);
+  g_clear_pointer (&self->html, g_free);
+  g_clear_pointer (&self->pending_html, g_free);
+
+  G_OBJECT_CLASS (byline_preview_parent_class)->finalize (object);
+}
+
+static void
+byline_preview_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BylinePreview *self = BYLINE_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    case PROP_PUBLICATION:
+      g_value_set_boxed (value, self->publication);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_preview_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BylinePreview *self = BYLINE_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      byline_preview_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_PUBLICATION:
+      byline_preview_set_publication (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_preview_class_init (BylinePreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_preview_dispose;
+  object_class->finalize = byline_preview_finalize;
+  object_class->get_property = byline_preview_get_property;
+  object_class->set_property = byline_preview_set_property;
+
+  widget_class->map = byline_preview_map;
+  widget_class->unmap = byline_preview_unmap;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         BYLINE_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PUBLICATION] =
+    g_param_spec_boxed ("publication", NULL, NULL,
+                        BYLINE_TYPE_PUBLICATION,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* WebKit finished loading the page for the article as it is now. */
+  signals[RENDERED] =
+    g_signal_new ("rendered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  /* The reader clicked an http, https or mailto link in the page. Return TRUE
+   * to handle it; otherwise it opens in the default browser or mail app. */
+  signals[LINK_CLICKED] =
+    g_signal_new ("link-clicked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_css_name (widget_class, "preview");
+}
+
+static void
+byline_preview_init (BylinePreview *self)
+{
+  self->publication = byline_publication_new ();
+  self->cancellable = g_cancellable_new ();
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
+                                  -1);
+
+  /* Stands in for the web view until the window has shown its first frame. */
+  self->placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (self->placeholder, TRUE);
+  gtk_widget_set_vexpand (self->placeholder, TRUE);
+  gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
+}
+
+/* --- public API ---------------------------------------------------------------- */
+
+/**
+ * byline_preview_new:
+ *
+ * Returns: (transfer floating): a preview showing nothing yet
+ */
+GtkWidget *
+byline_preview_new (void)
+{
+  return g_object_new (BYLINE_TYPE_PREVIEW, NULL);
+}
+
+/**
+ * byline_preview_get_article:
+ *
+ * Returns: (transfer none) (nullable): the article shown
+ */
+BylineArticle *
+byline_preview_get_article (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return self->article;
+}
+
+static void
+on_article_notify (BylinePreview *self,
+                   GParamSpec    *pspec,
+                   BylineArticle *article)
+{
+  self->retried_after_crash = FALSE;
+  schedule_render (self, RENDER_DELAY_MS);
+}
+
+/**
+ * byline_preview_set_article:
+ * @article: (nullable): the article to show
+ *
+ * Shows @article as it will be published, and follows its changes.
+ */
+void
+byline_preview_set_article (BylinePreview *self,
+                            BylineArticle *article)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+  g_return_if_fail (article == NULL || BYLINE_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  if (self->article != NULL)
+    g_clear_signal_handler (&self->article_notify_id, self->article);
+
+  g_set_object (&self->article, article);
+
+  if (article != NULL)
+    self->article_notify_id = g_signal_connect_object (article, "notify",
+                                                       G_CALLBACK (on_article_notify), self,
+                                                       G_CONNECT_SWAPPED);
+
+  self->reset_scroll = TRUE;
+  self->retried_after_crash = FALSE;
+  schedule_render (self, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/**
+ * byline_preview_get_publication:
+ *
+ * Returns: (transfer none): the masthead the page is shown under
+ */
+const BylinePublication *
+byline_preview_get_publication (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return self->publication;
+}
+
+static gboolean
+publication_equal (const BylinePublication *a,
+                   const BylinePublication *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->tagline, b->tagline) == 0 &&
+         g_strcmp0 (a->base_url, b->base_url) == 0 &&
+         g_strcmp0 (a->language, b->language) == 0;
+}
+
+/**
+ * byline_preview_set_publication:
+ * @publication: (nullable): the masthead; NULL for the defaults
+ *
+ * Copies @publication and shows the page under it.
+ */
+void
+byline_preview_set_publication (BylinePreview           *self,
+                                const BylinePublication *publication)
+{
+  g_autoptr(BylinePublication) copy = NULL;
+
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+
+  copy = publication != NULL ? byline_publication_copy (publication) : byline_publication_new ();
+  if (publication_equal (copy, self->publication))
+    return;
+
+  byline_publication_free (self->publication);
+  self->publication = g_steal_pointer (&copy);
+
+  schedule_render (self, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLICATION]);
+}
+
+/**
+ * byline_preview_get_html:
+ *
+ * Returns: (nullable): the page last handed to WebKit
+ */
+const char *
+byline_preview_get_html (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return self->html;
+}
+
+/**
+ * byline_preview_refresh:
+ *
+ * Renders and reloads the page now, without waiting for the debounce, even
+ * when nothing in the article changed (its image file may have). Before the
+ * web view exists, or while the preview is not shown, it renders when it can.
+ */
+void
+byline_preview_refresh (BylinePreview *self)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+
+  self->force = TRUE;
+  self->stale = TRUE;
+  g_clear_handle_id (&self->render_source, g_source_remove);
+
+  if (self->web_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_render (self);
+}
+
+WebKitWebView *
+_byline_preview_get_web_view (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return self->web_view;
+}

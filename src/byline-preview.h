@@ -1,0 +1,35 @@
+/* byline-preview.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "byline-article.h"
+#include "byline-publication.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_PREVIEW (byline_preview_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylinePreview, byline_preview, BYLINE, PREVIEW, GtkWidget)
+
+GtkWidget               *byline_preview_new             (void);
+
+BylineArticle           *byline_preview_get_article     (BylinePreview           *self);
+void                     byline_preview_set_article     (BylinePreview           *self,
+                                                         BylineArticle           *article);
+const BylinePublication *byline_preview_get_publication (BylinePreview           *self);
+void                     byline_preview_set_publication (BylinePreview           *self,
+                                                         const BylinePublication *publication);
+
+/* The page last handed to WebKit, or NULL before the first render. */
+const char              *byline_preview_get_html        (BylinePreview           *self);
+/* Renders the article now, without waiting for the debounce. */
+void                     byline_preview_refresh         (BylinePreview           *self);
+
+G_END_DECLS

@@ -1,0 +1,797 @@
+/* test-editor-pane.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-editor-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "byline-article.h"
+#include "byline-editor-pane.h"
+#include "byline-editor-pane-private.h"
+
+/* March 3, 2023 at 9:05 am UTC (meson runs the tests with TZ=UTC). */
+#define MARCH_3_0905 G_GINT64_CONSTANT (1677834300)
+
+#define BODY \
+  "The harbour board voted seven to two on Tuesday night to build a new ferry terminal.\n" \
+  "\n" \
+  "Work on the north quay is due to start in the spring."
+
+typedef struct
+{
+  GtkWindow        *window;
+  BylineEditorPane *pane;
+  BylineArticle    *article;
+} Fixture;
+
+/* --- main loop helpers ------------------------------------------------------ */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails with @what after 5 s. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+
+  g_source_remove (id);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+enough_frames (gpointer data)
+{
+  return *(guint *)data >= 3;
+}
+
+/* Lets the window draw a few frames, so layout and idle work are done. */
+static void
+wait_frames (Fixture *fixture)
+{
+  guint n_frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), count_frame_cb, &n_frames, NULL);
+
+  wait_until (enough_frames, &n_frames, "the window to draw");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), id);
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* --- widget helpers ----------------------------------------------------------- */
+
+static GtkWidget *
+field (Fixture    *fixture,
+       const char *name)
+{
+  GtkWidget *widget = _byline_editor_pane_get_field (fixture->pane, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+field_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (field (fixture, name)));
+}
+
+static GtkTextBuffer *
+field_buffer (Fixture    *fixture,
+              const char *name)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (fixture, name)));
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static GObject *
+template_child (Fixture    *fixture,
+                const char *id)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->pane),
+                                                   BYLINE_TYPE_EDITOR_PANE, id);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static const char *
+label_text (Fixture    *fixture,
+            const char *id)
+{
+  return gtk_label_get_label (GTK_LABEL (template_child (fixture, id)));
+}
+
+/* The first widget inside @widget (or @widget itself) that does @action. */
+static GtkWidget *
+find_action_widget (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_widget (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Types @text at the end of an entry or entry row, as the keyboard would. */
+static void
+type_into (Fixture    *fixture,
+           const char *name,
+           const char *text)
+{
+  GtkEditable *editable = GTK_EDITABLE (field (fixture, name));
+  int position = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+
+  gtk_editable_insert_text (editable, text, -1, &position);
+}
+
+/* Presses Enter in an entry row. */
+static void
+press_enter (Fixture    *fixture,
+             const char *name)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field (fixture, name)));
+
+  g_assert_true (GTK_IS_TEXT (delegate));
+  g_signal_emit_by_name (delegate, "activate");
+}
+
+/* --- fixture ---------------------------------------------------------------- */
+
+static BylineArticle *
+make_article (void)
+{
+  BylineArticle *article = byline_article_new ();
+  const char * const tags[] = { "harbour", "transport", NULL };
+
+  byline_article_set_headline (article, "Harbour board backs new ferry terminal");
+  byline_article_set_standfirst (article, "The vote ends a decade of argument over the north quay.");
+  byline_article_set_byline (article, "Mara Lindqvist");
+  byline_article_set_dateline (article, "PORT ELLEN");
+  byline_article_set_section (article, "Local");
+  byline_article_set_tags (article, tags);
+  byline_article_set_published (article, MARCH_3_0905);
+  byline_article_set_image (article, "/srv/photos/2023/ferry-terminal.jpg");
+  byline_article_set_image_alt (article, "An architect's drawing of a glass terminal beside the quay");
+  byline_article_set_caption (article, "The terminal would replace the 1960s pier.");
+  byline_article_set_credit (article, "Harbour Board");
+  byline_article_set_body (article, BODY);
+
+  return article;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  fixture->pane = BYLINE_EDITOR_PANE (byline_editor_pane_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->pane));
+  g_object_add_weak_pointer (G_OBJECT (fixture->pane), (gpointer *)&fixture->pane);
+
+  fixture->article = make_article ();
+  byline_editor_pane_set_article (fixture->pane, fixture->article);
+
+  gtk_window_present (fixture->window);
+  wait_frames (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  /* The pane went with its window, and let go of the article. */
+  g_assert_null (fixture->pane);
+  g_assert_finalize_object (fixture->article);
+}
+
+/* --- tests ------------------------------------------------------------------ */
+
+static void
+test_load (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *standfirst = buffer_text (field_buffer (fixture, "Standfirst"));
+  g_autofree char *body = buffer_text (field_buffer (fixture, "Body"));
+  GtkStack *stack = GTK_STACK (template_child (fixture, "stack"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
+  g_assert_true (byline_editor_pane_get_article (fixture->pane) == fixture->article);
+
+  g_assert_cmpstr (field_text (fixture, "Headline"), ==, "Harbour board backs new ferry terminal");
+  g_assert_cmpstr (standfirst, ==, "The vote ends a decade of argument over the north quay.");
+  g_assert_cmpstr (field_text (fixture, "Byline"), ==, "Mara Lindqvist");
+  g_assert_cmpstr (field_text (fixture, "Dateline"), ==, "PORT ELLEN");
+  g_assert_cmpstr (field_text (fixture, "Section"), ==, "Local");
+  g_assert_cmpstr (field_text (fixture, "Tags"), ==, "harbour, transport");
+  g_assert_cmpstr (field_text (fixture, "Published"), ==, "March 3, 2023 at 9:05 am");
+  g_assert_cmpstr (field_text (fixture, "Image description"), ==,
+                   "An architect's drawing of a glass terminal beside the quay");
+  g_assert_cmpstr (field_text (fixture, "Caption"), ==, "The terminal would replace the 1960s pier.");
+  g_assert_cmpstr (field_text (fixture, "Credit"), ==, "Harbour Board");
+  g_assert_cmpstr (body, ==, BODY);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (fixture, "image_row"))),
+                   ==, "ferry-terminal.jpg");
+
+  /* Loading is not an edit: there is nothing to undo, and the placeholder of
+   * the filled standfirst is gone. */
+  g_assert_false (gtk_text_buffer_get_can_undo (field_buffer (fixture, "Body")));
+  g_assert_false (gtk_text_buffer_get_can_undo (field_buffer (fixture, "Standfirst")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (template_child (fixture, "standfirst_placeholder"))));
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (fixture->pane), ==, 0);
+
+  /* The body is Markdown. */
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (field_buffer (fixture, "Body")))),
+                   ==, "markdown");
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  (*(guint *)data)++;
+}
+
+static void
+test_typing (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkTextBuffer *body = field_buffer (fixture, "Body");
+  GtkTextBuffer *standfirst = field_buffer (fixture, "Standfirst");
+  GtkTextIter iter;
+  guint n_headline_notifies = 0;
+  const char * const *tags;
+
+  g_signal_connect (fixture->article, "notify::headline", G_CALLBACK (count_notify_cb), &n_headline_notifies);
+
+  type_into (fixture, "Headline", " plan");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==, "Harbour board backs new ferry terminal plan");
+  /* One keystroke, one change: the model does not echo back into the entry. */
+  g_assert_cmpuint (n_headline_notifies, ==, 1);
+
+  gtk_text_buffer_get_end_iter (body, &iter);
+  gtk_text_buffer_insert (body, &iter, "\n\nThe ferry company welcomed the decision.", -1);
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==,
+                   BODY "\n\nThe ferry company welcomed the decision.");
+  g_assert_true (gtk_text_buffer_get_can_undo (body));
+
+  gtk_text_buffer_get_end_iter (standfirst, &iter);
+  gtk_text_buffer_insert (standfirst, &iter, " Objectors may appeal.", -1);
+  g_assert_cmpstr (byline_article_get_standfirst (fixture->article), ==,
+                   "The vote ends a decade of argument over the north quay. Objectors may appeal.");
+
+  type_into (fixture, "Byline", " and Tomasz Wójcik");
+  g_assert_cmpstr (byline_article_get_byline (fixture->article), ==, "Mara Lindqvist and Tomasz Wójcik");
+  type_into (fixture, "Dateline", ", Islay");
+  g_assert_cmpstr (byline_article_get_dateline (fixture->article), ==, "PORT ELLEN, Islay");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Section")), "Business");
+  g_assert_cmpstr (byline_article_get_section (fixture->article), ==, "Business");
+  type_into (fixture, "Image description", " at dusk");
+  g_assert_cmpstr (byline_article_get_image_alt (fixture->article), ==,
+                   "An architect's drawing of a glass terminal beside the quay at dusk");
+  type_into (fixture, "Caption", " Construction costs are estimated at £40m.");
+  g_assert_cmpstr (byline_article_get_caption (fixture->article), ==,
+                   "The terminal would replace the 1960s pier. Construction costs are estimated at £40m.");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Credit")), "Port Ellen Harbour Board");
+  g_assert_cmpstr (byline_article_get_credit (fixture->article), ==, "Port Ellen Harbour Board");
+
+  /* Half-typed tags reach the model tidied, but the row keeps what was typed
+   * so the cursor can go on. */
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Tags")), "harbour,  ferries , Harbour, ");
+  tags = byline_article_get_tags (fixture->article);
+  g_assert_cmpuint (g_strv_length ((char **)tags), ==, 2);
+  g_assert_cmpstr (tags[0], ==, "harbour");
+  g_assert_cmpstr (tags[1], ==, "ferries");
+  g_assert_cmpstr (field_text (fixture, "Tags"), ==, "harbour,  ferries , Harbour, ");
+
+  g_signal_handlers_disconnect_by_func (fixture->article, count_notify_cb, &n_headline_notifies);
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *headline = field (fixture, "Headline");
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (headline)));
+  GtkTextBuffer *body = field_buffer (fixture, "Body");
+  g_autofree char *body_text = NULL;
+  GtkTextIter iter;
+
+  type_into (fixture, "Headline", " today");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==,
+                   "Harbour board backs new ferry terminal today");
+
+  /* Undo takes back what was typed, and the model follows… */
+  g_assert_true (gtk_widget_activate_action (text, "text.undo", NULL));
+  g_assert_cmpstr (field_text (fixture, "Headline"), ==, "Harbour board backs new ferry terminal");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==, "Harbour board backs new ferry terminal");
+
+  /* …but never the loading of the article. */
+  gtk_widget_activate_action (text, "text.undo", NULL);
+  g_assert_cmpstr (field_text (fixture, "Headline"), ==, "Harbour board backs new ferry terminal");
+
+  gtk_text_buffer_get_start_iter (body, &iter);
+  gtk_text_buffer_insert (body, &iter, "UPDATE: ", -1);
+  gtk_text_buffer_undo (body);
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, BODY);
+  g_assert_false (gtk_text_buffer_get_can_undo (body));
+  gtk_text_buffer_undo (body);
+  body_text = buffer_text (body);
+  g_assert_cmpstr (body_text, ==, BODY);
+}
+
+static void
+test_counters (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *headline_counter = GTK_WIDGET (template_child (fixture, "headline_counter"));
+  GtkWidget *caption_counter = GTK_WIDGET (template_child (fixture, "caption_counter"));
+  /* The budget counts characters, not bytes: "é" and "—" are one each. */
+  const char *long_headline = "Café owners on the quay say the new terminal will bring business — and queues";
+  g_autofree char *long_caption = g_strnfill (251, 'a');
+
+  g_assert_cmpuint (g_utf8_strlen (long_headline, -1), ==, 77);
+
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Headline")), "Gulls");
+  g_assert_cmpstr (label_text (fixture, "headline_counter"), ==, "5 / 70");
+  g_assert_false (gtk_widget_has_css_class (headline_counter, "warning"));
+
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Headline")), long_headline);
+  g_assert_cmpstr (label_text (fixture, "headline_counter"), ==, "77 / 70");
+  g_assert_true (gtk_widget_has_css_class (headline_counter, "warning"));
+
+  /* A roomier budget takes the warning away. */
+  byline_editor_pane_set_headline_budget (fixture->pane, 80);
+  g_assert_cmpuint (byline_editor_pane_get_headline_budget (fixture->pane), ==, 80);
+  g_assert_cmpstr (label_text (fixture, "headline_counter"), ==, "77 / 80");
+  g_assert_false (gtk_widget_has_css_class (headline_counter, "warning"));
+
+  /* The caption's, loaded with the article: "The terminal would replace the
+   * 1960s pier." is 42 characters. */
+  g_assert_cmpstr (label_text (fixture, "caption_counter"), ==, "42 / 250");
+  g_assert_false (gtk_widget_has_css_class (caption_counter, "warning"));
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Caption")), long_caption);
+  g_assert_cmpstr (label_text (fixture, "caption_counter"), ==, "251 / 250");
+  g_assert_true (gtk_widget_has_css_class (caption_counter, "warning"));
+  g_object_set (fixture->pane, "caption-budget", 300, NULL);
+  g_assert_cmpstr (label_text (fixture, "caption_counter"), ==, "251 / 300");
+  g_assert_false (gtk_widget_has_css_class (caption_counter, "warning"));
+
+  /* Counters follow outside changes too. */
+  byline_article_set_headline (fixture->article, "Storm closes quay");
+  g_assert_cmpstr (label_text (fixture, "headline_counter"), ==, "17 / 80");
+}
+
+static gboolean
+stats_are (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (label_text (args[0], "stats_label"), args[1]) == 0;
+}
+
+static void
+test_stats (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GString) long_body = g_string_new (NULL);
+  gpointer args[2] = { fixture, NULL };
+
+  /* The status line follows the body as it is typed. */
+  gtk_text_buffer_set_text (field_buffer (fixture, "Body"), "one two three", -1);
+  args[1] = "3 words · 13 characters · 1 min read";
+  wait_until (stats_are, args, "the status line to count three words");
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, "one two three");
+
+  /* 201 words at 200 a minute: two minutes, rounded up. */
+  for (guint i = 0; i < 201; i++)
+    g_string_append (long_body, i % 10 == 9 ? "tide\n" : "tide ");
+  gtk_text_buffer_set_text (field_buffer (fixture, "Body"), long_body->str, -1);
+  /* 201 × "tide" and a space or a line break; line breaks are not counted. */
+  args[1] = "201 words · 985 characters · 2 min read";
+  wait_until (stats_are, args, "the status line to count 201 words");
+
+  gtk_text_buffer_set_text (field_buffer (fixture, "Body"), "", -1);
+  args[1] = "0 words · 0 characters";
+  wait_until (stats_are, args, "the status line to count nothing");
+}
+
+static void
+assert_stats (const char *text,
+              const char *expected)
+{
+  g_autofree char *stats = _byline_editor_pane_format_stats (text);
+
+  g_assert_cmpstr (stats, ==, expected);
+}
+
+static void
+test_word_count (void)
+{
+  assert_stats ("", "0 words · 0 characters");
+  assert_stats ("Gale", "1 word · 4 characters · 1 min read");
+  /* Apostrophes and hyphens inside words, points and commas inside numbers. */
+  assert_stats ("The council's state-of-the-art plan costs £1,200.50 — or does it?",
+                "9 words · 65 characters · 1 min read");
+  assert_stats ("don’t stop", "2 words · 10 characters · 1 min read");
+  /* Markdown marks are not words; a link's address is not prose. */
+  assert_stats ("## Tide *tables*\n\n- [Read the report](https://example.org/harbour/report-2023.pdf) today",
+                "6 words · 86 characters · 1 min read");
+  /* Accented and non-Latin words; each ideograph counts as a word. */
+  assert_stats ("Zürich Ελλάδα Москва", "3 words · 20 characters · 1 min read");
+  assert_stats ("港湾委員会", "5 words · 5 characters · 1 min read");
+}
+
+static void
+test_published (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *published = field (fixture, "Published");
+
+  byline_article_set_published (fixture->article, 0);
+  g_assert_cmpstr (field_text (fixture, "Published"), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (published), "March 3, 2023 at 9:05 am");
+  /* Nothing happens before the date is complete. */
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, 0);
+  press_enter (fixture, "Published");
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, MARCH_3_0905);
+  g_assert_false (gtk_widget_has_css_class (published, "error"));
+
+  /* Not a date: the row says so and the time stays. */
+  gtk_editable_set_text (GTK_EDITABLE (published), "not a date");
+  press_enter (fixture, "Published");
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, MARCH_3_0905);
+  g_assert_true (gtk_widget_has_css_class (published, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (published), ==, "Type a date like “March 3, 2023 at 9:05 am”");
+  g_assert_cmpstr (field_text (fixture, "Published"), ==, "not a date");
+
+  /* Another way of writing it is understood, and shown the house way. */
+  gtk_editable_set_text (GTK_EDITABLE (published), "Published: 3 March 2023 10:30");
+  press_enter (fixture, "Published");
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, MARCH_3_0905 + 85 * 60);
+  g_assert_false (gtk_widget_has_css_class (published, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (published));
+  g_assert_cmpstr (field_text (fixture, "Published"), ==, "March 3, 2023 at 10:30 am");
+
+  /* Leaving the row commits too. */
+  gtk_widget_grab_focus (published);
+  gtk_editable_set_text (GTK_EDITABLE (published), "2023-03-04T08:00:00Z");
+  byline_editor_pane_focus_headline (fixture->pane);
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, MARCH_3_0905 + 86400 - 65 * 60);
+
+  /* Passing through does not round the seconds away. */
+  byline_article_set_published (fixture->article, MARCH_3_0905 + 17);
+  gtk_widget_grab_focus (published);
+  byline_editor_pane_focus_headline (fixture->pane);
+  press_enter (fixture, "Published");
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, MARCH_3_0905 + 17);
+
+  /* Empty means not published. */
+  gtk_editable_set_text (GTK_EDITABLE (published), "");
+  press_enter (fixture, "Published");
+  g_assert_cmpint (byline_article_get_published (fixture->article), ==, 0);
+}
+
+static void
+test_external_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkTextBuffer *body = field_buffer (fixture, "Body");
+  g_autofree char *text = NULL;
+  const char * const tags[] = { "weather", NULL };
+
+  byline_article_set_headline (fixture->article, "Storm closes the north quay");
+  g_assert_cmpstr (field_text (fixture, "Headline"), ==, "Storm closes the north quay");
+  byline_article_set_caption (fixture->article, "Waves over the pier wall on Monday.");
+  g_assert_cmpstr (field_text (fixture, "Caption"), ==, "Waves over the pier wall on Monday.");
+  byline_article_set_tags (fixture->article, tags);
+  g_assert_cmpstr (field_text (fixture, "Tags"), ==, "weather");
+  byline_article_set_standfirst (fixture->article, "Ferries are cancelled until Thursday.");
+  text = buffer_text (field_buffer (fixture, "Standfirst"));
+  g_assert_cmpstr (text, ==, "Ferries are cancelled until Thursday.");
+  g_clear_pointer (&text, g_free);
+  byline_article_set_image (fixture->article, "/srv/photos/2023/storm.png");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (fixture, "image_row"))),
+                   ==, "storm.png");
+
+  /* A restored body replaces the text; the cursor stays where it was. */
+  byline_editor_pane_set_cursor_offset (fixture->pane, 12);
+  byline_article_set_body (fixture->article, BODY "\n\nThe board meets again in May.");
+  text = buffer_text (body);
+  g_assert_cmpstr (text, ==, BODY "\n\nThe board meets again in May.");
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (fixture->pane), ==, 12);
+  /* …and the restore is not something to undo. */
+  g_assert_false (gtk_text_buffer_get_can_undo (body));
+}
+
+static void
+test_switch_article (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BylineArticle) other = byline_article_new ();
+  GtkStack *stack = GTK_STACK (template_child (fixture, "stack"));
+  guint n_notifies = 0;
+  g_autofree char *body = NULL;
+
+  g_signal_connect (fixture->pane, "notify::article", G_CALLBACK (count_notify_cb), &n_notifies);
+
+  byline_article_set_headline (other, "School board delays vote on new timetable");
+  byline_editor_pane_set_article (fixture->pane, other);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  byline_editor_pane_set_article (fixture->pane, other);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  g_assert_cmpstr (field_text (fixture, "Headline"), ==, "School board delays vote on new timetable");
+  /* Fields the new article leaves empty do not keep the old article's text. */
+  g_assert_cmpstr (field_text (fixture, "Byline"), ==, "");
+  g_assert_cmpstr (field_text (fixture, "Published"), ==, "");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (template_child (fixture, "image_row"))),
+                   ==, "No image chosen");
+  body = buffer_text (field_buffer (fixture, "Body"));
+  g_assert_cmpstr (body, ==, "");
+
+  /* The old article is let go of: typing does not reach it, and its changes
+   * do not reach the pane. */
+  type_into (fixture, "Headline", " again");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==, "Harbour board backs new ferry terminal");
+  byline_article_set_byline (fixture->article, "Someone Else");
+  g_assert_cmpstr (field_text (fixture, "Byline"), ==, "");
+
+  /* No article: the empty page, and nothing to type into. */
+  byline_editor_pane_set_article (fixture->pane, NULL);
+  g_assert_cmpuint (n_notifies, ==, 2);
+  g_assert_null (byline_editor_pane_get_article (fixture->pane));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack))),
+                   ==, "No Article Open");
+  g_assert_cmpstr (field_text (fixture, "Headline"), ==, "");
+  g_assert_cmpstr (byline_article_get_headline (other), ==, "School board delays vote on new timetable again");
+
+  byline_editor_pane_set_article (fixture->pane, fixture->article);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "editor");
+  g_assert_cmpstr (field_text (fixture, "Byline"), ==, "Someone Else");
+
+  g_signal_handlers_disconnect_by_func (fixture->pane, count_notify_cb, &n_notifies);
+  wait_frames (fixture);
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+static void
+test_remove_image (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (template_child (fixture, "image_row"));
+  GtkWidget *remove = find_action_widget (GTK_WIDGET (row), "editor.remove-image");
+
+  g_assert_nonnull (remove);
+  g_assert_true (gtk_widget_get_sensitive (remove));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "editor.remove-image", NULL));
+  g_assert_cmpstr (byline_article_get_image (fixture->article), ==, "");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No image chosen");
+  /* Nothing left to remove. */
+  g_assert_false (gtk_widget_get_sensitive (remove));
+  /* The words that went with the picture are kept for the next one. */
+  g_assert_cmpstr (byline_article_get_caption (fixture->article), ==, "The terminal would replace the 1960s pier.");
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* The names the end-to-end tests and screen readers find the fields by. */
+  const char * const names[] = {
+    "Headline", "Standfirst", "Byline", "Dateline", "Section", "Tags",
+    "Published", "Image description", "Caption", "Credit", "Body",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *widget = field (fixture, names[i]);
+
+      g_test_message ("%s: %s", names[i], G_OBJECT_TYPE_NAME (widget));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)), ==,
+                       GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+
+      if (ADW_IS_ENTRY_ROW (widget))
+        {
+          /* An entry row is named by its title label; a label on top would
+           * make the name "Byline Byline". */
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), ==, names[i]);
+          g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+          g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                            GTK_ACCESSIBLE_PROPERTY_LABEL));
+        }
+      else
+        {
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+        }
+    }
+
+  g_assert_null (_byline_editor_pane_get_field (fixture->pane, "Kicker"));
+
+  /* The counter's meaning is spoken, not just "77 / 70". */
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Headline")),
+                         "Café owners on the quay say the new terminal will bring business — and queues");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (field (fixture, "Headline")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "77 of 70 characters, 7 characters too long");
+}
+
+static gboolean
+cursor_is_visible (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (template_child (fixture, "scroller"));
+  GtkWidget *body = field (fixture, "Body");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+  GtkTextIter iter;
+  GdkRectangle location;
+  graphene_point_t point;
+  int x;
+  int y;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (body), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (body), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y, &x, &y);
+  if (!gtk_widget_compute_point (body, GTK_WIDGET (scroller), &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+
+  return point.y >= 0 && point.y + location.height <= gtk_widget_get_height (GTK_WIDGET (scroller));
+}
+
+static void
+test_cursor (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (template_child (fixture, "scroller"));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (scroller);
+  int length;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (body, "Paragraph %u of the council's budget report, read aloud at the meeting.\n\n", i);
+  byline_article_set_body (fixture->article, body->str);
+  length = g_utf8_strlen (body->str, -1);
+  wait_frames (fixture);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+
+  /* Going back to where one stopped writing: the cursor is there, in sight. */
+  byline_editor_pane_set_cursor_offset (fixture->pane, length - 10);
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (fixture->pane), ==, length - 10);
+  wait_until (cursor_is_visible, fixture, "the end of the body to scroll into view");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+
+  byline_editor_pane_set_cursor_offset (fixture->pane, 40);
+  wait_until (cursor_is_visible, fixture, "the start of the body to scroll into view");
+
+  /* Out of range goes to the ends. */
+  byline_editor_pane_set_cursor_offset (fixture->pane, length + 500);
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (fixture->pane), ==, length);
+  byline_editor_pane_set_cursor_offset (fixture->pane, -3);
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (fixture->pane), ==, 0);
+
+  /* Focus moves where it is asked to. */
+  byline_editor_pane_focus_body (fixture->pane);
+  g_assert_true (gtk_widget_has_focus (field (fixture, "Body")));
+  byline_editor_pane_focus_headline (fixture->pane);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         field (fixture, "Headline")));
+  /* Enter after the headline goes on to the standfirst. */
+  g_signal_emit_by_name (field (fixture, "Headline"), "activate");
+  g_assert_true (gtk_widget_has_focus (field (fixture, "Standfirst")));
+}
+
+static void
+test_no_article (void)
+{
+  g_autoptr(BylineArticle) article = make_article ();
+  GtkWidget *pane = g_object_ref_sink (byline_editor_pane_new ());
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (pane, BYLINE_TYPE_EDITOR_PANE, "stack"));
+
+  g_assert_null (byline_editor_pane_get_article (BYLINE_EDITOR_PANE (pane)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpuint (byline_editor_pane_get_headline_budget (BYLINE_EDITOR_PANE (pane)), ==, 70);
+  g_assert_cmpuint (byline_editor_pane_get_caption_budget (BYLINE_EDITOR_PANE (pane)), ==, 250);
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (BYLINE_EDITOR_PANE (pane)), ==, 0);
+
+  /* A pane dropped while holding an article lets go of it. */
+  g_object_set (pane, "article", article, NULL);
+  g_assert_finalize_object (pane);
+  g_assert_finalize_object (g_steal_pointer (&article));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  gtk_source_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/byline/editor-pane/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("load", test_load);
+  ADD ("typing", test_typing);
+  ADD ("undo", test_undo);
+  ADD ("counters", test_counters);
+  ADD ("stats", test_stats);
+  ADD ("published", test_published);
+  ADD ("external-change", test_external_change);
+  ADD ("switch-article", test_switch_article);
+  ADD ("remove-image", test_remove_image);
+  ADD ("accessible-names", test_accessible_names);
+  ADD ("cursor", test_cursor);
+  g_test_add_func ("/byline/editor-pane/word-count", test_word_count);
+  g_test_add_func ("/byline/editor-pane/no-article", test_no_article);
+
+#undef ADD
+
+  return g_test_run ();
+}

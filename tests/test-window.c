@@ -1,0 +1,353 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xpath.h>
+
+#include "byline-article-list.h"
+#include "byline-editor-pane-private.h"
+#include "byline-pin.h"
+#include "byline-store.h"
+#include "byline-window-private.h"
+
+typedef struct
+{
+  char           *dir;
+  BylineStore    *store;
+  GSettings      *settings;
+  GtkApplication *app;
+  BylineWindow   *window;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @check passes, failing after @seconds. */
+#define WAIT_FOR(cond, seconds, what) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds ((seconds), timeout_cb, &timed_out_); \
+    while (!(cond) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (timed_out_) \
+      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
+    g_source_remove (id_); \
+  } G_STMT_END
+
+static gint64
+add_article (BylineStore  *store,
+             const char   *headline,
+             const char   *body,
+             BylineStatus  status)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_headline (article, headline);
+  byline_article_set_body (article, body);
+  byline_article_set_status (article, status);
+  g_assert_true (byline_store_save_article (store, article, &error));
+  g_assert_no_error (error);
+
+  return byline_article_get_id (article);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("byline-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  fixture->store = byline_store_new (path, &error);
+  g_assert_no_error (error);
+
+  add_article (fixture->store, "Tram depot plans go on show", "The exhibition runs all week.", BYLINE_STATUS_DRAFT);
+  add_article (fixture->store, "Harbour festival returns", "Music on the quay.", BYLINE_STATUS_PUBLISHED);
+  add_article (fixture->store, "Library extends opening hours", "Open until nine on weekdays.", BYLINE_STATUS_IN_REVIEW);
+
+  fixture->settings = g_settings_new (APP_ID);
+  /* One registered application serves every test: a second one could not
+   * take the same object path on the session bus. */
+  fixture->app = g_object_ref (GTK_APPLICATION ((gpointer)user_data));
+
+  fixture->window = byline_window_new (fixture->app, fixture->store, fixture->settings);
+  byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 50);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 10, "the window to show");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+xpath_text (const char *html,
+            const char *expr)
+{
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  xmlXPathContextPtr ctx = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr obj = xmlXPathEvalExpression ((const xmlChar *)expr, ctx);
+  char *text = NULL;
+
+  if (obj != NULL && obj->nodesetval != NULL && obj->nodesetval->nodeNr > 0)
+    {
+      xmlChar *content = xmlNodeGetContent (obj->nodesetval->nodeTab[0]);
+      text = g_strdup ((const char *)content);
+      xmlFree (content);
+    }
+
+  xmlXPathFreeObject (obj);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+
+  return text;
+}
+
+static gboolean
+preview_shows (BylinePreview *preview,
+               const char    *expr,
+               const char    *expected)
+{
+  const char *html = byline_preview_get_html (preview);
+  g_autofree char *text = NULL;
+
+  if (html == NULL)
+    return FALSE;
+
+  text = xpath_text (html, expr);
+  return g_strcmp0 (text, expected) == 0;
+}
+
+static gboolean
+stored_headline_is (BylineStore *store,
+                    gint64       id,
+                    const char  *expected)
+{
+  g_autoptr(BylineArticle) article = byline_store_load_article (store, id, NULL);
+
+  return article != NULL && g_strcmp0 (byline_article_get_headline (article), expected) == 0;
+}
+
+static void
+test_builds_and_opens_newest (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  BylineArticle *article = byline_window_get_article (fixture->window);
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+
+  /* The newest article is open, and its headline is in the window title. */
+  g_assert_nonnull (article);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Library extends opening hours");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Library extends opening hours — Byline");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (byline_sidebar_get_list (sidebar))), ==, 3);
+  g_assert_cmpint (byline_sidebar_get_selected_id (sidebar), ==, byline_article_get_id (article));
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "open-article"), ==, byline_article_get_id (article));
+}
+
+static void
+test_typing_saves_and_previews (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylinePreview *preview = _byline_window_get_preview (fixture->window);
+  BylineArticle *article = byline_window_get_article (fixture->window);
+  GtkWidget *headline = _byline_editor_pane_get_field (editor, "Headline");
+  GtkWidget *body = _byline_editor_pane_get_field (editor, "Body");
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  gint64 id = byline_article_get_id (article);
+
+  g_assert_true (GTK_IS_EDITABLE (headline));
+  g_assert_true (GTK_IS_TEXT_VIEW (body));
+
+  gtk_editable_set_text (GTK_EDITABLE (headline), "Library opens on Sundays too");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n\nVolunteers will staff the reading room.", -1);
+
+  /* Saved without a Save button... */
+  WAIT_FOR (stored_headline_is (fixture->store, id, "Library opens on Sundays too"), 5, "the headline in the store");
+  {
+    g_autoptr(BylineArticle) stored = byline_store_load_article (fixture->store, id, NULL);
+    g_assert_nonnull (strstr (byline_article_get_body (stored), "Volunteers will staff the reading room."));
+  }
+
+  /* ...shown in the preview's published layout... */
+  WAIT_FOR (preview_shows (preview, "//h1[contains(@class,'headline')]", "Library opens on Sundays too"),
+            30, "the preview's h1");
+  {
+    g_autofree char *para = xpath_text (byline_preview_get_html (preview),
+                                        "//div[contains(@class,'body')]/p[2]");
+    g_assert_cmpstr (para, ==, "Volunteers will staff the reading room.");
+  }
+
+  /* ...and in the window title and the list. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Library opens on Sundays too — Byline");
+}
+
+static void
+test_trash_and_restore (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  BylineArticleList *list = byline_sidebar_get_list (sidebar);
+  BylineArticleQuery trash = BYLINE_ARTICLE_QUERY_INIT;
+  gint64 id = byline_article_get_id (byline_window_get_article (fixture->window));
+
+  trash.trashed = TRUE;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.trash-article", NULL);
+  g_assert_cmpuint (byline_store_count_articles (fixture->store, &trash, NULL), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  /* The next article opens in its place. */
+  g_assert_nonnull (byline_window_get_article (fixture->window));
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), !=, id);
+
+  byline_sidebar_set_show_trash (sidebar, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(BylineArticle) row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpint (byline_article_get_id (row), ==, id);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-article", "x", id);
+  g_assert_false (byline_sidebar_get_show_trash (sidebar));
+  g_assert_cmpuint (byline_store_count_articles (fixture->store, &trash, NULL), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, id);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_search_filter (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  BylineArticleList *list = byline_sidebar_get_list (sidebar);
+  GtkWidget *entry = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(BylineArticle) row = NULL;
+
+  g_assert_nonnull (entry);
+
+  /* Words from the body find the article, through the full-text index. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "quay");
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 1, 5, "the search to narrow the list");
+  row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (byline_article_get_headline (row), ==, "Harbour festival returns");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "nothing-matches-this");
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0, 5, "an empty result");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 3, 5, "the full list back");
+
+  /* The state filter narrows the same list. */
+  byline_article_list_set_status (list, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+static void
+test_new_article (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  BylineArticleList *list = byline_sidebar_get_list (sidebar);
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  GtkWidget *headline = _byline_editor_pane_get_field (editor, "Headline");
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-article", NULL);
+  id = byline_article_get_id (byline_window_get_article (fixture->window));
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (headline)), ==, "");
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 4, 5, "the new row");
+
+  gtk_editable_set_text (GTK_EDITABLE (headline), "Night buses return");
+  WAIT_FOR (stored_headline_is (fixture->store, id, "Night buses return"), 5, "the new headline saved");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = GTK_APPLICATION (adw_application_new ("io.github.bylinedesk.Byline.WindowTest",
+                                             G_APPLICATION_NON_UNIQUE));
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the test application: %s", error->message);
+
+#define ADD(name, func) \
+  g_test_add ("/byline/window/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("builds-and-opens-newest", test_builds_and_opens_newest);
+  ADD ("typing-saves-and-previews", test_typing_saves_and_previews);
+  ADD ("trash-and-restore", test_trash_and_restore);
+  ADD ("search-filter", test_search_filter);
+  ADD ("new-article", test_new_article);
+
+#undef ADD
+
+  return g_test_run ();
+}
