@@ -17,6 +17,7 @@
 
 #include "byline-pin.h"
 #include "byline-store.h"
+#include "byline-store-private.h"
 
 /* "BYLN": tells our databases from other SQLite files. */
 #define BYLINE_APPLICATION_ID 0x42594c4e
@@ -1291,4 +1292,54 @@ byline_store_empty_trash (BylineStore  *self,
   g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
 
   return run_on_id (self, STMT_EMPTY_TRASH, 0, FALSE, _("empty the Trash"), error);
+}
+
+sqlite3 *
+_byline_store_lock (BylineStore *self)
+{
+  g_mutex_lock (&self->mutex);
+  return self->db;
+}
+
+void
+_byline_store_unlock (BylineStore *self)
+{
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+_byline_store_set_error (BylineStore  *self,
+                         GError      **error,
+                         int           rc,
+                         const char   *doing)
+{
+  set_sqlite_error (self, error, rc, doing);
+}
+
+gboolean
+_byline_store_exec (BylineStore  *self,
+                    const char   *sql,
+                    const char   *doing,
+                    GError      **error)
+{
+  return exec (self, sql, doing, error);
+}
+
+void
+_byline_store_rollback (BylineStore *self)
+{
+  rollback (self);
+}
+
+void
+_byline_store_emit_changed (BylineStore *self,
+                            gint64       id)
+{
+  emit_changed (self, id);
+}
+
+BylineArticle *
+_byline_store_article_from_row (sqlite3_stmt *stmt)
+{
+  return article_from_row (stmt);
 }
