@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <cmark.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -365,136 +364,19 @@ has_base_url (const BylinePublication *publication)
           g_ascii_strncasecmp (base_url, "https://", 8) == 0);
 }
 
-static void
-append_pin (GString                 *html,
-            BylinePin               *pin,
-            const BylinePublication *publication)
-{
-  const char *headline = byline_pin_get_headline (pin);
-  const char *page_name = byline_pin_get_page_name (pin);
-  g_autofree char *escaped = NULL;
-
-  if (headline == NULL || headline[0] == '\0')
-    return;
-
-  escaped = g_markup_escape_text (headline, -1);
-
-  if (has_base_url (publication) && page_name != NULL && page_name[0] != '\0' &&
-      !byline_pin_get_related_spiked (pin))
-    {
-      g_autofree char *url = dup_absolute_url (publication->base_url, page_name);
-      g_autofree char *escaped_url = g_markup_escape_text (url, -1);
-
-      g_string_append_printf (html, "<p class=\"read\">READ: <a href=\"%s\">%s</a></p>\n",
-                              escaped_url, escaped);
-    }
-  else
-    {
-      g_string_append_printf (html, "<p class=\"read\">READ: %s</p>\n", escaped);
-    }
-}
-
-/* Relative, http(s) and mailto targets only. cmark's safe mode already
- * empties javascript:, vbscript: and file: ones, but keeps data:image. */
-static gboolean
-body_url_allowed (const char *url)
-{
-  g_autoptr(GString) scheme = g_string_new (NULL);
-  const char *p = url;
-
-  while (*p != '\0' && (guchar) *p <= ' ')
-    p++;
-
-  for (; *p != '\0'; p++)
-    {
-      /* Browsers skip these inside a scheme. */
-      if (*p == '\t' || *p == '\n' || *p == '\r')
-        continue;
-      if (*p == ':')
-        break;
-      if (!g_ascii_isalnum (*p) && *p != '+' && *p != '-' && *p != '.')
-        return TRUE;
-      g_string_append_c (scheme, g_ascii_tolower (*p));
-    }
-
-  if (*p == '\0')
-    return TRUE;
-
-  return g_str_equal (scheme->str, "http") || g_str_equal (scheme->str, "https") ||
-         g_str_equal (scheme->str, "mailto");
-}
-
-static void
-sanitize_body_urls (cmark_node *document)
-{
-  cmark_iter *iter = cmark_iter_new (document);
-  cmark_event_type event;
-
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-      cmark_node_type type = cmark_node_get_type (node);
-
-      if (event == CMARK_EVENT_ENTER &&
-          (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) &&
-          cmark_node_get_url (node) != NULL &&
-          !body_url_allowed (cmark_node_get_url (node)))
-        cmark_node_set_url (node, "");
-    }
-
-  cmark_iter_free (iter);
-}
-
-/* The body as safe HTML (cmark's default options drop raw HTML; unsafe link
- * targets are emptied), with each pin as a "READ:" paragraph after its block.
- * A pin links to the related page only when the publication has a base URL:
- * a relative link means nothing to whoever receives the ninjs document. */
+/* The body as the page shows it, READ: asides included. A pin links to the
+ * related page only when the publication has a base URL: a relative link
+ * means nothing to whoever receives the ninjs document. */
 static char *
 dup_body_html (BylineArticle           *article,
                const BylinePublication *publication)
 {
-  const char *body = byline_article_get_body (article);
-  GListModel *pins = byline_article_get_pins (article);
-  guint n_pins = pins != NULL ? g_list_model_get_n_items (pins) : 0;
-  GString *html = g_string_new (NULL);
-  cmark_node *doc;
-  cmark_node *block;
-  guint position = 0;
+  g_autofree char *prefix = NULL;
 
-  if (body == NULL)
-    body = "";
+  if (has_base_url (publication))
+    prefix = dup_absolute_url (publication->base_url, "");
 
-  doc = cmark_parse_document (body, strlen (body), CMARK_OPT_DEFAULT);
-  sanitize_body_urls (doc);
-
-  for (block = cmark_node_first_child (doc); ; block = cmark_node_next (block))
-    {
-      for (guint i = 0; i < n_pins; i++)
-        {
-          g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
-          guint at = byline_pin_get_position (pin);
-
-          /* Pins past the last block go at the end. */
-          if (at == position || (block == NULL && at > position))
-            append_pin (html, pin, publication);
-        }
-
-      if (block == NULL)
-        break;
-
-      {
-        char *rendered = cmark_render_html (block, CMARK_OPT_DEFAULT);
-
-        g_string_append (html, rendered);
-        free (rendered);
-      }
-
-      position++;
-    }
-
-  cmark_node_free (doc);
-
-  return g_string_free (html, FALSE);
+  return byline_render_body (article, prefix);
 }
 
 static const char *

@@ -763,8 +763,9 @@ append_pin (GString    *out,
   g_autofree char *headline = dup_field (byline_pin_get_headline (pin));
   g_autofree char *href = NULL;
 
-  /* A spiked article is never published: no link to a page that won't exist. */
-  if (!byline_pin_get_related_spiked (pin))
+  /* A spiked article is never published: no link to a page that won't exist.
+   * No prefix at all means there is no address to link to. */
+  if (link_prefix != NULL && !byline_pin_get_related_spiked (pin))
     href = dup_page_url (link_prefix, byline_pin_get_page_name (pin));
 
   g_string_append (out, "<aside class=\"read-also\"><span class=\"read-label\">READ:</span> ");
@@ -806,11 +807,13 @@ append_pins_at (GString    *out,
     }
 }
 
+/* The body's blocks with the READ: asides between them, without the
+ * surrounding div. */
 static void
-append_body (GString    *out,
-             const char *body,
-             GListModel *pins,
-             const char *link_prefix)
+append_body_blocks (GString    *out,
+                    const char *body,
+                    GListModel *pins,
+                    const char *link_prefix)
 {
   g_autofree char *text = clean_text (body);
   cmark_node *document;
@@ -824,7 +827,6 @@ append_body (GString    *out,
   for (block = cmark_node_first_child (document); block; block = cmark_node_next (block))
     n_blocks++;
 
-  g_string_append (out, "<div class=\"body\">\n");
   append_pins_at (out, pins, 0, n_blocks == 0, link_prefix);
 
   for (block = cmark_node_first_child (document); block; block = cmark_node_next (block))
@@ -838,8 +840,32 @@ append_body (GString    *out,
       append_pins_at (out, pins, index, index == n_blocks, link_prefix);
     }
 
-  g_string_append (out, "</div>\n");
   cmark_node_free (document);
+}
+
+static void
+append_body (GString    *out,
+             const char *body,
+             GListModel *pins,
+             const char *link_prefix)
+{
+  g_string_append (out, "<div class=\"body\">\n");
+  append_body_blocks (out, body, pins, link_prefix);
+  g_string_append (out, "</div>\n");
+}
+
+char *
+byline_render_body (BylineArticle *article,
+                    const char    *link_prefix)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
+
+  append_body_blocks (out, byline_article_get_body (article),
+                      byline_article_get_pins (article), link_prefix);
+
+  return g_string_free (out, FALSE);
 }
 
 /* --- article ------------------------------------------------------------ */

@@ -33,6 +33,12 @@ char *byline_render_article (BylineArticle             *article,
                              const BylinePublication   *publication,
                              const BylineRenderOptions *options);
 
+/* The body alone, as the page shows it: safe HTML blocks with the READ:
+ * asides between them. Pins link to @link_prefix + their page name, or are
+ * plain text when @link_prefix is NULL. For feeds such as ninjs. */
+char *byline_render_body    (BylineArticle             *article,
+                             const char                *link_prefix);
+
 /* The publication's front page: @articles (element-type BylineArticle), in the
  * order given, linking to their page names. */
 char *byline_render_index   (GPtrArray                 *articles,

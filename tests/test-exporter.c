@@ -593,7 +593,7 @@ test_ninjs_base_url (Fixture       *fixture,
                    "https://courier.example.org/news/images/gym%20hall.png");
 
   doc = parse_html_string (json_object_get_string_member (ninjs, "body_html"));
-  read_href = xpath_string (doc, "//p[" HAS_CLASS ("read") "]/a/@href");
+  read_href = xpath_string (doc, "//aside[" HAS_CLASS ("read-also") "]/a/@href");
   g_assert_cmpstr (read_href, ==,
                    "https://courier.example.org/news/12-northside-primary-roof-repairs-delayed.html");
   xmlFreeDoc (doc);
