@@ -14,6 +14,8 @@
 #include "byline-autosave.h"
 
 #define DEFAULT_DELAY_MS 400
+/* Someone typing without a pause still gets a write this often. */
+#define MAX_WAIT_MS 1500
 
 struct _BylineAutosave
 {
@@ -28,6 +30,7 @@ struct _BylineAutosave
    * until it succeeds, and edits made meanwhile keep it set. */
   guint          generation;
   guint          saved_generation;
+  gint64         dirty_since;   /* monotonic µs of the first unsaved edit */
   guint          saving : 1;
 };
 
@@ -142,6 +145,8 @@ start_save (BylineAutosave *self)
 
   copy = byline_article_copy (self->article);
   self->saving = TRUE;
+  /* Edits from now on are not in this copy; their wait starts here. */
+  self->dirty_since = g_get_monotonic_time ();
 
   task = g_task_new (self->store, self->cancellable, save_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_save);
@@ -169,8 +174,11 @@ timeout_cb (gpointer user_data)
 static void
 schedule (BylineAutosave *self)
 {
+  gint64 waited_ms = (g_get_monotonic_time () - self->dirty_since) / 1000;
+  gint64 delay = MIN ((gint64)self->delay, MAX (0, MAX_WAIT_MS - waited_ms));
+
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add (self->delay, timeout_cb, self);
+  self->timeout_id = g_timeout_add ((guint)delay, timeout_cb, self);
 }
 
 static void
@@ -187,7 +195,10 @@ article_notify_cb (BylineAutosave *self,
 
   self->generation++;
   if (!was_dirty)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    {
+      self->dirty_since = g_get_monotonic_time ();
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
 
   schedule (self);
 }

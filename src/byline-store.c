@@ -89,6 +89,74 @@ static const char * const migrations[] = {
   "CREATE TRIGGER pins_follow_headline AFTER UPDATE OF headline ON articles BEGIN"
   "  UPDATE pins SET headline = new.headline WHERE related_id = new.id;"
   "END;",
+
+  /* 1 -> 2: editors' review (src/byline-store-review.c): revisions, who
+   * changed the state and when, notes, and where a spiked article goes back
+   * to. Articles written before keep their text as a first revision. */
+  "ALTER TABLE articles ADD COLUMN spiked_from TEXT"
+  "  CHECK (spiked_from IN ('draft', 'in-review', 'approved', 'published'));"
+  "CREATE TABLE revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  created INTEGER NOT NULL,"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL"
+  "    CHECK (status IN ('draft', 'in-review', 'approved', 'published', 'spiked')),"
+  "  reason TEXT NOT NULL CHECK (reason IN ('state', 'manual', 'auto', 'restore')),"
+  "  headline TEXT NOT NULL DEFAULT '',"
+  "  standfirst TEXT NOT NULL DEFAULT '',"
+  "  byline TEXT NOT NULL DEFAULT '',"
+  "  dateline TEXT NOT NULL DEFAULT '',"
+  "  caption TEXT NOT NULL DEFAULT '',"
+  "  credit TEXT NOT NULL DEFAULT '',"
+  "  image TEXT NOT NULL DEFAULT '',"
+  "  image_alt TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  tags TEXT NOT NULL DEFAULT '',"
+  "  section TEXT NOT NULL DEFAULT '',"
+  "  published INTEGER,"
+  "  language TEXT NOT NULL DEFAULT 'en',"
+  "  words_added INTEGER NOT NULL DEFAULT 0,"
+  "  words_removed INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX revisions_by_article ON revisions (article_id, created DESC, id DESC);"
+  "CREATE TABLE status_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  created INTEGER NOT NULL,"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  from_status TEXT NOT NULL,"
+  "  to_status TEXT NOT NULL"
+  ");"
+  "CREATE INDEX status_events_by_article ON status_events (article_id, created, id);"
+  /* anchor_start/anchor_end: characters into the body, NULL for a note on
+   * the whole article; a reply has its thread's anchor. */
+  "CREATE TABLE notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES notes (id) ON DELETE CASCADE,"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  anchor_start INTEGER,"
+  "  anchor_end INTEGER,"
+  "  anchor_text TEXT NOT NULL DEFAULT '',"
+  "  resolved INTEGER,"
+  "  CHECK ((anchor_start IS NULL) = (anchor_end IS NULL)),"
+  "  CHECK (anchor_start IS NULL OR (anchor_start >= 0 AND anchor_end > anchor_start))"
+  ");"
+  "CREATE INDEX notes_by_article ON notes (article_id, parent_id, resolved);"
+  "CREATE INDEX notes_by_parent ON notes (parent_id);"
+  /* The body the notes' anchors were last worked out against: when the body
+   * has changed since, the anchors follow the edit before anyone reads them. */
+  "CREATE TABLE notes_base ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL"
+  ");"
+  "INSERT INTO revisions (article_id, created, author, status, reason, headline, standfirst,"
+  "  byline, dateline, caption, credit, image, image_alt, body, tags, section, published, language)"
+  "  SELECT id, updated, '', status, 'auto', headline, standfirst, byline, dateline, caption,"
+  "  credit, image, image_alt, body, tags, section, published, language FROM articles;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);
@@ -128,9 +196,12 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE p.article_id = ?1 ORDER BY p.sort",
   [STMT_DELETE_PINS] =
     "DELETE FROM pins WHERE article_id = ?1",
+  /* A link to an article deleted meanwhile is kept as an unresolved pin
+   * with its headline: a vanished related article must never stop the
+   * journalist's own text from being saved. */
   [STMT_INSERT_PIN] =
     "INSERT INTO pins (article_id, sort, position, related_id, headline)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    " VALUES (?1, ?2, ?3, (SELECT id FROM articles WHERE id = ?4), ?5)",
   [STMT_FIND_BY_HEADLINE] =
     "SELECT id FROM articles WHERE headline = ?1 COLLATE NOCASE AND trashed IS NULL"
     " ORDER BY updated DESC, id DESC LIMIT 1",
@@ -735,12 +806,7 @@ write_pins (BylineStore    *self,
 
       if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
         {
-          if ((rc & 0xff) == SQLITE_CONSTRAINT)
-            g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
-                         _("The article linked as “%s” no longer exists. Remove that READ: link or choose another article."),
-                         byline_pin_get_headline (pin));
-          else
-            set_sqlite_error (self, error, rc, _("save the related links"));
+          set_sqlite_error (self, error, rc, _("save the related links"));
           return FALSE;
         }
     }

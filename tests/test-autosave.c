@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "byline-autosave.h"
 
@@ -193,6 +194,30 @@ test_edits_during_save (Fixture       *fixture,
   g_assert_false (byline_autosave_get_dirty (fixture->autosave));
 }
 
+static void
+test_steady_typing_still_saves (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GString *typed = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  /* Someone who never pauses longer than the delay: writes still happen,
+   * so a crash mid-sentence loses at most a moment of typing. */
+  byline_autosave_set_delay (fixture->autosave, 400);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_string_append (typed, "word ");
+      byline_article_set_body (fixture->article, typed->str);
+      spin (100);
+    }
+
+  g_assert_cmpuint (fixture->saved, >=, 1);
+  body = stored_body (fixture);
+  g_assert_nonnull (body);
+  g_assert_cmpuint (strlen (body), >, 0);
+  g_string_free (typed, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +231,7 @@ main (int   argc,
   ADD ("flush-and-switch", test_flush_and_switch);
   ADD ("failure-keeps-text", test_failure_keeps_text);
   ADD ("edits-during-save", test_edits_during_save);
+  ADD ("steady-typing-still-saves", test_steady_typing_still_saves);
 
 #undef ADD
 
