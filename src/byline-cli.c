@@ -18,10 +18,13 @@
 #include "byline-article.h"
 #include "byline-cli.h"
 #include "byline-dates.h"
+#include "byline-diff.h"
 #include "byline-exporter.h"
 #include "byline-importer.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
+#include "byline-related.h"
+#include "byline-review.h"
 #include "byline-store.h"
 
 #define EXIT_OK    0
@@ -55,7 +58,11 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static const char * const actions[] = { "--import", "--list", "--export" };
+static const char * const actions[] = {
+  "--import", "--list", "--export",
+  "--set-status", "--history", "--diff",  /* editors' review */
+  "--related",                            /* related articles */
+};
 
 /**
  * byline_cli_wants:
@@ -359,6 +366,375 @@ run_export (BylineStore   *store,
   return EXIT_OK;
 }
 
+/* --- Editors' review: --set-status, --history, --diff -----------------------
+ *
+ * Their extra arguments (the STATE, the two revisions) arrive with the
+ * remaining arguments in Options.files. */
+
+typedef struct
+{
+  char *set_status;
+  char *history;
+  char *diff;
+} ReviewOptions;
+
+static void
+review_options_clear (ReviewOptions *review)
+{
+  g_clear_pointer (&review->set_status, g_free);
+  g_clear_pointer (&review->history, g_free);
+  g_clear_pointer (&review->diff, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReviewOptions, review_options_clear)
+
+static void
+review_add_entries (GOptionContext *context,
+                    ReviewOptions  *review)
+{
+  const GOptionEntry review_entries[] = {
+    { "set-status", 0, 0, G_OPTION_ARG_STRING, &review->set_status,
+      N_("Move an article to another state (draft, in-review, approved, published or spiked), "
+         "as the desk’s workflow allows"), N_("ID STATE") },
+    { "history", 0, 0, G_OPTION_ARG_STRING, &review->history,
+      N_("List an article’s revisions, newest first, one a line: revision id, time, who, state, "
+         "words added, words removed (tab-separated)"), N_("ID") },
+    { "diff", 0, 0, G_OPTION_ARG_STRING, &review->diff,
+      N_("Print the words changed between two revisions (or “current” for the text now) as "
+         "{+inserted+} and [-deleted-]: a “headline: …” and a “standfirst: …” line when those "
+         "changed, then a blank line, then the body"), N_("ID REV_A REV_B") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, review_entries, GETTEXT_PACKAGE);
+}
+
+static gboolean
+review_requested (const ReviewOptions *review)
+{
+  return review->set_status != NULL || review->history != NULL || review->diff != NULL;
+}
+
+/* The name revisions and state changes are recorded under: the account's
+ * real name, as the window's Preferences default to. */
+static const char *
+review_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || g_str_equal (name, "Unknown"))
+    return "Unknown";
+
+  return name;
+}
+
+static int
+review_set_status (BylineStore *store,
+                   const char  *id_text,
+                   const char  *state_text)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineStatus to;
+
+  if (!byline_status_from_string (state_text, &to))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown state “%s”: use draft, in-review, approved, published or spiked"),
+                         state_text);
+      return usage_error (message);
+    }
+
+  article = load_article (store, id_text, &error);
+  if (article == NULL || !byline_store_set_status (store, article, to, review_author (), &error))
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+review_history (BylineStore *store,
+                const char  *id_text)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  article = load_article (store, id_text, &error);
+  if (article != NULL)
+    revisions = byline_store_list_revisions (store, byline_article_get_id (article), &error);
+  if (revisions == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      BylineRevision *revision = g_ptr_array_index (revisions, i);
+      g_autofree char *time = byline_format_iso8601 (byline_revision_get_created (revision), NULL);
+      g_autofree char *author = dup_one_line (byline_revision_get_author (revision));
+      g_autofree char *line = NULL;
+
+      line = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%u\t%u",
+                              byline_revision_get_id (revision), time, author,
+                              byline_status_to_string (byline_revision_get_status (revision)),
+                              byline_revision_get_words_added (revision),
+                              byline_revision_get_words_removed (revision));
+      print_line (line);
+    }
+
+  return EXIT_OK;
+}
+
+/* REV: a revision id of @article, or "current" for its text now. */
+static BylineArticle *
+review_load_text (BylineStore    *store,
+                  BylineArticle  *article,
+                  const char     *rev_text,
+                  GError        **error)
+{
+  g_autoptr(BylineRevision) revision = NULL;
+  gint64 revision_id;
+
+  if (g_str_equal (rev_text, "current"))
+    return g_object_ref (article);
+
+  if (!g_ascii_string_to_signed (rev_text, 10, 1, G_MAXINT64, &revision_id, NULL))
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not a revision: give a revision id or “current”. "
+                     "Run “byline --history %" G_GINT64_FORMAT "” to see the revisions."),
+                   rev_text, byline_article_get_id (article));
+      return NULL;
+    }
+
+  revision = byline_store_load_revision (store, revision_id, error);
+  if (revision == NULL)
+    return NULL;
+
+  if (byline_revision_get_article_id (revision) != byline_article_get_id (article))
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
+                   _("Revision %" G_GINT64_FORMAT " belongs to another article. "
+                     "Run “byline --history %" G_GINT64_FORMAT "” to see this article’s revisions."),
+                   revision_id, byline_article_get_id (article));
+      return NULL;
+    }
+
+  return g_object_ref (byline_revision_get_article (revision));
+}
+
+static char *
+review_word_diff (const char *old_text,
+                  const char *new_text)
+{
+  g_autoptr(GPtrArray) ops = byline_diff_words (old_text, new_text);
+
+  return byline_diff_to_text (ops);
+}
+
+static int
+review_diff (BylineStore *store,
+             const char  *id_text,
+             const char  *rev_a,
+             const char  *rev_b)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineArticle) a = NULL;
+  g_autoptr(BylineArticle) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gboolean fields_differ = FALSE;
+  const struct {
+    const char *label;
+    const char *(*get) (BylineArticle *);
+  } fields[] = {
+    { "headline", byline_article_get_headline },
+    { "standfirst", byline_article_get_standfirst },
+  };
+
+  article = load_article (store, id_text, &error);
+  if (article != NULL)
+    a = review_load_text (store, article, rev_a, &error);
+  if (a != NULL)
+    b = review_load_text (store, article, rev_b, &error);
+  if (b == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *diff = NULL;
+      g_autofree char *line = NULL;
+
+      if (g_strcmp0 (fields[i].get (a), fields[i].get (b)) == 0)
+        continue;
+
+      diff = review_word_diff (fields[i].get (a), fields[i].get (b));
+      line = g_strdup_printf ("%s: %s", fields[i].label, diff);
+      print_line (line);
+      fields_differ = TRUE;
+    }
+
+  if (fields_differ)
+    print_line ("");
+
+  body = review_word_diff (byline_article_get_body (a), byline_article_get_body (b));
+  fputs (body, stdout);
+  if (*body != '\0' && !g_str_has_suffix (body, "\n"))
+    fputc ('\n', stdout);
+
+  return EXIT_OK;
+}
+
+static int
+run_review (const ReviewOptions *review,
+            const Options       *options)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_args = options->files != NULL ? g_strv_length (options->files) : 0;
+  guint n_review = (review->set_status != NULL) + (review->history != NULL) + (review->diff != NULL);
+  int status;
+
+  if (n_review > 1 || options->import || options->list || options->export != NULL)
+    return usage_error (_("Choose one of --import, --list, --export, --set-status, --history and --diff"));
+
+  if (options->format != NULL || options->output != NULL)
+    return usage_error (_("--format and --output go with --export"));
+
+  if (review->set_status != NULL && n_args != 1)
+    return usage_error (_("--set-status needs an article id and a state: "
+                          "byline --set-status ID draft|in-review|approved|published|spiked"));
+  if (review->history != NULL && n_args != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), options->files[0]);
+      return usage_error (message);
+    }
+  if (review->diff != NULL && n_args != 2)
+    return usage_error (_("--diff needs an article id and two revisions: byline --diff ID REV_A REV_B "
+                          "(a revision id or “current”)"));
+
+  store = byline_store_new (options->database, &error);
+  if (store == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  if (review->set_status != NULL)
+    status = review_set_status (store, review->set_status, options->files[0]);
+  else if (review->history != NULL)
+    status = review_history (store, review->history);
+  else
+    status = review_diff (store, review->diff, options->files[0], options->files[1]);
+
+  if (fflush (stdout) != 0 && status == EXIT_OK)
+    {
+      print_error (_("Could not write the output. Check the disk or the pipe it goes to."));
+      status = EXIT_ERROR;
+    }
+
+  return status;
+}
+
+/* --- End of editors' review ------------------------------------------------ */
+
+/* --- Related articles: --related ID -----------------------------------------
+ *
+ * The ten articles the sidebar would list beside article ID, best first, one
+ * a line: id, a tab, the headline. */
+
+#define RELATED_LIMIT 10
+
+typedef struct
+{
+  char *id;
+} RelatedOptions;
+
+static void
+related_options_clear (RelatedOptions *related)
+{
+  g_clear_pointer (&related->id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RelatedOptions, related_options_clear)
+
+static void
+related_add_entries (GOptionContext *context,
+                     RelatedOptions *related)
+{
+  const GOptionEntry related_entries[] = {
+    { "related", 0, 0, G_OPTION_ARG_STRING, &related->id,
+      N_("List the articles most related to an article, best first, one a line: "
+         "id and headline (tab-separated)"), N_("ID") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, related_entries, GETTEXT_PACKAGE);
+}
+
+static int
+run_related (const RelatedOptions *related,
+             const Options        *options,
+             gboolean              other_action)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (other_action || options->import || options->list || options->export != NULL)
+    return usage_error (_("--related goes on its own: leave out the other actions"));
+
+  if (options->format != NULL || options->output != NULL)
+    return usage_error (_("--format and --output go with --export"));
+
+  if (options->files != NULL && options->files[0] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), options->files[0]);
+      return usage_error (message);
+    }
+
+  store = byline_store_new (options->database, &error);
+  if (store != NULL)
+    article = load_article (store, related->id, &error);
+  if (article != NULL)
+    articles = byline_store_list_related (store, article, RELATED_LIMIT, &error);
+  if (articles == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      BylineArticle *other = g_ptr_array_index (articles, i);
+      g_autofree char *headline = dup_one_line (byline_article_get_headline (other));
+      g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s",
+                                               byline_article_get_id (other), headline);
+
+      print_line (line);
+    }
+
+  if (fflush (stdout) != 0)
+    {
+      print_error (_("Could not write the output. Check the disk or the pipe it goes to."));
+      status = EXIT_ERROR;
+    }
+
+  return status;
+}
+
+/* --- End of related articles ------------------------------------------------ */
+
 /* Checks what was asked makes sense; prints the usage error otherwise. */
 static gboolean
 check_usage (Options *options,
@@ -461,6 +837,8 @@ byline_cli_main (int    argc,
       NULL, N_("FILE…") },
     { NULL }
   };
+  g_auto(ReviewOptions) review = { 0, };
+  g_auto(RelatedOptions) related = { 0, };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BylineStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -474,16 +852,28 @@ byline_cli_main (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  review_add_entries (context, &review);
+  related_add_entries (context, &related);
   g_option_context_set_summary (context,
                                 _("Imports, lists and exports the newsroom’s articles:\n"
                                   "  byline --import FILE…\n"
                                   "  byline --list\n"
                                   "  byline --export ID --output PAGE.html\n"
                                   "  byline --export ID --format ninjs --output ARTICLE.json\n"
-                                  "  byline --export all --output FOLDER"));
+                                  "  byline --export all --output FOLDER\n"
+                                  "  byline --set-status ID STATE\n"
+                                  "  byline --history ID\n"
+                                  "  byline --diff ID REV_A REV_B\n"
+                                  "  byline --related ID"));
 
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (error->message);
+
+  if (related.id != NULL)
+    return run_related (&related, &options, review_requested (&review));
+
+  if (review_requested (&review))
+    return run_review (&review, &options);
 
   if (!check_usage (&options, &status))
     return status;
