@@ -104,12 +104,11 @@ class App:
                                f"(pid {self.pid}) to exit") from None
 
     def kill_hard(self):
-        """SIGKILL the app itself (not its group: its WebKit helpers are
-        left to notice, as they would after a crash), then reap it."""
+        """SIGKILL the app itself, as a crash would, and reap it; then its
+        WebKit helpers (same process group), so none outlives it."""
         if self.running():
             os.kill(self.pid, signal.SIGKILL)
         self.popen.wait(timeout=10)
-        # The helpers share the process group; make sure none outlive it.
         kill_group(self.pid, signal.SIGKILL)
 
     def log_tail(self, lines=40):
@@ -129,7 +128,8 @@ def kill_group(pgid, sig):
 
 
 class Session:
-    def __init__(self, keep_tmp=False):
+    def __init__(self, keep_tmp=False, screen=SCREEN):
+        self.screen = screen
         self.binary = find_binary()
         self.build_root = build_root_for(self.binary)
         self.tmp = tempfile.mkdtemp(prefix="byline-e2e-")
@@ -154,8 +154,11 @@ class Session:
 
     def _base_env(self):
         env = dict(os.environ)
+        # G_DEBUG=fatal-warnings (the unit tests' setting) would turn
+        # libatspi's harmless "dbind-WARNING" in this very process, or any
+        # library warning in the app, into a crash.
         for var in ("WAYLAND_DISPLAY", "NO_AT_BRIDGE", "AT_SPI_BUS_ADDRESS",
-                    "GTK_A11Y", "GDK_BACKEND", "SESSION_MANAGER"):
+                    "GTK_A11Y", "GDK_BACKEND", "SESSION_MANAGER", "G_DEBUG"):
             env.pop(var, None)
         env.update({
             "XDG_RUNTIME_DIR": self.runtime_dir,
@@ -218,7 +221,7 @@ class Session:
             raise HarnessError("Xvfb is not installed (apt install xvfb)")
         r, w = os.pipe()
         try:
-            p, log_path = self._spawn("xvfb", ["Xvfb", "-displayfd", str(w), "-screen", "0", SCREEN,
+            p, log_path = self._spawn("xvfb", ["Xvfb", "-displayfd", str(w), "-screen", "0", self.screen,
                                                "-nolisten", "tcp", "-noreset"],
                                       self._base_env(), pass_fds=(w,))
             os.close(w)
@@ -232,8 +235,9 @@ class Session:
         log(f"Xvfb on {self.display} (pid {p.pid})")
 
     def _start_session_bus(self):
+        socket = os.path.join(self.runtime_dir, "bus")
         p, _ = self._spawn("dbus", ["dbus-daemon", "--session", "--nofork", "--nopidfile",
-                                    "--print-address=1"],
+                                    f"--address=unix:path={socket}", "--print-address=1"],
                            self._base_env(), stdout=subprocess.PIPE)
         self.bus_address = self._read_line("the session bus to print its address",
                                            p.stdout.fileno(), 15)
@@ -253,14 +257,21 @@ class Session:
         self._spawn("atspi", [launcher, "--launch-immediately"], self._base_env())
         env = self._base_env()
 
-        def a11y_bus():
-            out = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
-                                  "--object-path", "/org/a11y/bus",
-                                  "--method", "org.a11y.Bus.GetAddress"],
-                                 env=env, capture_output=True, text=True, timeout=10)
-            return out.returncode == 0 and "unix:" in out.stdout and out.stdout
+        def gdbus(dest, path, method, *args):
+            return subprocess.run(["gdbus", "call", "--session", "--dest", dest,
+                                   "--object-path", path, "--method", method, *args],
+                                  env=env, capture_output=True, text=True, timeout=10)
 
-        address = wait_for("the accessibility bus (org.a11y.Bus.GetAddress)", a11y_bus, 20, 0.2)
+        # Ask whether the launcher owns its name yet: calling org.a11y.Bus
+        # before then would have the bus activate a second launcher.
+        wait_for("at-spi-bus-launcher to own org.a11y.Bus",
+                 lambda: "true" in gdbus("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                         "org.freedesktop.DBus.NameHasOwner",
+                                         "org.a11y.Bus").stdout, 20, 0.1)
+        out = gdbus("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus.GetAddress")
+        if out.returncode != 0 or "unix:" not in out.stdout:
+            raise HarnessError(f"The accessibility bus has no address: {out.stderr.strip()}")
+        address = out.stdout
         log(f"accessibility bus {address.strip()}")
 
     # -- the application ----------------------------------------------------
@@ -272,19 +283,16 @@ class Session:
             "GSETTINGS_SCHEMA_DIR": os.path.join(self.build_root, "data"),
             "WEBKIT_DISABLE_DMABUF_RENDERER": "1",
             "GTK_USE_PORTAL": "0",
-            "GDK_DEBUG": "no-portals",
         })
-        # The meson test environment makes warnings fatal for unit tests; a
-        # warning from a library in this session must not abort the app.
-        env.pop("G_DEBUG", None)
-        if os.geteuid() == 0:
-            # bubblewrap cannot set up WebKit's sandbox for root here.
+        # WebKit's bubblewrap sandbox works here, as root too; a machine
+        # where it cannot be set up may opt out for the tests only.
+        if os.environ.get("BYLINE_E2E_NO_SANDBOX"):
             env["WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS"] = "1"
         return env
 
     def start_app(self, *args):
         name = f"byline-{len(self._apps) + 1}"
-        p, log_path = self._spawn(name, [self.binary, *args], self.app_env())
+        p, log_path = self._spawn(name, [self.binary, *args], self.app_env(), cwd=self.tmp)
         app = App(p, log_path)
         self._apps.append(app)
         log(f"started {' '.join([os.path.basename(self.binary), *args])} (pid {p.pid}, log {log_path})")
@@ -296,6 +304,15 @@ class Session:
         env.pop("DISPLAY", None)
         return subprocess.run([self.binary, *args], env=env, capture_output=True,
                               text=True, timeout=timeout)
+
+    def screenshot(self, path):
+        """The whole X screen as PNG (ImageMagick's import)."""
+        if not shutil.which("import"):
+            raise HarnessError("ImageMagick's import is not installed (apt install imagemagick)")
+        env = self._base_env()
+        subprocess.run(["import", "-window", "root", path], env=env, check=True,
+                       timeout=30, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return path
 
     # -- tearing down -------------------------------------------------------
 
@@ -345,7 +362,7 @@ def dogtail_setup():
     config.logDebugToFile = False
     config.searchShowingOnly = False
     config.actionDelay = 0.2
-    config.typingDelay = 0.02
+    config.typingDelay = 0
     config.defaultDelay = 0.3
     config.searchCutoffCount = 3
     config.searchBackoffDuration = 0.3
@@ -354,19 +371,24 @@ def dogtail_setup():
 
 
 def dump_tree(node, out=sys.stderr, depth=0, max_depth=40):
-    """Role, name and (for text) contents of every node, indented."""
+    """Role, name, position and (for text) contents of every node, indented."""
     try:
         role = node.roleName
         name = node.name
     except Exception as e:  # noqa: BLE001
-        print("  " * depth + f"<gone: {e!r}>", file=out)
+        print("#" + "  " * depth + f"<gone: {e!r}>", file=out)
         return
     extra = ""
     try:
-        ext = node.extents
+        ext = extents(node)
         extra = f" @({ext[0]},{ext[1]} {ext[2]}x{ext[3]})"
     except Exception:  # noqa: BLE001
         pass
+    if role == "text":
+        try:
+            extra += f" text={text_of(node)!r}"
+        except Exception:  # noqa: BLE001
+            pass
     print("#" + "  " * depth + f"[{role}] {name!r}{extra}", file=out)
     if depth >= max_depth:
         return
@@ -376,3 +398,150 @@ def dump_tree(node, out=sys.stderr, depth=0, max_depth=40):
         return
     for child in children:
         dump_tree(child, out, depth + 1, max_depth)
+
+
+def _pyatspi():
+    import pyatspi
+    return pyatspi
+
+
+def text_of(node):
+    """The whole text of a text node. (GTK 4.8 answers getText (0, -1) with
+    an empty string, so ask for the character count explicitly.)"""
+    t = node.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def extents(node):
+    """(x, y, width, height) on the screen. GTK 4.8 knows only window
+    coordinates ("Screen coordinates not supported"); in this session
+    there is no window manager and the window sits at the root window's
+    origin, so window coordinates are screen coordinates. Every click is
+    checked (the field must report the focused state), so an offset would
+    show up as a clear failure rather than typing into the wrong field."""
+    pyatspi = _pyatspi()
+    e = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return e.x, e.y, e.width, e.height
+
+
+def has_state(node, state_name):
+    pyatspi = _pyatspi()
+    return node.getState().contains(getattr(pyatspi, state_name))
+
+
+def find(parent, role, name, timeout=10, showing=False):
+    """The first descendant of parent with that role and name (exact), polling
+    until timeout. showing=True skips nodes of hidden stack pages (0x0)."""
+    def pred(n):
+        try:
+            if n.roleName != role or n.name != name:
+                return False
+            if showing:
+                return extents(n)[2] > 0 and extents(n)[3] > 0
+            return True
+        except Exception:  # noqa: BLE001 - a node that went away
+            return False
+
+    pyatspi = _pyatspi()
+    return wait_for(f"a {role} named {name!r}",
+                    lambda: pyatspi.findDescendant(parent, pred), timeout, 0.2)
+
+
+def find_all(parent, pred):
+    pyatspi = _pyatspi()
+    return pyatspi.findAllDescendants(parent, pred)
+
+
+def ancestor(node, role):
+    n = node.parent
+    while n is not None:
+        try:
+            if n.roleName == role:
+                return n
+            n = n.parent
+        except Exception:  # noqa: BLE001
+            return None
+    return None
+
+
+def _visible_part(node, clip):
+    x, y, w, h = extents(node)
+    cx, cy, cw, ch = clip
+    left, top = max(x, cx), max(y, cy)
+    right, bottom = min(x + w, cx + cw), min(y + h, cy + ch)
+    return left, top, right - left, bottom - top
+
+
+def scroll_into_view(node, min_height=24, timeout=15):
+    """Scroll the nearest scrolled window with the mouse wheel until at
+    least min_height pixels of node are inside it; returns the visible
+    rectangle."""
+    from dogtail import rawinput
+    pane = ancestor(node, "scroll pane")
+    if pane is None:
+        return extents(node)
+    deadline = time.monotonic() + timeout
+    while True:
+        clip = extents(pane)
+        vx, vy, vw, vh = _visible_part(node, clip)
+        x, y, w, h = extents(node)
+        if vw > 0 and vh >= min(min_height, h):
+            return vx, vy, vw, vh
+        if time.monotonic() > deadline:
+            raise HarnessError(f"Could not scroll {node.roleName} {node.name!r} at {extents(node)} "
+                               f"into its scrolled window at {clip}")
+        button = 5 if y + h / 2 > clip[1] + clip[3] / 2 else 4  # 5 = wheel down
+        rawinput.click(clip[0] + clip[2] // 2, clip[1] + clip[3] // 2, button=button)
+        time.sleep(0.15)
+
+
+def focus_under_pointer():
+    """Keyboard focus to whichever window is under the pointer.
+
+    No window manager runs in this session. GTK's X11 backend focuses a
+    window it presents (a dialog) itself, with "revert to parent", so when
+    the dialog goes away the focus falls back to the root window and a click
+    on the main window does not bring it back (that is a window manager's
+    job). Do what a click-to-focus window manager would: PointerRoot focus,
+    through libX11 (every GTK on X11 has it; python3-xlib is not needed)."""
+    import ctypes
+    import ctypes.util
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XSetInputFocus.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    dpy = x11.XOpenDisplay(None)
+    if not dpy:
+        raise HarnessError(f"Could not open the X display {os.environ.get('DISPLAY')!r}")
+    POINTER_ROOT, REVERT_TO_POINTER_ROOT, CURRENT_TIME = 1, 1, 0
+    x11.XSetInputFocus(dpy, POINTER_ROOT, REVERT_TO_POINTER_ROOT, CURRENT_TIME)
+    x11.XCloseDisplay(dpy)  # flushes the request
+
+
+def click_node(node, check_focus=True, timeout=5):
+    """Click the middle of the visible part of node, like a person would;
+    for an input, wait until it reports the focused state."""
+    from dogtail import rawinput
+    x, y, w, h = scroll_into_view(node)
+    focus_under_pointer()
+    rawinput.click(x + w // 2, y + h // 2)
+    if check_focus:
+        wait_for(f"{node.roleName} {node.name!r} to take the keyboard focus after a click at "
+                 f"({x + w // 2}, {y + h // 2})",
+                 lambda: has_state(node, "STATE_FOCUSED"), timeout, 0.1)
+
+
+def type_text(text):
+    """Type like a person: one key at a time; "\n" is the Return key."""
+    from dogtail import rawinput
+    for line_no, line in enumerate(text.split("\n")):
+        if line_no:
+            rawinput.pressKey("Return")
+        if line:
+            rawinput.typeText(line)
+
+
+def key_combo(combo):
+    from dogtail import rawinput
+    rawinput.keyCombo(combo)
