@@ -30,7 +30,7 @@ typedef enum
 GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define BYLINE_STORE_SCHEMA_VERSION 2
+#define BYLINE_STORE_SCHEMA_VERSION 3
 
 typedef struct
 {
