@@ -581,6 +581,84 @@ byline_article_clear_pins (BylineArticle *self)
   g_list_store_remove_all (self->pins);
 }
 
+/**
+ * byline_article_insert_pin:
+ * @self: an article
+ * @index: where the pin goes in reading order; past the end appends
+ * @pin: (transfer full): a #BylinePin
+ */
+void
+byline_article_insert_pin (BylineArticle *self,
+                           guint          index,
+                           gpointer       pin)
+{
+  g_autoptr(BylinePin) owned = pin;
+  guint n_pins;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (BYLINE_IS_PIN (pin));
+
+  n_pins = g_list_model_get_n_items (G_LIST_MODEL (self->pins));
+  g_list_store_insert (self->pins, MIN (index, n_pins), owned);
+}
+
+void
+byline_article_remove_pin (BylineArticle *self,
+                           guint          index)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (self->pins)))
+    g_list_store_remove (self->pins, index);
+}
+
+/**
+ * byline_article_move_pin:
+ * @self: an article
+ * @from: the pin's index
+ * @to: its index once moved
+ */
+void
+byline_article_move_pin (BylineArticle *self,
+                         guint          from,
+                         guint          to)
+{
+  g_autoptr(BylinePin) pin = NULL;
+  guint n_pins;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+
+  n_pins = g_list_model_get_n_items (G_LIST_MODEL (self->pins));
+  if (from >= n_pins || to >= n_pins || from == to)
+    return;
+
+  pin = g_list_model_get_item (G_LIST_MODEL (self->pins), from);
+  g_list_store_remove (self->pins, from);
+  g_list_store_insert (self->pins, to, pin);
+}
+
+/**
+ * byline_article_pin_changed:
+ * @self: an article
+ * @index: the index of a pin whose properties were changed in place
+ *
+ * Lets the pins model's watchers know, as if the pin had been replaced.
+ */
+void
+byline_article_pin_changed (BylineArticle *self,
+                            guint          index)
+{
+  g_autoptr(BylinePin) pin = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->pins)))
+    return;
+
+  pin = g_list_model_get_item (G_LIST_MODEL (self->pins), index);
+  g_list_store_splice (self->pins, index, 1, (gpointer *)&pin, 1);
+}
+
 char *
 byline_article_dup_page_name (BylineArticle *self)
 {

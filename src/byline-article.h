@@ -110,6 +110,19 @@ GListModel   *byline_article_get_pins        (BylineArticle *self);
 void          byline_article_add_pin         (BylineArticle *self,
                                               gpointer       pin);
 void          byline_article_clear_pins      (BylineArticle *self);
+/* Each of these emits "items-changed" on the pins model, which the autosave
+ * and the preview follow. Out-of-range indexes are ignored (insert appends). */
+void          byline_article_insert_pin      (BylineArticle *self,
+                                              guint          index,
+                                              gpointer       pin);
+void          byline_article_remove_pin      (BylineArticle *self,
+                                              guint          index);
+void          byline_article_move_pin        (BylineArticle *self,
+                                              guint          from,
+                                              guint          to);
+/* For a pin changed in place (set_position(), set_related_id()...). */
+void          byline_article_pin_changed     (BylineArticle *self,
+                                              guint          index);
 
 /* The file name of the article's published page: "<id>-<slug>.html". */
 char         *byline_article_dup_page_name   (BylineArticle *self);

@@ -1,0 +1,43 @@
+/* byline-pins-editor.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "byline-article.h"
+#include "byline-store.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_PINS_EDITOR (byline_pins_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylinePinsEditor, byline_pins_editor, BYLINE, PINS_EDITOR, GtkWidget)
+
+GtkWidget     *byline_pins_editor_new           (void);
+BylineArticle *byline_pins_editor_get_article   (BylinePinsEditor *self);
+void           byline_pins_editor_set_article   (BylinePinsEditor *self,
+                                                 BylineArticle    *article);
+/* Where "Choose Article…" looks for articles to resolve a pin with. */
+BylineStore   *byline_pins_editor_get_store     (BylinePinsEditor *self);
+void           byline_pins_editor_set_store     (BylinePinsEditor *self,
+                                                 BylineStore      *store);
+
+/* Body paragraphs as pins count them: the top-level CommonMark blocks, the
+ * way the renderer places READ: links between them. */
+guint          byline_pins_editor_count_blocks  (const char       *body);
+/* The pin position for "after the block holding character @offset of
+ * @body": that block's number (1 for the first), the number of the block
+ * before when @offset is in the blank lines between two, 0 before the first. */
+guint          byline_pins_editor_block_at_offset (const char     *body,
+                                                   int             offset);
+/* The index at which a pin placed at @position keeps @pins in reading order:
+ * after every pin at or before @position. */
+guint          byline_pins_editor_find_slot     (GListModel       *pins,
+                                                 guint             position);
+
+G_END_DECLS
