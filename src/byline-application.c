@@ -13,6 +13,7 @@
 
 #include "byline-application.h"
 #include "byline-demo.h"
+#include "byline-preferences-window.h"
 #include "byline-store.h"
 #include "byline-window.h"
 
@@ -80,9 +81,23 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  GtkWidget *window;
+
+  window = byline_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                          self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -100,7 +115,9 @@ byline_application_startup (GApplication *application)
     { "win.show-sidebar", { "F9", NULL } },
     { "win.show-preview", { "<Primary><Shift>p", NULL } },
     { "win.search", { "<Primary>f", NULL } },
-    { "win.save-now", { "<Primary>s", NULL } },
+    { "app.preferences", { "<Primary>comma", NULL } },
+    { "win.save-revision", { "<Primary>s", NULL } },
+    { "win.show-history", { "<Primary>h", NULL } },
     { "window.close", { "<Primary>w", NULL } },
   };
 
@@ -131,6 +148,20 @@ show_fatal_error (BylineApplication *self,
 }
 
 static gboolean
+store_is_empty (BylineStore *store,
+                gboolean     trashed)
+{
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  query.trashed = trashed;
+  query.limit = 1;
+  articles = byline_store_list_articles (store, &query, NULL);
+
+  return articles != NULL && articles->len == 0;
+}
+
+static gboolean
 ensure_store (BylineApplication  *self,
               GError            **error)
 {
@@ -141,15 +172,13 @@ ensure_store (BylineApplication  *self,
   if (self->store == NULL)
     return FALSE;
 
-  /* A first start shows a real newsroom, not an empty window. */
-  if (byline_store_count_articles (self->store, NULL, NULL) == 0)
+  /* A first start shows a real newsroom, not an empty window. One row is
+   * enough to tell: counting them all costs a scan of a big newsroom. */
+  if (store_is_empty (self->store, FALSE) && store_is_empty (self->store, TRUE))
     {
-      BylineArticleQuery trash = BYLINE_ARTICLE_QUERY_INIT;
       g_autoptr(GError) demo_error = NULL;
 
-      trash.trashed = TRUE;
-      if (byline_store_count_articles (self->store, &trash, NULL) == 0 &&
-          !byline_demo_populate (self->store, &demo_error))
+      if (!byline_demo_populate (self->store, &demo_error))
         g_message ("Could not create the demo newsroom: %s", demo_error->message);
     }
 

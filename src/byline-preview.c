@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "byline-pin.h"
 #include "byline-preview.h"
 #include "byline-preview-private.h"
 #include "byline-renderer.h"
@@ -48,7 +49,13 @@ struct _BylinePreview
 
   BylineArticle        *article;
   gulong                article_notify_id;
+  /* The article's pins, each watched: a READ: link moved, removed or
+   * resolved shows at once. */
+  GListModel           *pins;
+  GPtrArray            *watched_pins;
   BylinePublication    *publication;
+  /* Review mode: the earlier text the changes are marked against. */
+  BylineArticle        *review_baseline;
 
   GtkWidget            *placeholder;
   WebKitWebView        *web_view;
@@ -91,6 +98,7 @@ enum {
   PROP_0,
   PROP_ARTICLE,
   PROP_PUBLICATION,
+  PROP_REVIEW_BASELINE,
   N_PROPS
 };
 
@@ -104,6 +112,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void start_render (BylinePreview *self);
+static void set_pins     (BylinePreview *self,
+                          GListModel    *pins);
 
 /* --- helpers --------------------------------------------------------------- */
 
@@ -122,6 +132,13 @@ render_page (BylinePreview *self)
 
   /* image_src NULL: the renderer points the lead image at the file itself. */
   options.image_src = NULL;
+
+  if (self->review_baseline != NULL)
+    {
+      options.review_baseline_body = byline_article_get_body (self->review_baseline);
+      options.review_baseline_headline = byline_article_get_headline (self->review_baseline);
+      options.review_baseline_standfirst = byline_article_get_standfirst (self->review_baseline);
+    }
 
   return byline_render_article (self->article, self->publication, &options);
 }
@@ -671,6 +688,7 @@ byline_preview_dispose (GObject *object)
       g_clear_signal_handler (&self->article_notify_id, self->article);
       g_clear_object (&self->article);
     }
+  set_pins (self, NULL);
 
   if (self->web_view != NULL)
     {
@@ -680,6 +698,7 @@ byline_preview_dispose (GObject *object)
     }
   g_clear_pointer (&self->placeholder, gtk_widget_unparent);
   g_clear_object (&self->network_session);
+  g_clear_object (&self->review_baseline);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->dispose (object);
 }
@@ -690,6 +709,7 @@ byline_preview_finalize (GObject *object)
   BylinePreview *self = BYLINE_PREVIEW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->watched_pins, g_ptr_array_unref);
   g_clear_pointer (&self->publication, byline_publication_free);
   g_clear_pointer (&self->html, g_free);
   g_clear_pointer (&self->pending_html, g_free);
@@ -715,6 +735,10 @@ byline_preview_get_property (GObject    *object,
       g_value_set_boxed (value, self->publication);
       break;
 
+    case PROP_REVIEW_BASELINE:
+      g_value_set_object (value, self->review_baseline);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -736,6 +760,10 @@ byline_preview_set_property (GObject      *object,
 
     case PROP_PUBLICATION:
       byline_preview_set_publication (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_REVIEW_BASELINE:
+      byline_preview_set_review_baseline (self, g_value_get_object (value));
       break;
 
     default:
@@ -766,6 +794,11 @@ byline_preview_class_init (BylinePreviewClass *klass)
     g_param_spec_boxed ("publication", NULL, NULL,
                         BYLINE_TYPE_PUBLICATION,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_REVIEW_BASELINE] =
+    g_param_spec_object ("review-baseline", NULL, NULL,
+                         BYLINE_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -801,6 +834,7 @@ byline_preview_init (BylinePreview *self)
 {
   self->publication = byline_publication_new ();
   self->cancellable = g_cancellable_new ();
+  self->watched_pins = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
@@ -848,6 +882,76 @@ on_article_notify (BylinePreview *self,
   schedule_render (self, RENDER_DELAY_MS);
 }
 
+static void
+on_pin_notify (BylinePreview *self,
+               GParamSpec    *pspec,
+               BylinePin     *pin)
+{
+  self->retried_after_crash = FALSE;
+  schedule_render (self, RENDER_DELAY_MS);
+}
+
+static void
+unwatch_pins (BylinePreview *self)
+{
+  if (self->watched_pins != NULL)
+    {
+      for (guint i = 0; i < self->watched_pins->len; i++)
+        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched_pins, i),
+                                              on_pin_notify, self);
+      g_ptr_array_set_size (self->watched_pins, 0);
+    }
+}
+
+static void
+watch_pins (BylinePreview *self)
+{
+  guint n_pins;
+
+  unwatch_pins (self);
+  if (self->pins == NULL)
+    return;
+
+  n_pins = g_list_model_get_n_items (self->pins);
+  for (guint i = 0; i < n_pins; i++)
+    {
+      BylinePin *pin = g_list_model_get_item (self->pins, i);
+
+      g_signal_connect_object (pin, "notify", G_CALLBACK (on_pin_notify), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->watched_pins, pin);
+    }
+}
+
+static void
+on_pins_changed (BylinePreview *self,
+                 guint          position,
+                 guint          removed,
+                 guint          added,
+                 GListModel    *pins)
+{
+  watch_pins (self);
+  self->retried_after_crash = FALSE;
+  schedule_render (self, RENDER_DELAY_MS);
+}
+
+static void
+set_pins (BylinePreview *self,
+          GListModel    *pins)
+{
+  unwatch_pins (self);
+  if (self->pins != NULL)
+    g_signal_handlers_disconnect_by_func (self->pins, on_pins_changed, self);
+
+  g_set_object (&self->pins, pins);
+
+  if (pins != NULL)
+    {
+      g_signal_connect_object (pins, "items-changed", G_CALLBACK (on_pins_changed), self,
+                               G_CONNECT_SWAPPED);
+      watch_pins (self);
+    }
+}
+
 /**
  * byline_preview_set_article:
  * @article: (nullable): the article to show
@@ -873,6 +977,7 @@ byline_preview_set_article (BylinePreview *self,
     self->article_notify_id = g_signal_connect_object (article, "notify",
                                                        G_CALLBACK (on_article_notify), self,
                                                        G_CONNECT_SWAPPED);
+  set_pins (self, article != NULL ? byline_article_get_pins (article) : NULL);
 
   self->reset_scroll = TRUE;
   self->retried_after_crash = FALSE;
@@ -928,6 +1033,44 @@ byline_preview_set_publication (BylinePreview           *self,
   schedule_render (self, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLICATION]);
+}
+
+/**
+ * byline_preview_get_review_baseline:
+ *
+ * Returns: (transfer none) (nullable): the text changes are marked against
+ */
+BylineArticle *
+byline_preview_get_review_baseline (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return self->review_baseline;
+}
+
+/**
+ * byline_preview_set_review_baseline:
+ * @baseline: (nullable): an earlier text of the article, or NULL
+ *
+ * Review mode: with @baseline, the page shows what changed since it, added
+ * words underlined and removed ones struck through, in the body, headline
+ * and standfirst. NULL shows the page as it will be published. @baseline is
+ * read, never changed; an export never carries the marks.
+ */
+void
+byline_preview_set_review_baseline (BylinePreview *self,
+                                    BylineArticle *baseline)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+  g_return_if_fail (baseline == NULL || BYLINE_IS_ARTICLE (baseline));
+
+  if (!g_set_object (&self->review_baseline, baseline))
+    return;
+
+  self->retried_after_crash = FALSE;
+  schedule_render (self, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_BASELINE]);
 }
 
 /**

@@ -27,6 +27,12 @@ const BylinePublication *byline_preview_get_publication (BylinePreview          
 void                     byline_preview_set_publication (BylinePreview           *self,
                                                          const BylinePublication *publication);
 
+/* Review mode: marks the changes since @baseline, an earlier text of the
+ * article (a revision's); NULL shows the page as published. */
+BylineArticle           *byline_preview_get_review_baseline (BylinePreview *self);
+void                     byline_preview_set_review_baseline (BylinePreview *self,
+                                                             BylineArticle *baseline);
+
 /* The page last handed to WebKit, or NULL before the first render. */
 const char              *byline_preview_get_html        (BylinePreview           *self);
 /* Renders the article now, without waiting for the debounce. */

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "byline-dates.h"
+#include "byline-diff.h"
 #include "byline-pin.h"
 #include "byline-renderer.h"
 
@@ -682,6 +683,987 @@ build_json_ld (const JsonLd *ld)
   return g_string_free (escaped, FALSE);
 }
 
+/* --- review marks -------------------------------------------------------- */
+
+/* Review mode shows the words changed since a baseline text: insertions in
+ * <ins>, deletions in <del>. Raw HTML never gets through the body's Markdown,
+ * so the marks travel through cmark as four private-use characters put
+ * around the changed words (deleted words spliced back in, escaped, where
+ * they were), and the HTML cmark makes has them turned into elements. The
+ * same characters are first taken out of the text people wrote, so nobody
+ * can make a mark by typing one. Each mark stays inside one line of
+ * Markdown and the HTML pass closes it at every tag, so no mark spans two
+ * blocks and every mark holds text only: the page stays well formed. */
+
+#define MARK_INS_OPEN  0xE000
+#define MARK_INS_CLOSE 0xE001
+#define MARK_DEL_OPEN  0xE002
+#define MARK_DEL_CLOSE 0xE003
+
+#define INS_START_TAG "<ins class=\"review-ins\">"
+#define DEL_START_TAG "<del class=\"review-del\">"
+
+static gboolean
+is_mark_char (gunichar c)
+{
+  return c >= MARK_INS_OPEN && c <= MARK_DEL_CLOSE;
+}
+
+/* @text cleaned (see clean_text()) and without our mark characters. */
+static char *
+clean_review_text (const char *text)
+{
+  g_autofree char *clean = clean_text (text);
+  GString *out = g_string_sized_new (strlen (clean));
+
+  for (const char *p = clean; *p; p = g_utf8_next_char (p))
+    if (!is_mark_char (g_utf8_get_char (p)))
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A single-line field for review mode (see dup_field()), without our mark
+ * characters; NULL when nothing is left. */
+static char *
+dup_review_field (const char *text)
+{
+  g_autofree char *clean = clean_review_text (text);
+
+  return dup_field (clean);
+}
+
+/* @text as it reads now: deleted words (with their marks) and the marks
+ * around inserted ones taken out. For link targets. */
+static char *
+dup_without_deleted (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean deleted = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == MARK_DEL_OPEN || c == MARK_DEL_CLOSE)
+        deleted = c == MARK_DEL_OPEN;
+      else if (!deleted && !is_mark_char (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_unichar (GString  *out,
+                gunichar  c)
+{
+  g_string_append_unichar (out, c);
+}
+
+/* A line of Markdown, in characters. */
+typedef struct
+{
+  guint    start;
+  guint    content;     /* after the block markers: "> ", "- ", "1. ", "## " */
+  guint    end;         /* the newline, or the end of the text */
+  gboolean blank;
+  gboolean structural;  /* blank, a rule, a fence, a setext underline: no words */
+  gboolean code;        /* inside a fenced code block */
+} MdLine;
+
+typedef struct
+{
+  gunichar *text;
+  guint     len;
+  GArray   *lines;      /* MdLine */
+  guint    *line_of;    /* the line of each character, and of len */
+} MdText;
+
+static guint
+skip_blanks (const gunichar *t,
+             guint           i,
+             guint           end)
+{
+  while (i < end && (t[i] == ' ' || t[i] == '\t'))
+    i++;
+
+  return i;
+}
+
+/* Whether [@i, @end) is a thematic break, a setext underline or a code
+ * fence: putting a mark character on it would make it a paragraph. */
+static gboolean
+is_rule_or_fence (const gunichar *t,
+                  guint           i,
+                  guint           end)
+{
+  guint count = 0;
+  gunichar c;
+
+  i = skip_blanks (t, i, end);
+  if (i >= end)
+    return TRUE;
+
+  c = t[i];
+  if (c == '`' || c == '~')
+    {
+      while (i + count < end && t[i + count] == c)
+        count++;
+      return count >= 3;
+    }
+
+  if (c != '-' && c != '*' && c != '_' && c != '=')
+    return FALSE;
+
+  for (; i < end; i++)
+    {
+      if (t[i] == c)
+        count++;
+      else if (t[i] != ' ' && t[i] != '\t')
+        return FALSE;
+    }
+
+  return (c == '-' || c == '=') ? count >= 1 : count >= 3;
+}
+
+/* Where the text of the line starting at @i begins, past block quote and
+ * list markers and a heading's hashes. */
+static guint
+scan_block_markers (const gunichar *t,
+                    guint           i,
+                    guint           end)
+{
+  for (;;)
+    {
+      guint j = skip_blanks (t, i, end);
+      guint k;
+
+      if (j < end && t[j] == '>')
+        {
+          i = j + 1;
+          continue;
+        }
+
+      if (j < end && (t[j] == '-' || t[j] == '+' || t[j] == '*') &&
+          (j + 1 == end || t[j + 1] == ' ' || t[j + 1] == '\t'))
+        {
+          i = j + 1;
+          continue;
+        }
+
+      for (k = j; k < end && k - j < 9 && t[k] >= '0' && t[k] <= '9'; k++)
+        ;
+      if (k > j && k < end && (t[k] == '.' || t[k] == ')') &&
+          (k + 1 == end || t[k + 1] == ' ' || t[k + 1] == '\t'))
+        {
+          i = k + 1;
+          continue;
+        }
+
+      for (k = j; k < end && k - j < 7 && t[k] == '#'; k++)
+        ;
+      if (k > j && k - j <= 6 && (k == end || t[k] == ' ' || t[k] == '\t'))
+        return skip_blanks (t, k, end);
+
+      return j;
+    }
+}
+
+/* Past block quote markers only: inside a code block, "- " or "# " is code. */
+static guint
+scan_quote_markers (const gunichar *t,
+                    guint           i,
+                    guint           end)
+{
+  for (;;)
+    {
+      guint j = skip_blanks (t, i, end);
+
+      if (j < end && t[j] == '>')
+        i = j + 1;
+      else
+        return j;
+    }
+}
+
+/* The length of the run of @c at @i, at least 3 for a code fence. */
+static guint
+fence_length (const gunichar *t,
+              guint           i,
+              guint           end,
+              gunichar        c)
+{
+  guint n = 0;
+
+  while (i + n < end && t[i + n] == c)
+    n++;
+
+  return n >= 3 ? n : 0;
+}
+
+static void
+md_text_init (MdText     *md,
+              const char *text)
+{
+  glong len = 0;
+  guint start = 0;
+  gunichar fence_char = 0;
+  guint fence_len = 0;
+
+  md->text = g_utf8_to_ucs4_fast (text, -1, &len);
+  md->len = len;
+  md->lines = g_array_new (FALSE, FALSE, sizeof (MdLine));
+  md->line_of = g_new (guint, md->len + 1);
+
+  for (;;)
+    {
+      MdLine line = { start, start, start, FALSE, FALSE, FALSE };
+
+      while (line.end < md->len && md->text[line.end] != '\n')
+        line.end++;
+
+      line.blank = skip_blanks (md->text, start, line.end) == line.end;
+
+      if (fence_char != 0)
+        {
+          guint i = scan_quote_markers (md->text, start, line.end);
+          guint n = fence_length (md->text, i, line.end, fence_char);
+
+          line.content = i;
+          if (n >= fence_len && skip_blanks (md->text, i + n, line.end) == line.end)
+            {
+              /* The closing fence. */
+              line.structural = TRUE;
+              fence_char = 0;
+            }
+          else
+            {
+              line.code = TRUE;
+              line.structural = line.blank;
+            }
+        }
+      else
+        {
+          line.content = scan_block_markers (md->text, start, line.end);
+          line.structural = line.blank || line.content >= line.end ||
+                            is_rule_or_fence (md->text, start, line.end) ||
+                            is_rule_or_fence (md->text, line.content, line.end);
+
+          if (line.content < line.end &&
+              (md->text[line.content] == '`' || md->text[line.content] == '~') &&
+              (fence_len = fence_length (md->text, line.content, line.end, md->text[line.content])) > 0)
+            fence_char = md->text[line.content];
+        }
+
+      for (guint i = start; i <= line.end && i <= md->len; i++)
+        md->line_of[i] = md->lines->len;
+      g_array_append_val (md->lines, line);
+
+      if (line.end >= md->len)
+        break;
+      start = line.end + 1;
+    }
+}
+
+static void
+md_text_clear (MdText *md)
+{
+  g_clear_pointer (&md->text, g_free);
+  g_clear_pointer (&md->lines, g_array_unref);
+  g_clear_pointer (&md->line_of, g_free);
+}
+
+static const MdLine *
+md_line_at (const MdText *md,
+            guint         i)
+{
+  return &g_array_index (md->lines, MdLine, md->line_of[MIN (i, md->len)]);
+}
+
+/* Emphasis delimiters and white space: a mark character next to "*" or "_"
+ * could change what cmark reads as emphasis, so marks go inside them. */
+static gboolean
+is_skipped_for_mark (gunichar c)
+{
+  return c == '*' || c == '_' || g_unichar_isspace (c);
+}
+
+/* Moves the start of a mark forward to where a mark character can go:
+ * past block markers, lines without words, white space and emphasis
+ * delimiters, and never between a backslash and what it escapes. */
+static guint
+adjust_mark_start (const MdText *md,
+                   guint         a,
+                   guint         limit)
+{
+  while (a < limit)
+    {
+      const MdLine *line = md_line_at (md, a);
+
+      if (line->structural)
+        a = line->end + 1;
+      else if (a < line->content)
+        a = line->content;
+      else if (is_skipped_for_mark (md->text[a]) ||
+               (a > 0 && md->text[a - 1] == '\\'))
+        a++;
+      else
+        break;
+    }
+
+  return MIN (a, limit);
+}
+
+/* Moves the end of a mark back the same way. */
+static guint
+adjust_mark_end (const MdText *md,
+                 guint         b,
+                 guint         limit)
+{
+  while (b > limit)
+    {
+      const MdLine *line = md_line_at (md, b - 1);
+      gunichar c = md->text[b - 1];
+
+      if (line->structural || b - 1 < line->content)
+        b = line->start;
+      else if (is_skipped_for_mark (c) || c == '#' || c == '\\')
+        b--;
+      else
+        break;
+    }
+
+  return MAX (b, limit);
+}
+
+typedef struct
+{
+  guint  pos;   /* in characters of the current text */
+  guint  seq;   /* order among marks at the same place */
+  char  *text;
+} Mark;
+
+static void
+mark_free (gpointer data)
+{
+  Mark *mark = data;
+
+  g_free (mark->text);
+  g_free (mark);
+}
+
+static void
+add_mark (GPtrArray *marks,
+          guint      pos,
+          char      *text)
+{
+  Mark *mark = g_new0 (Mark, 1);
+
+  mark->pos = pos;
+  mark->seq = marks->len;
+  mark->text = text;
+  g_ptr_array_add (marks, mark);
+}
+
+static int
+mark_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const Mark *x = *(const Mark * const *) a;
+  const Mark *y = *(const Mark * const *) b;
+
+  if (x->pos != y->pos)
+    return x->pos < y->pos ? -1 : 1;
+  return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+static char *
+dup_mark_string (gunichar c)
+{
+  GString *s = g_string_new (NULL);
+
+  append_unichar (s, c);
+  return g_string_free (s, FALSE);
+}
+
+/* An inserted run: marked line by line. */
+static void
+add_insertion (GPtrArray    *marks,
+               const MdText *cur,
+               guint         start,
+               guint         end)
+{
+  guint a = start;
+
+  while (a < end)
+    {
+      guint b = a;
+      guint mark_start;
+      guint mark_end;
+
+      while (b < end && cur->text[b] != '\n')
+        b++;
+
+      mark_start = adjust_mark_start (cur, a, b);
+      mark_end = adjust_mark_end (cur, b, mark_start);
+      if (mark_start < mark_end)
+        {
+          add_mark (marks, mark_start, dup_mark_string (MARK_INS_OPEN));
+          add_mark (marks, mark_end, dup_mark_string (MARK_INS_CLOSE));
+        }
+
+      a = b + 1;
+    }
+}
+
+/* @text as Markdown that reads as exactly that text; in code, where
+ * backslashes show, @text as it is but for the backticks that would end a
+ * code span. */
+static void
+append_escaped_markdown (GString    *out,
+                         const char *text,
+                         gboolean    code)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (code && *p == '`')
+        g_string_append_c (out, '\'');
+      else if (code)
+        g_string_append_c (out, *p);
+      else if (g_ascii_ispunct (*p))
+        g_string_append_printf (out, "\\%c", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+/* The words of a deleted run, paragraph by paragraph, without block
+ * markers (not escaped yet). */
+static GPtrArray *
+dup_deleted_pieces (const MdText *old,
+                    guint         start,
+                    guint         end)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
+  GString *piece = NULL;
+  guint li = old->line_of[MIN (start, old->len)];
+
+  for (; li < old->lines->len; li++)
+    {
+      const MdLine *line = &g_array_index (old->lines, MdLine, li);
+      guint from;
+      guint to;
+
+      if (line->start >= end && li != old->line_of[MIN (start, old->len)])
+        break;
+
+      from = MAX (start, line->content);
+      to = MIN (end, line->end);
+
+      if (line->structural)
+        {
+          if (piece != NULL)
+            g_ptr_array_add (pieces, g_string_free (g_steal_pointer (&piece), FALSE));
+          continue;
+        }
+
+      while (from < to && g_unichar_isspace (old->text[from]))
+        from++;
+      while (to > from && g_unichar_isspace (old->text[to - 1]))
+        to--;
+      if (from >= to)
+        continue;
+
+      if (piece == NULL)
+        piece = g_string_new (NULL);
+      else
+        g_string_append_c (piece, ' ');
+      for (guint i = from; i < to; i++)
+        append_unichar (piece, old->text[i] == '\t' ? ' ' : old->text[i]);
+    }
+
+  if (piece != NULL)
+    g_ptr_array_add (pieces, g_string_free (piece, FALSE));
+
+  return pieces;
+}
+
+static gboolean
+has_paragraph_break (const gunichar *text,
+                     guint           len)
+{
+  for (guint i = 0; i < len; i++)
+    {
+      if (text[i] == '\n')
+        {
+          guint j = i + 1;
+
+          while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            j++;
+          if (j < len && text[j] == '\n')
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_blank_or_punctuation (const gunichar *t,
+                         guint           from,
+                         guint           to)
+{
+  for (guint i = from; i < to; i++)
+    if (!g_unichar_isspace (t[i]) && !g_unichar_ispunct (t[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether [@start, @end) of @old is one or more whole paragraphs, but for
+ * punctuation the diff matched elsewhere. */
+static gboolean
+is_whole_paragraph (const MdText *old,
+                    guint         start,
+                    guint         end)
+{
+  const MdLine *first;
+  const MdLine *last;
+  guint li;
+
+  if (start >= end)
+    return FALSE;
+
+  li = old->line_of[start];
+  first = &g_array_index (old->lines, MdLine, li);
+  if ((start > first->content && !is_blank_or_punctuation (old->text, first->content, start)) ||
+      (li > 0 && !g_array_index (old->lines, MdLine, li - 1).blank))
+    return FALSE;
+
+  li = old->line_of[MIN (end, old->len)];
+  last = &g_array_index (old->lines, MdLine, li);
+
+  return is_blank_or_punctuation (old->text, end, last->end) &&
+         (li + 1 >= old->lines->len || g_array_index (old->lines, MdLine, li + 1).blank);
+}
+
+/* Whether @q is inside a code span on its line: after a run of backticks
+ * that a run as long closes after @q. */
+static gboolean
+is_in_code_span (const MdText *md,
+                 const MdLine *line,
+                 guint         q)
+{
+  guint open = 0;
+  guint i = line->content;
+
+  while (i < line->end)
+    {
+      guint n = 0;
+
+      while (i + n < line->end && md->text[i + n] == '`')
+        n++;
+      if (n == 0)
+        {
+          i++;
+          continue;
+        }
+
+      if (open == 0 && i >= q)
+        return FALSE;
+      if (open == 0)
+        open = n;
+      else if (open == n)
+        {
+          if (i >= q)
+            return TRUE;
+          open = 0;
+        }
+      i += n;
+    }
+
+  return FALSE;
+}
+
+/* Whether @q is inside a link's destination ("](here)") or an autolink
+ * ("<here>"), where words spliced in would break the link. */
+static gboolean
+is_in_link_target (const MdText *md,
+                   const MdLine *line,
+                   guint         q)
+{
+  for (guint i = q; i > line->content; i--)
+    {
+      gunichar c = md->text[i - 1];
+
+      if (g_unichar_isspace (c) || c == ')' || c == '>')
+        return FALSE;
+      if (c == '<')
+        return TRUE;
+      if (c == '(' && i >= 2 && md->text[i - 2] == ']')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_emphasis_char (gunichar c)
+{
+  return c == '*' || c == '_';
+}
+
+static gboolean
+is_space_or_punctuation (gunichar c)
+{
+  return g_unichar_isspace (c) || g_unichar_ispunct (c);
+}
+
+/* Where deleted words go near "*" and "_": never inside a run of them,
+ * after an opening run and before a closing one (inside the emphasis), so
+ * the mark characters, which read as letters, change no delimiter into
+ * another kind. */
+static guint
+place_beside_emphasis (const MdText *md,
+                       const MdLine *line,
+                       guint         q)
+{
+  const gunichar *t = md->text;
+
+  for (guint tries = 0; tries < 4; tries++)
+    {
+      if (q > line->content && is_emphasis_char (t[q - 1]))
+        {
+          gunichar c = t[q - 1];
+
+          if (q < line->end && t[q] == c)
+            {
+              while (q < line->end && t[q] == c)
+                q++;
+              continue;
+            }
+
+          if (q == line->end || is_space_or_punctuation (t[q]))
+            {
+              /* A closing run: go before it. */
+              while (q > line->content && t[q - 1] == c)
+                q--;
+              continue;
+            }
+        }
+
+      if (q < line->end && is_emphasis_char (t[q]) &&
+          (q == line->content || is_space_or_punctuation (t[q - 1])))
+        {
+          /* An opening run: go after it. */
+          gunichar c = t[q];
+
+          while (q < line->end && t[q] == c)
+            q++;
+          continue;
+        }
+
+      break;
+    }
+
+  return q;
+}
+
+static void
+append_deleted_piece (GString    *out,
+                      const char *piece,
+                      gboolean    code)
+{
+  append_unichar (out, MARK_DEL_OPEN);
+  append_escaped_markdown (out, piece, code);
+  append_unichar (out, MARK_DEL_CLOSE);
+}
+
+/* A deleted run, put back where it was: as paragraphs of their own where
+ * whole paragraphs went, else inside the text around it. */
+static void
+add_deletion (GPtrArray    *marks,
+              const MdText *cur,
+              const MdText *old,
+              guint         old_start,
+              guint         n_chars,
+              guint         q)
+{
+  g_autoptr(GPtrArray) pieces = dup_deleted_pieces (old, old_start, old_start + n_chars);
+  gboolean paragraphs;
+  const MdLine *line;
+  GString *text;
+
+  if (pieces->len == 0)
+    return;
+
+  q = MIN (q, cur->len);
+  line = md_line_at (cur, q);
+  paragraphs = has_paragraph_break (old->text + old_start, n_chars) ||
+               is_whole_paragraph (old, old_start, old_start + n_chars);
+  text = g_string_new (NULL);
+
+  if (paragraphs && q <= line->content &&
+      (line->start == 0 || md_line_at (cur, line->start - 1)->blank))
+    {
+      /* Before a paragraph: one paragraph per piece, indented as it is
+       * (an indented paragraph goes on a list item above it). */
+      guint indent = skip_blanks (cur->text, line->start, line->end);
+
+      q = line->start;
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          for (guint j = line->start; j < indent; j++)
+            append_unichar (text, cur->text[j]);
+          append_deleted_piece (text, g_ptr_array_index (pieces, i), FALSE);
+          g_string_append (text, "\n\n");
+        }
+    }
+  else if (paragraphs &&
+           skip_blanks (cur->text, q, line->end) == line->end &&
+           (line->end >= cur->len || md_line_at (cur, line->end + 1)->blank))
+    {
+      /* At the end of a paragraph: the same after it. */
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          g_string_append (text, "\n\n");
+          append_deleted_piece (text, g_ptr_array_index (pieces, i), FALSE);
+        }
+    }
+  else
+    {
+      /* Inside a paragraph: one run of words. */
+      g_autofree char *words = NULL;
+
+      if (line->structural || q < line->content)
+        {
+          q = adjust_mark_start (cur, q, cur->len);
+          line = md_line_at (cur, q);
+        }
+      else if (q > line->content && cur->text[q - 1] == '\\')
+        q--;
+      q = place_beside_emphasis (cur, line, q);
+
+      /* A link's address has no room for words: they are left out. */
+      if (is_in_link_target (cur, line, q))
+        {
+          g_string_free (text, TRUE);
+          return;
+        }
+
+      g_ptr_array_add (pieces, NULL);
+      words = g_strjoinv (" ", (char **) pieces->pdata);
+      append_deleted_piece (text, words, line->code || is_in_code_span (cur, line, q));
+    }
+
+  add_mark (marks, q, g_string_free (text, FALSE));
+}
+
+/* @current as Markdown with the changes since @baseline marked with the mark
+ * characters. Both are clean (clean_review_text()). */
+static char *
+mark_body_changes (const char *baseline,
+                   const char *current)
+{
+  g_autoptr(GPtrArray) ops = byline_diff_words (baseline, current);
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (mark_free);
+  MdText cur = { NULL, };
+  MdText old = { NULL, };
+  GString *out;
+  guint next = 0;
+
+  md_text_init (&cur, current);
+  md_text_init (&old, baseline);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const BylineDiffOp *op = g_ptr_array_index (ops, i);
+
+      if (op->kind == BYLINE_DIFF_INSERT)
+        add_insertion (marks, &cur, op->new_offset, MIN (op->new_offset + op->n_chars, cur.len));
+      else if (op->kind == BYLINE_DIFF_DELETE)
+        add_deletion (marks, &cur, &old, op->old_offset, op->n_chars, op->new_offset);
+    }
+
+  g_ptr_array_sort (marks, mark_compare);
+
+  out = g_string_sized_new (strlen (current) + 64);
+  for (guint i = 0; i <= cur.len; i++)
+    {
+      while (next < marks->len && ((Mark *) g_ptr_array_index (marks, next))->pos <= i)
+        g_string_append (out, ((Mark *) g_ptr_array_index (marks, next++))->text);
+      if (i < cur.len)
+        append_unichar (out, cur.text[i]);
+    }
+
+  md_text_clear (&cur);
+  md_text_clear (&old);
+
+  return g_string_free (out, FALSE);
+}
+
+typedef enum
+{
+  MARK_NONE,
+  MARK_INS,
+  MARK_DEL,
+} MarkKind;
+
+static void
+append_mark_end (GString  *out,
+                 MarkKind  kind)
+{
+  if (kind == MARK_INS)
+    g_string_append (out, "</ins>");
+  else if (kind == MARK_DEL)
+    g_string_append (out, "</del>");
+}
+
+/* Appends the HTML cmark made from marked Markdown with the mark characters
+ * turned into <ins> and <del> around text only: a mark closes before every
+ * tag and opens again after it, and characters inside tags (an alt text, a
+ * code block's language) are dropped. Returns whether the block shows any
+ * text that is not deleted; *@has_deleted says whether it shows deleted
+ * text. */
+static gboolean
+append_marked_html (GString    *out,
+                    const char *html,
+                    gboolean   *has_deleted)
+{
+  MarkKind want = MARK_NONE;
+  MarkKind open = MARK_NONE;
+  gboolean in_tag = FALSE;
+  gboolean deleted_in_tag = FALSE;
+  gboolean visible = FALSE;
+
+  for (const char *p = html; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* An attribute (alt text, a title) shows no marks, and says what it
+       * says now; a mark that starts or ends in one still counts outside. */
+      if (in_tag && deleted_in_tag)
+        {
+          if (c == MARK_DEL_CLOSE)
+            deleted_in_tag = FALSE;
+          else if (c == '>')
+            {
+              /* The deletion goes on after the tag. */
+              deleted_in_tag = FALSE;
+              in_tag = FALSE;
+              want = MARK_DEL;
+              g_string_append_c (out, '>');
+            }
+          continue;
+        }
+      if (in_tag && is_mark_char (c))
+        {
+          if (c == MARK_DEL_OPEN)
+            deleted_in_tag = TRUE;
+          else if (c == MARK_INS_OPEN)
+            want = MARK_INS;
+          else if ((c == MARK_DEL_CLOSE && want == MARK_DEL) || (c == MARK_INS_CLOSE && want == MARK_INS))
+            want = MARK_NONE;
+          continue;
+        }
+
+      if (is_mark_char (c))
+        {
+          MarkKind kind = (c == MARK_INS_OPEN || c == MARK_INS_CLOSE) ? MARK_INS : MARK_DEL;
+          gboolean opening = c == MARK_INS_OPEN || c == MARK_DEL_OPEN;
+
+          if (opening)
+            {
+              if (open != MARK_NONE && open != kind)
+                {
+                  append_mark_end (out, open);
+                  open = MARK_NONE;
+                }
+              want = kind;
+            }
+          else if (want == kind)
+            {
+              want = MARK_NONE;
+              if (open == kind)
+                {
+                  append_mark_end (out, open);
+                  open = MARK_NONE;
+                }
+            }
+          continue;
+        }
+
+      if (in_tag)
+        {
+          if (c == '>')
+            in_tag = FALSE;
+        }
+      else if (c == '<')
+        {
+          append_mark_end (out, open);
+          open = MARK_NONE;
+          in_tag = TRUE;
+        }
+      else if (!g_unichar_isspace (c))
+        {
+          if (want != open)
+            {
+              append_mark_end (out, open);
+              g_string_append (out, want == MARK_INS ? INS_START_TAG : want == MARK_DEL ? DEL_START_TAG : "");
+              open = want;
+            }
+
+          if (want == MARK_DEL)
+            *has_deleted = TRUE;
+          else
+            visible = TRUE;
+        }
+
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  append_mark_end (out, open);
+
+  return visible;
+}
+
+/* A single-line field with the changes since @baseline marked. Both are
+ * clean fields (dup_field()), either may be NULL. */
+static void
+append_marked_field (GString    *out,
+                     const char *baseline,
+                     const char *current)
+{
+  g_autoptr(GPtrArray) ops = byline_diff_words (baseline, current);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const BylineDiffOp *op = g_ptr_array_index (ops, i);
+      gboolean blank = TRUE;
+
+      for (const char *p = op->text; *p && blank; p = g_utf8_next_char (p))
+        blank = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (op->kind == BYLINE_DIFF_EQUAL || (op->kind == BYLINE_DIFF_INSERT && blank))
+        {
+          append_escaped (out, op->text);
+        }
+      else if (op->kind == BYLINE_DIFF_INSERT)
+        {
+          g_string_append (out, INS_START_TAG);
+          append_escaped (out, op->text);
+          g_string_append (out, "</ins>");
+        }
+      else if (!blank)
+        {
+          g_string_append (out, DEL_START_TAG);
+          append_escaped (out, op->text);
+          g_string_append (out, "</del>");
+        }
+    }
+}
+
 /* --- body --------------------------------------------------------------- */
 
 /* Body links may be relative, http(s) or mailto; images relative or http(s).
@@ -706,9 +1688,11 @@ body_url_allowed (const char *url,
 
 /* Makes the parsed body safe and valid before cmark renders it: unsafe link
  * targets become empty, an image without a usable source becomes its alt text,
- * and headings move down a level below the page's <h1>. */
+ * and headings move down a level below the page's <h1>. With @review, review
+ * mark characters come out of link targets. */
 static void
-sanitize_body (cmark_node *document)
+sanitize_body (cmark_node *document,
+               gboolean    review)
 {
   g_autoptr(GPtrArray) dropped_images = g_ptr_array_new ();
   cmark_iter *iter = cmark_iter_new (document);
@@ -731,6 +1715,10 @@ sanitize_body (cmark_node *document)
         {
           gboolean image = type == CMARK_NODE_IMAGE;
           const char *target = cmark_node_get_url (node);
+          g_autofree char *unmarked = NULL;
+
+          if (review && target != NULL)
+            target = unmarked = dup_without_deleted (target);
 
           if (target != NULL && body_url_allowed (target, image))
             url = dup_safe_url (target);
@@ -808,36 +1796,69 @@ append_pins_at (GString    *out,
 }
 
 /* The body's blocks with the READ: asides between them, without the
- * surrounding div. */
+ * surrounding div. With @baseline (review mode), the changes since it are
+ * marked; paragraphs that were deleted whole show struck through, and do
+ * not count as blocks for the READ: links. */
 static void
 append_body_blocks (GString    *out,
                     const char *body,
+                    const char *baseline,
                     GListModel *pins,
                     const char *link_prefix)
 {
-  g_autofree char *text = clean_text (body);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   cmark_node *document;
   cmark_node *block;
   guint n_blocks = 0;
   guint index = 0;
 
+  if (baseline != NULL)
+    {
+      g_autofree char *current = clean_review_text (body);
+      g_autofree char *before = clean_review_text (baseline);
+
+      text = mark_body_changes (before, current);
+    }
+  else
+    text = clean_text (body);
+
   document = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
-  sanitize_body (document);
-
-  for (block = cmark_node_first_child (document); block; block = cmark_node_next (block))
-    n_blocks++;
-
-  append_pins_at (out, pins, 0, n_blocks == 0, link_prefix);
+  sanitize_body (document, baseline != NULL);
 
   for (block = cmark_node_first_child (document); block; block = cmark_node_next (block))
     {
       char *html = cmark_render_html (block, CMARK_OPT_DEFAULT);
+      gboolean counts = TRUE;
 
-      g_string_append (out, html);
+      if (baseline != NULL)
+        {
+          GString *marked = g_string_sized_new (strlen (html) + 64);
+          gboolean has_deleted = FALSE;
+
+          counts = append_marked_html (marked, html, &has_deleted) || !has_deleted;
+          g_ptr_array_add (blocks, g_string_free (marked, FALSE));
+        }
+      else
+        g_ptr_array_add (blocks, g_strdup (html));
       free (html);
 
-      index++;
-      append_pins_at (out, pins, index, index == n_blocks, link_prefix);
+      g_array_append_val (counted, counts);
+      n_blocks += counts;
+    }
+
+  append_pins_at (out, pins, 0, n_blocks == 0, link_prefix);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      g_string_append (out, g_ptr_array_index (blocks, i));
+
+      if (g_array_index (counted, gboolean, i))
+        {
+          index++;
+          append_pins_at (out, pins, index, index == n_blocks, link_prefix);
+        }
     }
 
   cmark_node_free (document);
@@ -846,11 +1867,12 @@ append_body_blocks (GString    *out,
 static void
 append_body (GString    *out,
              const char *body,
+             const char *baseline,
              GListModel *pins,
              const char *link_prefix)
 {
   g_string_append (out, "<div class=\"body\">\n");
-  append_body_blocks (out, body, pins, link_prefix);
+  append_body_blocks (out, body, baseline, pins, link_prefix);
   g_string_append (out, "</div>\n");
 }
 
@@ -862,7 +1884,7 @@ byline_render_body (BylineArticle *article,
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
 
-  append_body_blocks (out, byline_article_get_body (article),
+  append_body_blocks (out, byline_article_get_body (article), NULL,
                       byline_article_get_pins (article), link_prefix);
 
   return g_string_free (out, FALSE);
@@ -1123,10 +2145,31 @@ byline_render_article (BylineArticle             *article,
     }
 
   g_string_append (out, "<h1 class=\"headline\">");
-  append_escaped (out, headline);
+  if (options->review_baseline_headline != NULL)
+    {
+      g_autofree char *before = dup_review_field (options->review_baseline_headline);
+      g_autofree char *now = dup_review_field (headline);
+
+      append_marked_field (out, before, now);
+    }
+  else
+    append_escaped (out, headline);
   g_string_append (out, "</h1>\n");
 
-  if (standfirst != NULL)
+  if (options->review_baseline_standfirst != NULL)
+    {
+      g_autofree char *before = dup_review_field (options->review_baseline_standfirst);
+      g_autofree char *now = dup_review_field (standfirst);
+
+      /* A standfirst deleted since shows struck through. */
+      if (now != NULL || before != NULL)
+        {
+          g_string_append (out, "<p class=\"standfirst\">");
+          append_marked_field (out, before, now);
+          g_string_append (out, "</p>\n");
+        }
+    }
+  else if (standfirst != NULL)
     {
       g_string_append (out, "<p class=\"standfirst\">");
       append_escaped (out, standfirst);
@@ -1152,7 +2195,7 @@ byline_render_article (BylineArticle             *article,
   g_string_append (out, "</p>\n");
 
   append_lead_figure (out, image_src, image_alt, caption, credit);
-  append_body (out, byline_article_get_body (article),
+  append_body (out, byline_article_get_body (article), options->review_baseline_body,
                byline_article_get_pins (article), link_prefix);
 
   if (tags[0] != NULL)

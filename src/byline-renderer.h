@@ -24,6 +24,13 @@ typedef struct
   const char *home_href;
   /* Time zone for the date line; NULL: local time. */
   GTimeZone  *tz;
+  /* Review mode, for the preview only (an export never sets them): when
+   * set, the words changed since this earlier text are marked, insertions
+   * in <ins class="review-ins">, deletions in <del class="review-del">,
+   * never across blocks. NULL: no marks in that field. */
+  const char *review_baseline_body;
+  const char *review_baseline_headline;
+  const char *review_baseline_standfirst;
 } BylineRenderOptions;
 
 /* The one published layout: a complete, standalone HTML5 page for @article and

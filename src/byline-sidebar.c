@@ -11,8 +11,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "byline-related-list.h"
+#include "byline-review.h"
 #include "byline-sidebar.h"
+
+/* How many articles each state holds, for the state filter. */
+typedef struct
+{
+  gboolean trashed;
+  guint    counts[1 + BYLINE_N_STATUSES];   /* all states, then each */
+} StateCounts;
 
 struct _BylineSidebar
 {
@@ -20,9 +30,13 @@ struct _BylineSidebar
 
   BylineStore        *store;
   BylineArticleList  *list;
+  GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
 
   GtkWidget          *box;
+  GtkStack           *pages;
+  GtkWidget          *related_box;
+  BylineRelatedList  *related;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_dropdown;
   GtkToggleButton    *trash_button;
@@ -34,7 +48,18 @@ struct _BylineSidebar
   GtkWidget          *empty_trash_button;
 
   gint64              selected_id;
+  guint               grow_tick;
+  guint               grow_source;
   guint               selecting : 1;
+
+  /* Editors' review: the state filter's counts */
+  GCancellable       *count_cancellable;
+  guint               count_source;
+  guint               counting : 1;
+  guint               recount : 1;
+  guint               updating_counts : 1;
+  guint               counts_known : 1;
+  StateCounts         last_counts;
 };
 
 G_DEFINE_FINAL_TYPE (BylineSidebar, byline_sidebar, GTK_TYPE_WIDGET)
@@ -53,6 +78,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* GtkListView in GTK before 4.12 makes up to 200 rows, on screen or not
+ * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c): styling and measuring
+ * them was a quarter of the work before the first frame (bench/README.md).
+ * The first frame lists enough articles for a tall window; the rest are
+ * let through a step at a time once it is on screen. */
+#define FIRST_FRAME_ROWS 40
+#define ROWS_PER_STEP 40
+#define MAX_ROWS_MADE 200
 
 /* "Today at 14:05", "Yesterday", "Mar 3" or "Mar 3, 2023" */
 static char *
@@ -109,6 +143,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
+  BylineSidebar *self = user_data;
   BylineArticle *article = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *headline = gtk_widget_get_first_child (box);
@@ -116,7 +151,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *updated = format_updated (byline_article_get_updated (article));
   g_autoptr(GString) line = g_string_new (byline_status_get_label (byline_article_get_status (article)));
   const char *text = byline_article_get_headline (article);
+  guint open_notes;
 
+  /* One indexed count per row as it is bound: rows are bound lazily. */
+  open_notes = byline_store_count_open_notes (self->store, byline_article_get_id (article), NULL);
+  if (open_notes > 0)
+    {
+      g_string_append (line, " · ");
+      /* Translators: open editors' notes on an article, in the article list */
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", open_notes),
+                              open_notes);
+    }
   if (*byline_article_get_section (article))
     g_string_append_printf (line, " · %s", byline_article_get_section (article));
   if (*updated)
@@ -231,6 +276,9 @@ status_changed_cb (BylineSidebar *self,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
+  if (self->updating_counts)
+    return;
+
   /* Row 0 is "All States", then the states in BylineStatus order. */
   byline_article_list_set_status (self->list, selected == 0 || selected == GTK_INVALID_LIST_POSITION
                                               ? -1 : (int)selected - 1);
@@ -243,6 +291,170 @@ trash_toggled_cb (BylineSidebar   *self,
   byline_sidebar_set_show_trash (self, gtk_toggle_button_get_active (button));
 }
 
+static gboolean
+grow_rows_cb (gpointer user_data)
+{
+  BylineSidebar *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice) + ROWS_PER_STEP;
+
+  if (size < MAX_ROWS_MADE)
+    {
+      gtk_slice_list_model_set_size (self->slice, size);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Past GTK's rows, more articles cost next to nothing. */
+  self->grow_source = 0;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  /* An article beyond the first rows can be selected now. */
+  reselect (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A tick comes before its frame's layout and paint, so an idle added here
+ * runs once the first frame is on screen. */
+static gboolean
+first_frame_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  BylineSidebar *self = BYLINE_SIDEBAR (widget);
+
+  self->grow_tick = 0;
+  self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_rows_cb, self, NULL);
+  g_source_set_name_by_id (self->grow_source, "[byline] sidebar rows");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Editors' review: how many articles each state holds, in the state filter
+ * ("Draft (3)"). Counting runs on a worker a moment after the store
+ * changes, so a burst of autosaves costs one count and typing never waits. */
+
+#define COUNT_DELAY_MS 300
+
+static void
+count_states_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  BylineStore *store = source_object;
+  StateCounts *result = g_new0 (StateCounts, 1);
+
+  result->trashed = GPOINTER_TO_INT (task_data);
+  for (int i = 0; i <= BYLINE_N_STATUSES; i++)
+    {
+      BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+      GError *error = NULL;
+
+      query.status = i - 1;
+      query.trashed = result->trashed;
+      result->counts[i] = byline_store_count_articles (store, &query, &error);
+      if (error != NULL)
+        {
+          g_free (result);
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
+  g_task_return_pointer (task, result, g_free);
+}
+
+static void start_counting (BylineSidebar *self);
+
+static void
+count_states_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(BylineSidebar) self = user_data;
+  g_autofree StateCounts *counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  GListModel *model;
+  guint selected;
+
+  counts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->counting = FALSE;
+  if (self->recount)
+    {
+      /* The store changed while counting. */
+      self->recount = FALSE;
+      start_counting (self);
+      return;
+    }
+
+  model = gtk_drop_down_get_model (self->status_dropdown);
+  if (counts == NULL || !GTK_IS_STRING_LIST (model))
+    {
+      if (error != NULL)
+        g_debug ("Could not count the articles: %s", error->message);
+      return;
+    }
+
+  if (self->counts_known && memcmp (counts, &self->last_counts, sizeof *counts) == 0)
+    return;
+  self->last_counts = *counts;
+  self->counts_known = TRUE;
+
+  labels = g_ptr_array_new_with_free_func (g_free);
+  /* Translators: the state filter with its number of articles, "All States (12)" */
+  g_ptr_array_add (labels, g_strdup_printf (_("%s (%u)"), _("All States"), counts->counts[0]));
+  for (int i = 0; i < BYLINE_N_STATUSES; i++)
+    g_ptr_array_add (labels, g_strdup_printf (_("%s (%u)"), byline_status_get_label (i), counts->counts[i + 1]));
+  g_ptr_array_add (labels, NULL);
+
+  /* Replacing the rows is not a choice of filter: keep the one chosen. */
+  selected = gtk_drop_down_get_selected (self->status_dropdown);
+  self->updating_counts = TRUE;
+  gtk_string_list_splice (GTK_STRING_LIST (model), 0, g_list_model_get_n_items (model),
+                          (const char * const *)labels->pdata);
+  gtk_drop_down_set_selected (self->status_dropdown, selected);
+  self->updating_counts = FALSE;
+}
+
+static void
+start_counting (BylineSidebar *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->counting)
+    {
+      self->recount = TRUE;
+      return;
+    }
+
+  self->counting = TRUE;
+  task = g_task_new (self->store, self->count_cancellable, count_states_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_counting);
+  g_task_set_task_data (task, GINT_TO_POINTER (byline_article_list_get_trashed (self->list)), NULL);
+  g_task_run_in_thread (task, count_states_thread);
+}
+
+static gboolean
+count_timeout_cb (gpointer user_data)
+{
+  BylineSidebar *self = user_data;
+
+  self->count_source = 0;
+  start_counting (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_count (BylineSidebar *self)
+{
+  if (self->count_source == 0)
+    self->count_source = g_timeout_add (COUNT_DELAY_MS, count_timeout_cb, self);
+}
+
 static void
 byline_sidebar_constructed (GObject *object)
 {
@@ -252,13 +464,14 @@ byline_sidebar_constructed (GObject *object)
   G_OBJECT_CLASS (byline_sidebar_parent_class)->constructed (object);
 
   self->list = byline_article_list_new (self->store);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -268,6 +481,16 @@ byline_sidebar_constructed (GObject *object)
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  self->related = BYLINE_RELATED_LIST (byline_related_list_new (self->store));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->related), TRUE);
+  gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->related));
+
+  self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
+
+  self->count_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (queue_count), self, G_CONNECT_SWAPPED);
+  start_counting (self);
+
   update_chrome (self);
 }
 
@@ -276,10 +499,20 @@ byline_sidebar_dispose (GObject *object)
 {
   BylineSidebar *self = (BylineSidebar *)object;
 
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
+  if (self->grow_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
+      self->grow_tick = 0;
+    }
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
 
@@ -354,6 +587,8 @@ byline_sidebar_class_init (BylineSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinedesk/Byline/ui/byline-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, BylineSidebar, pages);
+  gtk_widget_class_bind_template_child (widget_class, BylineSidebar, related_box);
   gtk_widget_class_bind_template_child (widget_class, BylineSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineSidebar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BylineSidebar, trash_button);
@@ -367,7 +602,8 @@ byline_sidebar_class_init (BylineSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, trash_toggled_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.trash-article", NULL);
+  /* Delete trashes the open article from the Articles page only (see the
+   * template's shortcut controller), never from a Related row. */
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bylinesidebar");
 }
@@ -430,6 +666,7 @@ byline_sidebar_set_show_trash (BylineSidebar *self,
   gtk_toggle_button_set_active (self->trash_button, show_trash);
   byline_article_list_set_trashed (self->list, show_trash);
   update_chrome (self);
+  start_counting (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TRASH]);
 }
 
@@ -437,5 +674,35 @@ void
 byline_sidebar_focus_search (BylineSidebar *self)
 {
   g_return_if_fail (BYLINE_IS_SIDEBAR (self));
+  gtk_stack_set_visible_child_name (self->pages, "articles");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * byline_sidebar_get_related_list:
+ *
+ * Returns: (transfer none): the list on the Related page
+ */
+BylineRelatedList *
+byline_sidebar_get_related_list (BylineSidebar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SIDEBAR (self), NULL);
+  return self->related;
+}
+
+const char *
+byline_sidebar_get_page (BylineSidebar *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SIDEBAR (self), NULL);
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+void
+byline_sidebar_set_page (BylineSidebar *self,
+                         const char    *page)
+{
+  g_return_if_fail (BYLINE_IS_SIDEBAR (self));
+  g_return_if_fail (g_strcmp0 (page, "articles") == 0 || g_strcmp0 (page, "related") == 0);
+
+  gtk_stack_set_visible_child_name (self->pages, page);
 }

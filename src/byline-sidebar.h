@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "byline-article-list.h"
+#include "byline-related-list.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,11 @@ gboolean           byline_sidebar_get_show_trash   (BylineSidebar *self);
 void               byline_sidebar_set_show_trash   (BylineSidebar *self,
                                                     gboolean       show_trash);
 void               byline_sidebar_focus_search     (BylineSidebar *self);
+/* The Related page's list of articles related to the open one. */
+BylineRelatedList *byline_sidebar_get_related_list (BylineSidebar *self);
+/* "articles" or "related": the page the sidebar shows. */
+const char        *byline_sidebar_get_page         (BylineSidebar *self);
+void               byline_sidebar_set_page         (BylineSidebar *self,
+                                                    const char    *page);
 
 G_END_DECLS

@@ -12,14 +12,24 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "byline-author.h"
 #include "byline-autosave.h"
+#include "byline-dates.h"
 #include "byline-editor-pane.h"
+#include "byline-editor-pane-private.h"
 #include "byline-exporter.h"
+#include "byline-history-window.h"
 #include "byline-importer.h"
+#include "byline-notes-panel.h"
+#include "byline-pin.h"
+#include "byline-pins-editor.h"
 #include "byline-preview.h"
+#include "byline-related-list.h"
+#include "byline-review.h"
 #include "byline-sidebar.h"
 #include "byline-window.h"
 #include "byline-window-private.h"
+#include "byline-workflow.h"
 
 /* Below these widths the preview, then the sidebar, step aside. */
 #define NARROW_WIDTH 980
@@ -39,10 +49,20 @@ struct _BylineWindow
   BylineArticle        *article;
   BylinePublication    *publication;
   GCancellable         *export_cancellable;
+  /* Editors' review */
+  GCancellable         *review_cancellable;
+  GMenu                *status_menu;
+  GtkWidget            *history;   /* weak */
+  /* Notes and review mode */
+  GtkMenuButton        *notes_button;
+  GtkLabel             *notes_count_label;
+  GtkPopover           *notes_popover;
+  BylineNotesPanel     *notes_panel;
+  GSimpleAction        *review_action;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
-  GtkWidget            *status_label;
+  GtkMenuButton        *status_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   GtkRevealer          *progress_revealer;
@@ -61,6 +81,8 @@ struct _BylineWindow
   guint                 narrow : 1;
   guint                 very_narrow : 1;
   guint                 close_despite_error : 1;
+  guint                 auto_revision_running : 1;
+  guint                 revision_pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineWindow, byline_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -75,6 +97,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void export_file               (BylineWindow *self,
+                                       gboolean      ninjs);
+static void choose_publication_folder (BylineWindow *self);
+static void update_status_button      (BylineWindow *self);
+static void notes_set_article         (BylineWindow  *self,
+                                       BylineArticle *article);
 
 static void
 show_toast (BylineWindow *self,
@@ -108,7 +137,6 @@ update_title (BylineWindow *self)
 {
   const char *headline = self->article ? byline_article_get_headline (self->article) : "";
   g_autofree char *title = NULL;
-  BylineStatus status;
 
   if (self->article == NULL)
     title = g_strdup ("Byline");
@@ -121,17 +149,6 @@ update_title (BylineWindow *self)
   adw_window_title_set_title (self->window_title,
                               self->article == NULL ? "Byline"
                               : *headline ? headline : _("Untitled Article"));
-
-  gtk_widget_set_visible (self->status_label, self->article != NULL);
-  if (self->article == NULL)
-    return;
-
-  status = byline_article_get_status (self->article);
-  gtk_label_set_text (GTK_LABEL (self->status_label), byline_status_get_label (status));
-  gtk_widget_remove_css_class (self->status_label, "spiked");
-  gtk_widget_remove_css_class (self->status_label, "published");
-  if (status == BYLINE_STATUS_SPIKED || status == BYLINE_STATUS_PUBLISHED)
-    gtk_widget_add_css_class (self->status_label, byline_status_to_string (status));
 }
 
 static void
@@ -178,6 +195,8 @@ article_notify_cb (BylineWindow  *self,
 {
   if (g_strcmp0 (pspec->name, "headline") == 0 || g_strcmp0 (pspec->name, "status") == 0)
     update_title (self);
+  if (g_strcmp0 (pspec->name, "status") == 0)
+    update_status_button (self);
 }
 
 static void
@@ -196,15 +215,21 @@ set_article (BylineWindow  *self,
   byline_autosave_set_article (self->autosave, article);
   byline_editor_pane_set_article (self->editor, article);
   byline_preview_set_article (self->preview, article);
+  notes_set_article (self, article);
+  byline_related_list_set_article (byline_sidebar_get_related_list (self->sidebar), article);
 
   g_settings_set_int64 (self->settings, "open-article", article ? byline_article_get_id (article) : 0);
 
   update_title (self);
+  update_status_button (self);
   update_save_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-article", article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash-article", article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-ninjs", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-revision", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-history", article != NULL);
 }
 
 gboolean
@@ -280,6 +305,260 @@ open_first_article (BylineWindow *self)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   if (!byline_window_open_article (self, byline_article_get_id (first), &error))
     show_error (self, error);
+}
+
+/* Related links */
+
+static char *
+dup_position_phrase (guint position)
+{
+  if (position == 0)
+    return g_strdup (_("before the first paragraph"));
+
+  return g_strdup_printf (_("after paragraph %u"), position);
+}
+
+/* Pins @related (a summary or a full article) into the open article after
+ * paragraph @position, in reading order among the other pins. */
+static void
+link_related (BylineWindow  *self,
+              BylineArticle *related,
+              guint          position)
+{
+  GListModel *pins;
+  g_autoptr(BylinePin) pin = NULL;
+  g_autofree char *page_name = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *title = NULL;
+  const char *headline;
+  gint64 related_id;
+  guint n_pins;
+
+  if (self->article == NULL)
+    return;
+
+  related_id = byline_article_get_id (related);
+  headline = byline_article_get_headline (related);
+  if (*headline == '\0')
+    headline = _("Untitled Article");
+
+  if (related_id <= 0 || related_id == byline_article_get_id (self->article))
+    {
+      show_toast (self, _("An article cannot link to itself"), NULL, NULL, NULL);
+      return;
+    }
+
+  /* One READ: link per related article is enough for any page. */
+  pins = byline_article_get_pins (self->article);
+  n_pins = g_list_model_get_n_items (pins);
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) other = g_list_model_get_item (pins, i);
+
+      if (byline_pin_get_related_id (other) == related_id)
+        {
+          where = dup_position_phrase (byline_pin_get_position (other));
+          /* Translators: "“Harbour festival returns” is already linked after paragraph 2" */
+          title = g_strdup_printf (_("“%s” is already linked %s"), headline, where);
+          show_toast (self, title, NULL, NULL, NULL);
+          return;
+        }
+    }
+
+  page_name = byline_article_dup_page_name (related);
+  pin = byline_pin_new (position, related_id, byline_article_get_headline (related));
+  byline_pin_set_page_name (pin, page_name);
+  byline_pin_set_related_spiked (pin, byline_article_get_status (related) == BYLINE_STATUS_SPIKED);
+  byline_article_insert_pin (self->article, byline_pins_editor_find_slot (pins, position),
+                             g_steal_pointer (&pin));
+
+  where = dup_position_phrase (position);
+  /* Translators: "Linked “Harbour festival returns” after paragraph 2" */
+  title = g_strdup_printf (_("Linked “%s” %s"), headline, where);
+  show_toast (self, title, NULL, NULL, NULL);
+}
+
+/* A related row's Pin button: after the paragraph with the cursor. */
+static void
+pin_requested_cb (BylineWindow      *self,
+                  BylineArticle     *related,
+                  BylineRelatedList *list)
+{
+  guint position;
+
+  if (self->article == NULL)
+    return;
+
+  position = byline_pins_editor_block_at_offset (byline_article_get_body (self->article),
+                                                 byline_editor_pane_get_cursor_offset (self->editor));
+  link_related (self, related, position);
+}
+
+/* A related row dragged into the body. */
+static void
+related_dropped_cb (BylineWindow     *self,
+                    gint64            related_id,
+                    guint             position,
+                    BylineEditorPane *editor)
+{
+  g_autoptr(BylineArticle) related = NULL;
+  g_autoptr(GError) error = NULL;
+
+  related = byline_store_load_article (self->store, related_id, &error);
+  if (related == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  link_related (self, related, position);
+}
+
+/* One line per pin of @article that will not be a link in an export. */
+static void
+add_unlinked_pins (GPtrArray     *lines,
+                   BylineArticle *article,
+                   gboolean       name_article)
+{
+  GListModel *pins = byline_article_get_pins (article);
+  guint n_pins = g_list_model_get_n_items (pins);
+  const char *title = byline_article_get_headline (article);
+
+  if (*title == '\0')
+    title = _("Untitled Article");
+
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+      const char *headline = byline_pin_get_headline (pin);
+      const char *why;
+
+      if (!byline_pin_is_resolved (pin))
+        why = _("no stored article has this headline");
+      else if (byline_pin_get_related_spiked (pin))
+        why = _("the article was spiked or deleted");
+      else
+        continue;
+
+      if (name_article)
+        /* Translators: "“Old pier” in “Harbour festival returns”: the article was spiked or deleted" */
+        g_ptr_array_add (lines, g_strdup_printf (_("“%s” in “%s”: %s"), headline, title, why));
+      else
+        /* Translators: "“Old pier”: the article was spiked or deleted" */
+        g_ptr_array_add (lines, g_strdup_printf (_("“%s”: %s"), headline, why));
+    }
+}
+
+/* The READ: links an export would leave as plain text: the open article's,
+ * or those of every published article. Reads the store, where the related
+ * articles' states are current. */
+char **
+_byline_window_list_unlinked_pins (BylineWindow *self,
+                                   gboolean      whole_publication)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  if (!whole_publication)
+    {
+      g_autoptr(BylineArticle) stored = NULL;
+
+      if (self->article == NULL)
+        return g_new0 (char *, 1);
+
+      /* Saved pins come back with their article's state as of now. */
+      if (byline_window_save_now (self, NULL))
+        stored = byline_store_load_article (self->store, byline_article_get_id (self->article), NULL);
+      add_unlinked_pins (lines, stored != NULL ? stored : self->article, FALSE);
+    }
+  else
+    {
+      BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+      g_autoptr(GPtrArray) published = NULL;
+      g_autoptr(GError) error = NULL;
+
+      byline_window_save_now (self, NULL);
+
+      /* The pages a publication export writes. */
+      query.status = BYLINE_STATUS_PUBLISHED;
+      published = byline_store_list_articles (self->store, &query, &error);
+      if (published == NULL)
+        g_debug ("Could not check the READ: links: %s", error->message);
+
+      for (guint i = 0; published != NULL && i < published->len; i++)
+        {
+          BylineArticle *summary = g_ptr_array_index (published, i);
+          g_autoptr(BylineArticle) article = NULL;
+
+          article = byline_store_load_article (self->store, byline_article_get_id (summary), NULL);
+          if (article != NULL)
+            add_unlinked_pins (lines, article, TRUE);
+        }
+    }
+
+  g_ptr_array_add (lines, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+static void
+unlinked_pins_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           BylineWindow     *self)
+{
+  gboolean whole_publication = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "publication"));
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  if (whole_publication)
+    choose_publication_folder (self);
+  else
+    export_file (self, FALSE);
+}
+
+/* Before an HTML export: READ: links that will not be links are flagged,
+ * and the export goes ahead only if the person says so. */
+static void
+confirm_unlinked_pins (BylineWindow *self,
+                       gboolean      whole_publication)
+{
+  g_auto(GStrv) lines = _byline_window_list_unlinked_pins (self, whole_publication);
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+  guint n = g_strv_length (lines);
+
+  if (n == 0)
+    {
+      if (whole_publication)
+        choose_publication_folder (self);
+      else
+        export_file (self, FALSE);
+      return;
+    }
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "This READ: link will not be linked:",
+                                    "These READ: links will not be linked:", n));
+  for (guint i = 0; i < n && i < 12; i++)
+    g_string_append_printf (body, "\n• %s", lines[i]);
+  if (n > 12)
+    g_string_append_printf (body, "\n%s", _("…and more."));
+  g_string_append_printf (body, "\n\n%s",
+                          whole_publication
+                          ? _("They will show as plain text. Open each article to choose another one, or export anyway.")
+                          : _("They will show as plain text. Choose other articles under Related Links, or export anyway."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some READ: Links Will Not Be Linked"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("Export _Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "publication", GINT_TO_POINTER (whole_publication));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unlinked_pins_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Actions */
@@ -649,7 +928,12 @@ export_html_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  export_file (BYLINE_WINDOW (widget), FALSE);
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  if (self->article == NULL)
+    return;
+
+  confirm_unlinked_pins (self, FALSE);
 }
 
 static void
@@ -777,11 +1061,8 @@ export_publication_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_publication_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
+choose_publication_folder (BylineWindow *self)
 {
-  BylineWindow *self = BYLINE_WINDOW (widget);
   GtkFileChooserNative *dialog;
 
   dialog = gtk_file_chooser_native_new (_("Export Publication"), GTK_WINDOW (self),
@@ -789,6 +1070,836 @@ export_publication_action (GtkWidget  *widget,
                                         _("_Export"), _("_Cancel"));
   g_signal_connect (dialog, "response", G_CALLBACK (export_publication_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_publication_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  confirm_unlinked_pins (BYLINE_WINDOW (widget), TRUE);
+}
+
+/* Editors' review: the workflow state, revisions and their history */
+
+/**
+ * byline_window_dup_author:
+ * @self: a window
+ *
+ * Returns: (transfer full): the name recorded on revisions, changes of
+ *   state and notes (Preferences, else the account's real name)
+ */
+char *
+byline_window_dup_author (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  return byline_author_dup_name (self->settings);
+}
+
+/* Saves pending edits ahead of a step that stores a revision of its own,
+ * so that this save does not leave an automatic one as well. */
+static gboolean
+save_for_revision (BylineWindow  *self,
+                   GError       **error)
+{
+  gboolean saved;
+
+  self->revision_pending = TRUE;
+  saved = byline_window_save_now (self, error);
+  self->revision_pending = FALSE;
+
+  return saved;
+}
+
+/* What the state menu calls the step from @from to @to. */
+static const char *
+transition_label (BylineStatus from,
+                  BylineStatus to)
+{
+  if (from == BYLINE_STATUS_SPIKED)
+    return _("Restore from Spike");
+
+  switch (to)
+    {
+    case BYLINE_STATUS_DRAFT:
+      return _("Send Back to Draft");
+    case BYLINE_STATUS_IN_REVIEW:
+      return from == BYLINE_STATUS_DRAFT ? _("Send to Review") : _("Reopen for Review");
+    case BYLINE_STATUS_APPROVED:
+      return from == BYLINE_STATUS_PUBLISHED ? _("Unpublish") : _("Approve");
+    case BYLINE_STATUS_PUBLISHED:
+      return _("Publish…");
+    case BYLINE_STATUS_SPIKED:
+      return _("Spike…");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* What the toast says once the step is taken. */
+static char *
+dup_transition_done (BylineStatus from,
+                     BylineStatus to)
+{
+  if (from == BYLINE_STATUS_SPIKED)
+    /* Translators: "Restored to In Review" */
+    return g_strdup_printf (_("Restored to %s"), byline_status_get_label (to));
+
+  switch (to)
+    {
+    case BYLINE_STATUS_DRAFT:
+      return g_strdup (_("Sent back to draft"));
+    case BYLINE_STATUS_IN_REVIEW:
+      return g_strdup (from == BYLINE_STATUS_DRAFT ? _("Sent to review") : _("Reopened for review"));
+    case BYLINE_STATUS_APPROVED:
+      return g_strdup (from == BYLINE_STATUS_PUBLISHED ? _("Unpublished") : _("Approved"));
+    case BYLINE_STATUS_PUBLISHED:
+      return g_strdup (_("Published"));
+    case BYLINE_STATUS_SPIKED:
+      return g_strdup (_("Spiked"));
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+/* The state as a badge in the header bar; its menu offers the steps the
+ * workflow allows from here, and nothing else. */
+static void
+update_status_button (BylineWindow *self)
+{
+  static const char * const state_classes[] = { "draft", "in-review", "approved", "published", "spiked" };
+  g_autofree char *accessible = NULL;
+  BylineStatus status, spiked_from = BYLINE_STATUS_DRAFT;
+  const BylineStatus *next;
+  g_autoptr(GMenu) steps = NULL;
+  g_autoptr(GMenu) spike = NULL;
+  guint n_next = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_button), self->article != NULL);
+  g_menu_remove_all (self->status_menu);
+  if (self->article == NULL)
+    return;
+
+  status = byline_article_get_status (self->article);
+  if (status == BYLINE_STATUS_SPIKED && byline_article_get_id (self->article) > 0)
+    spiked_from = byline_store_get_spiked_from (self->store, byline_article_get_id (self->article), NULL);
+
+  gtk_menu_button_set_label (self->status_button, byline_status_get_label (status));
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_button), state_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_button), byline_status_to_string (status));
+
+  /* Translators: the accessible name of the state button, "Workflow state: In Review" */
+  accessible = g_strdup_printf (_("Workflow state: %s"), byline_status_get_label (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+
+  /* Spiking kills the story: keep it apart from the everyday steps. */
+  steps = g_menu_new ();
+  spike = g_menu_new ();
+  next = byline_workflow_next_states (status, spiked_from, &n_next);
+  for (guint i = 0; i < n_next; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (transition_label (status, next[i]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.set-status",
+                                               g_variant_new_string (byline_status_to_string (next[i])));
+      g_menu_append_item (next[i] == BYLINE_STATUS_SPIKED ? spike : steps, item);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (steps)) > 0)
+    g_menu_append_section (self->status_menu, NULL, G_MENU_MODEL (steps));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (spike)) > 0)
+    g_menu_append_section (self->status_menu, NULL, G_MENU_MODEL (spike));
+}
+
+/* After a change of state, brings what the store wrote (the state, the
+ * published time, when it was updated) into the open article. Only those
+ * change: reloading the article whole would rebuild the editor and lose
+ * its cursor, scroll position and undo history for nothing. */
+static gboolean
+reload_state (BylineWindow  *self,
+              GError       **error)
+{
+  g_autoptr(BylineArticle) stored = NULL;
+
+  g_assert (self->article != NULL);
+
+  stored = byline_store_load_article (self->store, byline_article_get_id (self->article), error);
+  if (stored == NULL)
+    return FALSE;
+
+  /* These are not edits: autosave must not write them back. */
+  byline_autosave_set_article (self->autosave, NULL);
+  g_object_freeze_notify (G_OBJECT (self->article));
+  byline_article_set_status (self->article, byline_article_get_status (stored));
+  byline_article_set_published (self->article, byline_article_get_published (stored));
+  byline_article_set_updated (self->article, byline_article_get_updated (stored));
+  byline_article_set_slug (self->article, byline_article_get_slug (stored));
+  g_object_thaw_notify (G_OBJECT (self->article));
+  byline_autosave_set_article (self->autosave, self->article);
+
+  return TRUE;
+}
+
+/* Moves the open article to @to, recording who did it; @published (Unix
+ * seconds, 0 to keep the article's or use now) is the published time when
+ * @to is Published. What the confirmations lead to, and what the tests
+ * call since clicking through dialogs is unreliable there. */
+gboolean
+_byline_window_apply_status (BylineWindow *self,
+                             BylineStatus  to,
+                             gint64        published)
+{
+  g_autoptr(BylineArticle) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *title = NULL;
+  BylineStatus from;
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+
+  if (self->article == NULL)
+    return FALSE;
+
+  if (!save_for_revision (self, &error))
+    {
+      autosave_failed_cb (self, error, self->autosave);
+      return FALSE;
+    }
+
+  /* The store updates the article it is given: give it a copy, so a refused
+   * step leaves nothing half changed in the editor. */
+  from = byline_article_get_status (self->article);
+  copy = byline_article_copy (self->article);
+  if (to == BYLINE_STATUS_PUBLISHED && published > 0)
+    byline_article_set_published (copy, published);
+
+  author = byline_window_dup_author (self);
+  if (!byline_store_set_status (self->store, copy, to, author, &error) ||
+      !reload_state (self, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  title = dup_transition_done (from, to);
+  if (to == BYLINE_STATUS_SPIKED)
+    show_toast (self, title, _("_Undo"), "win.set-status",
+                g_variant_new_string (byline_status_to_string (from)));
+  else
+    show_toast (self, title, NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+spike_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BylineWindow     *self)
+{
+  if (g_strcmp0 (response, "spike") == 0)
+    _byline_window_apply_status (self, BYLINE_STATUS_SPIKED, 0);
+}
+
+static void
+confirm_spike (BylineWindow *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Spike this article?"),
+                                   _("It will leave the list of live work and will not be published. "
+                                     "You can restore it later."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "spike", _("_Spike"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "spike",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (spike_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+published_time_changed_cb (GtkEditable      *entry,
+                           AdwMessageDialog *dialog)
+{
+  gint64 when = 0;
+  gboolean valid = byline_parse_date_line (gtk_editable_get_text (entry), NULL, &when) && when > 0;
+
+  adw_message_dialog_set_response_enabled (dialog, "publish", valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+publish_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     BylineWindow     *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "published-entry");
+  gint64 when = 0;
+
+  if (g_strcmp0 (response, "publish") != 0)
+    return;
+
+  if (!byline_parse_date_line (gtk_editable_get_text (entry), NULL, &when) || when <= 0)
+    {
+      show_toast (self, _("Not published: the published time is not a date. "
+                          "Write it like “March 3, 2023 at 9:05 am”."),
+                  NULL, NULL, NULL);
+      return;
+    }
+
+  _byline_window_apply_status (self, BYLINE_STATUS_PUBLISHED, when);
+}
+
+/* Publishing asks when: now, or the time an unpublished article first
+ * went out, either of which the editor may change. */
+static void
+ask_published_time (BylineWindow *self)
+{
+  gint64 published = byline_article_get_published (self->article);
+  g_autofree char *text = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *entry;
+  GtkWidget *hint;
+
+  if (published <= 0)
+    published = g_get_real_time () / G_USEC_PER_SEC;
+  text = byline_format_published (published, NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Publish this article?"),
+                                   _("It goes out with the publication’s next export, "
+                                     "dated with this published time."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "publish", _("_Publish"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Published time"),
+                                  -1);
+  hint = gtk_label_new (_("Such as “March 3, 2023 at 9:05 am”"));
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), hint);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "published-entry", entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (published_time_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  const char *word = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  BylineStatus from, to, spiked_from = BYLINE_STATUS_DRAFT;
+
+  if (self->article == NULL)
+    return;
+
+  if (!byline_status_from_string (word, &to))
+    {
+      g_autofree char *title = g_strdup_printf (_("“%s” is not a workflow state"), word);
+
+      show_toast (self, title, NULL, NULL, NULL);
+      return;
+    }
+
+  /* The words typed so far go with the change of state. */
+  if (!save_for_revision (self, &error))
+    {
+      autosave_failed_cb (self, error, self->autosave);
+      return;
+    }
+
+  from = byline_article_get_status (self->article);
+  if (from == BYLINE_STATUS_SPIKED)
+    spiked_from = byline_store_get_spiked_from (self->store, byline_article_get_id (self->article), NULL);
+  if (!byline_workflow_check (from, spiked_from, to, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (to == BYLINE_STATUS_SPIKED)
+    confirm_spike (self);
+  else if (to == BYLINE_STATUS_PUBLISHED)
+    ask_published_time (self);
+  else
+    _byline_window_apply_status (self, to, 0);
+}
+
+static void
+save_revision_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(BylineRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+
+  if (self->article == NULL)
+    return;
+
+  if (!save_for_revision (self, &error))
+    {
+      autosave_failed_cb (self, error, self->autosave);
+      return;
+    }
+
+  author = byline_window_dup_author (self);
+  revision = byline_store_save_revision (self->store, self->article, author, BYLINE_REVISION_MANUAL, &error);
+  if (revision == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  show_toast (self, _("Revision saved"), NULL, NULL, NULL);
+}
+
+typedef struct
+{
+  BylineStore   *store;
+  BylineArticle *article;
+  char          *author;
+  gint64         now;
+} AutoRevision;
+
+static void
+auto_revision_free (gpointer data)
+{
+  AutoRevision *job = data;
+
+  g_clear_object (&job->store);
+  g_clear_object (&job->article);
+  g_free (job->author);
+  g_free (job);
+}
+
+static void
+auto_revision_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  AutoRevision *job = task_data;
+  GError *error = NULL;
+  gboolean created = FALSE;
+
+  if (byline_store_maybe_auto_revision (job->store, job->article, job->author, job->now, &created, &error))
+    g_task_return_boolean (task, created);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+auto_revision_done_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  self->auto_revision_running = FALSE;
+
+  /* The text itself is saved; a missed automatic revision is retried
+   * after the next save, so it is not worth interrupting the writer. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Could not store an automatic revision: %s", error->message);
+}
+
+/* After each autosave: a revision when the last one is more than ten
+ * minutes old and the text changed. The check reads the newest revision,
+ * and storing one diffs every field against it; both run on a worker so a
+ * long body never stalls typing. */
+static void
+autosave_saved_revision_cb (BylineWindow   *self,
+                            BylineArticle  *saved,
+                            BylineAutosave *autosave)
+{
+  g_autoptr(GTask) task = NULL;
+  AutoRevision *job;
+
+  /* The next save asks again. */
+  if (self->auto_revision_running || self->revision_pending || byline_article_get_id (saved) <= 0)
+    return;
+
+  job = g_new0 (AutoRevision, 1);
+  job->store = g_object_ref (self->store);
+  /* A flush hands over the open article itself, which typing changes. */
+  job->article = saved == self->article ? byline_article_copy (saved) : g_object_ref (saved);
+  job->author = byline_window_dup_author (self);
+  job->now = g_get_real_time () / G_USEC_PER_SEC;
+
+  self->auto_revision_running = TRUE;
+  task = g_task_new (self, self->review_cancellable, auto_revision_done_cb, NULL);
+  g_task_set_source_tag (task, autosave_saved_revision_cb);
+  g_task_set_task_data (task, job, auto_revision_free);
+  g_task_run_in_thread (task, auto_revision_thread);
+}
+
+/* Brings the text of revision @revision_id back into the open article:
+ * pending edits are saved first, so the store keeps them as a revision,
+ * then the window shows the article as the store now has it. */
+gboolean
+_byline_window_restore_revision (BylineWindow *self,
+                                 gint64        revision_id)
+{
+  g_autoptr(BylineArticle) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  int cursor;
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+
+  if (self->article == NULL)
+    return FALSE;
+
+  if (!save_for_revision (self, &error))
+    {
+      autosave_failed_cb (self, error, self->autosave);
+      return FALSE;
+    }
+
+  author = byline_window_dup_author (self);
+  restored = byline_store_restore_revision (self->store, byline_article_get_id (self->article),
+                                            revision_id, author, &error);
+  if (restored == NULL)
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  cursor = byline_editor_pane_get_cursor_offset (self->editor);
+  set_article (self, restored);
+  byline_editor_pane_set_cursor_offset (self->editor, cursor);
+  show_toast (self, _("Revision restored. The text it replaced is kept in History."), NULL, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+restore_requested_cb (BylineWindow        *self,
+                      gint64               revision_id,
+                      BylineHistoryWindow *history)
+{
+  if (_byline_window_restore_revision (self, revision_id))
+    gtk_window_close (GTK_WINDOW (history));
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *history;
+
+  if (self->article == NULL)
+    return;
+
+  /* History compares with the text as stored: store what is typed. */
+  if (!byline_window_save_now (self, &error))
+    {
+      autosave_failed_cb (self, error, self->autosave);
+      return;
+    }
+
+  if (self->history != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->history));
+      return;
+    }
+
+  history = byline_history_window_new (GTK_WINDOW (self), self->store, byline_article_get_id (self->article));
+  g_signal_connect_object (history, "restore-requested", G_CALLBACK (restore_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->history = history;
+  g_object_add_weak_pointer (G_OBJECT (history), (gpointer *)&self->history);
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+GtkWidget *
+_byline_window_get_history (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+GtkMenuButton *
+_byline_window_get_status_button (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+  return self->status_button;
+}
+
+static void
+setup_review (BylineWindow *self)
+{
+  self->review_cancellable = g_cancellable_new ();
+  self->status_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (self->status_menu));
+
+  g_signal_connect_object (self->autosave, "saved", G_CALLBACK (autosave_saved_revision_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The counters in the editor follow Preferences. */
+  g_settings_bind (self->settings, "headline-budget", self->editor, "headline-budget", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "caption-budget", self->editor, "caption-budget", G_SETTINGS_BIND_GET);
+}
+
+static void
+dispose_review (BylineWindow *self)
+{
+  g_cancellable_cancel (self->review_cancellable);
+  if (self->history != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->history), (gpointer *)&self->history);
+      gtk_window_destroy (GTK_WINDOW (self->history));
+      self->history = NULL;
+    }
+  g_clear_object (&self->review_cancellable);
+  g_clear_object (&self->status_menu);
+}
+
+/* Notes and review mode */
+
+static void
+update_notes_button (BylineWindow *self)
+{
+  guint n_open = byline_notes_panel_get_n_open (self->notes_panel);
+  g_autofree char *label = NULL;
+  g_autofree char *count = NULL;
+
+  if (n_open == 0)
+    label = g_strdup (_("Notes"));
+  else
+    /* Translators: the Notes button's name, "Notes (2 open)" */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Notes (%u open)", "Notes (%u open)", n_open),
+                             n_open);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->notes_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  count = g_strdup_printf ("%u", n_open);
+  gtk_label_set_text (self->notes_count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_count_label), n_open > 0);
+}
+
+static void
+update_notes_author (BylineWindow *self)
+{
+  g_autofree char *author = byline_window_dup_author (self);
+
+  byline_notes_panel_set_author (self->notes_panel, author);
+}
+
+/* Opening the list: who writes, and relative times as of now. */
+static void
+notes_popover_show_cb (BylineWindow *self)
+{
+  update_notes_author (self);
+  byline_notes_panel_reload (self->notes_panel);
+}
+
+/* A thread's passage was clicked: show it in the text. */
+static void
+notes_passage_activated_cb (BylineWindow     *self,
+                            gint64            thread_id,
+                            BylineNotesPanel *panel)
+{
+  gtk_popover_popdown (self->notes_popover);
+  gtk_widget_grab_focus (_byline_editor_pane_get_field (self->editor, "Body"));
+}
+
+/* Hovering a noted passage shows its note. */
+static gboolean
+body_query_tooltip_cb (BylineWindow *self,
+                       int           x,
+                       int           y,
+                       gboolean      keyboard_mode,
+                       GtkTooltip   *tooltip,
+                       GtkWidget    *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), BYLINE_NOTE_TAG_NAME);
+  g_autofree char *summary = NULL;
+  GtkTextIter iter;
+  int bx;
+  int by;
+
+  if (tag == NULL || keyboard_mode)
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, bx, by) ||
+      !gtk_text_iter_has_tag (&iter, tag))
+    return FALSE;
+
+  summary = byline_notes_panel_dup_summary (self->notes_panel,
+                                            byline_notes_panel_find_thread_at (self->notes_panel,
+                                                                               gtk_text_iter_get_offset (&iter)));
+  if (summary == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, summary);
+  return TRUE;
+}
+
+static gboolean
+get_review_mode (BylineWindow *self)
+{
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->review_action));
+
+  return g_variant_get_boolean (state);
+}
+
+/* Review mode marks what changed since someone other than the person who
+ * changed the text last saved a revision: the newest revision's author is
+ * the one whose changes are shown, and the baseline is the newest revision
+ * not by them (byline_store_last_revision_by_other()). Returns FALSE when
+ * there is nothing to compare with. */
+static gboolean
+update_review_baseline (BylineWindow *self,
+                        gboolean      explain)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(BylineRevision) baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  id = self->article != NULL ? byline_article_get_id (self->article) : 0;
+  if (!get_review_mode (self) || id <= 0)
+    {
+      byline_preview_set_review_baseline (self->preview, NULL);
+      return FALSE;
+    }
+
+  revisions = byline_store_list_revisions (self->store, id, &error);
+  if (revisions != NULL && revisions->len > 0)
+    author = g_strdup (byline_revision_get_author (g_ptr_array_index (revisions, 0)));
+  else if (revisions != NULL)
+    author = byline_window_dup_author (self);
+
+  if (author != NULL)
+    baseline = byline_store_last_revision_by_other (self->store, id, author, &error);
+
+  if (baseline == NULL)
+    {
+      byline_preview_set_review_baseline (self->preview, NULL);
+      if (error != NULL)
+        show_error (self, error);
+      else if (explain)
+        show_toast (self, _("No changes by others to review"), NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  byline_preview_set_review_baseline (self->preview, byline_revision_get_article (baseline));
+  if (explain)
+    {
+      when = byline_format_published (byline_revision_get_created (baseline), NULL);
+      /* Translators: "Marking changes since Ada Brennan’s revision of March 3, 2023 at 9:05 am" */
+      title = g_strdup_printf (_("Marking changes since %s’s revision of %s"),
+                               byline_revision_get_author (baseline), when);
+      show_toast (self, title, NULL, NULL, NULL);
+    }
+
+  return TRUE;
+}
+
+static void
+review_mode_change_state_cb (BylineWindow  *self,
+                             GVariant      *value,
+                             GSimpleAction *action)
+{
+  gboolean on = g_variant_get_boolean (value);
+
+  g_simple_action_set_state (action, value);
+  if (on)
+    g_object_set (self, "show-preview", TRUE, NULL);
+
+  /* With nothing to compare, the toggle does not stay pressed. */
+  if (!update_review_baseline (self, on) && on)
+    g_simple_action_set_state (action, g_variant_new_boolean (FALSE));
+}
+
+/* The open article changed (another one, or this one reloaded). */
+static void
+notes_set_article (BylineWindow  *self,
+                   BylineArticle *article)
+{
+  byline_notes_panel_set_article (self->notes_panel, article);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_button), article != NULL);
+  update_review_baseline (self, FALSE);
+}
+
+static void
+setup_notes (BylineWindow *self)
+{
+  GtkWidget *body = _byline_editor_pane_get_field (self->editor, "Body");
+  GtkShortcutController *shortcuts;
+
+  byline_notes_panel_set_store (self->notes_panel, self->store);
+  byline_notes_panel_set_autosave (self->notes_panel, self->autosave);
+  byline_notes_panel_set_buffer (self->notes_panel, gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)));
+  update_notes_author (self);
+  g_signal_connect_object (self->notes_panel, "notify::n-open", G_CALLBACK (update_notes_button), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notes_panel, "passage-activated", G_CALLBACK (notes_passage_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notes_popover, "show", G_CALLBACK (notes_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::author-name", G_CALLBACK (update_notes_author), self,
+                           G_CONNECT_SWAPPED);
+  update_notes_button (self);
+
+  gtk_widget_set_has_tooltip (body, TRUE);
+  g_signal_connect_object (body, "query-tooltip", G_CALLBACK (body_query_tooltip_cb), self, G_CONNECT_SWAPPED);
+
+  self->review_action = g_simple_action_new_stateful ("review-mode", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->review_action, "change-state", G_CALLBACK (review_mode_change_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->review_action));
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>r"),
+                                                          gtk_named_action_new ("win.review-mode")));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 }
 
 /* Panes */
@@ -975,6 +2086,11 @@ byline_window_constructed (GObject *object)
   gtk_paned_set_start_child (self->outer_paned, GTK_WIDGET (self->sidebar));
   g_signal_connect_object (self->sidebar, "article-activated",
                            G_CALLBACK (article_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (byline_sidebar_get_related_list (self->sidebar), "pin-requested",
+                           G_CALLBACK (pin_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "related-dropped",
+                           G_CALLBACK (related_dropped_cb), self, G_CONNECT_SWAPPED);
+  byline_pins_editor_set_store (_byline_editor_pane_get_pins_editor (self->editor), self->store);
 
   self->autosave = byline_autosave_new (self->store);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (autosave_saved_cb), self,
@@ -983,6 +2099,8 @@ byline_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "notify::dirty", G_CALLBACK (update_save_state), self,
                            G_CONNECT_SWAPPED);
+  setup_review (self);
+  setup_notes (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1023,6 +2141,7 @@ byline_window_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_handle_id (&self->cursor_id, g_source_remove);
   g_cancellable_cancel (self->export_cancellable);
+  dispose_review (self);
   if (self->autosave != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -1039,6 +2158,7 @@ byline_window_dispose (GObject *object)
   g_clear_object (&self->autosave);
   g_clear_object (&self->article);
   g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->review_action);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
 }
@@ -1141,11 +2261,12 @@ byline_window_class_init (BylineWindowClass *klass)
   g_assert (byline_ui_get_resource () != NULL);
   g_type_ensure (BYLINE_TYPE_EDITOR_PANE);
   g_type_ensure (BYLINE_TYPE_PREVIEW);
+  g_type_ensure (BYLINE_TYPE_NOTES_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinedesk/Byline/ui/byline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, progress_revealer);
@@ -1154,6 +2275,10 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, preview);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_count_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_popover);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_panel);
 
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-article", NULL, duplicate_article_action);
@@ -1168,6 +2293,9 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-now", NULL, save_now_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.save-revision", NULL, save_revision_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
 }

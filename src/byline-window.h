@@ -33,5 +33,8 @@ gboolean       byline_window_save_now         (BylineWindow   *self,
 void           byline_window_import_files     (BylineWindow   *self,
                                                GFile         **files,
                                                int             n_files);
+/* Who is at the keyboard, for revisions, changes of state and notes: the
+ * name from Preferences, else the account's real name. */
+char          *byline_window_dup_author       (BylineWindow   *self);
 
 G_END_DECLS

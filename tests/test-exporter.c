@@ -23,6 +23,8 @@
 #include "byline-exporter.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
+#include "byline-renderer.h"
+#include "byline-review.h"
 #include "byline-store.h"
 
 #define HAS_CLASS(c) "contains(concat(' ', normalize-space(@class), ' '), ' " c " ')"
@@ -1006,6 +1008,74 @@ test_error_read_only (Fixture       *fixture,
   g_assert_cmpuint (count_entries (locked), ==, 0);
 }
 
+/* --- review marks never leave the preview ------------------------------- */
+
+/* An article a reporter rewrote after an editor's revision: the preview's
+ * review mode would mark the changes, the exported page never does. */
+static void
+test_html_no_review_marks (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = new_article ("Harbour board backs dredging of the east basin",
+                                                  BYLINE_STATUS_IN_REVIEW, 0);
+  g_autoptr(BylineRevision) first = NULL;
+  g_autoptr(BylineRevision) second = NULL;
+  g_autoptr(BylineRevision) baseline = NULL;
+  g_autofree char *out = tmp_path (fixture, "dredging.html", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *reviewed = NULL;
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  BylineRenderOptions review = { 0 };
+  htmlDocPtr doc;
+
+  save_article (fixture, article);
+  first = byline_store_save_revision (fixture->store, article, "Mara Lindqvist",
+                                      BYLINE_REVISION_MANUAL, &error);
+  g_assert_no_error (error);
+
+  byline_article_set_headline (article, "Harbour board backs dredging of the whole east basin");
+  byline_article_set_body (article,
+                           "The harbour board voted six to one to dredge the east basin.\n\n"
+                           "Work starts in *May* and should take eight weeks.\n\n"
+                           "Fishing boats will moor at the west quay meanwhile.\n");
+  save_article (fixture, article);
+  second = byline_store_save_revision (fixture->store, article, "Jonas Berg",
+                                       BYLINE_REVISION_MANUAL, &error);
+  g_assert_no_error (error);
+
+  /* Review mode has something to mark for Jonas... */
+  baseline = byline_store_last_revision_by_other (fixture->store, byline_article_get_id (article),
+                                                  "Jonas Berg", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (baseline);
+  review.review_baseline_body = byline_article_get_body (byline_revision_get_article (baseline));
+  review.review_baseline_headline = byline_article_get_headline (byline_revision_get_article (baseline));
+  reviewed = byline_render_article (article, fixture->publication, &review);
+  g_assert_nonnull (strstr (reviewed, "<ins class=\"review-ins\">"));
+  g_assert_nonnull (strstr (reviewed, "<del class=\"review-del\">"));
+
+  /* ...and the exported page has none of it, but the text as it is now. */
+  g_assert_true (byline_export_article_html (article, fixture->publication, output,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (out, &page, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (page, "<ins"));
+  g_assert_null (strstr (page, "<del"));
+
+  doc = parse_html_file (out);
+  paragraphs = xpath_strings (doc, "//div[" HAS_CLASS ("body") "]/p");
+  g_assert_cmpuint (paragraphs->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (paragraphs, 0), ==,
+                   "The harbour board voted six to one to dredge the east basin.");
+  marks = xpath_strings (doc, "//ins|//del|//*[contains(@class,'review-')]");
+  g_assert_cmpuint (marks->len, ==, 0);
+  xmlFreeDoc (doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1018,6 +1088,7 @@ main (int   argc,
   ADD ("/byline/exporter/html/article", test_html_article);
   ADD ("/byline/exporter/html/image-name-clash", test_html_image_name_clash);
   ADD ("/byline/exporter/html/missing-image", test_html_missing_image);
+  ADD ("/byline/exporter/html/no-review-marks", test_html_no_review_marks);
   ADD ("/byline/exporter/ninjs/fields", test_ninjs_fields);
   ADD ("/byline/exporter/ninjs/base-url", test_ninjs_base_url);
   ADD ("/byline/exporter/ninjs/pubstatus", test_ninjs_pubstatus);

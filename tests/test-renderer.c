@@ -754,6 +754,322 @@ test_index (Fixture       *fixture,
   g_assert_cmpint (count (empty, "//main//p"), ==, 1);
 }
 
+/* --- review marks --------------------------------------------------------- */
+
+#define REVIEW_BASELINE \
+  "The city council voted on Monday to keep ferry fares at 2022 levels.\n\n" \
+  "Councillor Ada Brennan said the fund could absorb the cost.\n\n" \
+  "Opposition members walked out before the vote.\n\n" \
+  "The budget goes to the mayor on Friday.\n"
+
+#define REVIEW_CURRENT \
+  "The city council voted on Tuesday to keep ferry fares at 2022 levels.\n\n" \
+  "Councillor Ada Brennan said the harbour fund could absorb the cost.\n\n" \
+  "# What happens next\n\n" \
+  "The budget goes to the mayor for signature on Friday.\n"
+
+/* The text of every node @expr selects, joined. */
+static char *
+joined_text (Page       *page,
+             const char *expr)
+{
+  xmlXPathObjectPtr result = eval (page, expr);
+  GString *joined = g_string_new (NULL);
+
+  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
+
+      g_string_append (joined, (const char *) content);
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (result);
+
+  return g_string_free (joined, FALSE);
+}
+
+/* In the page as written (not as a forgiving parser repairs it), every mark
+ * holds text only: no tag between <ins> and </ins>, so no mark can span
+ * two blocks or cross another element. Returns the number of marks. */
+static guint
+assert_marks_hold_text_only (const char *html)
+{
+  const char *tags[] = { "<ins", "<del" };
+  const char *ends[] = { "</ins>", "</del>" };
+  guint n = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (tags); k++)
+    {
+      for (const char *p = strstr (html, tags[k]); p != NULL; p = strstr (p + 1, tags[k]))
+        {
+          const char *open_end = strchr (p, '>');
+          const char *close = strstr (p, ends[k]);
+          const char *next_tag;
+
+          g_assert_nonnull (open_end);
+          g_assert_nonnull (close);
+          next_tag = strchr (open_end + 1, '<');
+          if (next_tag != close)
+            g_error ("A review mark holds more than text: %.80s", p);
+          /* Never empty either. */
+          g_assert_cmpint (close - open_end, >, 1);
+          n++;
+        }
+    }
+
+  return n;
+}
+
+static void
+test_review_marks (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+  g_autoptr(Page) plain = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *headline_now = NULL;
+  g_autofree char *headline_before = NULL;
+
+  byline_article_set_body (fixture->article, REVIEW_CURRENT);
+  /* After "What happens next", the third block of the current text. */
+  add_pin (fixture->article, 3, 31, "Mayor signs harbour budget", "31-mayor-signs.html");
+
+  fixture->options.review_baseline_body = REVIEW_BASELINE;
+  fixture->options.review_baseline_headline = "Council keeps ferry fares for another year";
+  fixture->options.review_baseline_standfirst = byline_article_get_standfirst (fixture->article);
+  page = render_article (fixture);
+
+  /* Still the whole, safe page. */
+  assert_no_script (page);
+  g_assert_cmpint (count (page, "//h1"), ==, 1);
+  assert_text (page, "//head/title", "Council freezes ferry fares for another year — The Harbourton Gazette");
+  g_assert_cmpuint (assert_marks_hold_text_only (page->html), ==, 8);
+
+  /* A replaced word: the old one struck, the new one underlined, in place. */
+  assert_text (page, "//h1/del[" CLASS ("review-del") "]", "keeps");
+  assert_text (page, "//h1/ins[" CLASS ("review-ins") "]", "freezes");
+  g_assert_cmpint (count (page, "//p[" CLASS ("standfirst") "]//ins|//p[" CLASS ("standfirst") "]//del"), ==, 0);
+
+  assert_text (page, "//div[" CLASS ("body") "]/p[1]/del[" CLASS ("review-del") "]", "Monday");
+  assert_text (page, "//div[" CLASS ("body") "]/p[1]/ins[" CLASS ("review-ins") "]", "Tuesday");
+  current = joined_text (page, "//div[" CLASS ("body") "]/p[1]//text()[not(ancestor::del)]");
+  g_assert_cmpstr (current, ==, "The city council voted on Tuesday to keep ferry fares at 2022 levels.");
+  before = joined_text (page, "//div[" CLASS ("body") "]/p[1]//text()[not(ancestor::ins)]");
+  g_assert_cmpstr (before, ==, "The city council voted on Monday to keep ferry fares at 2022 levels.");
+
+  /* An added word; the paragraph around it is unmarked. */
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]/ins", "harbour");
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/p[2]/del"), ==, 0);
+
+  /* A deleted paragraph shows as a paragraph of its own, struck through,
+   * where it was; the new heading after it is all inserted. */
+  assert_text (page, "//div[" CLASS ("body") "]/p[3]", "Opposition members walked out before the vote.");
+  assert_text (page, "//div[" CLASS ("body") "]/p[3]/del", "Opposition members walked out before the vote.");
+  assert_text (page, "//div[" CLASS ("body") "]/p[3]/following-sibling::*[1][self::h2]/ins", "What happens next");
+  assert_text (page, "//div[" CLASS ("body") "]/p[4]/ins", "for signature");
+
+  /* The deleted paragraph is not a block of the article: the READ: link
+   * stays after the heading. */
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/h2/following-sibling::*[1][self::aside]"), ==, 1);
+
+  /* Headline text reads as now once the struck word is left out. */
+  headline_now = joined_text (page, "//h1//text()[not(ancestor::del)]");
+  g_assert_cmpstr (headline_now, ==, "Council freezes ferry fares for another year");
+  headline_before = joined_text (page, "//h1//text()[not(ancestor::ins)]");
+  g_assert_cmpstr (headline_before, ==, "Council keeps ferry fares for another year");
+
+  /* Without a baseline, the same article has no marks at all. */
+  fixture->options.review_baseline_body = NULL;
+  fixture->options.review_baseline_headline = NULL;
+  fixture->options.review_baseline_standfirst = NULL;
+  plain = render_article (fixture);
+  g_assert_cmpint (count (plain, "//ins|//del"), ==, 0);
+  g_assert_cmpint (count (plain, "//div[" CLASS ("body") "]/p"), ==, 3);
+}
+
+static void
+test_review_injection (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  /* The private-use characters the renderer marks with, typed by hand. */
+  const char *sneaky = "Harbour \uE000wins\uE001 the \uE002cup\uE003 again.\n\n"
+                       "\uE002Stray\uE000 marks \uE001everywhere\uE003.\n";
+  g_autoptr(Page) same = NULL;
+  g_autoptr(Page) changed = NULL;
+  g_autoptr(Page) plain = NULL;
+  g_autofree char *second = NULL;
+
+  byline_article_set_headline (fixture->article, "Harbour \uE000wins\uE001 the cup");
+  byline_article_set_body (fixture->article, sneaky);
+
+  /* Compared with itself: nothing changed, so nothing is marked. */
+  fixture->options.review_baseline_body = sneaky;
+  fixture->options.review_baseline_headline = "Harbour wins the cup";
+  same = render_article (fixture);
+  g_assert_cmpint (count (same, "//ins|//del"), ==, 0);
+  g_assert_null (strstr (same->html, "<ins"));
+  g_assert_null (strstr (same->html, "<del"));
+  assert_text (same, "//h1", "Harbour wins the cup");
+
+  /* Compared with a text that lacked one word: that word alone is marked. */
+  fixture->options.review_baseline_body = "Harbour wins the cup.\n\nStray marks everywhere.\n";
+  changed = render_article (fixture);
+  g_assert_cmpuint (assert_marks_hold_text_only (changed->html), ==, 1);
+  assert_text (changed, "//div[" CLASS ("body") "]/p[1]/ins", "again");
+  second = text (changed, "//div[" CLASS ("body") "]/p[2]");
+  g_assert_cmpstr (second, ==, "Stray marks everywhere.");
+
+  /* Outside review mode the characters are only text. */
+  fixture->options.review_baseline_body = NULL;
+  fixture->options.review_baseline_headline = NULL;
+  plain = render_article (fixture);
+  g_assert_null (strstr (plain->html, "<ins"));
+  g_assert_null (strstr (plain->html, "<del"));
+}
+
+static void
+test_review_blocks (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+  guint n_marks;
+
+  byline_article_set_body (fixture->article,
+                           "Tide tables for the week.\n\n"
+                           "New first paragraph of the insert.\n\n"
+                           "New second paragraph, *partly emphasised* and [linked](https://example.org/tides).\n\n"
+                           "> A skipper quoted\n> over two lines.\n\n"
+                           "1. Low water at 06:10\n2. High water at 12:25\n\n"
+                           "```\nTIDE 06:10 0.4m\n```\n\n"
+                           "## Outlook\n\n"
+                           "Calm seas until Thursday.\n");
+  fixture->options.review_baseline_body = "Tide tables for the week.\n\nCalm seas until Thursday.\n";
+  page = render_article (fixture);
+
+  n_marks = assert_marks_hold_text_only (page->html);
+  g_assert_cmpuint (n_marks, >=, 9);
+
+  /* The blocks are the blocks of the current text, nothing more or less. */
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/*"), ==, 8);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/blockquote/p"), ==, 1);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/ol/li"), ==, 2);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/pre/code"), ==, 1);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/h3"), ==, 1);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]//em"), ==, 1);
+  assert_text (page, "//div[" CLASS ("body") "]//a/@href", "https://example.org/tides");
+
+  /* Every mark sits in a block, and each inserted block reads whole. */
+  g_assert_cmpint (count (page, "//ins[not(ancestor::p or ancestor::li or ancestor::pre or ancestor::h3)]"), ==, 0);
+  g_assert_cmpint (count (page, "//ins[ancestor::p[1][starts-with(.,'Tide') or starts-with(.,'Calm')]]"), ==, 0);
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]/ins", "New first paragraph of the insert.");
+  assert_text (page, "//div[" CLASS ("body") "]/h3/ins", "Outlook");
+  assert_text (page, "//div[" CLASS ("body") "]/ol/li[2]/ins", "High water at 12:25");
+  assert_text (page, "//div[" CLASS ("body") "]/pre/code/ins", "TIDE 06:10 0.4m");
+  assert_text (page, "//div[" CLASS ("body") "]//em/ins", "partly emphasised");
+  assert_text (page, "//div[" CLASS ("body") "]//a/ins", "linked");
+  g_assert_cmpint (count (page, "//del"), ==, 0);
+}
+
+/* Words deleted from a link's address or an image's description cannot show
+ * there: the link still goes where it goes now; in code, deleted words show
+ * as typed. */
+static void
+test_review_links_and_code (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+
+  byline_article_set_body (fixture->article,
+                           "See [the report](https://example.org/harbour-report-2024) and "
+                           "![The ferry at dusk](https://example.org/ferry.jpg).\n\n"
+                           "Run `tide.next()` at six.\n\n"
+                           "```\nlevel = 0.4\n```\n");
+  fixture->options.review_baseline_body =
+    "See [the old report](https://example.org/harbour-report-2023) and "
+    "![A boat](https://example.org/boat.jpg).\n\n"
+    "Run `tide.now()` at six.\n\n"
+    "```\nlevel = 0.3 * 2\n```\n";
+  page = render_article (fixture);
+
+  assert_marks_hold_text_only (page->html);
+  assert_text (page, "//div[" CLASS ("body") "]//a/@href", "https://example.org/harbour-report-2024");
+  assert_text (page, "//div[" CLASS ("body") "]//a/del", "old");
+  assert_text (page, "//div[" CLASS ("body") "]//img/@src", "https://example.org/ferry.jpg");
+  assert_text (page, "//div[" CLASS ("body") "]//img/@alt", "The ferry at dusk");
+
+  /* In code, no backslashes from escaping. */
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]/code/del", "now");
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]/code/ins", "next");
+  assert_text (page, "//div[" CLASS ("body") "]/pre/code/del", "3 * 2");
+  assert_text (page, "//div[" CLASS ("body") "]/pre/code/ins", "4");
+  g_assert_null (strstr (page->html, "\\*"));
+}
+
+/* The text of the body without white space; @without_deleted: leaving
+ * out the struck words. */
+static char *
+dup_squashed_body_text (Page     *page,
+                        gboolean  without_deleted)
+{
+  g_autofree char *joined = joined_text (page, without_deleted
+                                         ? "//div[" CLASS ("body") "]//text()[not(ancestor::del)]"
+                                         : "//div[" CLASS ("body") "]//text()");
+  GString *squashed = g_string_new (NULL);
+
+  for (const char *p = joined; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (squashed, *p);
+
+  return g_string_free (squashed, FALSE);
+}
+
+/* Whatever the edit, the page in review mode reads as the page without
+ * marks once the struck words are left out, and every mark holds text. */
+static void
+test_review_reads_as_now (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const struct { const char *before; const char *now; } edits[] = {
+    { "The *old plan* passed.", "The **new plan** passed." },
+    { "The _plan_ passed today.", "The _plan_ was approved today." },
+    { "Rates rise.\n\n- one\n- two\n\n    more on two\n", "Rates rise.\n\n- one\n- two\n\n    still more on two\n" },
+    { "Intro.\n\nOld paragraph.\n\n- one\n- two\n\n    continued\n", "Intro.\n\n- one\n- two\n\n    continued\n" },
+    { "# Old heading\n\nText.", "# New heading\n\nText with more." },
+    { "A [link](https://example.org/a) here.", "A [new link](https://example.org/b) here, *now*." },
+    { "Quote:\n\n> The council\n> voted.", "Quote:\n\n> The whole council\n> voted again." },
+    { "1. first\n2. second", "1. first\n2. second, amended\n3. third" },
+    { "Under `tide.old` the rule.", "Under `tide.new` the rule." },
+    { "Paragraph one.\n\nParagraph two.", "Paragraph one and two merged." },
+    { "Merged one and two.", "Merged one.\n\nAnd two." },
+    { "Ends here.", "Ends here.\n\n---\n\nAfter a rule." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(Page) review = NULL;
+      g_autoptr(Page) plain = NULL;
+      g_autofree char *now = NULL;
+      g_autofree char *published = NULL;
+
+      byline_article_set_body (fixture->article, edits[i].now);
+      fixture->options.review_baseline_body = edits[i].before;
+      review = render_article (fixture);
+      fixture->options.review_baseline_body = NULL;
+      plain = render_article (fixture);
+
+      g_assert_cmpuint (assert_marks_hold_text_only (review->html), >, 0);
+      now = dup_squashed_body_text (review, TRUE);
+      published = dup_squashed_body_text (plain, FALSE);
+      if (g_strcmp0 (now, published) != 0)
+        g_error ("Edit %u: review mode reads “%s”, the page “%s”", i, now, published);
+      g_assert_cmpint (count (review, "//div[" CLASS ("body") "]/pre"), ==,
+                       count (plain, "//div[" CLASS ("body") "]/pre"));
+      g_assert_cmpint (count (review, "//div[" CLASS ("body") "]//em|//div[" CLASS ("body") "]//strong"), ==,
+                       count (plain, "//div[" CLASS ("body") "]//em|//div[" CLASS ("body") "]//strong"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +1089,11 @@ main (int   argc,
   ADD ("empty-body", test_empty_body);
   ADD ("language", test_language);
   ADD ("index", test_index);
+  ADD ("review/marks", test_review_marks);
+  ADD ("review/injection", test_review_injection);
+  ADD ("review/blocks", test_review_blocks);
+  ADD ("review/links-and-code", test_review_links_and_code);
+  ADD ("review/reads-as-now", test_review_reads_as_now);
 
 #undef ADD
 

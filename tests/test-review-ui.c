@@ -1,0 +1,837 @@
+/* test-review-ui.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "byline-article-list.h"
+#include "byline-dates.h"
+#include "byline-editor-pane-private.h"
+#include "byline-history-window.h"
+#include "byline-preferences-window.h"
+#include "byline-review.h"
+#include "byline-store.h"
+#include "byline-window-private.h"
+
+#define EDITOR_NAME "Maria Okafor"
+
+typedef struct
+{
+  char           *dir;
+  BylineStore    *store;
+  GSettings      *settings;
+  BylineWindow   *window;
+
+  /* The desk: a council story in draft (open in the window), a harbour
+   * story in draft, a library story in review, a ferry story published. */
+  gint64          council_id;
+  gint64          harbour_id;
+  gint64          library_id;
+  gint64          ferry_id;
+} Fixture;
+
+#define COUNCIL_BODY \
+  "The council met on Tuesday to discuss the tram depot.\n" \
+  "\n" \
+  "Members quietly approved the budget for the new platforms."
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @cond holds, failing after @seconds. */
+#define WAIT_FOR(cond, seconds, what) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds ((seconds), timeout_cb, &timed_out_); \
+    while (!(cond) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (timed_out_) \
+      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
+    g_source_remove (id_); \
+  } G_STMT_END
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gint64
+add_article (BylineStore  *store,
+             const char   *headline,
+             const char   *body,
+             BylineStatus  status)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_headline (article, headline);
+  byline_article_set_body (article, body);
+  byline_article_set_status (article, status);
+  g_assert_true (byline_store_save_article (store, article, &error));
+  g_assert_no_error (error);
+
+  return byline_article_get_id (article);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("byline-review-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  fixture->store = byline_store_new (path, &error);
+  g_assert_no_error (error);
+
+  fixture->harbour_id = add_article (fixture->store, "Harbour dredging starts in May",
+                                     "The dredger arrives from the north.", BYLINE_STATUS_DRAFT);
+  fixture->library_id = add_article (fixture->store, "Library extends opening hours",
+                                     "Open until nine on weekdays.", BYLINE_STATUS_IN_REVIEW);
+  fixture->ferry_id = add_article (fixture->store, "Night ferry returns",
+                                   "The last boat leaves at midnight.", BYLINE_STATUS_PUBLISHED);
+  fixture->council_id = add_article (fixture->store, "Council backs tram depot",
+                                     COUNCIL_BODY, BYLINE_STATUS_DRAFT);
+
+  /* The memory backend lives as long as the process: start each test from
+   * the defaults, with the editor's name set. */
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_reset (fixture->settings, "open-article");
+  g_settings_reset (fixture->settings, "cursor-offset");
+  g_settings_reset (fixture->settings, "headline-budget");
+  g_settings_reset (fixture->settings, "caption-budget");
+  g_settings_reset (fixture->settings, "style");
+  g_settings_set_string (fixture->settings, "author-name", EDITOR_NAME);
+
+  fixture->window = byline_window_new (GTK_APPLICATION ((gpointer)user_data), fixture->store, fixture->settings);
+  /* Edits reach the store through the window's own flush, not a timer,
+   * unless a test waits for the timer. */
+  byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 60000);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 10, "the window to show");
+
+  /* The newest article opens first. */
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, fixture->council_id);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The state menu's items as "target=Label" lines, in menu order. */
+static char *
+dup_state_menu (Fixture *fixture)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (_byline_window_get_status_button (fixture->window));
+  g_autoptr(GString) text = g_string_new ("");
+
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      g_assert_nonnull (section);
+      for (int j = 0; j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *label = NULL;
+          g_autoptr(GVariant) target = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+          g_assert_cmpstr (action, ==, "win.set-status");
+          g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+          target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+          g_assert_nonnull (target);
+
+          g_string_append_printf (text, "%s%s=%s", text->len ? ";" : "",
+                                  g_variant_get_string (target, NULL), label);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static BylineStatus
+stored_status (Fixture *fixture,
+               gint64   id)
+{
+  g_autoptr(BylineArticle) article = byline_store_load_article (fixture->store, id, NULL);
+
+  g_assert_nonnull (article);
+  return byline_article_get_status (article);
+}
+
+static GPtrArray *
+list_revisions (Fixture *fixture,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *revisions = byline_store_list_revisions (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  return revisions;
+}
+
+static guint
+count_revisions (Fixture              *fixture,
+                 gint64                id,
+                 BylineRevisionReason  reason)
+{
+  g_autoptr(GPtrArray) revisions = list_revisions (fixture, id);
+  guint n = 0;
+
+  for (guint i = 0; i < revisions->len; i++)
+    if (byline_revision_get_reason (g_ptr_array_index (revisions, i)) == reason)
+      n++;
+
+  return n;
+}
+
+/* The message dialog the window put up, or NULL. */
+static AdwMessageDialog *
+find_dialog (Fixture *fixture)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window) &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+type_headline (Fixture    *fixture,
+               const char *text)
+{
+  GtkWidget *headline = _byline_editor_pane_get_field (_byline_window_get_editor (fixture->window), "Headline");
+
+  gtk_editable_set_text (GTK_EDITABLE (headline), text);
+}
+
+static void
+type_body (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *body = _byline_editor_pane_get_field (_byline_window_get_editor (fixture->window), "Body");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static void
+test_state_menu_lists_allowed_steps (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  GtkMenuButton *button = _byline_window_get_status_button (fixture->window);
+  g_autofree char *draft = NULL;
+  g_autofree char *published = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The badge names the state and carries its colour class. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Draft");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "status-badge"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "draft"));
+
+  /* A draft can go for review or be spiked, nothing else. */
+  draft = dup_state_menu (fixture);
+  g_assert_cmpstr (draft, ==, "in-review=Send to Review;spiked=Spike…");
+
+  /* A published article can be unpublished or spiked. */
+  g_assert_true (byline_window_open_article (fixture->window, fixture->ferry_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Published");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "published"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "draft"));
+  published = dup_state_menu (fixture);
+  g_assert_cmpstr (published, ==, "approved=Unpublish;spiked=Spike…");
+}
+
+static void
+test_set_status_records_author (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *menu = NULL;
+  BylineStatusEvent *event;
+  BylineRevision *revision;
+
+  /* Typed, not yet saved: it goes with the change of state. */
+  type_headline (fixture, "Council backs tram depot, with conditions");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "in-review");
+
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_IN_REVIEW);
+  g_assert_cmpint (byline_article_get_status (byline_window_get_article (fixture->window)), ==,
+                   BYLINE_STATUS_IN_REVIEW);
+
+  events = byline_store_list_status_events (fixture->store, fixture->council_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  event = g_ptr_array_index (events, 0);
+  g_assert_cmpstr (event->author, ==, EDITOR_NAME);
+  g_assert_cmpint (event->from, ==, BYLINE_STATUS_DRAFT);
+  g_assert_cmpint (event->to, ==, BYLINE_STATUS_IN_REVIEW);
+
+  /* The change of state kept a revision with the headline as typed. */
+  revisions = list_revisions (fixture, fixture->council_id);
+  g_assert_cmpuint (revisions->len, >=, 1);
+  revision = g_ptr_array_index (revisions, 0);
+  g_assert_cmpint (byline_revision_get_reason (revision), ==, BYLINE_REVISION_STATE);
+  g_assert_cmpstr (byline_revision_get_author (revision), ==, EDITOR_NAME);
+  g_assert_cmpstr (byline_article_get_headline (byline_revision_get_article (revision)), ==,
+                   "Council backs tram depot, with conditions");
+
+  /* The badge and its menu follow. */
+  g_assert_cmpstr (gtk_menu_button_get_label (_byline_window_get_status_button (fixture->window)), ==,
+                   "In Review");
+  menu = dup_state_menu (fixture);
+  g_assert_cmpstr (menu, ==, "approved=Approve;draft=Send Back to Draft;spiked=Spike…");
+
+  /* A step the workflow does not have changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  g_assert_null (find_dialog (fixture));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_IN_REVIEW);
+}
+
+static void
+test_spike_asks_first (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *menu = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Spiking from the menu asks first, and Cancel leaves the article be. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "spiked");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Spike this article?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "spike"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_DRAFT);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_DRAFT);
+
+  /* Accepting it spikes the article. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "spiked");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "spike");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_SPIKED);
+  g_assert_cmpint (byline_store_get_spiked_from (fixture->store, fixture->council_id, NULL), ==,
+                   BYLINE_STATUS_DRAFT);
+
+  /* A spiked article offers one way back: where it came from. */
+  menu = dup_state_menu (fixture);
+  g_assert_cmpstr (menu, ==, "draft=Restore from Spike");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_byline_window_get_status_button (fixture->window)),
+                                           "spiked"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "draft");
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_DRAFT);
+
+  /* What the confirmation runs, called directly, from another state. */
+  g_assert_true (byline_window_open_article (fixture->window, fixture->library_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_SPIKED, 0));
+  g_assert_cmpint (stored_status (fixture, fixture->library_id), ==, BYLINE_STATUS_SPIKED);
+  g_assert_cmpint (byline_store_get_spiked_from (fixture->store, fixture->library_id, NULL), ==,
+                   BYLINE_STATUS_IN_REVIEW);
+  g_clear_pointer (&menu, g_free);
+  menu = dup_state_menu (fixture);
+  g_assert_cmpstr (menu, ==, "in-review=Restore from Spike");
+}
+
+static void
+test_publish_sets_published_time (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  gint64 prefilled = 0, chosen = 0;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_IN_REVIEW, 0));
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_APPROVED, 0));
+
+  /* Publishing asks for the time, prefilled with now. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (byline_parse_date_line (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &prefilled));
+  g_assert_cmpint (ABS (prefilled - now), <, 120);
+
+  /* Text that is not a date cannot be published. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "next Tuesday-ish");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "March 3, 2023 at 9:05 am");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_true (byline_parse_date_line ("March 3, 2023 at 9:05 am", NULL, &chosen));
+
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  stored = byline_store_load_article (fixture->store, fixture->council_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpint (byline_article_get_published (stored), ==, chosen);
+  g_assert_cmpint (byline_article_get_published (byline_window_get_article (fixture->window)), ==, chosen);
+  g_assert_cmpstr (gtk_menu_button_get_label (_byline_window_get_status_button (fixture->window)), ==,
+                   "Published");
+}
+
+static void
+test_save_revision_action (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  BylineRevision *newest;
+  guint manual_before = count_revisions (fixture, fixture->council_id, BYLINE_REVISION_MANUAL);
+
+  type_headline (fixture, "Council backs tram depot after long debate");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+
+  g_assert_cmpuint (count_revisions (fixture, fixture->council_id, BYLINE_REVISION_MANUAL), ==, manual_before + 1);
+  revisions = list_revisions (fixture, fixture->council_id);
+  newest = g_ptr_array_index (revisions, 0);
+  g_assert_cmpint (byline_revision_get_reason (newest), ==, BYLINE_REVISION_MANUAL);
+  g_assert_cmpstr (byline_revision_get_author (newest), ==, EDITOR_NAME);
+  /* Every field is kept, as typed. */
+  g_assert_cmpstr (byline_article_get_headline (byline_revision_get_article (newest)), ==,
+                   "Council backs tram depot after long debate");
+  g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (newest)), ==, COUNCIL_BODY);
+}
+
+static void
+test_autosave_keeps_first_revision (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_assert_cmpuint (count_revisions (fixture, fixture->council_id, BYLINE_REVISION_AUTO), ==, 0);
+
+  /* With the timer short, typing is saved on its own; the first save of
+   * an article with no revisions keeps one, off the main thread. */
+  byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 50);
+  type_body (fixture, COUNCIL_BODY "\n\nThe depot opens in the autumn.");
+  WAIT_FOR (count_revisions (fixture, fixture->council_id, BYLINE_REVISION_AUTO) == 1, 10,
+            "an automatic revision");
+
+  {
+    g_autoptr(GPtrArray) revisions = list_revisions (fixture, fixture->council_id);
+    BylineRevision *revision = g_ptr_array_index (revisions, 0);
+
+    g_assert_cmpstr (byline_revision_get_author (revision), ==, EDITOR_NAME);
+    g_assert_nonnull (strstr (byline_article_get_body (byline_revision_get_article (revision)), "autumn"));
+  }
+
+  /* Further saves within ten minutes add none. */
+  type_body (fixture, COUNCIL_BODY "\n\nThe depot opens in the autumn of next year.");
+  WAIT_FOR (!byline_autosave_get_dirty (_byline_window_get_autosave (fixture->window)), 10, "the next save");
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpuint (count_revisions (fixture, fixture->council_id, BYLINE_REVISION_AUTO), ==, 1);
+}
+
+/* The offset of @word in @buffer, which must hold it. */
+static void
+find_word (GtkTextBuffer *buffer,
+           const char    *word,
+           GtkTextIter   *iter)
+{
+  GtkTextIter start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, word, 0, iter, &match_end, NULL))
+    g_error ("“%s” is not in the diff", word);
+}
+
+static BylineHistoryWindow *
+open_history (Fixture *fixture)
+{
+  GtkWidget *history;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL);
+  history = _byline_window_get_history (fixture->window);
+  g_assert_true (BYLINE_IS_HISTORY_WINDOW (history));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (history)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (history)));
+
+  return BYLINE_HISTORY_WINDOW (history);
+}
+
+static void
+test_history_lists_and_diffs (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  BylineHistoryWindow *history;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkTextTag *insert_tag, *delete_tag;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  GtkTextIter start, end;
+
+  /* The first version, kept with Ctrl+S; then a rewrite of it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+  type_body (fixture,
+             "The harbour council met on Tuesday to discuss the tram depot.\n"
+             "\n"
+             "Members approved the budget for the new platforms.");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "in-review");
+
+  history = open_history (fixture);
+  revisions = list_revisions (fixture, fixture->council_id);
+  g_assert_cmpuint (revisions->len, ==, 2);
+  g_assert_cmpuint (_byline_history_window_get_n_revisions (history), ==, revisions->len);
+  /* "Current Text", then each revision. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (_byline_history_window_get_list (history), revisions->len));
+  g_assert_null (gtk_list_box_get_row_at_index (_byline_history_window_get_list (history), revisions->len + 1));
+  g_assert_true (has_label_containing (GTK_WIDGET (_byline_history_window_get_list (history)), "Current Text"));
+  g_assert_true (has_label_containing (GTK_WIDGET (_byline_history_window_get_list (history)),
+                                       EDITOR_NAME " · In Review · State changed"));
+  g_assert_true (has_label_containing (GTK_WIDGET (_byline_history_window_get_list (history)),
+                                       EDITOR_NAME " · Draft · Saved"));
+
+  /* The Ctrl+S revision (the older one) against the current text. */
+  _byline_history_window_select (history, 2, 0);
+  buffer = gtk_text_view_get_buffer (_byline_history_window_get_diff_view (history));
+  insert_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "insert");
+  delete_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "delete");
+  g_assert_nonnull (insert_tag);
+  g_assert_nonnull (delete_tag);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "council met on Tuesday"));
+
+  /* "harbour" was written later: marked inserted, and not deleted. */
+  find_word (buffer, "harbour", &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, insert_tag));
+  g_assert_false (gtk_text_iter_has_tag (&iter, delete_tag));
+  /* "quietly" was cut: struck through. */
+  find_word (buffer, "quietly", &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, delete_tag));
+  g_assert_false (gtk_text_iter_has_tag (&iter, insert_tag));
+  /* Text both share is not marked. */
+  find_word (buffer, "Tuesday", &iter);
+  g_assert_false (gtk_text_iter_has_tag (&iter, insert_tag));
+  g_assert_false (gtk_text_iter_has_tag (&iter, delete_tag));
+
+  /* Picked the other way round, the older one is still the old side. */
+  _byline_history_window_select (history, 0, 2);
+  find_word (buffer, "harbour", &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, insert_tag));
+
+  /* The two revisions compared with each other show the same change. */
+  _byline_history_window_select (history, 2, 1);
+  find_word (buffer, "quietly", &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, delete_tag));
+
+  gtk_window_destroy (GTK_WINDOW (history));
+  g_assert_null (_byline_window_get_history (fixture->window));
+}
+
+static void
+test_history_empty (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  BylineHistoryWindow *history = open_history (fixture);
+  GtkWidget *status_page = find_descendant (GTK_WIDGET (history), ADW_TYPE_STATUS_PAGE);
+
+  g_assert_cmpuint (_byline_history_window_get_n_revisions (history), ==, 0);
+  g_assert_nonnull (status_page);
+  g_assert_true (gtk_widget_get_child_visible (status_page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "No Revisions Yet");
+
+  gtk_window_destroy (GTK_WINDOW (history));
+}
+
+static void
+test_restore_revision (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(BylineArticle) stored = NULL;
+  GtkWidget *headline = _byline_editor_pane_get_field (_byline_window_get_editor (fixture->window), "Headline");
+  BylineHistoryWindow *history;
+  BylineArticle *open;
+  gint64 old_revision_id;
+  guint n_before;
+
+  /* Version one, kept; version two, kept: the newest revision holds the
+   * current text. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+  type_headline (fixture, "Tram depot plan falls at the council");
+  type_body (fixture, "The council voted the depot down on Tuesday.");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+
+  revisions = list_revisions (fixture, fixture->council_id);
+  n_before = revisions->len;
+  g_assert_cmpuint (n_before, ==, 2);
+  old_revision_id = byline_revision_get_id (g_ptr_array_index (revisions, 1));
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+
+  /* What History's "Restore This Revision…" does once confirmed. */
+  history = open_history (fixture);
+  g_object_add_weak_pointer (G_OBJECT (history), (gpointer *)&history);
+  g_signal_emit_by_name (history, "restore-requested", old_revision_id);
+
+  /* The window, the editor and the store all have the old text back. */
+  open = byline_window_get_article (fixture->window);
+  g_assert_cmpstr (byline_article_get_headline (open), ==, "Council backs tram depot");
+  g_assert_cmpstr (byline_article_get_body (open), ==, COUNCIL_BODY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (headline)), ==, "Council backs tram depot");
+  stored = byline_store_load_article (fixture->store, fixture->council_id, NULL);
+  g_assert_cmpstr (byline_article_get_headline (stored), ==, "Council backs tram depot");
+  g_assert_cmpstr (byline_article_get_body (stored), ==, COUNCIL_BODY);
+
+  /* Restoring is a revision of its own; nothing else was needed. */
+  revisions = list_revisions (fixture, fixture->council_id);
+  g_assert_cmpuint (revisions->len, ==, n_before + 1);
+  g_assert_cmpint (byline_revision_get_reason (g_ptr_array_index (revisions, 0)), ==, BYLINE_REVISION_RESTORE);
+  g_clear_pointer (&revisions, g_ptr_array_unref);
+
+  /* Restoring from History closes it. */
+  spin ();
+  g_assert_null (history);
+
+  /* Words typed since the last revision are kept when another is restored
+   * (through what the History window's signal calls). */
+  type_body (fixture, "A draft paragraph nobody saved on purpose.");
+  g_assert_true (_byline_window_restore_revision (fixture->window, old_revision_id));
+  revisions = list_revisions (fixture, fixture->council_id);
+  g_assert_cmpuint (revisions->len, ==, n_before + 3);
+  g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (g_ptr_array_index (revisions, 1))), ==,
+                   "A draft paragraph nobody saved on purpose.");
+  g_assert_cmpstr (byline_article_get_body (byline_window_get_article (fixture->window)), ==, COUNCIL_BODY);
+}
+
+static gboolean
+dropdown_item_is (GtkDropDown *dropdown,
+                  guint        position,
+                  const char  *expected)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+
+  return item != NULL && g_strcmp0 (gtk_string_object_get_string (item), expected) == 0;
+}
+
+static void
+test_sidebar_counts (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  BylineArticleList *list = byline_sidebar_get_list (sidebar);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_DROP_DOWN));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dropdown);
+
+  /* Two drafts, one in review, one published, none approved or spiked. */
+  WAIT_FOR (dropdown_item_is (dropdown, 1, "Draft (2)"), 10, "the state counts");
+  g_assert_true (dropdown_item_is (dropdown, 0, "All States (4)"));
+  g_assert_true (dropdown_item_is (dropdown, 2, "In Review (1)"));
+  g_assert_true (dropdown_item_is (dropdown, 3, "Approved (0)"));
+  g_assert_true (dropdown_item_is (dropdown, 4, "Published (1)"));
+  g_assert_true (dropdown_item_is (dropdown, 5, "Spiked (0)"));
+
+  /* Filtering on a state, then changing an article's state: the counts
+   * follow, the filter stays. */
+  gtk_drop_down_set_selected (dropdown, 2);
+  g_assert_cmpint (byline_article_list_get_status (list), ==, BYLINE_STATUS_IN_REVIEW);
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_IN_REVIEW, 0));
+  WAIT_FOR (dropdown_item_is (dropdown, 2, "In Review (2)"), 10, "the counts to follow");
+  g_assert_true (dropdown_item_is (dropdown, 1, "Draft (1)"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+  g_assert_cmpint (byline_article_list_get_status (list), ==, BYLINE_STATUS_IN_REVIEW);
+  WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 2, 10, "the filtered list");
+
+  /* Open notes show on the article's row. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  {
+    g_autoptr(BylineNote) note = byline_store_add_note (fixture->store, fixture->library_id, EDITOR_NAME,
+                                                        "Which weekdays exactly?", -1, -1, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (note);
+  }
+  WAIT_FOR (has_label_containing (GTK_WIDGET (sidebar), "In Review · 1 note"), 10, "the note count on the row");
+  g_assert_false (has_label_containing (GTK_WIDGET (sidebar), "Draft · 1 note"));
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  GtkWidget *prefs;
+  GtkWidget *row;
+  g_autofree char *author = NULL;
+
+  /* The budgets follow the settings. */
+  g_assert_cmpuint (byline_editor_pane_get_headline_budget (editor), ==, 70);
+  g_assert_cmpuint (byline_editor_pane_get_caption_budget (editor), ==, 250);
+  g_settings_set_uint (fixture->settings, "headline-budget", 55);
+  g_assert_cmpuint (byline_editor_pane_get_headline_budget (editor), ==, 55);
+
+  /* The name: from Preferences, else the account's. */
+  author = byline_window_dup_author (fixture->window);
+  g_assert_cmpstr (author, ==, EDITOR_NAME);
+  g_clear_pointer (&author, g_free);
+  g_settings_set_string (fixture->settings, "author-name", "  ");
+  author = byline_window_dup_author (fixture->window);
+  g_assert_cmpstr (author, !=, "");
+  g_assert_cmpstr (author, !=, "  ");
+  g_clear_pointer (&author, g_free);
+
+  prefs = byline_preferences_window_new (GTK_WINDOW (fixture->window), fixture->settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (prefs), 10, "Preferences to show");
+
+  /* Typing the name writes the setting the window reads. */
+  row = find_descendant (prefs, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Your Name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Jon Pereira");
+  author = byline_window_dup_author (fixture->window);
+  g_assert_cmpstr (author, ==, "Jon Pereira");
+
+  /* The spin buttons show the budgets, and set them. */
+  {
+    GtkWidget *spin_button = find_descendant (prefs, GTK_TYPE_SPIN_BUTTON);
+
+    g_assert_nonnull (spin_button);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin_button)), ==, 55);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin_button), 64);
+    g_assert_cmpuint (g_settings_get_uint (fixture->settings, "headline-budget"), ==, 64);
+    g_assert_cmpuint (byline_editor_pane_get_headline_budget (editor), ==, 64);
+  }
+
+  /* Appearance */
+  {
+    GtkWidget *combo = find_descendant (prefs, ADW_TYPE_COMBO_ROW);
+
+    g_assert_nonnull (combo);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 2);
+    g_assert_cmpint (g_settings_get_enum (fixture->settings, "style"), ==, 2);
+    g_settings_set_enum (fixture->settings, "style", 1);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = GTK_APPLICATION (adw_application_new ("io.github.bylinedesk.Byline.ReviewUiTest",
+                                             G_APPLICATION_NON_UNIQUE));
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the test application: %s", error->message);
+
+#define ADD(name, func) \
+  g_test_add ("/byline/review-ui/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("state-menu-lists-allowed-steps", test_state_menu_lists_allowed_steps);
+  ADD ("set-status-records-author", test_set_status_records_author);
+  ADD ("spike-asks-first", test_spike_asks_first);
+  ADD ("publish-sets-published-time", test_publish_sets_published_time);
+  ADD ("save-revision-action", test_save_revision_action);
+  ADD ("autosave-keeps-first-revision", test_autosave_keeps_first_revision);
+  ADD ("history-lists-and-diffs", test_history_lists_and_diffs);
+  ADD ("history-empty", test_history_empty);
+  ADD ("restore-revision", test_restore_revision);
+  ADD ("sidebar-counts", test_sidebar_counts);
+  ADD ("preferences", test_preferences);
+
+#undef ADD
+
+  return g_test_run ();
+}
