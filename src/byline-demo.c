@@ -15,6 +15,7 @@
 #include "byline-importer.h"
 
 #define DEMO_PATH "/io/github/bylinedesk/Byline/demo"
+#define DEMO_IMAGES_PATH "/io/github/bylinedesk/Byline/demo-images"
 
 /* The core resource lives in this static library; referring to it keeps the
  * linker from dropping it. */
@@ -25,6 +26,47 @@ compare_reverse (const char **a,
                  const char **b)
 {
   return g_strcmp0 (*b, *a);
+}
+
+/* A demo article names its picture by file name; the picture is copied out
+ * of the resource into "demo-images" beside the database, so the preview
+ * and exports find a real file, as they would for a photographer's. */
+static gboolean
+place_demo_image (BylineStore    *store,
+                  BylineArticle  *article,
+                  GError        **error)
+{
+  const char *name = byline_article_get_image (article);
+  g_autofree char *resource = NULL;
+  g_autofree char *db_dir = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (*name == '\0' || g_path_is_absolute (name))
+    return TRUE;
+
+  resource = g_build_path ("/", DEMO_IMAGES_PATH, name, NULL);
+  bytes = g_resource_lookup_data (byline_core_get_resource (), resource, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  db_dir = g_path_get_dirname (byline_store_get_path (store));
+  dir = g_build_filename (db_dir, "demo-images", NULL);
+  path = g_build_filename (dir, name, NULL);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0 ||
+      !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    {
+      /* A demo without its picture is still a demo. */
+      g_debug ("Could not place the demo picture %s", path);
+      g_clear_error (error);
+      byline_article_set_image (article, NULL);
+      return TRUE;
+    }
+
+  byline_article_set_image (article, path);
+  return TRUE;
 }
 
 gboolean
@@ -57,7 +99,9 @@ byline_demo_populate (BylineStore  *store,
 
       text = g_bytes_get_data (bytes, &len);
       article = byline_import_markdown (text, len, utc, error);
-      if (article == NULL || !byline_store_save_article (store, article, error))
+      if (article == NULL ||
+          !place_demo_image (store, article, error) ||
+          !byline_store_save_article (store, article, error))
         return FALSE;
 
       g_ptr_array_add (articles, g_steal_pointer (&article));

@@ -53,6 +53,22 @@ test_demo_newsroom (void)
         }
     }
 
+  /* The lead story has a real picture on disk beside the database. */
+  {
+    g_autoptr(BylineArticle) lead = byline_store_load_article (store, byline_article_get_id (g_ptr_array_index (list, 0)), NULL);
+    const char *image = byline_article_get_image (lead);
+
+    g_assert_true (g_path_is_absolute (image));
+    g_assert_true (g_str_has_prefix (image, dir));
+    g_assert_true (g_file_test (image, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpstr (byline_article_get_credit (lead), ==, "Portvale Courier");
+    g_unlink (image);
+    {
+      g_autofree char *images = g_path_get_dirname (image);
+      g_rmdir (images);
+    }
+  }
+
   /* Every state shows up, and READ: links point at stored articles. */
   for (guint s = 0; s < BYLINE_N_STATUSES; s++)
     g_assert_true (seen[s]);
