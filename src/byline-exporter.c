@@ -290,19 +290,18 @@ byline_export_article_html (BylineArticle            *article,
   options.tz = tz;
   html = byline_render_article (article, publication, &options);
 
-  /* The page first: if its folder cannot be written, nothing is left behind. */
-  if (!write_file (output, html, cancellable, error))
-    return FALSE;
+  /* A missing folder is reported for the page, the file the person chose,
+   * and nothing (not even images/) is created for it. */
+  if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    return write_file (output, html, cancellable, error);
 
+  /* The picture first: if it cannot be copied, a page exported earlier to
+   * the same place stays as it was instead of being replaced or lost. */
   if (image != NULL &&
       !copy_image (image, folder, image_name, cancellable, error))
-    {
-      /* A page whose image is missing is worse than no page. */
-      g_file_delete (output, NULL, NULL);
-      return FALSE;
-    }
+    return FALSE;
 
-  return TRUE;
+  return write_file (output, html, cancellable, error);
 }
 
 static char *

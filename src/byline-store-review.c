@@ -870,6 +870,8 @@ byline_store_list_revisions (BylineStore  *self,
       if (rc != SQLITE_DONE)
         _byline_store_set_error (self, error, rc, _("read the revisions"));
     }
+  else
+    rc = SQLITE_ERROR;   /* prepare () set the error */
   g_clear_pointer (&stmt, sqlite3_finalize);
   _byline_store_unlock (self);
 

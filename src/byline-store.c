@@ -190,10 +190,13 @@ static const char * const stmt_sql[N_STMTS] = {
     "INSERT INTO articles (uuid, slug, section, headline, standfirst, byline, dateline,"
     " caption, credit, image, image_alt, body, tags, status, created, updated, published, language)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+  /* The state is left out (?14 stays unused): it changes only through
+   * byline_store_set_status (), so an autosave from a window that still
+   * shows the old state cannot undo a state change made elsewhere. */
   [STMT_UPDATE] =
     "UPDATE articles SET uuid = ?1, slug = ?2, section = ?3, headline = ?4, standfirst = ?5,"
     " byline = ?6, dateline = ?7, caption = ?8, credit = ?9, image = ?10, image_alt = ?11,"
-    " body = ?12, tags = ?13, status = ?14, created = ?15, updated = ?16, published = ?17,"
+    " body = ?12, tags = ?13, created = ?15, updated = ?16, published = ?17,"
     " language = ?18 WHERE id = ?19",
   [STMT_LOAD] =
     "SELECT id, uuid, slug, section, headline, standfirst, byline, dateline, caption, credit,"
@@ -773,10 +776,10 @@ validate_article (BylineArticle  *article,
 static gboolean
 write_pins (BylineStore    *self,
             BylineArticle  *article,
+            gint64          id,
             GError        **error)
 {
   GListModel *pins = byline_article_get_pins (article);
-  gint64 id = byline_article_get_id (article);
   sqlite3_stmt *stmt;
   guint n_pins;
   int rc;
@@ -844,6 +847,7 @@ byline_store_save_article (BylineStore    *self,
   sqlite3_stmt *stmt;
   gint64 now;
   gint64 created;
+  gint64 id;
   int rc;
 
   g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
@@ -923,32 +927,26 @@ byline_store_save_article (BylineStore    *self,
       return FALSE;
     }
 
-  if (inserting)
-    byline_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+  id = inserting ? sqlite3_last_insert_rowid (self->db) : byline_article_get_id (article);
 
-  if (!write_pins (self, article, error))
+  if (!write_pins (self, article, id, error) ||
+      !exec (self, "COMMIT", _("save the article"), error))
     {
       rollback (self);
-      if (inserting)
-        byline_article_set_id (article, 0);
       return FALSE;
     }
 
-  if (!exec (self, "COMMIT", _("save the article"), error))
-    {
-      rollback (self);
-      if (inserting)
-        byline_article_set_id (article, 0);
-      return FALSE;
-    }
+  /* The article's notify handlers run without the lock held, so they may
+   * call the store themselves. */
+  g_clear_pointer (&locker, g_mutex_locker_free);
 
+  byline_article_set_id (article, id);
   byline_article_set_uuid (article, uuid);
   byline_article_set_slug (article, slug);
   byline_article_set_created (article, created);
   byline_article_set_updated (article, now);
 
-  g_clear_pointer (&locker, g_mutex_locker_free);
-  emit_changed (self, byline_article_get_id (article));
+  emit_changed (self, id);
 
   return TRUE;
 }

@@ -68,6 +68,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  /* A write still on its thread holds the autosave; let it land first. */
+  byline_autosave_flush (fixture->autosave, NULL);
   g_assert_finalize_object (fixture->autosave);
   g_assert_finalize_object (fixture->article);
   g_assert_finalize_object (fixture->store);

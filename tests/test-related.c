@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "byline-related.h"
+#include "byline-review.h"
 #include "byline-store.h"
 
 /* --- The corpus -----------------------------------------------------------
@@ -530,8 +531,8 @@ test_excludes (Fixture       *fixture,
    * out was their state, not their text. */
   g_assert_true (byline_store_restore_article (fixture->store, trashed_id, &error));
   g_assert_no_error (error);
-  byline_article_set_status (spiked, BYLINE_STATUS_DRAFT);
-  save (fixture->store, spiked);
+  g_assert_true (byline_store_set_status (fixture->store, spiked, BYLINE_STATUS_DRAFT, "Desk", &error));
+  g_assert_no_error (error);
 
   after = related (fixture, probe, 10);
   g_assert_false (contains_id (after, probe_id));
