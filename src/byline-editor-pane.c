@@ -1439,6 +1439,9 @@ byline_editor_pane_set_article (BylineEditorPane *self,
   if (self->article == article)
     return;
 
+  /* A date typed but not yet confirmed belongs to the article being left. */
+  byline_editor_pane_commit_pending (self);
+
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
 
@@ -1456,6 +1459,22 @@ byline_editor_pane_set_article (BylineEditorPane *self,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/**
+ * byline_editor_pane_commit_pending:
+ * @self: an editor pane
+ *
+ * Writes what is typed but not yet confirmed (the Published field, which is
+ * parsed on Enter or when it is left) into the article, so a save right
+ * after typing keeps it.
+ */
+void
+byline_editor_pane_commit_pending (BylineEditorPane *self)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
+
+  on_published_commit (self);
 }
 
 /**

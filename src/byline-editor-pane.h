@@ -24,6 +24,7 @@ void           byline_editor_pane_set_article         (BylineEditorPane *self,
 int            byline_editor_pane_get_cursor_offset   (BylineEditorPane *self);
 void           byline_editor_pane_set_cursor_offset   (BylineEditorPane *self,
                                                        int               offset);
+void           byline_editor_pane_commit_pending      (BylineEditorPane *self);
 void           byline_editor_pane_focus_headline      (BylineEditorPane *self);
 void           byline_editor_pane_focus_body          (BylineEditorPane *self);
 guint          byline_editor_pane_get_headline_budget (BylineEditorPane *self);

@@ -168,6 +168,7 @@ autosave_saved_cb (BylineWindow   *self,
                    BylineAutosave *autosave)
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  self->close_despite_error = FALSE;
   update_save_state (self);
 
   if (self->article != NULL)
@@ -238,8 +239,11 @@ byline_window_save_now (BylineWindow  *self,
 {
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
 
+  byline_editor_pane_commit_pending (self->editor);
   if (!byline_autosave_flush (self->autosave, error))
     return FALSE;
+
+  self->close_despite_error = FALSE;
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   update_save_state (self);
@@ -684,8 +688,33 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr(GError) error = NULL;
 
+  gboolean open_is_trashed = FALSE;
+
   if (g_strcmp0 (response, "empty") != 0)
     return;
+
+  /* Edits to an open trashed article are written before it goes for good,
+   * and only an article that was in the Trash is closed. */
+  if (!byline_window_save_now (self, &error))
+    {
+      autosave_failed_cb (self, error, self->autosave);
+      return;
+    }
+
+  if (self->article != NULL)
+    {
+      BylineArticleQuery trash = BYLINE_ARTICLE_QUERY_INIT;
+      g_autoptr(GPtrArray) trashed = NULL;
+
+      trash.trashed = TRUE;
+      trashed = byline_store_list_articles (self->store, &trash, NULL);
+      for (guint i = 0; trashed != NULL && i < trashed->len; i++)
+        if (byline_article_get_id (g_ptr_array_index (trashed, i)) == byline_article_get_id (self->article))
+          open_is_trashed = TRUE;
+    }
+
+  if (open_is_trashed)
+    set_article (self, NULL);
 
   if (!byline_store_empty_trash (self->store, &error))
     {
@@ -693,8 +722,6 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  if (self->article != NULL && byline_sidebar_get_show_trash (self->sidebar))
-    set_article (self, NULL);
   byline_article_list_reload (byline_sidebar_get_list (self->sidebar));
   show_toast (self, _("Trash emptied"), NULL, NULL, NULL);
 }
@@ -858,8 +885,9 @@ export_file_response_cb (GtkNativeDialog *dialog,
                          BylineWindow    *self)
 {
   gboolean ninjs = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ninjs"));
+  BylineArticle *article = g_object_get_data (G_OBJECT (dialog), "article");
 
-  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && article != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
@@ -868,9 +896,9 @@ export_file_response_cb (GtkNativeDialog *dialog,
       gboolean ok;
 
       if (ninjs)
-        ok = byline_export_article_ninjs (self->article, self->publication, file, NULL, NULL, &error);
+        ok = byline_export_article_ninjs (article, self->publication, file, NULL, NULL, &error);
       else
-        ok = byline_export_article_html (self->article, self->publication, file, NULL, NULL, &error);
+        ok = byline_export_article_html (article, self->publication, file, NULL, NULL, &error);
 
       if (ok)
         {
@@ -918,7 +946,11 @@ export_file (BylineWindow *self,
                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "ninjs", GINT_TO_POINTER (ninjs));
+  /* The page written is the one the dialog was opened for, whatever is
+   * open when it is answered. */
+  g_object_set_data_full (G_OBJECT (dialog), "article", g_object_ref (self->article), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (export_file_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -956,7 +988,7 @@ progress_main_cb (gpointer user_data)
 {
   ProgressData *data = user_data;
 
-  if (data->window != NULL && data->total > 0)
+  if (data->window != NULL && data->window->progress_bar != NULL && data->total > 0)
     {
       g_autofree char *text = g_strdup_printf (_("Exporting page %u of %u"), data->done, data->total);
 
@@ -984,17 +1016,34 @@ export_progress_cb (guint    done,
                               progress_main_cb, data, g_free);
 }
 
+/* What the export thread reads: its own copies, since Preferences may
+ * change the window's publication while it runs. */
+typedef struct
+{
+  GFile             *dir;
+  BylineStore       *store;
+  BylinePublication *publication;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->dir);
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->publication, byline_publication_free);
+  g_free (data);
+}
+
 static void
 export_publication_thread (GTask        *task,
                            gpointer      source_object,
                            gpointer      task_data,
                            GCancellable *cancellable)
 {
-  BylineWindow *self = source_object;
-  GFile *dir = task_data;
+  ExportData *data = task_data;
   GError *error = NULL;
 
-  if (byline_export_publication (self->store, self->publication, dir, NULL,
+  if (byline_export_publication (data->store, data->publication, data->dir, NULL,
                                  export_progress_cb, task, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1007,8 +1056,13 @@ export_publication_done_cb (GObject      *object,
                             gpointer      user_data)
 {
   BylineWindow *self = BYLINE_WINDOW (object);
-  GFile *dir = g_task_get_task_data (G_TASK (result));
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  GFile *dir = data->dir;
   g_autoptr(GError) error = NULL;
+
+  /* The window was closed while the export ran. */
+  if (self->progress_revealer == NULL)
+    return;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-publication", TRUE);
@@ -1039,6 +1093,7 @@ export_publication_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GTask) task = NULL;
       g_autoptr(GError) error = NULL;
+      ExportData *data;
 
       if (!byline_window_save_now (self, &error))
         autosave_failed_cb (self, error, self->autosave);
@@ -1052,8 +1107,13 @@ export_publication_response_cb (GtkNativeDialog *dialog,
       gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-publication", FALSE);
 
+      data = g_new0 (ExportData, 1);
+      data->dir = g_object_ref (dir);
+      data->store = g_object_ref (self->store);
+      data->publication = byline_publication_copy (self->publication);
+
       task = g_task_new (self, self->export_cancellable, export_publication_done_cb, NULL);
-      g_task_set_task_data (task, g_object_ref (dir), g_object_unref);
+      g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
       g_task_run_in_thread (task, export_publication_thread);
     }
 
@@ -1068,6 +1128,7 @@ choose_publication_folder (BylineWindow *self)
   dialog = gtk_file_chooser_native_new (_("Export Publication"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (export_publication_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
