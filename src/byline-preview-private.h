@@ -7,14 +7,19 @@
 
 #pragma once
 
-#include <webkit/webkit.h>
-
 #include "byline-preview.h"
 
 G_BEGIN_DECLS
 
-/* The preview's web view, or NULL until it has been created (after the
- * widget's first frame). For tests. */
-WebKitWebView *_byline_preview_get_web_view (BylinePreview *self);
+/* The preview's WebKitWebView (cast it with WEBKIT_WEB_VIEW()), or NULL
+ * until it has been created (after the widget's first frame, once the web
+ * module is loaded). For tests. */
+GtkWidget *_byline_preview_get_web_view        (BylinePreview *self);
+/* TRUE when the web module could not be loaded and the preview says so. */
+gboolean   _byline_preview_is_unavailable      (BylinePreview *self);
+/* Tests: previews that make their web view from now on load the web module
+ * from @path, even when it is loaded already (NULL: from where the program
+ * keeps it, once). */
+void       _byline_preview_set_web_module_path (const char    *path);
 
 G_END_DECLS

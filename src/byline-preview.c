@@ -9,23 +9,19 @@
 
 #include "config.h"
 
-#include <string.h>
-
+#include <adwaita.h>
 #include <glib/gi18n.h>
-#include <webkit/webkit.h>
+#include <gmodule.h>
 
 #include "byline-pin.h"
 #include "byline-preview.h"
 #include "byline-preview-private.h"
+#include "byline-preview-web.h"
 #include "byline-renderer.h"
 
-/* Where our pages claim to live: the renderer gives the lead image a file://
- * URI, which a page with this base may show. */
-#define BASE_URI "file:///"
-
-/* The world our own scripts run in. Page script is off, and the page's CSP
- * (default-src 'none') binds only the page's own world. */
-#define SCRIPT_WORLD "byline-preview"
+/* The web view comes from a module (byline-preview-web.c) that is opened
+ * after the window's first frame: linking WebKitGTK into the program made
+ * every start 60-100 ms slower before main() even ran (bench/README.md). */
 
 /* Typing coalesces into one render this long after the last change, so the
  * preview follows within a frame or two of the 60 ms plus the load. */
@@ -57,14 +53,18 @@ struct _BylinePreview
   /* Review mode: the earlier text the changes are marked against. */
   BylineArticle        *review_baseline;
 
+  /* Until the web view exists: an empty box, or a status page when the
+   * web module could not be loaded. */
   GtkWidget            *placeholder;
-  WebKitWebView        *web_view;
-  WebKitNetworkSession *network_session;
+  /* A WebKitWebView, made by the web module. */
+  GtkWidget            *web_view;
 
-  /* Creating the web view waits for the first frame, then an idle. */
+  /* Creating the web view waits for the first frame, then an idle, then
+   * (the first time) the web module loading on a worker thread. */
   GdkFrameClock        *frame_clock;
   gulong                after_paint_id;
   guint                 create_source;
+  GCancellable         *module_cancellable;
 
   guint                 render_source;
   GCancellable         *cancellable;
@@ -82,14 +82,12 @@ struct _BylinePreview
   guint                 reset_scroll : 1;
   /* A render is under way: reading the scroll position, or loading. */
   guint                 busy : 1;
-  /* Our load_html() is in flight until load-changed FINISHED. */
-  guint                 loading : 1;
-  /* Our load_html() has not yet been through decide-policy. */
-  guint                 expect_navigation : 1;
   /* One of our pages is showing, so its scroll position can be read. */
   guint                 has_page : 1;
   /* The web process died once since the last change: do not retry again. */
   guint                 retried_after_crash : 1;
+  /* The web module could not be loaded: the status page says why. */
+  guint                 unavailable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreview, byline_preview, GTK_TYPE_WIDGET)
@@ -114,6 +112,74 @@ static guint signals[N_SIGNALS];
 static void start_render (BylinePreview *self);
 static void set_pins     (BylinePreview *self,
                           GListModel    *pins);
+
+/* --- the web module ------------------------------------------------------------ */
+
+/* Set once the module is loaded; it stays loaded (its types, and WebKit's,
+ * cannot be unregistered). Main thread only. */
+static const BylinePreviewWebFuncs *web_funcs;
+/* Tests: a module file to load instead. */
+static char *web_module_path_override;
+
+static char *
+dup_web_module_path (void)
+{
+  g_autofree char *exe = NULL;
+  g_autofree char *file_name = NULL;
+
+  if (web_module_path_override != NULL)
+    return g_strdup (web_module_path_override);
+
+  file_name = g_strconcat ("lib", BYLINE_PREVIEW_WEB_MODULE_NAME, ".", G_MODULE_SUFFIX, NULL);
+
+  /* Run from the build tree (the program or a test), the module is the
+   * build's, in the same folder as the program's sources are built. */
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe != NULL && g_str_has_prefix (exe, BYLINE_BUILD_ROOT "/"))
+    return g_build_filename (BYLINE_BUILD_ROOT, "src", file_name, NULL);
+
+  return g_build_filename (BYLINE_MODULEDIR, file_name, NULL);
+}
+
+/* Loads the web module, and with it WebKitGTK. Runs on a worker thread:
+ * the dynamic linker's work (some 100 libraries) keeps the main thread
+ * busy for 60-100 ms otherwise. */
+static void
+load_web_module_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  const char *path = task_data;
+  BylinePreviewWebEntryPoint entry_point = NULL;
+  const BylinePreviewWebFuncs *funcs;
+  GModule *module;
+
+  module = g_module_open (path, G_MODULE_BIND_LAZY);
+  if (module == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not load the preview’s web engine (%s). "
+                                 "Check that WebKitGTK 6.0 is installed, or reinstall Byline."),
+                               g_module_error ());
+      return;
+    }
+
+  if (!g_module_symbol (module, BYLINE_PREVIEW_WEB_ENTRY_POINT, (gpointer *) &entry_point) ||
+      entry_point == NULL ||
+      (funcs = entry_point ()) == NULL ||
+      funcs->abi_version != BYLINE_PREVIEW_WEB_ABI_VERSION)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("“%s” is not the preview module of this version of Byline. Reinstall Byline."),
+                               path);
+      g_module_close (module);
+      return;
+    }
+
+  g_module_make_resident (module);
+  g_task_return_pointer (task, (gpointer) funcs, NULL);
+}
 
 /* --- helpers --------------------------------------------------------------- */
 
@@ -141,17 +207,6 @@ render_page (BylinePreview *self)
     }
 
   return byline_render_article (self->article, self->publication, &options);
-}
-
-/* Our page, or a place inside it ("file:///#section"). */
-static gboolean
-is_our_page (const char *uri)
-{
-  gsize len = strlen (BASE_URI);
-
-  return uri != NULL &&
-         strncmp (uri, BASE_URI, len) == 0 &&
-         (uri[len] == '\0' || uri[len] == '#');
 }
 
 static gboolean
@@ -219,43 +274,18 @@ finish_render (BylinePreview *self)
   g_signal_emit (self, signals[RENDERED], 0);
 }
 
+/* Hands the page to the web view, which puts the reader back @scroll_y
+ * pixels down. */
 static void
 load_pending_html (BylinePreview *self,
                    double         scroll_y)
 {
-  WebKitUserContentManager *manager;
-
   g_assert (self->pending_html != NULL);
-
-  /* Put the reader back where they were before anything paints, in our own
-   * world (the page's CSP allows no script in its world, and JavaScript
-   * markup is off). Again on load, in case the lead image moved things. */
-  manager = webkit_web_view_get_user_content_manager (self->web_view);
-  webkit_user_content_manager_remove_all_scripts (manager);
-  if (scroll_y > 0)
-    {
-      g_autoptr(WebKitUserScript) script = NULL;
-      g_autofree char *source = NULL;
-      char y[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_ascii_formatd (y, sizeof y, "%.1f", scroll_y);
-      source = g_strdup_printf ("window.scrollTo (0, %s);\n"
-                                "window.addEventListener ('load', () => window.scrollTo (0, %s), { once: true });\n",
-                                y, y);
-      script = webkit_user_script_new_for_world (source,
-                                                 WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
-                                                 WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END,
-                                                 SCRIPT_WORLD,
-                                                 NULL, NULL);
-      webkit_user_content_manager_add_script (manager, script);
-    }
 
   g_free (self->html);
   self->html = g_steal_pointer (&self->pending_html);
-  self->loading = TRUE;
-  self->expect_navigation = TRUE;
 
-  webkit_web_view_load_html (self->web_view, self->html, BASE_URI);
+  web_funcs->load_page (self->web_view, self->html, scroll_y);
 }
 
 static void
@@ -264,19 +294,16 @@ read_scroll_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(BylinePreview) self = user_data;
-  g_autoptr(JSCValue) value = NULL;
   g_autoptr(GError) error = NULL;
   double scroll_y = 0;
 
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  if (!web_funcs->read_scroll_finish (GTK_WIDGET (object), result, &scroll_y, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (value == NULL)
-    g_debug ("Could not read the preview’s scroll position, starting at the top: %s", error->message);
-  else if (jsc_value_is_number (value))
-    scroll_y = jsc_value_to_double (value);
+      g_debug ("Could not read the preview’s scroll position, starting at the top: %s", error->message);
+    }
 
   if (self->web_view == NULL)
     return;
@@ -325,48 +352,27 @@ start_render (BylinePreview *self)
       return;
     }
 
-  webkit_web_view_evaluate_javascript (self->web_view,
-                                       "window.scrollY", -1,
-                                       SCRIPT_WORLD, NULL,
-                                       self->cancellable,
-                                       read_scroll_cb,
-                                       g_object_ref (self));
+  web_funcs->read_scroll_async (self->web_view,
+                                self->cancellable,
+                                read_scroll_cb,
+                                g_object_ref (self));
 }
 
 /* --- web view ---------------------------------------------------------------- */
 
 static void
-on_load_changed (BylinePreview   *self,
-                 WebKitLoadEvent  load_event,
-                 WebKitWebView   *web_view)
+on_page_loaded (BylinePreview *self,
+                GtkWidget     *web_view)
 {
-  if (load_event != WEBKIT_LOAD_FINISHED || !self->loading)
-    return;
-
-  self->loading = FALSE;
-  self->expect_navigation = FALSE;
   self->has_page = TRUE;
 
   finish_render (self);
 }
 
-static gboolean
-on_load_failed (BylinePreview   *self,
-                WebKitLoadEvent  load_event,
-                const char      *failing_uri,
-                GError          *error,
-                WebKitWebView   *web_view)
-{
-  /* load-changed FINISHED follows and ends the render. */
-  if (self->loading)
-    g_debug ("The preview page did not load: %s", error->message);
-
-  return FALSE;
-}
-
 static void
-open_link (BylinePreview *self,
-           const char    *uri)
+on_link_clicked (BylinePreview *self,
+                 const char    *uri,
+                 GtkWidget     *web_view)
 {
   gboolean handled = FALSE;
 
@@ -387,126 +393,24 @@ open_link (BylinePreview *self,
     }
 }
 
-static gboolean
-on_decide_policy (BylinePreview            *self,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  WebKitWebView            *web_view)
-{
-  switch (type)
-    {
-    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
-    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
-      {
-        WebKitNavigationPolicyDecision *navigation_decision = WEBKIT_NAVIGATION_POLICY_DECISION (decision);
-        WebKitNavigationAction *action = webkit_navigation_policy_decision_get_navigation_action (navigation_decision);
-        WebKitNavigationType navigation_type = webkit_navigation_action_get_navigation_type (action);
-        const char *uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
-        gboolean new_window = type == WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION;
-
-        /* Our own load_html(). */
-        if (!new_window &&
-            self->expect_navigation &&
-            navigation_type == WEBKIT_NAVIGATION_TYPE_OTHER &&
-            g_strcmp0 (uri, BASE_URI) == 0)
-          {
-            self->expect_navigation = FALSE;
-            webkit_policy_decision_use (decision);
-            return TRUE;
-          }
-
-        /* A link to a place in the page itself. */
-        if (!new_window &&
-            self->has_page &&
-            navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED &&
-            is_our_page (uri) &&
-            strchr (uri, '#') != NULL)
-          {
-            webkit_policy_decision_use (decision);
-            return TRUE;
-          }
-
-        /* Everything else stays out of the preview; a link the reader
-         * clicked opens in their browser. Reloads, back and forward, dropped
-         * files and programmatic loads just stop. */
-        webkit_policy_decision_ignore (decision);
-        if (navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
-          open_link (self, uri);
-        else
-          g_debug ("Blocked a navigation of the preview to “%s”", uri);
-        return TRUE;
-      }
-
-    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
-      {
-        WebKitResponsePolicyDecision *response_decision = WEBKIT_RESPONSE_POLICY_DECISION (decision);
-        WebKitURIRequest *request = webkit_response_policy_decision_get_request (response_decision);
-
-        if (!webkit_response_policy_decision_is_main_frame_main_resource (response_decision) ||
-            is_our_page (webkit_uri_request_get_uri (request)))
-          webkit_policy_decision_use (decision);
-        else
-          webkit_policy_decision_ignore (decision);
-        return TRUE;
-      }
-
-    default:
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-    }
-}
-
-static gboolean
-on_context_menu (BylinePreview       *self,
-                 WebKitContextMenu   *menu,
-                 WebKitHitTestResult *hit_test_result,
-                 WebKitWebView       *web_view)
-{
-  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
-
-  /* Copying is all a preview offers: no reload, back, open link or inspect. */
-  for (const GList *l = items; l != NULL; l = l->next)
-    {
-      WebKitContextMenuItem *item = l->data;
-
-      switch ((int) webkit_context_menu_item_get_stock_action (item))
-        {
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY:
-        case WEBKIT_CONTEXT_MENU_ACTION_SELECT_ALL:
-        case WEBKIT_CONTEXT_MENU_ACTION_COPY_LINK_TO_CLIPBOARD:
-          break;
-
-        default:
-          webkit_context_menu_remove (menu, item);
-          break;
-        }
-    }
-  g_list_free (items);
-
-  /* TRUE: nothing left to show, so no menu. */
-  return webkit_context_menu_get_n_items (menu) == 0;
-}
-
 static void
-on_web_process_terminated (BylinePreview                     *self,
-                           WebKitWebProcessTerminationReason  reason,
-                           WebKitWebView                     *web_view)
+on_page_lost (BylinePreview       *self,
+              BylinePreviewWebEnd  end,
+              GtkWidget           *web_view)
 {
   /* Load the page again once; a page that kills WebKit every time waits for
    * the next change of the article. */
   gboolean retry = !self->retried_after_crash;
 
-  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+  if (end == BYLINE_PREVIEW_WEB_STOPPED)
     g_debug ("The preview’s web process was stopped");
   else
     g_warning ("The preview’s web process %s; %s",
-               reason == WEBKIT_WEB_PROCESS_EXCEEDED_MEMORY_LIMIT ? "ran out of memory" : "crashed",
+               end == BYLINE_PREVIEW_WEB_OUT_OF_MEMORY ? "ran out of memory" : "crashed",
                retry ? "loading the page again" : "the preview comes back with the next change");
 
   g_cancellable_cancel (self->cancellable);
   self->busy = FALSE;
-  self->loading = FALSE;
-  self->expect_navigation = FALSE;
   self->has_page = FALSE;
   g_clear_pointer (&self->pending_html, g_free);
 
@@ -518,81 +422,99 @@ on_web_process_terminated (BylinePreview                     *self,
     }
 }
 
-static WebKitWebView *
+static void
 create_web_view (BylinePreview *self)
 {
-  g_autoptr(WebKitSettings) settings = NULL;
-  g_autoptr(WebKitNetworkProxySettings) proxy = NULL;
-  WebKitWebView *web_view;
+  g_assert (web_funcs != NULL);
+  g_assert (self->web_view == NULL);
 
-  settings = webkit_settings_new ();
-  /* The page runs nothing; our own scripts (reading and restoring the scroll
-   * position) need JavaScript itself on. */
-  webkit_settings_set_enable_javascript (settings, TRUE);
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-  webkit_settings_set_javascript_can_access_clipboard (settings, FALSE);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_webaudio (settings, FALSE);
-  webkit_settings_set_enable_media (settings, FALSE);
-  webkit_settings_set_enable_media_stream (settings, FALSE);
-  webkit_settings_set_enable_webrtc (settings, FALSE);
-  webkit_settings_set_enable_fullscreen (settings, FALSE);
-  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_allow_top_navigation_to_data_urls (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  self->web_view = web_funcs->new_view ();
+  g_signal_connect_object (self->web_view, "page-loaded",
+                           G_CALLBACK (on_page_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "link-clicked",
+                           G_CALLBACK (on_link_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->web_view, "page-lost",
+                           G_CALLBACK (on_page_lost), self, G_CONNECT_SWAPPED);
 
-  /* Nothing leaves the machine: every http(s) request goes to a proxy that
-   * is not there (the discard port) and fails at once. file:// still loads,
-   * for the article's own image. */
-  self->network_session = webkit_network_session_new_ephemeral ();
-  proxy = webkit_network_proxy_settings_new ("http://127.0.0.1:9", NULL);
-  webkit_network_session_set_proxy_settings (self->network_session,
-                                             WEBKIT_NETWORK_PROXY_MODE_CUSTOM,
-                                             proxy);
+  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+  gtk_widget_set_parent (self->web_view, GTK_WIDGET (self));
 
-  web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                           "network-session", self->network_session,
-                           "settings", settings,
-                           "hexpand", TRUE,
-                           "vexpand", TRUE,
-                           NULL);
+  /* Whatever was set before (or nothing yet: the empty page). */
+  self->force = TRUE;
+  schedule_render (self, 0);
+}
 
-  g_signal_connect_object (web_view, "decide-policy",
-                           G_CALLBACK (on_decide_policy), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (web_view, "load-changed",
-                           G_CALLBACK (on_load_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (web_view, "load-failed",
-                           G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (web_view, "context-menu",
-                           G_CALLBACK (on_context_menu), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (web_view, "web-process-terminated",
-                           G_CALLBACK (on_web_process_terminated), self, G_CONNECT_SWAPPED);
+/* Without its web engine the preview says so; the editor goes on working. */
+static void
+show_unavailable (BylinePreview *self,
+                  const GError  *error)
+{
+  g_autofree char *description = g_markup_escape_text (error->message, -1);
+  GtkWidget *status_page;
 
-  return web_view;
+  g_message ("The preview is unavailable: %s", error->message);
+
+  self->unavailable = TRUE;
+
+  status_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), _("Preview Unavailable"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status_page), description);
+  gtk_widget_add_css_class (status_page, "compact");
+  gtk_widget_set_hexpand (status_page, TRUE);
+  gtk_widget_set_vexpand (status_page, TRUE);
+
+  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+  self->placeholder = status_page;
+  gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
+}
+
+static void
+load_web_module_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  BylinePreview *self = BYLINE_PREVIEW (object);
+  g_autoptr(GError) error = NULL;
+  const BylinePreviewWebFuncs *funcs;
+
+  funcs = g_task_propagate_pointer (G_TASK (result), &error);
+  if (funcs != NULL)
+    web_funcs = funcs;
+
+  /* Disposed meanwhile. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->module_cancellable);
+
+  if (funcs == NULL)
+    show_unavailable (self, error);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    create_web_view (self);
+  /* Otherwise the next map makes it. */
 }
 
 static gboolean
 create_web_view_cb (gpointer user_data)
 {
   BylinePreview *self = user_data;
+  g_autoptr(GTask) task = NULL;
 
   self->create_source = 0;
 
-  g_assert (self->web_view == NULL);
+  if (web_funcs != NULL && web_module_path_override == NULL)
+    {
+      create_web_view (self);
+      return G_SOURCE_REMOVE;
+    }
 
-  self->web_view = create_web_view (self);
-  g_clear_pointer (&self->placeholder, gtk_widget_unparent);
-  gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
-
-  /* Whatever was set before (or nothing yet: the empty page). */
-  self->force = TRUE;
-  schedule_render (self, 0);
+  /* The first preview of the program loads the module. */
+  self->module_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->module_cancellable, load_web_module_cb, NULL);
+  g_task_set_source_tag (task, create_web_view_cb);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, dup_web_module_path (), g_free);
+  g_task_run_in_thread (task, load_web_module_thread);
 
   return G_SOURCE_REMOVE;
 }
@@ -614,8 +536,8 @@ on_after_paint (BylinePreview *self,
 {
   stop_waiting_for_frame (self);
 
-  /* The window has its first frame; WebKit's processes may start now, when
-   * nothing else is waiting. */
+  /* The window has its first frame; WebKitGTK may load and its processes
+   * start now, when nothing else is waiting. */
   self->create_source = g_idle_add_full (G_PRIORITY_LOW, create_web_view_cb, self, NULL);
   g_source_set_name_by_id (self->create_source, "[byline] create preview");
 }
@@ -633,7 +555,9 @@ byline_preview_map (GtkWidget *widget)
     {
       GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
 
-      if (self->after_paint_id != 0 || self->create_source != 0)
+      /* Waiting already, or the module could not be loaded. */
+      if (self->after_paint_id != 0 || self->create_source != 0 ||
+          self->module_cancellable != NULL || self->unavailable)
         return;
 
       if (frame_clock != NULL)
@@ -690,14 +614,18 @@ byline_preview_dispose (GObject *object)
     }
   set_pins (self, NULL);
 
+  if (self->module_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->module_cancellable);
+      g_clear_object (&self->module_cancellable);
+    }
+
   if (self->web_view != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->web_view, self);
-      gtk_widget_unparent (GTK_WIDGET (self->web_view));
-      self->web_view = NULL;
+      g_clear_pointer (&self->web_view, gtk_widget_unparent);
     }
   g_clear_pointer (&self->placeholder, gtk_widget_unparent);
-  g_clear_object (&self->network_session);
   g_clear_object (&self->review_baseline);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->dispose (object);
@@ -1106,10 +1034,25 @@ byline_preview_refresh (BylinePreview *self)
     start_render (self);
 }
 
-WebKitWebView *
+GtkWidget *
 _byline_preview_get_web_view (BylinePreview *self)
 {
   g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
 
   return self->web_view;
+}
+
+gboolean
+_byline_preview_is_unavailable (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), FALSE);
+
+  return self->unavailable;
+}
+
+void
+_byline_preview_set_web_module_path (const char *path)
+{
+  g_free (web_module_path_override);
+  web_module_path_override = g_strdup (path);
 }

@@ -81,12 +81,41 @@ static guint signals[N_SIGNALS];
 
 /* GtkListView in GTK before 4.12 makes up to 200 rows, on screen or not
  * (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c): styling and measuring
- * them was a quarter of the work before the first frame (bench/README.md).
- * The first frame lists enough articles for a tall window; the rest are
- * let through a step at a time once it is on screen. */
-#define FIRST_FRAME_ROWS 40
+ * them was a quarter of the work before the first frame (bench/README.md),
+ * ~2 M instructions a row. The first frame lists as many articles as the
+ * tallest monitor could show (a row is at least ROW_MIN_HEIGHT pixels
+ * high); the rest are let through a step at a time once it is on screen. */
+#define ROW_MIN_HEIGHT 48
+#define FIRST_FRAME_ROWS_MAX 40
 #define ROWS_PER_STEP 40
 #define MAX_ROWS_MADE 200
+
+static guint
+count_first_frame_rows (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors;
+  int tallest = 0;
+
+  if (display == NULL)
+    return FIRST_FRAME_ROWS_MAX;
+
+  monitors = gdk_display_get_monitors (display);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+
+  /* No monitor known yet: a tall one. */
+  if (tallest <= 0)
+    return FIRST_FRAME_ROWS_MAX;
+
+  return MIN (tallest / ROW_MIN_HEIGHT + 1, FIRST_FRAME_ROWS_MAX);
+}
 
 /* "Today at 14:05", "Yesterday", "Mar 3" or "Mar 3, 2023" */
 static char *
@@ -464,7 +493,8 @@ byline_sidebar_constructed (GObject *object)
   G_OBJECT_CLASS (byline_sidebar_parent_class)->constructed (object);
 
   self->list = byline_article_list_new (self->store);
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, FIRST_FRAME_ROWS);
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0,
+                                           count_first_frame_rows ());
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libxml/HTMLparser.h>
@@ -83,12 +84,21 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The preview's web view (the web module makes it), or NULL before then. */
+static WebKitWebView *
+get_web_view (Fixture *f)
+{
+  GtkWidget *web_view = _byline_preview_get_web_view (f->preview);
+
+  return web_view != NULL ? WEBKIT_WEB_VIEW (web_view) : NULL;
+}
+
 static gboolean
 has_web_view (gpointer data)
 {
   Fixture *f = data;
 
-  return _byline_preview_get_web_view (f->preview) != NULL;
+  return get_web_view (f) != NULL;
 }
 
 typedef struct
@@ -136,7 +146,7 @@ static void
 wait_for_title (Fixture    *f,
                 const char *text)
 {
-  TitleWait wait = { _byline_preview_get_web_view (f->preview), text };
+  TitleWait wait = { get_web_view (f), text };
   g_autofree char *what = g_strdup_printf ("the page title to contain “%s”", text);
 
   g_assert_nonnull (wait.web_view);
@@ -173,7 +183,7 @@ static JSCValue *
 run_js (Fixture    *f,
         const char *script)
 {
-  WebKitWebView *web_view = _byline_preview_get_web_view (f->preview);
+  WebKitWebView *web_view = get_web_view (f);
   AsyncWait wait = { NULL, NULL };
   g_autoptr(GError) error = NULL;
   JSCValue *value;
@@ -350,7 +360,7 @@ static void
 on_after_paint (GdkFrameClock *frame_clock,
                 Paints        *paints)
 {
-  if (_byline_preview_get_web_view (paints->f->preview) == NULL)
+  if (get_web_view (paints->f) == NULL)
     paints->before_web_view++;
 }
 
@@ -362,9 +372,9 @@ test_lazy_web_view (Fixture       *f,
   GdkFrameClock *frame_clock;
 
   /* Not in init, not on present: WebKit waits for the window's first frame. */
-  g_assert_null (_byline_preview_get_web_view (f->preview));
+  g_assert_null (get_web_view (f));
   gtk_window_present (f->window);
-  g_assert_null (_byline_preview_get_web_view (f->preview));
+  g_assert_null (get_web_view (f));
 
   /* The window paints before WebKit starts. */
   frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
@@ -373,7 +383,7 @@ test_lazy_web_view (Fixture       *f,
   wait_until (has_web_view, f, LOAD_TIMEOUT_MS, "the preview to create its web view");
   g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, &paints);
   g_assert_cmpuint (paints.before_web_view, >=, 1);
-  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (_byline_preview_get_web_view (f->preview)),
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (get_web_view (f)),
                                          GTK_WIDGET (f->preview)));
 
   /* Nothing set: the friendly empty page. */
@@ -408,7 +418,7 @@ test_render (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(BylineArticle) article = make_article ("Council backs new sea wall", 3);
-  WebKitWebView *web_view = _byline_preview_get_web_view (f->preview);
+  WebKitWebView *web_view = get_web_view (f);
   g_autofree char *headline = NULL;
   g_autofree char *changed = NULL;
   g_autofree char *standfirst = NULL;
@@ -596,7 +606,7 @@ static void
 test_settings (Fixture       *f,
                gconstpointer  data)
 {
-  WebKitSettings *settings = webkit_web_view_get_settings (_byline_preview_get_web_view (f->preview));
+  WebKitSettings *settings = webkit_web_view_get_settings (get_web_view (f));
   g_autoptr(BylineArticle) article = make_article ("Night market moves indoors", 1);
   g_autoptr(JSCValue) value = NULL;
   guint count;
@@ -612,7 +622,7 @@ test_settings (Fixture       *f,
   g_assert_false (webkit_settings_get_allow_file_access_from_file_urls (settings));
   g_assert_false (webkit_settings_get_allow_universal_access_from_file_urls (settings));
   g_assert_true (webkit_network_session_is_ephemeral (
-    webkit_web_view_get_network_session (_byline_preview_get_web_view (f->preview))));
+    webkit_web_view_get_network_session (get_web_view (f))));
 
   /* Nothing in the page's own world runs: markup scripts are stripped. */
   count = f->n_rendered;
@@ -722,7 +732,7 @@ test_links (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(BylineArticle) article = make_article ("Regatta postponed", 1);
-  WebKitWebView *web_view = _byline_preview_get_web_view (f->preview);
+  WebKitWebView *web_view = get_web_view (f);
   g_autofree char *title = NULL;
   guint n_failed = 0;
   guint count;
@@ -814,7 +824,7 @@ test_web_process_restart (Fixture       *f,
 
   /* Without its web process the page is gone; the preview loads it again. */
   count = f->n_rendered;
-  webkit_web_view_terminate_web_process (_byline_preview_get_web_view (f->preview));
+  webkit_web_view_terminate_web_process (get_web_view (f));
   wait_for_render (f, count, "the page after the web process stopped");
   shown = run_js_string (f, "document.querySelector ('h1.headline').textContent");
   g_assert_cmpstr (shown, ==, "Ferry timetable changes");
@@ -824,7 +834,7 @@ static void
 test_context_menu (Fixture       *f,
                    gconstpointer  data)
 {
-  WebKitWebView *web_view = _byline_preview_get_web_view (f->preview);
+  WebKitWebView *web_view = get_web_view (f);
   static const WebKitContextMenuAction offered[] = {
     WEBKIT_CONTEXT_MENU_ACTION_GO_BACK,
     WEBKIT_CONTEXT_MENU_ACTION_RELOAD,
@@ -868,7 +878,7 @@ test_dispose (void)
   byline_preview_set_article (f->preview, article);
   /* Mid-debounce, and mid-load once it fires. */
   byline_article_set_headline (article, "Library opens on Sundays from May");
-  web_view = _byline_preview_get_web_view (f->preview);
+  web_view = get_web_view (f);
   g_object_add_weak_pointer (G_OBJECT (web_view), (gpointer *) &web_view);
 
   fixture_teardown (f, NULL);
@@ -878,6 +888,54 @@ test_dispose (void)
   byline_article_set_headline (article, "Library opens on Sundays all year");
   spin (200);
   g_assert_finalize_object (g_steal_pointer (&article));
+}
+
+static gboolean
+is_unavailable (gpointer data)
+{
+  Fixture *f = data;
+
+  return _byline_preview_is_unavailable (f->preview);
+}
+
+/* WebKitGTK missing (or the module): the preview says so instead of the
+ * page, and goes on taking articles without a crash. */
+static void
+test_web_module_missing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Pier lights switched back on", 2);
+  g_autofree char *dir = g_dir_make_tmp ("byline-preview-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "libbyline-preview-web.so", NULL);
+  GtkWidget *status_page;
+
+  g_assert_nonnull (dir);
+  _byline_preview_set_web_module_path (missing);
+  g_test_expect_message ("byline-preview", G_LOG_LEVEL_MESSAGE, "The preview is unavailable: *");
+
+  byline_preview_set_article (f->preview, article);
+  gtk_window_present (f->window);
+  wait_until (is_unavailable, f, LOAD_TIMEOUT_MS, "the preview to give up on its web view");
+  g_test_assert_expected_messages ();
+  _byline_preview_set_web_module_path (NULL);
+  g_rmdir (dir);
+
+  g_assert_null (get_web_view (f));
+  status_page = gtk_widget_get_first_child (GTK_WIDGET (f->preview));
+  g_assert_true (ADW_IS_STATUS_PAGE (status_page));
+  g_assert_true (gtk_widget_get_mapped (status_page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "Preview Unavailable");
+  /* The reason, with the file that was looked for. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status_page)), missing));
+
+  /* Edits, and showing the preview again, change nothing and break nothing. */
+  byline_article_set_headline (article, "Pier lights back on after storm");
+  gtk_widget_set_visible (GTK_WIDGET (f->preview), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (f->preview), TRUE);
+  spin (300);
+  g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (f->preview)) == status_page);
+  g_assert_null (byline_preview_get_html (f->preview));
+  g_assert_cmpuint (f->n_rendered, ==, 0);
 }
 
 int
@@ -912,6 +970,8 @@ main (int   argc,
   g_test_add ("/byline/preview/context-menu", Fixture, NULL,
               fixture_setup, test_context_menu, fixture_teardown);
   g_test_add_func ("/byline/preview/dispose", test_dispose);
+  g_test_add ("/byline/preview/web-module-missing", Fixture, NULL,
+              fixture_setup_unshown, test_web_module_missing, fixture_teardown);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "byline-pins-editor.h"
 #include "byline-related-list.h"
 #include "byline-renderer.h"
+#include "byline-review.h"
 #include "byline-store.h"
 #include "byline-window-private.h"
 
@@ -674,8 +675,7 @@ test_flags_unlinked_before_export (Fixture       *fixture,
 
   /* The dredger story is spiked meanwhile, elsewhere. */
   dredger = byline_store_load_article (fixture->store, fixture->dredger_id, NULL);
-  byline_article_set_status (dredger, BYLINE_STATUS_SPIKED);
-  byline_store_save_article (fixture->store, dredger, &error);
+  g_assert_true (byline_store_set_status (fixture->store, dredger, BYLINE_STATUS_SPIKED, "Desk", &error));
   g_assert_no_error (error);
 
   lines = _byline_window_list_unlinked_pins (fixture->window, FALSE);
@@ -697,7 +697,17 @@ test_flags_unlinked_before_export (Fixture       *fixture,
   lines = _byline_window_list_unlinked_pins (fixture->window, TRUE);
   g_assert_cmpuint (g_strv_length (lines), ==, 0);
   g_clear_pointer (&lines, g_strfreev);
-  byline_article_set_status (byline_window_get_article (fixture->window), BYLINE_STATUS_PUBLISHED);
+  {
+    /* Published the way the workflow publishes: one step at a time. */
+    const BylineStatus steps[] = { BYLINE_STATUS_IN_REVIEW, BYLINE_STATUS_APPROVED, BYLINE_STATUS_PUBLISHED };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_assert_true (byline_store_set_status (fixture->store, byline_window_get_article (fixture->window),
+                                                steps[i], "Desk", &error));
+        g_assert_no_error (error);
+      }
+  }
   lines = _byline_window_list_unlinked_pins (fixture->window, TRUE);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   g_assert_nonnull (strstr (lines[0], "in “Harbour silt threatens ferry route”"));

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <link.h>
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libxml/HTMLparser.h>
@@ -15,6 +18,7 @@
 #include "byline-article-list.h"
 #include "byline-editor-pane-private.h"
 #include "byline-pin.h"
+#include "byline-preview-private.h"
 #include "byline-store.h"
 #include "byline-window-private.h"
 
@@ -163,6 +167,60 @@ stored_headline_is (BylineStore *store,
   g_autoptr(BylineArticle) article = byline_store_load_article (store, id, NULL);
 
   return article != NULL && g_strcmp0 (byline_article_get_headline (article), expected) == 0;
+}
+
+static int
+find_webkit_cb (struct dl_phdr_info *info,
+                size_t               size,
+                void                *data)
+{
+  return info->dlpi_name != NULL && strstr (info->dlpi_name, "/libwebkitgtk-6.0.so") != NULL;
+}
+
+/* Whether WebKitGTK is loaded in this process. */
+static gboolean
+webkit_is_loaded (void)
+{
+  return dl_iterate_phdr (find_webkit_cb, NULL) != 0;
+}
+
+typedef struct
+{
+  BylinePreview *preview;
+  guint          without_webkit;
+} Paints;
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                Paints        *paints)
+{
+  if (!webkit_is_loaded ())
+    paints->without_webkit++;
+}
+
+/* The first test of the program, so nothing has loaded WebKitGTK yet. */
+static void
+test_webkit_after_first_frame (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  BylinePreview *preview = _byline_window_get_preview (fixture->window);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  Paints paints = { preview, 0 };
+
+  /* Neither the program nor its window, shown, loads WebKitGTK... */
+  g_assert_false (webkit_is_loaded ());
+  g_assert_null (_byline_preview_get_web_view (preview));
+
+  /* ...the window paints without it, then the preview loads it. */
+  g_assert_nonnull (frame_clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &paints);
+  WAIT_FOR (_byline_preview_get_web_view (preview) != NULL, 30, "the preview's web view");
+  g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, &paints);
+
+  g_assert_cmpuint (paints.without_webkit, >=, 1);
+  g_assert_true (webkit_is_loaded ());
+  g_assert_true (gtk_widget_is_ancestor (_byline_preview_get_web_view (preview), GTK_WIDGET (preview)));
+  g_assert_false (_byline_preview_is_unavailable (preview));
 }
 
 static void
@@ -323,6 +381,25 @@ test_new_article (Fixture       *fixture,
   WAIT_FOR (stored_headline_is (fixture->store, id, "Night buses return"), 5, "the new headline saved");
 }
 
+static void
+test_typed_date_saved_on_quit (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  GtkWidget *published = _byline_editor_pane_get_field (editor, "Published");
+  gint64 id = byline_article_get_id (byline_window_get_article (fixture->window));
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A date typed and never confirmed with Enter, then Ctrl+Q at once. */
+  gtk_editable_set_text (GTK_EDITABLE (published), "March 3, 2023 at 9:05 am");
+  g_assert_true (byline_window_save_now (fixture->window, &error));
+  g_assert_no_error (error);
+
+  stored = byline_store_load_article (fixture->store, id, &error);
+  g_assert_cmpint (byline_article_get_published (stored), ==, 1677834300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,11 +418,13 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/byline/window/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("webkit-after-first-frame", test_webkit_after_first_frame);
   ADD ("builds-and-opens-newest", test_builds_and_opens_newest);
   ADD ("typing-saves-and-previews", test_typing_saves_and_previews);
   ADD ("trash-and-restore", test_trash_and_restore);
   ADD ("search-filter", test_search_filter);
   ADD ("new-article", test_new_article);
+  ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
 
 #undef ADD
 
