@@ -7,9 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "byline-article-list.h"
+#include "byline-test-util.h"
 
 typedef struct
 {
@@ -22,28 +21,18 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("byline-list-XXXXXX", &error);
+  fixture->dir = byline_test_make_tmp_dir ("byline-list-XXXXXX");
   path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_test_store_new (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_assert_finalize_object (fixture->store);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

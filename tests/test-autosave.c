@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "byline-autosave.h"
+#include "byline-test-util.h"
 
 typedef struct
 {
@@ -45,10 +45,9 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("byline-autosave-XXXXXX", &error);
+  fixture->dir = byline_test_make_tmp_dir ("byline-autosave-XXXXXX");
   path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_test_store_new (path);
 
   fixture->article = byline_article_new ();
   byline_article_set_headline (fixture->article, "Draft");
@@ -65,40 +64,14 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   /* A write still on its thread holds the autosave; let it land first. */
   byline_autosave_flush (fixture->autosave, NULL);
   g_assert_finalize_object (fixture->autosave);
   g_assert_finalize_object (fixture->article);
   g_assert_finalize_object (fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static char *
@@ -126,7 +99,7 @@ test_debounced_write (Fixture       *fixture,
   g_assert_true (byline_autosave_get_dirty (fixture->autosave));
   g_assert_cmpuint (fixture->saved, ==, 0);
 
-  spin (400);
+  byline_test_spin (400);
   g_assert_cmpuint (fixture->saved, ==, 1);
   g_assert_false (byline_autosave_get_dirty (fixture->autosave));
   body = stored_body (fixture);
@@ -165,7 +138,7 @@ test_failure_keeps_text (Fixture       *fixture,
   /* Someone deletes the article while it is being written. */
   g_assert_true (byline_store_delete_article (fixture->store, byline_article_get_id (fixture->article), NULL));
   byline_article_set_body (fixture->article, "Words that must not vanish");
-  spin (400);
+  byline_test_spin (400);
 
   g_assert_cmpuint (fixture->failed, >=, 1);
   g_assert_true (byline_autosave_get_dirty (fixture->autosave));
@@ -186,9 +159,9 @@ test_edits_during_save (Fixture       *fixture,
   g_autofree char *body = NULL;
 
   byline_article_set_body (fixture->article, "First");
-  spin (40);   /* the write is under way on its thread */
+  byline_test_spin (40);   /* the write is under way on its thread */
   byline_article_set_body (fixture->article, "First and second");
-  spin (400);
+  byline_test_spin (400);
 
   /* The later text is what the disk holds. */
   body = stored_body (fixture);
@@ -210,7 +183,7 @@ test_steady_typing_still_saves (Fixture       *fixture,
     {
       g_string_append (typed, "word ");
       byline_article_set_body (fixture->article, typed->str);
-      spin (100);
+      byline_test_spin (100);
     }
 
   g_assert_cmpuint (fixture->saved, >=, 1);

@@ -10,21 +10,18 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/xpath.h>
 
 #include "byline-article.h"
 #include "byline-cli.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
 #include "byline-store.h"
-
-#define HAS_CLASS(c) "contains(concat(' ', normalize-space(@class), ' '), ' " c " ')"
+#include "byline-test-util.h"
 
 #define PLAIN_HEADLINE "Harbour board backs dredging of the east basin"
 #define COUNCIL_HEADLINE "Council delays vote on the harbour budget"
@@ -37,42 +34,22 @@ typedef struct
   char **env;
 } Fixture;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *data_home = NULL;
   g_autofree char *config_home = NULL;
   g_autofree char *data_dirs = NULL;
 
-  fixture->tmp = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmp = byline_test_make_tmp_dir ("byline-cli-XXXXXX");
   fixture->db = g_build_filename (fixture->tmp, "newsroom.db", NULL);
 
   /* No display, no real home, and no installed settings schema. */
   data_home = g_build_filename (fixture->tmp, "data-home", NULL);
   config_home = g_build_filename (fixture->tmp, "config-home", NULL);
   data_dirs = g_build_filename (fixture->tmp, "data-dirs", NULL);
-  fixture->env = g_get_environ ();
-  fixture->env = g_environ_unsetenv (fixture->env, "DISPLAY");
-  fixture->env = g_environ_unsetenv (fixture->env, "WAYLAND_DISPLAY");
+  fixture->env = byline_test_environ_without_display ();
   fixture->env = g_environ_unsetenv (fixture->env, "GSETTINGS_SCHEMA_DIR");
   fixture->env = g_environ_setenv (fixture->env, "XDG_DATA_HOME", data_home, TRUE);
   fixture->env = g_environ_setenv (fixture->env, "XDG_CONFIG_HOME", config_home, TRUE);
@@ -82,50 +59,16 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->tmp);
+  byline_test_remove_tree (fixture->tmp);
   g_clear_pointer (&fixture->tmp, g_free);
   g_clear_pointer (&fixture->db, g_free);
   g_clear_pointer (&fixture->env, g_strfreev);
 }
 
 /* --- helpers ------------------------------------------------------------ */
-
-static const char *
-byline_bin (void)
-{
-  const char *bin = g_getenv ("BYLINE_BIN");
-
-  if (bin == NULL)
-    g_error ("BYLINE_BIN is not set: run the tests with “meson test”");
-
-  return bin;
-}
 
 static char *
 sample (const char *name)
@@ -142,57 +85,24 @@ tmp_path (Fixture    *fixture,
 
 /* Runs the real program with @args (NULL-terminated), without a shell. */
 static void
-run_argv (Fixture     *fixture,
-          Run         *run,
-          const char **args)
+run_argv (Fixture            *fixture,
+          BylineTestRun      *run,
+          const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer) byline_bin ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  g_spawn_sync (fixture->tmp, (char **) argv->pdata, fixture->env, G_SPAWN_DEFAULT,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (!WIFEXITED (wait_status))
-    g_error ("byline did not exit normally (wait status %d); stderr:\n%s",
-             wait_status, run->err);
-  run->status = WEXITSTATUS (wait_status);
-
-  if (g_test_verbose ())
-    g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+  byline_test_run_byline (run, fixture->tmp, fixture->env, args);
 }
 
 #define RUN(fixture, run, ...) \
   run_argv (fixture, run, (const char *[]) { __VA_ARGS__, NULL })
 
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_error ("byline exited with %d: %s", run->status, run->err);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
 /* A failure: the given exit status and one "byline: …" line on stderr, with
- * no GLib warning or critical. */
+ * no GLib warning or critical, and no "(null)" where a name belongs. */
 static void
-assert_one_error_line (Run *run,
-                       int  status)
+assert_one_error_line (BylineTestRun *run,
+                       int            status)
 {
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "byline: "));
-  /* One line: its only newline is the last character. */
+  byline_test_run_assert_error_line (run, status);
   g_assert_true (g_str_has_suffix (run->err, "\n"));
-  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
-  g_assert_null (strstr (run->err, "CRITICAL"));
-  g_assert_null (strstr (run->err, "WARNING"));
   g_assert_null (strstr (run->err, "(null)"));
 }
 
@@ -229,7 +139,7 @@ import_samples (Fixture     *fixture,
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
 
   g_ptr_array_add (args, g_strdup ("--database"));
@@ -240,7 +150,7 @@ import_samples (Fixture     *fixture,
   g_ptr_array_add (args, NULL);
 
   run_argv (fixture, &run, (const char **) args->pdata);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
 
   lines = split_lines (run.out);
   g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length ((char **) names));
@@ -254,83 +164,16 @@ import_samples (Fixture     *fixture,
   return g_steal_pointer (&ids);
 }
 
-static BylineStore *
-open_store (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  BylineStore *store = byline_store_new (fixture->db, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static BylineArticle *
-load (BylineStore *store,
-      gint64       id)
-{
-  g_autoptr(GError) error = NULL;
-  BylineArticle *article = byline_store_load_article (store, id, &error);
-
-  g_assert_no_error (error);
-  return article;
-}
-
 static guint
 count_articles (Fixture *fixture)
 {
-  g_autoptr(BylineStore) store = open_store (fixture);
+  g_autoptr(BylineStore) store = byline_test_store_new (fixture->db);
   BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
   g_autoptr(GError) error = NULL;
   guint n = byline_store_count_articles (store, &query, &error);
 
   g_assert_no_error (error);
   return n;
-}
-
-static htmlDocPtr
-parse_html_file (const char *path)
-{
-  htmlDocPtr doc = htmlReadFile (path, "UTF-8",
-                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static GPtrArray *
-xpath_strings (htmlDocPtr  doc,
-               const char *expr)
-{
-  xmlXPathContextPtr context = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) expr, context);
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_nonnull (result);
-  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
-    {
-      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
-
-      g_ptr_array_add (strings, g_strstrip (g_strdup ((const char *) content)));
-      xmlFree (content);
-    }
-
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (context);
-
-  return strings;
-}
-
-static char *
-xpath_string (htmlDocPtr  doc,
-              const char *expr)
-{
-  g_autoptr(GPtrArray) strings = xpath_strings (doc, expr);
-
-  if (strings->len != 1)
-    g_error ("“%s” selects %u nodes, not one", expr, strings->len);
-
-  return g_strdup (g_ptr_array_index (strings, 0));
 }
 
 /* --- byline_cli_wants() --------------------------------------------------- */
@@ -370,10 +213,10 @@ test_import (Fixture       *fixture,
   /* The Markdown file pins the plain-text article, which comes after it. */
   const char *names[] = { "ferry-fares.md", "council-budget.md", "harbour-dredging.txt", NULL };
   g_autoptr(GArray) ids = import_samples (fixture, names);
-  g_autoptr(BylineStore) store = open_store (fixture);
-  g_autoptr(BylineArticle) ferry = load (store, g_array_index (ids, gint64, 0));
-  g_autoptr(BylineArticle) council = load (store, g_array_index (ids, gint64, 1));
-  g_autoptr(BylineArticle) plain = load (store, g_array_index (ids, gint64, 2));
+  g_autoptr(BylineStore) store = byline_test_store_new (fixture->db);
+  g_autoptr(BylineArticle) ferry = byline_test_load_article (store, g_array_index (ids, gint64, 0));
+  g_autoptr(BylineArticle) council = byline_test_load_article (store, g_array_index (ids, gint64, 1));
+  g_autoptr(BylineArticle) plain = byline_test_load_article (store, g_array_index (ids, gint64, 2));
   g_autoptr(BylinePin) ferry_pin = NULL;
   g_autoptr(BylinePin) plain_pin = NULL;
   const char * const *tags;
@@ -412,7 +255,7 @@ test_import_partial (Fixture       *fixture,
   g_autofree char *council = sample ("council-budget.md");
   g_autofree char *plain = sample ("harbour-dredging.txt");
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   g_auto(GStrv) out_lines = NULL;
   g_auto(GStrv) err_lines = NULL;
 
@@ -449,30 +292,30 @@ test_list (Fixture       *fixture,
   g_autoptr(GArray) ids = import_samples (fixture, names);
   gint64 plain_id = g_array_index (ids, gint64, 0);
   gint64 council_id = g_array_index (ids, gint64, 1);
-  g_autoptr(BylineStore) store = open_store (fixture);
+  g_autoptr(BylineStore) store = byline_test_store_new (fixture->db);
   g_autoptr(BylineArticle) plain = NULL;
   g_autoptr(BylineArticle) council = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   const gint64 expected_ids[] = { plain_id, council_id };
 
   /* Make the older article the latest changed, with a headline that would
    * break the columns if it went out as typed. */
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  plain = load (store, plain_id);
+  plain = byline_test_load_article (store, plain_id);
   byline_article_set_headline (plain, "Dredging\tapproved\nafter a long night");
   byline_store_save_article (store, plain, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  store = open_store (fixture);
+  store = byline_test_store_new (fixture->db);
   g_clear_object (&plain);
-  plain = load (store, plain_id);
-  council = load (store, council_id);
+  plain = byline_test_load_article (store, plain_id);
+  council = byline_test_load_article (store, council_id);
 
   RUN (fixture, &run, "--database", fixture->db, "--list");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   lines = split_lines (run.out);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
 
@@ -512,17 +355,17 @@ test_export_html (Fixture       *fixture,
   g_autoptr(BylinePublication) publication = byline_publication_new ();
   g_autofree char *h1 = NULL;
   g_autofree char *title = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   htmlDocPtr doc;
 
   RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
 
-  doc = parse_html_file (out);
-  h1 = xpath_string (doc, "//h1[" HAS_CLASS ("headline") "]");
+  doc = byline_test_parse_html_file (out);
+  h1 = byline_test_xpath_string (doc, "//h1[" BYLINE_TEST_HAS_CLASS ("headline") "]");
   g_assert_cmpstr (h1, ==, COUNCIL_HEADLINE);
   /* No settings schema installed: the default masthead. */
-  title = xpath_string (doc, "//head/title");
+  title = byline_test_xpath_string (doc, "//head/title");
   g_assert_nonnull (strstr (title, publication->name));
   xmlFreeDoc (doc);
 }
@@ -550,7 +393,7 @@ test_export_settings (Fixture       *fixture,
   g_autofree char *title = NULL;
   g_autofree char *site_name = NULL;
   g_autofree char *tagline = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   int wait_status;
   htmlDocPtr doc;
 
@@ -584,14 +427,14 @@ test_export_settings (Fixture       *fixture,
   fixture->env = g_environ_setenv (fixture->env, "GSETTINGS_SCHEMA_DIR", schemas, TRUE);
   fixture->env = g_environ_setenv (fixture->env, "GSETTINGS_BACKEND", "keyfile", TRUE);
   RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
 
-  doc = parse_html_file (out);
-  title = xpath_string (doc, "//head/title");
+  doc = byline_test_parse_html_file (out);
+  title = byline_test_xpath_string (doc, "//head/title");
   g_assert_nonnull (strstr (title, "The Tideline Gazette"));
-  site_name = xpath_string (doc, "//meta[@property='og:site_name']/@content");
+  site_name = byline_test_xpath_string (doc, "//meta[@property='og:site_name']/@content");
   g_assert_cmpstr (site_name, ==, "The Tideline Gazette");
-  tagline = xpath_string (doc, "//*[" HAS_CLASS ("tagline") "]");
+  tagline = byline_test_xpath_string (doc, "//*[" BYLINE_TEST_HAS_CLASS ("tagline") "]");
   g_assert_cmpstr (tagline, ==, "Every tide, every tale");
   xmlFreeDoc (doc);
 }
@@ -604,16 +447,16 @@ test_export_ninjs (Fixture       *fixture,
   g_autoptr(GArray) ids = import_samples (fixture, names);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
   g_autofree char *out = tmp_path (fixture, "ferry.json");
-  g_autoptr(BylineStore) store = open_store (fixture);
-  g_autoptr(BylineArticle) article = load (store, g_array_index (ids, gint64, 0));
+  g_autoptr(BylineStore) store = byline_test_store_new (fixture->db);
+  g_autoptr(BylineArticle) article = byline_test_load_article (store, g_array_index (ids, gint64, 0));
   g_autofree char *uri = g_strconcat ("urn:uuid:", byline_article_get_uuid (article), NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   JsonObject *ninjs;
 
   RUN (fixture, &run, "--database", fixture->db, "--export", id, "--format", "ninjs", "--output", out);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
 
   json_parser_load_from_file (parser, out, &error);
   g_assert_no_error (error);
@@ -634,16 +477,16 @@ test_export_all (Fixture       *fixture,
   g_autofree char *index_path = g_build_filename (site, "index.html", NULL);
   g_autoptr(GPtrArray) headlines = NULL;
   g_autoptr(GPtrArray) hrefs = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   htmlDocPtr index;
 
   RUN (fixture, &run, "--database", fixture->db, "--export", "all", "--output", site);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
 
   /* The two published samples, newest first; the draft is not there. */
-  index = parse_html_file (index_path);
-  headlines = xpath_strings (index, "//main//h2[" HAS_CLASS ("headline") "]");
-  hrefs = xpath_strings (index, "//main//h2[" HAS_CLASS ("headline") "]/a/@href");
+  index = byline_test_parse_html_file (index_path);
+  headlines = byline_test_xpath_strings (index, "//main//h2[" BYLINE_TEST_HAS_CLASS ("headline") "]");
+  hrefs = byline_test_xpath_strings (index, "//main//h2[" BYLINE_TEST_HAS_CLASS ("headline") "]/a/@href");
   g_assert_cmpuint (headlines->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (headlines, 0), ==, FERRY_HEADLINE);
   g_assert_cmpstr (g_ptr_array_index (headlines, 1), ==, COUNCIL_HEADLINE);
@@ -665,7 +508,7 @@ test_error_missing_database_folder (Fixture       *fixture,
 {
   g_autofree char *folder = tmp_path (fixture, "no-such-folder");
   g_autofree char *db = g_build_filename (folder, "newsroom.db", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   RUN (fixture, &run, "--database", db, "--list");
   assert_one_error_line (&run, 1);
@@ -684,7 +527,7 @@ test_error_not_a_database (Fixture       *fixture,
   g_autofree char *before = g_strnfill (4096, 'x');
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
   gsize len = 0;
 
   memcpy (before, "Shopping list: not a database.\n", 31);
@@ -711,7 +554,7 @@ test_error_read_only_database (Fixture       *fixture,
   const char *names[] = { "council-budget.md", NULL };
   g_autoptr(GArray) ids = NULL;
   g_autofree char *plain = sample ("harbour-dredging.txt");
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   if (geteuid () == 0)
     {
@@ -741,7 +584,7 @@ test_error_unknown_id (Fixture       *fixture,
   g_autofree char *expected = g_strdup_printf ("byline: No article with id %s. "
                                                "Run “byline --list” to see the ids.\n", id);
   g_autofree char *out = tmp_path (fixture, "nothing.html");
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
   assert_one_error_line (&run, 1);
@@ -764,7 +607,7 @@ test_error_export (Fixture       *fixture,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
   g_autofree char *out = tmp_path (fixture, "gone/away/page.html");
   g_autofree char *site = tmp_path (fixture, "site");
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   RUN (fixture, &run, "--database", fixture->db, "--export", id, "--output", out);
   assert_one_error_line (&run, 1);
@@ -796,7 +639,7 @@ test_bad_usage (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_auto(Run) run = { 0, };
+      g_auto(BylineTestRun) run = { 0, };
 
       g_ptr_array_add (args, (gpointer) "--database");
       g_ptr_array_add (args, fixture->db);
@@ -821,12 +664,12 @@ static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   /* Plain --help belongs to the window's application; with an action it
    * explains the command line. */
   RUN (fixture, &run, "--list", "--help");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   g_assert_nonnull (strstr (run.out, "--import"));
   g_assert_nonnull (strstr (run.out, "--export"));
   g_assert_nonnull (strstr (run.out, "--database"));

@@ -7,15 +7,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "byline-demo.h"
 #include "byline-pin.h"
+#include "byline-test-util.h"
 
 static void
 test_demo_newsroom (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("byline-demo-XXXXXX", NULL);
+  g_autofree char *dir = byline_test_make_tmp_dir ("byline-demo-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "newsroom.db", NULL);
   g_autoptr(BylineStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -23,8 +22,7 @@ test_demo_newsroom (void)
   gboolean seen[BYLINE_N_STATUSES] = { FALSE };
   guint resolved_pins = 0;
 
-  store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  store = byline_test_store_new (path);
   g_assert_true (byline_demo_populate (store, &error));
   g_assert_no_error (error);
 
@@ -62,11 +60,6 @@ test_demo_newsroom (void)
     g_assert_true (g_str_has_prefix (image, dir));
     g_assert_true (g_file_test (image, G_FILE_TEST_IS_REGULAR));
     g_assert_cmpstr (byline_article_get_credit (lead), ==, "Portvale Courier");
-    g_unlink (image);
-    {
-      g_autofree char *images = g_path_get_dirname (image);
-      g_rmdir (images);
-    }
   }
 
   /* Every state shows up, and READ: links point at stored articles. */
@@ -75,14 +68,7 @@ test_demo_newsroom (void)
   g_assert_cmpuint (resolved_pins, >=, 4);
 
   g_clear_object (&store);
-  g_unlink (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  byline_test_remove_tree (dir);
 }
 
 int

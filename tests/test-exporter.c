@@ -17,7 +17,6 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/xpath.h>
 
 #include "byline-article.h"
 #include "byline-exporter.h"
@@ -26,8 +25,7 @@
 #include "byline-renderer.h"
 #include "byline-review.h"
 #include "byline-store.h"
-
-#define HAS_CLASS(c) "contains(concat(' ', normalize-space(@class), ' '), ' " c " ')"
+#include "byline-test-util.h"
 
 typedef struct
 {
@@ -40,41 +38,15 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
 
-  fixture->tmp = g_dir_make_tmp ("byline-exporter-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmp = byline_test_make_tmp_dir ("byline-exporter-XXXXXX");
 
   db = g_build_filename (fixture->tmp, "newsroom.db", NULL);
-  fixture->store = byline_store_new (db, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_test_store_new (db);
   g_assert_nonnull (fixture->store);
 
   fixture->publication = byline_publication_new ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_remove (path);
-      return;
-    }
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -83,7 +55,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->store);
   g_clear_pointer (&fixture->publication, byline_publication_free);
-  remove_tree (fixture->tmp);
+  byline_test_remove_tree (fixture->tmp);
   g_clear_pointer (&fixture->tmp, g_free);
 }
 
@@ -181,70 +153,6 @@ save_article (Fixture       *fixture,
   return article;
 }
 
-static htmlDocPtr
-parse_html_file (const char *path)
-{
-  htmlDocPtr doc = htmlReadFile (path, "UTF-8",
-                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static htmlDocPtr
-parse_html_string (const char *html)
-{
-  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                   HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-/* The text (or attribute value) of each node @expr selects, in document
- * order, whitespace trimmed. */
-static GPtrArray *
-xpath_strings (htmlDocPtr  doc,
-               const char *expr)
-{
-  xmlXPathContextPtr context = xmlXPathNewContext (doc);
-  xmlXPathObjectPtr result = xmlXPathEvalExpression ((const xmlChar *) expr, context);
-  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_nonnull (result);
-  if (result->nodesetval != NULL)
-    {
-      for (int i = 0; i < result->nodesetval->nodeNr; i++)
-        {
-          xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
-          char *text = g_strdup ((const char *) content);
-
-          g_ptr_array_add (strings, g_strstrip (text));
-          xmlFree (content);
-        }
-    }
-
-  xmlXPathFreeObject (result);
-  xmlXPathFreeContext (context);
-
-  return strings;
-}
-
-/* The one string @expr selects. */
-static char *
-xpath_string (htmlDocPtr  doc,
-              const char *expr)
-{
-  g_autoptr(GPtrArray) strings = xpath_strings (doc, expr);
-
-  if (strings->len != 1)
-    g_error ("“%s” selects %u nodes, not one", expr, strings->len);
-
-  return g_strdup (g_ptr_array_index (strings, 0));
-}
-
 static gboolean
 is_relative_url (const char *url)
 {
@@ -306,18 +214,18 @@ test_html_article (Fixture       *fixture,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 
-  doc = parse_html_file (out);
-  h1 = xpath_string (doc, "//h1[" HAS_CLASS ("headline") "]");
+  doc = byline_test_parse_html_file (out);
+  h1 = byline_test_xpath_string (doc, "//h1[" BYLINE_TEST_HAS_CLASS ("headline") "]");
   g_assert_cmpstr (h1, ==, "Harbour board backs dredging of the east basin");
 
-  figcaption = xpath_string (doc, "//figure//figcaption");
+  figcaption = byline_test_xpath_string (doc, "//figure//figcaption");
   g_assert_nonnull (strstr (figcaption, "The dredger Margit arrives at first light."));
   g_assert_nonnull (strstr (figcaption, "Jonas Berg"));
 
-  src = xpath_string (doc, "//figure//img/@src");
+  src = byline_test_xpath_string (doc, "//figure//img/@src");
   g_assert_true (is_relative_url (src));
   g_assert_true (g_str_has_prefix (src, "images/"));
-  alt = xpath_string (doc, "//figure//img/@alt");
+  alt = byline_test_xpath_string (doc, "//figure//img/@alt");
   g_assert_cmpstr (alt, ==, "A dredger moored at the east basin quay");
 
   /* The file name has a space: the src must still lead to the copy. */
@@ -367,9 +275,9 @@ test_html_image_name_clash (Fixture       *fixture,
       g_autofree char *out = g_build_filename (out_dir, name, NULL);
       g_autofree char *src = NULL;
       g_autofree char *copy = NULL;
-      htmlDocPtr doc = parse_html_file (out);
+      htmlDocPtr doc = byline_test_parse_html_file (out);
 
-      src = xpath_string (doc, "//figure//img/@src");
+      src = byline_test_xpath_string (doc, "//figure//img/@src");
       copy = resolve_href (out_dir, src);
       assert_same_contents (images[i], copy);
       xmlFreeDoc (doc);
@@ -406,10 +314,10 @@ test_html_missing_image (Fixture       *fixture,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 
-  doc = parse_html_file (out);
-  imgs = xpath_strings (doc, "//img");
+  doc = byline_test_parse_html_file (out);
+  imgs = byline_test_xpath_strings (doc, "//img");
   g_assert_cmpuint (imgs->len, ==, 0);
-  figcaption = xpath_string (doc, "//figure//figcaption");
+  figcaption = byline_test_xpath_string (doc, "//figure//figcaption");
   g_assert_nonnull (strstr (figcaption, "Waves over the breakwater on Sunday."));
   g_assert_false (g_file_test (images, G_FILE_TEST_EXISTS));
 
@@ -554,13 +462,13 @@ test_ninjs_fields (Fixture       *fixture,
   g_assert_null (strstr (body_html, "<script"));
   g_assert_null (strstr (body_html, "javascript:"));
   g_assert_null (strstr (body_html, "data:"));
-  doc = parse_html_string (body_html);
-  blocks = xpath_strings (doc, "//body/*");
+  doc = byline_test_parse_html_string (body_html);
+  blocks = byline_test_xpath_strings (doc, "//body/*");
   g_assert_cmpuint (blocks->len, >=, 3);
   g_assert_cmpstr (g_ptr_array_index (blocks, 0), ==, "The board voted unanimously on Monday.");
   g_assert_cmpstr (g_ptr_array_index (blocks, 1), ==, "READ: Northside Primary roof repairs delayed");
   g_assert_cmpstr (g_ptr_array_index (blocks, 2), ==, "Building starts after the summer term.");
-  links = xpath_strings (doc, "//a/@href");
+  links = byline_test_xpath_strings (doc, "//a/@href");
   for (guint i = 0; i < links->len; i++)
     g_assert_cmpstr (g_ptr_array_index (links, i), ==, "");
   xmlFreeDoc (doc);
@@ -594,8 +502,8 @@ test_ninjs_base_url (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (media, "uri"), ==,
                    "https://courier.example.org/news/images/gym%20hall.png");
 
-  doc = parse_html_string (json_object_get_string_member (ninjs, "body_html"));
-  read_href = xpath_string (doc, "//aside[" HAS_CLASS ("read-also") "]/a/@href");
+  doc = byline_test_parse_html_string (json_object_get_string_member (ninjs, "body_html"));
+  read_href = byline_test_xpath_string (doc, "//aside[" BYLINE_TEST_HAS_CLASS ("read-also") "]/a/@href");
   g_assert_cmpstr (read_href, ==,
                    "https://courier.example.org/news/12-northside-primary-roof-repairs-delayed.html");
   xmlFreeDoc (doc);
@@ -744,9 +652,9 @@ test_publication (Fixture       *fixture,
   g_assert_cmpuint (progress.total, ==, G_N_ELEMENTS (expected_order) + 1);
 
   /* The front page: only the published, newest first, each linking a page. */
-  index = parse_html_file (index_path);
-  headlines = xpath_strings (index, "//main//h2[" HAS_CLASS ("headline") "]");
-  hrefs = xpath_strings (index, "//main//h2[" HAS_CLASS ("headline") "]/a/@href");
+  index = byline_test_parse_html_file (index_path);
+  headlines = byline_test_xpath_strings (index, "//main//h2[" BYLINE_TEST_HAS_CLASS ("headline") "]");
+  hrefs = byline_test_xpath_strings (index, "//main//h2[" BYLINE_TEST_HAS_CLASS ("headline") "]/a/@href");
   g_assert_cmpuint (headlines->len, ==, G_N_ELEMENTS (expected_order));
   g_assert_cmpuint (hrefs->len, ==, G_N_ELEMENTS (expected_order));
 
@@ -764,12 +672,12 @@ test_publication (Fixture       *fixture,
       page_path = resolve_href (site, href);
       g_assert_true (g_file_test (page_path, G_FILE_TEST_IS_REGULAR));
 
-      page = parse_html_file (page_path);
-      h1 = xpath_string (page, "//h1[" HAS_CLASS ("headline") "]");
+      page = byline_test_parse_html_file (page_path);
+      h1 = byline_test_xpath_string (page, "//h1[" BYLINE_TEST_HAS_CLASS ("headline") "]");
       g_assert_cmpstr (h1, ==, expected_order[i]);
 
       /* Every link from one page to another stays inside the export. */
-      read_links = xpath_strings (page, "//aside//a/@href");
+      read_links = byline_test_xpath_strings (page, "//aside//a/@href");
       for (guint j = 0; j < read_links->len; j++)
         {
           const char *link = g_ptr_array_index (read_links, j);
@@ -780,7 +688,7 @@ test_publication (Fixture       *fixture,
           g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
         }
 
-      srcs = xpath_strings (page, "//img/@src");
+      srcs = byline_test_xpath_strings (page, "//img/@src");
       for (guint j = 0; j < srcs->len; j++)
         {
           const char *src = g_ptr_array_index (srcs, j);
@@ -795,7 +703,8 @@ test_publication (Fixture       *fixture,
 
       if (i == 0)
         {
-          g_autoptr(GPtrArray) unresolved = xpath_strings (page, "//aside//*[" HAS_CLASS ("unresolved") "]");
+          g_autoptr(GPtrArray) unresolved =
+            byline_test_xpath_strings (page, "//aside//*[" BYLINE_TEST_HAS_CLASS ("unresolved") "]");
           g_autofree char *img = resolve_href (site, g_ptr_array_index (srcs, 0));
 
           middle_page = byline_article_dup_page_name (middle);
@@ -1066,12 +975,12 @@ test_html_no_review_marks (Fixture       *fixture,
   g_assert_null (strstr (page, "<ins"));
   g_assert_null (strstr (page, "<del"));
 
-  doc = parse_html_file (out);
-  paragraphs = xpath_strings (doc, "//div[" HAS_CLASS ("body") "]/p");
+  doc = byline_test_parse_html_file (out);
+  paragraphs = byline_test_xpath_strings (doc, "//div[" BYLINE_TEST_HAS_CLASS ("body") "]/p");
   g_assert_cmpuint (paragraphs->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (paragraphs, 0), ==,
                    "The harbour board voted six to one to dredge the east basin.");
-  marks = xpath_strings (doc, "//ins|//del|//*[contains(@class,'review-')]");
+  marks = byline_test_xpath_strings (doc, "//ins|//del|//*[contains(@class,'review-')]");
   g_assert_cmpuint (marks->len, ==, 0);
   xmlFreeDoc (doc);
 }

@@ -17,6 +17,7 @@
 
 #include "byline-importer.h"
 #include "byline-pin.h"
+#include "byline-test-util.h"
 
 /* Expected times, worked out by hand from the samples' date lines (UTC). */
 #define MARCH_1_1830  G_GINT64_CONSTANT (1677695400)
@@ -824,30 +825,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = byline_test_make_tmp_dir ("byline-import-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -10,13 +10,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
-
-#include <glib/gstdio.h>
 
 #include "byline-related.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-test-util.h"
 
 /* --- The corpus -----------------------------------------------------------
  *
@@ -276,29 +274,13 @@ make_article (GRand *rand,
   return article;
 }
 
-static gint64
-save (BylineStore   *store,
-      BylineArticle *article)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (byline_store_save_article (store, article, &error));
-  g_assert_no_error (error);
-
-  return byline_article_get_id (article);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-related-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = byline_test_make_tmp_dir ("byline-related-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_test_store_new (fixture->path);
   fixture->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   fixture->topic_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   fixture->rand = g_rand_new_with_seed (SEED);
@@ -315,30 +297,12 @@ fixture_set_up_corpus (Fixture       *fixture,
     {
       guint topic = g_rand_int_range (fixture->rand, 0, N_TOPICS);
       g_autoptr(BylineArticle) article = make_article (fixture->rand, topic);
-      gint64 id = save (fixture->store, article);
+      gint64 id = byline_test_save_article (fixture->store, article);
 
       g_array_append_val (fixture->ids, id);
       g_hash_table_insert (fixture->topic_of, g_memdup2 (&id, sizeof id),
                            GUINT_TO_POINTER (topic + 1));
     }
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -357,7 +321,7 @@ fixture_tear_down (Fixture       *fixture,
     }
 
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
   g_array_unref (fixture->ids);
@@ -397,11 +361,7 @@ static BylineArticle *
 load (Fixture *fixture,
       gint64   id)
 {
-  g_autoptr(GError) error = NULL;
-  BylineArticle *article = byline_store_load_article (fixture->store, id, &error);
-
-  g_assert_no_error (error);
-  return article;
+  return byline_test_load_article (fixture->store, id);
 }
 
 static GPtrArray *
@@ -513,11 +473,11 @@ test_excludes (Fixture       *fixture,
   byline_article_set_id (spiked, 0);
   byline_article_set_uuid (spiked, "");
   byline_article_set_status (spiked, BYLINE_STATUS_SPIKED);
-  spiked_id = save (fixture->store, spiked);
+  spiked_id = byline_test_save_article (fixture->store, spiked);
 
   byline_article_set_id (trashed, 0);
   byline_article_set_uuid (trashed, "");
-  trashed_id = save (fixture->store, trashed);
+  trashed_id = byline_test_save_article (fixture->store, trashed);
   g_assert_true (byline_store_trash_article (fixture->store, trashed_id, &error));
   g_assert_no_error (error);
 
@@ -559,11 +519,13 @@ test_excludes_many (Fixture       *fixture,
       if (i % 2 == 0)
         {
           byline_article_set_status (copy, BYLINE_STATUS_SPIKED);
-          save (fixture->store, copy);
+          byline_test_save_article (fixture->store, copy);
         }
       else
         {
-          g_assert_true (byline_store_trash_article (fixture->store, save (fixture->store, copy), &error));
+          g_assert_true (byline_store_trash_article (fixture->store,
+                                                     byline_test_save_article (fixture->store, copy),
+                                                     &error));
           g_assert_no_error (error);
         }
     }
@@ -644,7 +606,7 @@ test_boost (Fixture       *fixture,
     {
       g_autoptr(BylineArticle) other = make_article (fixture->rand, i % N_TOPICS);
 
-      save (fixture->store, other);
+      byline_test_save_article (fixture->store, other);
     }
 
   /* "closer" shares one more word with the probe than "same_desk" does
@@ -654,14 +616,14 @@ test_boost (Fixture       *fixture,
   byline_article_set_body (closer, "The lighthouse at Kittiwake Point was restored by its keeper, "
                                    "who polished the brass lantern and its lens.");
   byline_article_set_section (closer, "Business");
-  closer_id = save (fixture->store, closer);
+  closer_id = byline_test_save_article (fixture->store, closer);
 
   byline_article_set_headline (same_desk, "Keeper restores the old lighthouse");
   byline_article_set_body (same_desk, "The lighthouse at Kittiwake Point was restored by its keeper, "
                                       "who polished the brass railing and its lens.");
   byline_article_set_section (same_desk, "Local");
   byline_article_set_tags (same_desk, tags);
-  same_desk_id = save (fixture->store, same_desk);
+  same_desk_id = byline_test_save_article (fixture->store, same_desk);
 
   byline_article_set_headline (probe, "Lighthouse lantern lit again");
   byline_article_set_body (probe, "The keeper lit the restored lantern at Kittiwake Point "
@@ -712,7 +674,7 @@ test_common_words (Fixture       *fixture,
       byline_article_set_headline (article, headline);
       if (i == 258)
         byline_article_set_status (article, BYLINE_STATUS_SPIKED);
-      id = save (fixture->store, article);
+      id = byline_test_save_article (fixture->store, article);
 
       if (i == 258)
         spiked_id = id;
@@ -743,7 +705,7 @@ test_empty (Fixture       *fixture,
   g_autoptr(GPtrArray) glue_only = NULL;
   g_autoptr(GPtrArray) zero = NULL;
 
-  save (fixture->store, some);
+  byline_test_save_article (fixture->store, some);
 
   none = related (fixture, empty, 10);
   g_assert_cmpuint (none->len, ==, 0);
@@ -777,12 +739,12 @@ test_hostile (Fixture       *fixture,
     {
       g_autoptr(BylineArticle) article = make_article (fixture->rand, i % N_TOPICS);
 
-      save (fixture->store, article);
+      byline_test_save_article (fixture->store, article);
     }
 
   byline_article_set_headline (marker, "Harbour dredging");
   byline_article_set_body (marker, "Harbour, harbour: dredging the harbour.");
-  marker_id = save (fixture->store, marker);
+  marker_id = byline_test_save_article (fixture->store, marker);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -826,15 +788,15 @@ test_diacritics (Fixture       *fixture,
   g_autoptr(GPtrArray) list_accented = NULL;
   gint64 accented_id, plain_id;
 
-  save (fixture->store, other);
+  byline_test_save_article (fixture->store, other);
 
   byline_article_set_headline (accented, "Café Zürich opens a crêperie on the quay");
   byline_article_set_body (accented, "The Café Zürich crêperie serves galettes to the dockworkers.");
-  accented_id = save (fixture->store, accented);
+  accented_id = byline_test_save_article (fixture->store, accented);
 
   byline_article_set_headline (plain, "Naive bistro owners tour the Sao Paulo market");
   byline_article_set_body (plain, "The bistro owners, naive about Sao Paulo, toured the market.");
-  plain_id = save (fixture->store, plain);
+  plain_id = byline_test_save_article (fixture->store, plain);
 
   byline_article_set_headline (probe_plain, "CAFE ZURICH CREPERIE");
   list_plain = related (fixture, probe_plain, 10);
@@ -925,37 +887,18 @@ test_async (Fixture       *fixture,
 
 /* --- The command line ------------------------------------------------------- */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
 static void
-run_byline (Fixture     *fixture,
-            Run         *run,
-            const char  *id)
+run_byline (Fixture       *fixture,
+            BylineTestRun *run,
+            const char    *id)
 {
-  const char *bin = g_getenv ("BYLINE_BIN");
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = byline_test_environ_without_display ();
   g_autofree char *data_home = g_build_filename (fixture->dir, "data-home", NULL);
-  const char *argv[] = { bin, "--database", fixture->path, "--related", id, NULL };
-  int wait_status = 0;
+  const char *args[] = { "--database", fixture->path, "--related", id, NULL };
 
-  if (bin == NULL)
-    g_error ("BYLINE_BIN is not set: run the tests with “meson test”");
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
 
-  g_spawn_sync (fixture->dir, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  byline_test_run_byline (run, fixture->dir, env, args);
 }
 
 static void
@@ -968,9 +911,9 @@ test_cli (Fixture       *fixture,
   g_autoptr(GPtrArray) expected = related (fixture, probe, 10);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, probe_id);
   g_auto(GStrv) lines = NULL;
-  Run run = { NULL, };
-  Run missing = { NULL, };
-  Run garbage = { NULL, };
+  g_auto(BylineTestRun) run = { NULL, };
+  g_auto(BylineTestRun) missing = { NULL, };
+  g_auto(BylineTestRun) garbage = { NULL, };
 
   run_byline (fixture, &run, id_text);
   g_assert_cmpstr (run.err, ==, "");
@@ -1006,13 +949,6 @@ test_cli (Fixture       *fixture,
   g_assert_cmpint (garbage.status, ==, 1);
   g_assert_true (g_str_has_prefix (garbage.err, "byline: "));
   g_assert_true (strchr (garbage.err, '\n') == garbage.err + strlen (garbage.err) - 1);
-
-  g_free (run.out);
-  g_free (run.err);
-  g_free (missing.out);
-  g_free (missing.err);
-  g_free (garbage.out);
-  g_free (garbage.err);
 }
 
 int

@@ -8,11 +8,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
-#include <glib/gstdio.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/xpath.h>
 #include <sqlite3.h>
 
 #include "byline-diff.h"
@@ -21,6 +18,7 @@
 #include "byline-renderer.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-test-util.h"
 #include "byline-workflow.h"
 
 #define HEADLINE "Harbour board backs dredging"
@@ -31,54 +29,20 @@
 #define ADA "Ada Okafor"
 #define BEN "Ben Tremaine"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  BylineStore *store;
-} Fixture;
+typedef BylineTestNewsroom Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
+  byline_test_newsroom_set_up (fixture, "byline-review-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->store != NULL)
-    g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  byline_test_newsroom_tear_down (fixture);
 }
 
 /* --- helpers ------------------------------------------------------------ */
@@ -89,12 +53,10 @@ new_article (BylineStore *store,
              const char  *body)
 {
   g_autoptr(BylineArticle) article = byline_article_new ();
-  g_autoptr(GError) error = NULL;
 
   byline_article_set_headline (article, headline);
   byline_article_set_body (article, body);
-  g_assert_true (byline_store_save_article (store, article, &error));
-  g_assert_no_error (error);
+  byline_test_save_article (store, article);
 
   return g_steal_pointer (&article);
 }
@@ -103,10 +65,8 @@ static BylineArticle *
 load (BylineStore *store,
       gint64       id)
 {
-  g_autoptr(GError) error = NULL;
-  BylineArticle *article = byline_store_load_article (store, id, &error);
+  BylineArticle *article = byline_test_load_article (store, id);
 
-  g_assert_no_error (error);
   g_assert_nonnull (article);
   return article;
 }
@@ -146,55 +106,6 @@ notes (BylineStore *store,
   g_assert_no_error (error);
   g_assert_nonnull (list);
   return list;
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  sqlite3_close (db);
 }
 
 static gint64
@@ -318,7 +229,7 @@ test_status_refused_writes_nothing (Fixture       *fixture,
   list = revisions (fixture->store, id);
   g_assert_cmpuint (list->len, ==, 1);
   sql = g_strdup_printf ("SELECT count(*) FROM status_events WHERE article_id = %" G_GINT64_FORMAT, id);
-  g_assert_cmpint (raw_query_int (fixture->path, sql), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, sql), ==, 1);
 }
 
 static void
@@ -400,7 +311,7 @@ test_status_spike_and_restore (Fixture       *fixture,
       move_to (fixture->store, article, BYLINE_STATUS_SPIKED, BEN);
 
       sql = g_strdup_printf ("SELECT spiked_from FROM articles WHERE id = %" G_GINT64_FORMAT, id);
-      raw = raw_query_text (fixture->path, sql);
+      raw = byline_test_sql_text (fixture->path, sql);
       g_assert_cmpstr (raw, ==, byline_status_to_string (was));
       g_assert_cmpint (byline_store_get_spiked_from (fixture->store, id, &error), ==, was);
       g_assert_no_error (error);
@@ -419,7 +330,7 @@ test_status_spike_and_restore (Fixture       *fixture,
       g_assert_cmpint (byline_article_get_published (stored), ==, published);
 
       g_clear_pointer (&raw, g_free);
-      raw = raw_query_text (fixture->path, sql);
+      raw = byline_test_sql_text (fixture->path, sql);
       g_assert_null (raw);
 
       events = byline_store_list_status_events (fixture->store, id, &error);
@@ -896,8 +807,8 @@ test_notes_threads (Fixture       *fixture,
 
   /* Deleting the article deletes its notes. */
   g_assert_true (byline_store_delete_article (fixture->store, id, &error));
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM notes"), ==, 0);
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM revisions"), ==, 0);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM notes"), ==, 0);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM revisions"), ==, 0);
 }
 
 /* The passage a note is on now, or NULL for the whole article. */
@@ -1058,9 +969,7 @@ test_notes_not_published (Fixture       *fixture,
 
   stored = load (fixture->store, byline_article_get_id (article));
   html = byline_render_article (stored, NULL, NULL);
-  doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-  g_assert_nonnull (doc);
+  doc = byline_test_parse_html_string (html);
   text = xmlNodeGetContent (xmlDocGetRootElement (doc));
 
   /* The passage is there, the note is not, anywhere in the page. */
@@ -1317,15 +1226,14 @@ schema_rows (const char *path)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = byline_test_sql_prepare (path,
+                                                "SELECT type || ' ' || name || ': ' || COALESCE (sql, '')"
+                                                " FROM sqlite_schema ORDER BY name",
+                                                &db);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type || ' ' || name || ': ' || COALESCE (sql, '')"
-                                       " FROM sqlite_schema ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  byline_test_sql_finish (db, stmt);
 
   return rows;
 }
@@ -1347,9 +1255,9 @@ test_migrate (Fixture       *fixture,
   g_autoptr(BylinePin) pin = NULL;
   g_autofree char *tags = NULL;
 
-  raw_exec (old_path, v1_schema);
+  byline_test_sql_exec (old_path, v1_schema);
   old_schema = schema_rows (old_path);
-  raw_exec (old_path, v1_data);
+  byline_test_sql_exec (old_path, v1_data);
 
   /* The copy above is schema 1: everything it made, a new newsroom has too
    * (the articles table gains a column, so its text differs). */
@@ -1365,7 +1273,7 @@ test_migrate (Fixture       *fixture,
 
   store = byline_store_new (old_path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (old_path, "PRAGMA user_version"), ==, BYLINE_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (byline_test_sql_int (old_path, "PRAGMA user_version"), ==, BYLINE_STORE_SCHEMA_VERSION);
 
   /* Every field kept. */
   harbour = load (store, 1);
@@ -1408,7 +1316,7 @@ test_migrate (Fixture       *fixture,
   g_assert_cmpint (byline_revision_get_created (g_ptr_array_index (list, 0)), ==, 1767265200);
   g_assert_cmpint (byline_revision_get_status (g_ptr_array_index (list, 0)), ==, BYLINE_STATUS_PUBLISHED);
   g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (g_ptr_array_index (list, 0))), ==, BODY);
-  g_assert_cmpint (raw_query_int (old_path, "SELECT count(*) FROM revisions"), ==, 3);
+  g_assert_cmpint (byline_test_sql_int (old_path, "SELECT count(*) FROM revisions"), ==, 3);
 
   /* Spiked before Byline knew where from: restoring makes it a draft. */
   council = load (store, 2);
@@ -1429,88 +1337,38 @@ test_migrate (Fixture       *fixture,
   g_clear_object (&store);
   store = byline_store_new (old_path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (old_path, "SELECT count(*) FROM revisions WHERE article_id = 1"), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (old_path, "SELECT count(*) FROM revisions WHERE article_id = 1"), ==, 1);
 }
 
 /* --- the command line ----------------------------------------------------- */
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
+/* Runs the program on the fixture's newsroom with @args (NULL-terminated),
+ * with a home of its own and no display. */
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Fixture     *fixture,
-         Run         *run,
-         const char **args)
+run_cli (Fixture        *fixture,
+         BylineTestRun  *run,
+         const char    **args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *home = g_build_filename (fixture->dir, "home", NULL);
-  g_auto(GStrv) env = g_get_environ ();
-  const char *bin = g_getenv ("BYLINE_BIN");
-  int wait_status = 0;
+  g_auto(GStrv) env = byline_test_environ_without_display ();
 
-  if (bin == NULL)
-    g_error ("BYLINE_BIN is not set: run the tests with “meson test”");
-
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   env = g_environ_setenv (env, "XDG_DATA_HOME", home, TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", home, TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
   env = g_environ_setenv (env, "G_DEBUG", "fatal-warnings", TRUE);
 
-  g_ptr_array_add (argv, (gpointer) bin);
   g_ptr_array_add (argv, (gpointer) "--database");
   g_ptr_array_add (argv, fixture->path);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  run_clear (run);
-  g_spawn_sync (fixture->dir, (char **) argv->pdata, env, G_SPAWN_DEFAULT,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-
-  if (g_test_verbose ())
-    g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+  byline_test_run_byline (run, fixture->dir, env, (const char * const *) argv->pdata);
 }
 
 #define RUN(fixture, run, ...) \
   run_cli (fixture, run, (const char *[]) { __VA_ARGS__, NULL })
-
-static void
-assert_success (Run *run)
-{
-  if (run->status != 0)
-    g_error ("byline exited with %d: %s", run->status, run->err);
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static void
-assert_one_error_line (Run *run,
-                       int  status)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "byline: "));
-  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
-  g_assert_null (strstr (run->err, "CRITICAL"));
-  g_assert_null (strstr (run->err, "WARNING"));
-}
 
 /* The name the command line records: the account's. */
 static const char *
@@ -1532,10 +1390,10 @@ test_cli_set_status (Fixture       *fixture,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_article_get_id (article));
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   RUN (fixture, &run, "--set-status", id, "in-review");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   stored = load (fixture->store, byline_article_get_id (article));
   g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_IN_REVIEW);
   events = byline_store_list_status_events (fixture->store, byline_article_get_id (article), &error);
@@ -1544,7 +1402,7 @@ test_cli_set_status (Fixture       *fixture,
 
   /* Refused by the workflow: exit 1, one clear line, nothing changed. */
   RUN (fixture, &run, "--set-status", id, "published");
-  assert_one_error_line (&run, 1);
+  byline_test_run_assert_error_line (&run, 1);
   g_assert_cmpstr (run.err, ==,
                    "byline: An article in review can go back to Draft or on to Approved, "
                    "not to Published. Approve it first.\n");
@@ -1553,28 +1411,28 @@ test_cli_set_status (Fixture       *fixture,
   g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_IN_REVIEW);
 
   RUN (fixture, &run, "--set-status", id, "approved");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   RUN (fixture, &run, "--set-status", id, "published");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   g_clear_object (&stored);
   stored = load (fixture->store, byline_article_get_id (article));
   g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_PUBLISHED);
   g_assert_cmpint (byline_article_get_published (stored), >, 0);
 
   RUN (fixture, &run, "--set-status", id, "spiked");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   RUN (fixture, &run, "--set-status", id, "draft");
-  assert_one_error_line (&run, 1);
+  byline_test_run_assert_error_line (&run, 1);
   g_assert_nonnull (strstr (run.err, "restored to Published"));
 
   /* Bad usage: exit 2. */
   RUN (fixture, &run, "--set-status", id, "killed");
-  assert_one_error_line (&run, 2);
+  byline_test_run_assert_error_line (&run, 2);
   g_assert_nonnull (strstr (run.err, "draft, in-review, approved, published or spiked"));
   RUN (fixture, &run, "--set-status", id);
-  assert_one_error_line (&run, 2);
+  byline_test_run_assert_error_line (&run, 2);
   RUN (fixture, &run, "--set-status", "404", "draft");
-  assert_one_error_line (&run, 1);
+  byline_test_run_assert_error_line (&run, 1);
   g_assert_nonnull (strstr (run.err, "No article with id 404"));
 }
 
@@ -1594,7 +1452,7 @@ test_cli_history_and_diff (Fixture       *fixture,
   g_autofree char *second_id = NULL;
   g_autofree char *foreign_id = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(BylineTestRun) run = { 0, };
 
   first = byline_store_save_revision (fixture->store, article, ADA, BYLINE_REVISION_MANUAL, &error);
   byline_article_set_headline (article, "Harbour board backs dredging of both basins");
@@ -1608,10 +1466,10 @@ test_cli_history_and_diff (Fixture       *fixture,
   foreign_id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_revision_get_id (foreign));
 
   RUN (fixture, &run, "--set-status", id, "in-review");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
 
   RUN (fixture, &run, "--history", id);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   lines = g_strsplit (run.out, "\n", -1);
   /* Three revisions, newest first, and the final newline. */
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
@@ -1651,7 +1509,7 @@ test_cli_history_and_diff (Fixture       *fixture,
   }
 
   RUN (fixture, &run, "--diff", id, first_id, second_id);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   g_assert_cmpstr (run.out, ==,
                    "headline: Harbour board backs dredging{+ of both basins+}\n"
                    "\n"
@@ -1661,27 +1519,27 @@ test_cli_history_and_diff (Fixture       *fixture,
   byline_article_set_body (article, "The harbour board voted on Tuesday to dredge the east basin. Work starts in spring.");
   g_assert_true (byline_store_save_article (fixture->store, article, &error));
   RUN (fixture, &run, "--diff", id, second_id, "current");
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   g_assert_cmpstr (run.out, ==,
                    "The harbour board voted on Tuesday to dredge the east basin.{+ Work starts in spring.+}\n");
 
   /* Backwards is the other way round. */
   RUN (fixture, &run, "--diff", id, "current", first_id);
-  assert_success (&run);
+  byline_test_run_assert_success (&run);
   g_assert_true (g_str_has_prefix (run.out, "headline: Harbour board backs dredging[- of both basins-]\n\n"));
 
   RUN (fixture, &run, "--diff", id, first_id, foreign_id);
-  assert_one_error_line (&run, 1);
+  byline_test_run_assert_error_line (&run, 1);
   g_assert_nonnull (strstr (run.err, "belongs to another article"));
   RUN (fixture, &run, "--diff", id, first_id, "latest");
-  assert_one_error_line (&run, 1);
+  byline_test_run_assert_error_line (&run, 1);
   g_assert_nonnull (strstr (run.err, "“latest” is not a revision"));
   RUN (fixture, &run, "--diff", id, first_id);
-  assert_one_error_line (&run, 2);
+  byline_test_run_assert_error_line (&run, 2);
   RUN (fixture, &run, "--history", "404");
-  assert_one_error_line (&run, 1);
+  byline_test_run_assert_error_line (&run, 1);
   RUN (fixture, &run, "--history", id, "--list");
-  assert_one_error_line (&run, 2);
+  byline_test_run_assert_error_line (&run, 2);
 }
 
 int

@@ -14,55 +14,22 @@
 
 #include "byline-pin.h"
 #include "byline-store.h"
+#include "byline-test-util.h"
 
-typedef struct
-{
-  char        *dir;
-  char        *path;
-  BylineStore *store;
-} Fixture;
+typedef BylineTestNewsroom Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
+  byline_test_newsroom_set_up (fixture, "byline-store-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  if (fixture->store != NULL)
-    g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  byline_test_newsroom_tear_down (fixture);
 }
 
 static BylineArticle *
@@ -82,43 +49,11 @@ save_new (BylineStore *store,
           const char  *body)
 {
   g_autoptr(BylineArticle) article = make_article (headline, body);
-  g_autoptr(GError) error = NULL;
+  gint64 id = byline_test_save_article (store, article);
 
-  g_assert_true (byline_store_save_article (store, article, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (byline_article_get_id (article), >, 0);
+  g_assert_cmpint (id, >, 0);
 
-  return byline_article_get_id (article);
-}
-
-/* Reads one integer straight from the file, as another program would. */
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  return id;
 }
 
 static guint
@@ -149,7 +84,7 @@ test_migrate_from_empty (Fixture       *fixture,
   store = byline_store_new (empty_path, &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (raw_query_int (empty_path, "PRAGMA user_version"), ==, BYLINE_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (byline_test_sql_int (empty_path, "PRAGMA user_version"), ==, BYLINE_STORE_SCHEMA_VERSION);
   /* Bytes 18 and 19 of the header are 2 in WAL mode. */
   {
     g_autofree char *header = NULL;
@@ -160,11 +95,11 @@ test_migrate_from_empty (Fixture       *fixture,
     g_assert_cmpint (header[18], ==, 2);
     g_assert_cmpint (header[19], ==, 2);
   }
-  g_assert_cmpint (raw_query_int (empty_path,
-                                  "SELECT count(*) FROM sqlite_schema WHERE name IN "
-                                  "('articles', 'articles_fts', 'pins')"), ==, 3);
-  g_assert_cmpint (raw_query_int (empty_path,
-                                  "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 4);
+  g_assert_cmpint (byline_test_sql_int (empty_path,
+                                        "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                        "('articles', 'articles_fts', 'pins')"), ==, 3);
+  g_assert_cmpint (byline_test_sql_int (empty_path,
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 4);
 
   /* Opening again runs no migration and keeps what was written. */
   save_new (store, "Ferry timetable changes from Monday", "The harbour ferry runs later.");
@@ -187,7 +122,7 @@ test_migrate_refuses_newer (Fixture       *fixture,
   save_new (fixture->store, "Library extends opening hours", "Open until nine.");
   g_clear_object (&fixture->store);
 
-  raw_exec (fixture->path, "PRAGMA user_version = 99");
+  byline_test_sql_exec (fixture->path, "PRAGMA user_version = 99");
   g_assert_true (g_file_get_contents (fixture->path, &before, &before_len, NULL));
 
   store = byline_store_new (fixture->path, &error);
@@ -198,7 +133,7 @@ test_migrate_refuses_newer (Fixture       *fixture,
   /* Refused, not damaged: the file is byte for byte what it was. */
   g_assert_true (g_file_get_contents (fixture->path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
-  g_assert_cmpint (raw_query_int (fixture->path, "PRAGMA user_version"), ==, 99);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 99);
 }
 
 static void
@@ -292,7 +227,7 @@ test_crud (Fixture       *fixture,
   loaded = byline_store_load_article (fixture->store, id, &error);
   g_assert_null (loaded);
   g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
 }
 
 static void
@@ -352,10 +287,10 @@ test_fts_in_step (Fixture       *fixture,
   g_assert_cmpuint (search_count (fixture->store, "estuary"), ==, 0);
   g_assert_true (byline_store_delete_article (fixture->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (fixture->path,
-                                  "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'estuary'"), ==, 0);
-  g_assert_cmpint (raw_query_int (fixture->path,
-                                  "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unanimous'"), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (fixture->path,
+                                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'estuary'"), ==, 0);
+  g_assert_cmpint (byline_test_sql_int (fixture->path,
+                                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'unanimous'"), ==, 1);
 }
 
 static void
@@ -424,7 +359,7 @@ test_pins (Fixture       *fixture,
 
   /* Deleting the article takes its pins with it. */
   g_assert_true (byline_store_delete_article (fixture->store, byline_article_get_id (story), &error));
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM pins"), ==, 0);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM pins"), ==, 0);
 }
 
 static void
@@ -462,7 +397,7 @@ test_pins_to_vanished_articles (Fixture       *fixture,
   g_clear_object (&loaded);
   loaded = byline_store_load_article (fixture->store, id, &error);
   g_assert_cmpstr (byline_article_get_body (loaded), ==, "Five new stops.");
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
 }
 
 static void
@@ -488,7 +423,7 @@ test_trash (Fixture       *fixture,
   g_assert_true (byline_store_trash_article (fixture->store, b, &error));
   g_assert_true (byline_store_empty_trash (fixture->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 0);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 0);
 
   g_assert_false (byline_store_trash_article (fixture->store, a, &error));
   g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
@@ -629,13 +564,13 @@ test_error_foreign_sqlite (Fixture       *fixture,
   g_autoptr(BylineStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana');");
+  byline_test_sql_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana');");
   store = byline_store_new (path, &error);
   g_assert_null (store);
   g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "not a Byline newsroom"));
-  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM contacts"), ==, 1);
-  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'"), ==, 0);
+  g_assert_cmpint (byline_test_sql_int (path, "SELECT count(*) FROM contacts"), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'articles'"), ==, 0);
 }
 
 static void
@@ -652,7 +587,7 @@ test_error_corrupt (Fixture       *fixture,
               "Lorem of the harbour, repeated to fill pages. Lorem of the harbour, repeated to fill pages.");
   g_clear_object (&fixture->store);
   /* Fold the WAL into the main file, then damage every page after the first. */
-  raw_exec (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  byline_test_sql_exec (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)");
   g_assert_true (g_file_get_contents (fixture->path, &data, &len, NULL));
   g_assert_cmpuint (len, >, 8192);
   for (gsize i = 4096; i < len; i++)
@@ -679,7 +614,7 @@ test_error_read_only (Fixture       *fixture,
 
   save_new (fixture->store, "Read-only test", "Body.");
   g_clear_object (&fixture->store);
-  raw_exec (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  byline_test_sql_exec (fixture->path, "PRAGMA wal_checkpoint(TRUNCATE)");
 
   if (geteuid () == 0)
     {
@@ -739,7 +674,7 @@ test_hostile_text (Fixture       *fixture,
   g_assert_false (byline_store_save_article (fixture->store, article, &error));
   g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "headline"));
-  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
 }
 
 static void
@@ -766,7 +701,7 @@ test_default_path (void)
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout (g_strconcat (expected, "\n", NULL));
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
-  remove_tree (tmp);
+  byline_test_remove_tree (tmp);
 }
 
 int
