@@ -303,7 +303,12 @@ byline_application_init (BylineApplication *self)
       "Command line, without a window:\n"
       "  byline [--database PATH] --import FILE…\n"
       "  byline [--database PATH] --list\n"
-      "  byline [--database PATH] --export ID|all --output PATH [--format html|ninjs]"));
+      "  byline [--database PATH] --export ID|all --output PATH [--format html|ninjs]\n"
+      "  byline [--database PATH] --related ID\n"
+      "  byline [--database PATH] --set-status ID STATE\n"
+      "  byline [--database PATH] --history ID\n"
+      "  byline [--database PATH] --diff ID REV_A REV_B\n\n"
+      "Add --help after any of these for its own options."));
 }
 
 BylineApplication *
