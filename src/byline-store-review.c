@@ -407,6 +407,31 @@ commit (BylineStore  *self,
   return TRUE;
 }
 
+/* Ends a write that began with _byline_store_lock(): finalizes *@stmt (if
+ * @stmt is given), rolls back if *@local_error is set, unlocks, then moves
+ * *@local_error into @error. Returns %TRUE if the write succeeded; the
+ * caller emits "changed" after this, never under the lock. */
+static gboolean
+finish_write (BylineStore    *self,
+              sqlite3_stmt  **stmt,
+              GError        **local_error,
+              GError        **error)
+{
+  if (stmt != NULL)
+    g_clear_pointer (stmt, sqlite3_finalize);
+  if (*local_error != NULL)
+    _byline_store_rollback (self);
+  _byline_store_unlock (self);
+
+  if (*local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 set_article_not_found (GError **error,
                        gint64   article_id)
@@ -745,18 +770,8 @@ byline_store_save_revision (BylineStore           *self,
   commit (self, doing, &local_error);
 
 out:
-  if (local_error != NULL)
-    {
-      _byline_store_rollback (self);
-      g_clear_object (&revision);
-    }
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!finish_write (self, NULL, &local_error, error))
+    return NULL;
 
   _byline_store_emit_changed (self, article_id);
   return g_steal_pointer (&revision);
@@ -815,15 +830,8 @@ byline_store_maybe_auto_revision (BylineStore    *self,
   commit (self, doing, &local_error);
 
 out:
-  if (local_error != NULL)
-    _byline_store_rollback (self);
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!finish_write (self, NULL, &local_error, error))
+    return FALSE;
 
   if (revision != NULL)
     {
@@ -1135,16 +1143,8 @@ byline_store_restore_revision (BylineStore  *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
-    _byline_store_rollback (self);
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!finish_write (self, &stmt, &local_error, error))
+    return NULL;
 
   _byline_store_emit_changed (self, article_id);
 
@@ -1332,16 +1332,8 @@ byline_store_set_status (BylineStore    *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
-    _byline_store_rollback (self);
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!finish_write (self, &stmt, &local_error, error))
+    return FALSE;
 
   byline_article_set_status (article, to);
   byline_article_set_published (article, published);
@@ -1760,17 +1752,9 @@ byline_store_add_note (BylineStore  *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
+  if (!finish_write (self, &stmt, &local_error, error))
     {
-      _byline_store_rollback (self);
       g_clear_object (&note);
-    }
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -1866,17 +1850,9 @@ byline_store_reply_note (BylineStore  *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
+  if (!finish_write (self, &stmt, &local_error, error))
     {
-      _byline_store_rollback (self);
       g_clear_object (&note);
-    }
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -1941,16 +1917,8 @@ change_note (BylineStore  *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
-    _byline_store_rollback (self);
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!finish_write (self, &stmt, &local_error, error))
+    return FALSE;
 
   _byline_store_emit_changed (self, article_id);
   return TRUE;
@@ -2034,16 +2002,8 @@ byline_store_set_note_anchor (BylineStore  *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
-    _byline_store_rollback (self);
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!finish_write (self, &stmt, &local_error, error))
+    return FALSE;
 
   _byline_store_emit_changed (self, article_id);
   return TRUE;
@@ -2098,16 +2058,8 @@ byline_store_list_notes (BylineStore  *self,
   commit (self, doing, &local_error);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (local_error != NULL)
-    _byline_store_rollback (self);
-  _byline_store_unlock (self);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!finish_write (self, &stmt, &local_error, error))
+    return NULL;
 
   return g_steal_pointer (&notes);
 }

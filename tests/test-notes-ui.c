@@ -17,6 +17,7 @@
 #include "byline-notes-panel-private.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
 #define EDITOR_NAME "Ada Brennan"
@@ -40,52 +41,6 @@ typedef struct
   BylineNotesPanel *panel;
   GtkTextBuffer    *buffer;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @cond holds, failing after @seconds. */
-#define WAIT_FOR(cond, seconds, what) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds ((seconds), timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
-    g_source_remove (id_); \
-  } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* A visible label under @widget showing exactly @text (the popover
  * holding it need not be open). */
@@ -113,15 +68,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(BylineArticle) article = byline_article_new ();
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *body;
 
-  fixture->dir = g_dir_make_tmp ("byline-notes-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_ui_test_store_new ("byline-notes-ui-XXXXXX", &fixture->dir);
 
   byline_article_set_headline (article, "Harbour board backs dredging of the east basin");
   byline_article_set_body (article, BODY);
@@ -139,11 +89,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = byline_window_new (fixture->app, fixture->store, fixture->settings);
   byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 50);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 10, "the window to show");
+  byline_ui_test_present (fixture->window);
 
   g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, fixture->id);
-  fixture->panel = BYLINE_NOTES_PANEL (find_descendant (GTK_WIDGET (fixture->window), BYLINE_TYPE_NOTES_PANEL));
+  fixture->panel = BYLINE_NOTES_PANEL (byline_ui_test_find_descendant (GTK_WIDGET (fixture->window), BYLINE_TYPE_NOTES_PANEL));
   g_assert_nonnull (fixture->panel);
   body = _byline_editor_pane_get_field (_byline_window_get_editor (fixture->window), "Body");
   fixture->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
@@ -153,24 +102,14 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  byline_ui_test_close (fixture->window);
   g_settings_reset (fixture->settings, "author-name");
   g_settings_reset (fixture->settings, "open-article");
   g_clear_object (&fixture->app);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -365,7 +304,7 @@ test_follows_edits (Fixture       *fixture,
   gtk_text_buffer_insert (fixture->buffer, &iter, " of Port Ellery", -1);
   g_assert_true (byline_window_save_now (fixture->window, &error));
   g_assert_no_error (error);
-  spin ();
+  byline_ui_test_spin_idle ();
   g_assert_true (stored_body_has (fixture, "UPDATED: The harbour board of Port Ellery met"));
   g_assert_true (highlight_is (fixture->buffer, PASSAGE));
 
@@ -380,7 +319,7 @@ test_follows_edits (Fixture       *fixture,
   gtk_text_buffer_get_start_iter (fixture->buffer, &iter);
   gtk_text_buffer_insert (fixture->buffer, &iter, "Corrected. ", -1);
   WAIT_FOR (stored_body_has (fixture, "Corrected. UPDATED:"), 5, "the edit to be saved");
-  spin ();
+  byline_ui_test_spin_idle ();
   g_assert_true (highlight_is (fixture->buffer, PASSAGE));
   g_assert_false (byline_autosave_get_dirty (autosave));
 }
@@ -621,15 +560,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = GTK_APPLICATION (adw_application_new ("io.github.bylinedesk.Byline.NotesTest",
-                                             G_APPLICATION_NON_UNIQUE));
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the test application: %s", error->message);
+  app = byline_ui_test_app_new ("io.github.bylinedesk.Byline.NotesTest");
 
 #define ADD(name, func) \
   g_test_add ("/byline/notes-ui/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)

@@ -19,6 +19,7 @@
 #include "byline-renderer.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
 /* 2023-03-03 09:00 UTC */
@@ -46,25 +47,6 @@ typedef struct
   "Ferry skippers say the dredging cannot wait for the spring.\n" \
   "\n" \
   "The harbour master will report to the council on Monday."
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @cond holds, failing after @seconds. */
-#define WAIT_FOR(cond, seconds, what) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds ((seconds), timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
-    g_source_remove (id_); \
-  } G_STMT_END
 
 static gint64
 add_article (BylineStore  *store,
@@ -148,14 +130,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-related-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_ui_test_store_new ("byline-related-ui-XXXXXX", &fixture->dir);
 
   fixture->contract_id = add_article (fixture->store, "Harbour dredging contract awarded",
                                       "A dredging firm will clear silt from the harbour channel for the port.",
@@ -190,22 +165,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  byline_ui_test_close (fixture->window);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -864,15 +828,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = GTK_APPLICATION (adw_application_new ("io.github.bylinedesk.Byline.RelatedTest",
-                                             G_APPLICATION_NON_UNIQUE));
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the test application: %s", error->message);
+  app = byline_ui_test_app_new ("io.github.bylinedesk.Byline.RelatedTest");
 
 #define ADD(name, func) \
   g_test_add ("/byline/related-ui/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)

@@ -17,6 +17,7 @@
 #include "byline-preferences-window.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
 #define EDITOR_NAME "Maria Okafor"
@@ -41,32 +42,6 @@ typedef struct
   "\n" \
   "Members quietly approved the budget for the new platforms."
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @cond holds, failing after @seconds. */
-#define WAIT_FOR(cond, seconds, what) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds ((seconds), timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
-    g_source_remove (id_); \
-  } G_STMT_END
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gint64
 add_article (BylineStore  *store,
              const char   *headline,
@@ -74,29 +49,18 @@ add_article (BylineStore  *store,
              BylineStatus  status)
 {
   g_autoptr(BylineArticle) article = byline_article_new ();
-  g_autoptr(GError) error = NULL;
 
   byline_article_set_headline (article, headline);
   byline_article_set_body (article, body);
   byline_article_set_status (article, status);
-  g_assert_true (byline_store_save_article (store, article, &error));
-  g_assert_no_error (error);
-
-  return byline_article_get_id (article);
+  return byline_test_save_article (store, article);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-review-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_ui_test_store_new ("byline-review-ui-XXXXXX", &fixture->dir);
 
   fixture->harbour_id = add_article (fixture->store, "Harbour dredging starts in May",
                                      "The dredger arrives from the north.", BYLINE_STATUS_DRAFT);
@@ -121,8 +85,7 @@ fixture_set_up (Fixture       *fixture,
   /* Edits reach the store through the window's own flush, not a timer,
    * unless a test waits for the timer. */
   byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 60000);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 10, "the window to show");
+  byline_ui_test_present (fixture->window);
 
   /* The newest article opens first. */
   g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, fixture->council_id);
@@ -132,21 +95,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  byline_ui_test_close (fixture->window);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -230,25 +183,6 @@ find_dialog (Fixture *fixture)
         gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window) &&
         gtk_widget_get_visible (l->data))
       return l->data;
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
 
   return NULL;
 }
@@ -433,7 +367,7 @@ test_publish_sets_published_time (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
-  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  entry = byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   g_assert_true (byline_parse_date_line (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &prefilled));
   g_assert_cmpint (ABS (prefilled - now), <, 120);
@@ -506,7 +440,7 @@ test_autosave_keeps_first_revision (Fixture       *fixture,
   for (int i = 0; i < 20; i++)
     {
       g_usleep (10000);
-      spin ();
+      byline_ui_test_spin_idle ();
     }
   g_assert_cmpuint (count_revisions (fixture, fixture->council_id, BYLINE_REVISION_AUTO), ==, 1);
 }
@@ -615,7 +549,7 @@ test_history_empty (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   BylineHistoryWindow *history = open_history (fixture);
-  GtkWidget *status_page = find_descendant (GTK_WIDGET (history), ADW_TYPE_STATUS_PAGE);
+  GtkWidget *status_page = byline_ui_test_find_descendant (GTK_WIDGET (history), ADW_TYPE_STATUS_PAGE);
 
   g_assert_cmpuint (_byline_history_window_get_n_revisions (history), ==, 0);
   g_assert_nonnull (status_page);
@@ -671,7 +605,7 @@ test_restore_revision (Fixture       *fixture,
   g_clear_pointer (&revisions, g_ptr_array_unref);
 
   /* Restoring from History closes it. */
-  spin ();
+  byline_ui_test_spin_idle ();
   g_assert_null (history);
 
   /* Words typed since the last revision are kept when another is restored
@@ -702,7 +636,7 @@ test_sidebar_counts (Fixture       *fixture,
 {
   BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
   BylineArticleList *list = byline_sidebar_get_list (sidebar);
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_DROP_DOWN));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (byline_ui_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_DROP_DOWN));
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (dropdown);
@@ -768,7 +702,7 @@ test_preferences (Fixture       *fixture,
   WAIT_FOR (gtk_widget_get_mapped (prefs), 10, "Preferences to show");
 
   /* Typing the name writes the setting the window reads. */
-  row = find_descendant (prefs, ADW_TYPE_ENTRY_ROW);
+  row = byline_ui_test_find_descendant (prefs, ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Your Name");
   gtk_editable_set_text (GTK_EDITABLE (row), "Jon Pereira");
@@ -777,7 +711,7 @@ test_preferences (Fixture       *fixture,
 
   /* The spin buttons show the budgets, and set them. */
   {
-    GtkWidget *spin_button = find_descendant (prefs, GTK_TYPE_SPIN_BUTTON);
+    GtkWidget *spin_button = byline_ui_test_find_descendant (prefs, GTK_TYPE_SPIN_BUTTON);
 
     g_assert_nonnull (spin_button);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin_button)), ==, 55);
@@ -788,7 +722,7 @@ test_preferences (Fixture       *fixture,
 
   /* Appearance */
   {
-    GtkWidget *combo = find_descendant (prefs, ADW_TYPE_COMBO_ROW);
+    GtkWidget *combo = byline_ui_test_find_descendant (prefs, ADW_TYPE_COMBO_ROW);
 
     g_assert_nonnull (combo);
     g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
@@ -806,15 +740,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = GTK_APPLICATION (adw_application_new ("io.github.bylinedesk.Byline.ReviewUiTest",
-                                             G_APPLICATION_NON_UNIQUE));
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the test application: %s", error->message);
+  app = byline_ui_test_app_new ("io.github.bylinedesk.Byline.ReviewUiTest");
 
 #define ADD(name, func) \
   g_test_add ("/byline/review-ui/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)

@@ -20,6 +20,7 @@
 #include "byline-pin.h"
 #include "byline-preview-private.h"
 #include "byline-store.h"
+#include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
 typedef struct
@@ -31,25 +32,6 @@ typedef struct
   BylineWindow   *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @check passes, failing after @seconds. */
-#define WAIT_FOR(cond, seconds, what) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds ((seconds), timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (timed_out_) \
-      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
-    g_source_remove (id_); \
-  } G_STMT_END
-
 static gint64
 add_article (BylineStore  *store,
              const char   *headline,
@@ -57,29 +39,18 @@ add_article (BylineStore  *store,
              BylineStatus  status)
 {
   g_autoptr(BylineArticle) article = byline_article_new ();
-  g_autoptr(GError) error = NULL;
 
   byline_article_set_headline (article, headline);
   byline_article_set_body (article, body);
   byline_article_set_status (article, status);
-  g_assert_true (byline_store_save_article (store, article, &error));
-  g_assert_no_error (error);
-
-  return byline_article_get_id (article);
+  return byline_test_save_article (store, article);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("byline-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_store_new (path, &error);
-  g_assert_no_error (error);
+  fixture->store = byline_ui_test_store_new ("byline-window-XXXXXX", &fixture->dir);
 
   add_article (fixture->store, "Tram depot plans go on show", "The exhibition runs all week.", BYLINE_STATUS_DRAFT);
   add_article (fixture->store, "Harbour festival returns", "Music on the quay.", BYLINE_STATUS_PUBLISHED);
@@ -92,31 +63,19 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = byline_window_new (fixture->app, fixture->store, fixture->settings);
   byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 50);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 10, "the window to show");
+  byline_ui_test_present (fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  byline_ui_test_close (fixture->window);
   g_clear_object (&fixture->app);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->store);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -314,32 +273,13 @@ test_trash_and_restore (Fixture       *fixture,
   g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, id);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_search_filter (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
   BylineArticleList *list = byline_sidebar_get_list (sidebar);
-  GtkWidget *entry = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = byline_ui_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(BylineArticle) row = NULL;
 
   g_assert_nonnull (entry);
@@ -405,15 +345,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = GTK_APPLICATION (adw_application_new ("io.github.bylinedesk.Byline.WindowTest",
-                                             G_APPLICATION_NON_UNIQUE));
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("Could not register the test application: %s", error->message);
+  app = byline_ui_test_app_new ("io.github.bylinedesk.Byline.WindowTest");
 
 #define ADD(name, func) \
   g_test_add ("/byline/window/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)

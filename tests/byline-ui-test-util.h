@@ -1,0 +1,112 @@
+/* byline-ui-test-util.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Helpers the widget tests share: waiting on the main loop, one registered
+ * application for the whole run, a newsroom in a temporary folder and a
+ * window presented on it and closed again.
+ *
+ * Header-only (static inline), like byline-test-util.h. Include it after
+ * "config.h". */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "byline-test-util.h"
+#include "byline-window.h"
+
+G_BEGIN_DECLS
+
+/* Spins the main loop until @cond holds, failing after @seconds. */
+#define WAIT_FOR(cond, seconds, what) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds ((seconds), byline_test_timeout_cb, &timed_out_); \
+    while (!(cond) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (timed_out_) \
+      g_error ("Timed out after %d s waiting for %s", (seconds), (what)); \
+    g_source_remove (id_); \
+  } G_STMT_END
+
+/* Runs what the main loop has ready, without waiting. */
+static inline void
+byline_ui_test_spin_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A new AdwApplication @app_id, registered. One serves every test of a
+ * run: a second one could not take the same object path on the session bus.
+ * Returns: (transfer full): the application. */
+static inline GtkApplication *
+byline_ui_test_app_new (const char *app_id)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  app = GTK_APPLICATION (adw_application_new (app_id, G_APPLICATION_NON_UNIQUE));
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the test application: %s", error->message);
+
+  return g_steal_pointer (&app);
+}
+
+/* Makes a folder from @tmpl ("byline-unit-XXXXXX") into *@dir and opens a
+ * new newsroom.db in it.
+ * Returns: (transfer full): the store. */
+static inline BylineStore *
+byline_ui_test_store_new (const char  *tmpl,
+                          char       **dir)
+{
+  g_autofree char *path = NULL;
+
+  *dir = byline_test_make_tmp_dir (tmpl);
+  path = g_build_filename (*dir, "newsroom.db", NULL);
+  return byline_test_store_new (path);
+}
+
+/* Presents @window and waits until it is mapped. */
+static inline void
+byline_ui_test_present (BylineWindow *window)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), 10, "the window to show");
+}
+
+/* Destroys @window and lets what that set off run. */
+static inline void
+byline_ui_test_close (BylineWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  byline_ui_test_spin_idle ();
+}
+
+/* The first widget of @type at or below @widget, depth first.
+ * Returns: (transfer none) (nullable): the widget. */
+static inline GtkWidget *
+byline_ui_test_find_descendant (GtkWidget *widget,
+                                GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_ui_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+G_END_DECLS
