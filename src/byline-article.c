@@ -659,6 +659,45 @@ byline_article_pin_changed (BylineArticle *self,
   g_list_store_splice (self->pins, index, 1, (gpointer *)&pin, 1);
 }
 
+const char *
+byline_article_get_display_headline (BylineArticle *self)
+{
+  const char *headline;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  headline = get_string (self, PROP_HEADLINE);
+  return *headline != '\0' ? headline : _("Untitled Article");
+}
+
+gint64
+byline_article_get_shown_time (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
+
+  if (self->published > 0)
+    return self->published;
+  if (self->updated > 0)
+    return self->updated;
+  return self->created;
+}
+
+char *
+byline_article_dup_date_label (BylineArticle *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  gint64 when;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  when = byline_article_get_shown_time (self);
+  if (when > 0)
+    date = g_date_time_new_from_unix_local (when);
+
+  /* Translators: a short date in lists, see g_date_time_format(): "Mar 3, 2023" */
+  return date != NULL ? g_date_time_format (date, _("%b %-d, %Y")) : g_strdup ("");
+}
+
 char *
 byline_article_dup_page_name (BylineArticle *self)
 {

@@ -124,6 +124,15 @@ void          byline_article_move_pin        (BylineArticle *self,
 void          byline_article_pin_changed     (BylineArticle *self,
                                               guint          index);
 
+/* The headline, or "Untitled Article" (translated) while there is none:
+ * what windows and lists show for the article. */
+const char   *byline_article_get_display_headline (BylineArticle *self);
+/* The time the page shows: published, else last updated, else created;
+ * 0 when none is set. */
+gint64        byline_article_get_shown_time  (BylineArticle *self);
+/* That time as a short local date for lists: "Mar 3, 2023", or "". */
+char         *byline_article_dup_date_label  (BylineArticle *self);
+
 /* The file name of the article's published page: "<id>-<slug>.html". */
 char         *byline_article_dup_page_name   (BylineArticle *self);
 

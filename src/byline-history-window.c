@@ -556,7 +556,6 @@ byline_history_window_reload (BylineHistoryWindow *self)
   gint64 selected_id = -1, compare_id = 0;
   GtkWidget *child;
   guint row, compare;
-  const char *headline;
 
   g_return_if_fail (BYLINE_IS_HISTORY_WINDOW (self));
 
@@ -591,8 +590,8 @@ byline_history_window_reload (BylineHistoryWindow *self)
   self->current = g_steal_pointer (&current);
   self->revisions = g_steal_pointer (&revisions);
 
-  headline = byline_article_get_headline (self->current);
-  adw_window_title_set_subtitle (self->window_title, *headline ? headline : _("Untitled Article"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 byline_article_get_display_headline (self->current));
 
   if (self->revisions->len == 0)
     {

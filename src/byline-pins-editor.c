@@ -636,28 +636,13 @@ position_factory_new (gboolean with_summary)
 
 /* Choosing the article for an unresolved pin */
 
-static char *
-dup_date (BylineArticle *article)
-{
-  gint64 when = byline_article_get_published (article);
-  g_autoptr(GDateTime) date = NULL;
-
-  if (when == 0)
-    when = byline_article_get_updated (article);
-  if (when == 0)
-    return g_strdup ("");
-
-  date = g_date_time_new_from_unix_local (when);
-  return date != NULL ? g_date_time_format (date, _("%b %-d, %Y")) : g_strdup ("");
-}
-
 static GtkWidget *
 match_row_new (BylineArticle *article)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *headline = gtk_label_new (byline_article_get_headline (article));
-  g_autofree char *date = dup_date (article);
+  g_autofree char *date = byline_article_dup_date_label (article);
   g_autofree char *meta_text = NULL;
   GtkWidget *meta;
 

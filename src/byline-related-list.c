@@ -65,30 +65,6 @@ static const char * const watched_properties[] = {
   "headline", "standfirst", "body", "tags", "section",
 };
 
-/* "Mar 3, 2023": the published date, else the last change. */
-static char *
-dup_date (BylineArticle *article)
-{
-  gint64 when = byline_article_get_published (article);
-  g_autoptr(GDateTime) date = NULL;
-
-  if (when == 0)
-    when = byline_article_get_updated (article);
-  if (when == 0)
-    return g_strdup ("");
-
-  date = g_date_time_new_from_unix_local (when);
-  return date != NULL ? g_date_time_format (date, _("%b %-d, %Y")) : g_strdup ("");
-}
-
-static const char *
-display_headline (BylineArticle *article)
-{
-  const char *headline = byline_article_get_headline (article);
-
-  return *headline != '\0' ? headline : _("Untitled Article");
-}
-
 /* Rows */
 
 static void
@@ -130,11 +106,11 @@ create_row_cb (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *headline = gtk_label_new (display_headline (article));
+  GtkWidget *headline = gtk_label_new (byline_article_get_display_headline (article));
   GtkWidget *meta;
   GtkWidget *pin;
   GtkDragSource *drag;
-  g_autofree char *date = dup_date (article);
+  g_autofree char *date = byline_article_dup_date_label (article);
   g_autofree char *meta_text = NULL;
   g_autofree char *pin_label = NULL;
   g_autofree char *row_label = NULL;
@@ -168,7 +144,7 @@ create_row_cb (gpointer item,
   gtk_widget_set_valign (pin, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (pin, "flat");
   gtk_widget_set_tooltip_text (pin, _("Link after the paragraph with the cursor"));
-  pin_label = g_strdup_printf (_("Pin “%s”"), display_headline (article));
+  pin_label = g_strdup_printf (_("Pin “%s”"), byline_article_get_display_headline (article));
   gtk_accessible_update_property (GTK_ACCESSIBLE (pin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pin_label,
                                   -1);
@@ -179,7 +155,7 @@ create_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (box), pin);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  row_label = g_strdup_printf ("%s, %s", display_headline (article), meta_text);
+  row_label = g_strdup_printf ("%s, %s", byline_article_get_display_headline (article), meta_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
                                   -1);

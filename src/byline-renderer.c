@@ -397,16 +397,10 @@ date_time_new (gint64     unix_time,
 static gint64
 article_get_shown_time (BylineArticle *article)
 {
-  gint64 t;
+  gint64 t = byline_article_get_shown_time (article);
 
-  if ((t = byline_article_get_published (article)) > 0)
-    return t;
-  if ((t = byline_article_get_updated (article)) > 0)
-    return t;
-  if ((t = byline_article_get_created (article)) > 0)
-    return t;
-
-  return g_get_real_time () / G_USEC_PER_SEC;
+  /* An article never saved still shows a date in the preview. */
+  return t > 0 ? t : g_get_real_time () / G_USEC_PER_SEC;
 }
 
 static void

@@ -179,7 +179,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *meta = gtk_widget_get_next_sibling (headline);
   g_autofree char *updated = format_updated (byline_article_get_updated (article));
   g_autoptr(GString) line = g_string_new (byline_status_get_label (byline_article_get_status (article)));
-  const char *text = byline_article_get_headline (article);
   guint open_notes;
 
   /* One indexed count per row as it is bound: rows are bound lazily. */
@@ -196,7 +195,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (*updated)
     g_string_append_printf (line, " · %s", updated);
 
-  gtk_label_set_text (GTK_LABEL (headline), *text ? text : _("Untitled Article"));
+  gtk_label_set_text (GTK_LABEL (headline), byline_article_get_display_headline (article));
   gtk_label_set_text (GTK_LABEL (meta), line->str);
 }
 

@@ -135,20 +135,17 @@ show_error (BylineWindow *self,
 static void
 update_title (BylineWindow *self)
 {
-  const char *headline = self->article ? byline_article_get_headline (self->article) : "";
   g_autofree char *title = NULL;
 
   if (self->article == NULL)
     title = g_strdup ("Byline");
-  else if (*headline == '\0')
-    title = g_strdup_printf ("%s — Byline", _("Untitled Article"));
   else
-    title = g_strdup_printf ("%s — Byline", headline);
+    title = g_strdup_printf ("%s — Byline", byline_article_get_display_headline (self->article));
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title,
                               self->article == NULL ? "Byline"
-                              : *headline ? headline : _("Untitled Article"));
+                              : byline_article_get_display_headline (self->article));
 }
 
 static void
@@ -342,9 +339,7 @@ link_related (BylineWindow  *self,
     return;
 
   related_id = byline_article_get_id (related);
-  headline = byline_article_get_headline (related);
-  if (*headline == '\0')
-    headline = _("Untitled Article");
+  headline = byline_article_get_display_headline (related);
 
   if (related_id <= 0 || related_id == byline_article_get_id (self->article))
     {
@@ -426,10 +421,7 @@ add_unlinked_pins (GPtrArray     *lines,
 {
   GListModel *pins = byline_article_get_pins (article);
   guint n_pins = g_list_model_get_n_items (pins);
-  const char *title = byline_article_get_headline (article);
-
-  if (*title == '\0')
-    title = _("Untitled Article");
+  const char *title = byline_article_get_display_headline (article);
 
   for (guint i = 0; i < n_pins; i++)
     {
@@ -644,8 +636,7 @@ trash_article_action (GtkWidget  *widget,
     }
 
   title = g_strdup_printf (_("“%s” moved to the Trash"),
-                           *byline_article_get_headline (self->article)
-                           ? byline_article_get_headline (self->article) : _("Untitled Article"));
+                           byline_article_get_display_headline (self->article));
   set_article (self, NULL);
   byline_article_list_reload (byline_sidebar_get_list (self->sidebar));
   open_first_article (self);

@@ -145,6 +145,31 @@ test_page_name (void)
   g_assert_cmpstr (name, ==, "12-night-buses-return.html");
 }
 
+static void
+test_display_helpers (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autofree char *none = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpstr (byline_article_get_display_headline (article), ==, "Untitled Article");
+  byline_article_set_headline (article, "Pier reopens");
+  g_assert_cmpstr (byline_article_get_display_headline (article), ==, "Pier reopens");
+
+  /* Published wins over updated, updated over created; nothing set is 0. */
+  g_assert_cmpint (byline_article_get_shown_time (article), ==, 0);
+  none = byline_article_dup_date_label (article);
+  g_assert_cmpstr (none, ==, "");
+  byline_article_set_created (article, 1000);
+  g_assert_cmpint (byline_article_get_shown_time (article), ==, 1000);
+  byline_article_set_updated (article, 2000);
+  g_assert_cmpint (byline_article_get_shown_time (article), ==, 2000);
+  byline_article_set_published (article, 1677834300);
+  g_assert_cmpint (byline_article_get_shown_time (article), ==, 1677834300);
+  label = byline_article_dup_date_label (article);   /* TZ=UTC, C locale */
+  g_assert_cmpstr (label, ==, "Mar 3, 2023");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +182,7 @@ main (int   argc,
   g_test_add_func ("/byline/article/slugify", test_slugify);
   g_test_add_func ("/byline/article/copy", test_copy);
   g_test_add_func ("/byline/article/page-name", test_page_name);
+  g_test_add_func ("/byline/article/display-helpers", test_display_helpers);
 
   return g_test_run ();
 }
