@@ -76,10 +76,11 @@ struct _BylineWindow
   guint                 narrow_id;
   guint                 cursor_id;
   int                   pending_cursor;   /* -1: none */
-  guint                 show_sidebar : 1;
-  guint                 show_preview : 1;
-  guint                 narrow : 1;
-  guint                 very_narrow : 1;
+  /* Not bitfields: set_pane_shown () takes their addresses. */
+  gboolean              show_sidebar;
+  gboolean              show_preview;
+  gboolean              narrow;
+  gboolean              very_narrow;
   guint                 close_despite_error : 1;
   guint                 auto_revision_running : 1;
   guint                 revision_pending : 1;
@@ -1995,37 +1996,40 @@ byline_window_size_allocate (GtkWidget *widget,
     }
 }
 
+/* Shows or hides a pane at the person's request. Asking for a pane on a
+ * window too narrow for it makes room for it (@too_narrow is the flag that
+ * hid it). */
+static void
+set_pane_shown (BylineWindow *self,
+                gboolean      show,
+                gboolean     *shown,
+                gboolean     *too_narrow,
+                guint         prop_id)
+{
+  show = !!show;
+  if (*shown == show)
+    return;
+
+  *shown = show;
+  if (show)
+    *too_narrow = FALSE;
+  apply_pane_visibility (self);
+  g_settings_set_boolean (self->settings, g_param_spec_get_name (properties[prop_id]), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
 static void
 set_show_sidebar (BylineWindow *self,
                   gboolean      show)
 {
-  show = !!show;
-  if (self->show_sidebar == show)
-    return;
-
-  self->show_sidebar = show;
-  /* Asking for the sidebar on a narrow window makes room for it. */
-  if (show && self->very_narrow)
-    self->very_narrow = FALSE;
-  apply_pane_visibility (self);
-  g_settings_set_boolean (self->settings, "show-sidebar", show);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+  set_pane_shown (self, show, &self->show_sidebar, &self->very_narrow, PROP_SHOW_SIDEBAR);
 }
 
 static void
 set_show_preview (BylineWindow *self,
                   gboolean      show)
 {
-  show = !!show;
-  if (self->show_preview == show)
-    return;
-
-  self->show_preview = show;
-  if (show && self->narrow)
-    self->narrow = FALSE;
-  apply_pane_visibility (self);
-  g_settings_set_boolean (self->settings, "show-preview", show);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+  set_pane_shown (self, show, &self->show_preview, &self->narrow, PROP_SHOW_PREVIEW);
 }
 
 static void

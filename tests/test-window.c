@@ -340,6 +340,30 @@ test_typed_date_saved_on_quit (Fixture       *fixture,
   g_assert_cmpint (byline_article_get_published (stored), ==, 1677834300);
 }
 
+static void
+test_panes_toggle_and_persist (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  GtkWidget *preview = GTK_WIDGET (_byline_window_get_preview (fixture->window));
+  GtkWidget *sidebar = GTK_WIDGET (_byline_window_get_sidebar (fixture->window));
+
+  g_assert_true (gtk_widget_get_visible (preview));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-preview", NULL);
+  g_assert_false (gtk_widget_get_visible (preview));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "show-preview"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_false (g_settings_get_boolean (fixture->settings, "show-sidebar"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-preview", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
+  g_assert_true (gtk_widget_get_visible (preview));
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "show-preview"));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "show-sidebar"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +385,7 @@ main (int   argc,
   ADD ("search-filter", test_search_filter);
   ADD ("new-article", test_new_article);
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
+  ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
 
 #undef ADD
 
