@@ -302,9 +302,10 @@ main (int   argc,
               attrs.width < min_size || attrs.height < min_size)
             continue;
 
-          /* Another program's window on the same display. */
+          /* Another program's window on the same display. The program may
+           * run under a wrapper (perf record, valgrind): its group counts. */
           owner = window_pid (display, event.xmap.window);
-          if (owner != 0 && owner != pid)
+          if (owner != 0 && owner != pid && getpgid (owner) != pid)
             continue;
 
           for (guint i = 0; i < tracked->len; i++)
