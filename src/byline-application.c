@@ -13,6 +13,7 @@
 
 #include "byline-application.h"
 #include "byline-demo.h"
+#include "byline-gl.h"
 #include "byline-preferences-window.h"
 #include "byline-store.h"
 #include "byline-window.h"
@@ -122,6 +123,10 @@ byline_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+
+  /* Before any window is realized: the renderer is chosen then. */
+  if (gdk_display_get_default () != NULL)
+    byline_gl_choose_renderer (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
