@@ -56,7 +56,9 @@ struct _BylineEditorPane
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
   AdwClamp             *clamp;
-  GtkEntry             *headline;
+  GtkTextView          *headline;
+  GtkTextBuffer        *headline_buffer;
+  GtkLabel             *headline_placeholder;
   GtkLabel             *headline_counter;
   GtkTextView          *standfirst;
   GtkTextBuffer        *standfirst_buffer;
@@ -409,10 +411,10 @@ update_counter (GtkLabel    *counter,
 static void
 update_headline_counter (BylineEditorPane *self)
 {
-  update_counter (self->headline_counter,
-                  GTK_WIDGET (self->headline),
-                  gtk_editable_get_text (GTK_EDITABLE (self->headline)),
-                  self->headline_budget);
+  g_autofree char *text = dup_text_buffer (self->headline_buffer);
+
+  update_counter (self->headline_counter, GTK_WIDGET (self->headline), text, self->headline_budget);
+  gtk_widget_set_visible (GTK_WIDGET (self->headline_placeholder), *text == '\0');
 }
 
 static void
@@ -554,7 +556,7 @@ on_article_notify (BylineEditorPane *self,
     return;
 
   if (g_str_equal (name, "headline"))
-    sync_editable (self, GTK_EDITABLE (self->headline), byline_article_get_headline (article));
+    sync_text_buffer (self, self->headline_buffer, byline_article_get_headline (article), FALSE);
   else if (g_str_equal (name, "standfirst"))
     sync_text_buffer (self, self->standfirst_buffer, byline_article_get_standfirst (article), FALSE);
   else if (g_str_equal (name, "byline"))
@@ -590,6 +592,7 @@ clear_fields (BylineEditorPane *self)
         sync_editable (self, GTK_EDITABLE (widget), "");
     }
 
+  sync_text_buffer (self, self->headline_buffer, "", TRUE);
   sync_text_buffer (self, self->standfirst_buffer, "", TRUE);
   sync_text_buffer (self, GTK_TEXT_BUFFER (self->body_buffer), "", TRUE);
   set_published_error (self, FALSE);
@@ -610,7 +613,7 @@ load_article (BylineEditorPane *self)
 
   tags = byline_article_dup_tags_string (article);
 
-  sync_editable (self, GTK_EDITABLE (self->headline), byline_article_get_headline (article));
+  sync_text_buffer (self, self->headline_buffer, byline_article_get_headline (article), TRUE);
   sync_text_buffer (self, self->standfirst_buffer, byline_article_get_standfirst (article), TRUE);
   sync_editable (self, GTK_EDITABLE (self->byline), byline_article_get_byline (article));
   sync_editable (self, GTK_EDITABLE (self->dateline), byline_article_get_dateline (article));
@@ -645,15 +648,49 @@ push (BylineEditorPane *self,
 static void
 on_headline_changed (BylineEditorPane *self)
 {
+  g_autofree char *text = dup_text_buffer (self->headline_buffer);
+
   update_headline_counter (self);
-  push (self, byline_article_set_headline, gtk_editable_get_text (GTK_EDITABLE (self->headline)));
+  push (self, byline_article_set_headline, text);
+}
+
+/* A headline is one line of the page, however it wraps here: line breaks
+ * pasted or dropped into it become spaces. */
+static void
+on_headline_insert_text (BylineEditorPane *self,
+                         GtkTextIter      *location,
+                         const char       *text,
+                         int               len,
+                         GtkTextBuffer    *buffer)
+{
+  g_autoptr(GString) one_line = NULL;
+
+  if (len < 0)
+    len = strlen (text);
+  if (memchr (text, '\n', len) == NULL && memchr (text, '\r', len) == NULL)
+    return;
+
+  one_line = g_string_new_len (text, len);
+  g_string_replace (one_line, "\r\n", " ", 0);
+  g_strdelimit (one_line->str, "\r\n", ' ');
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_text_buffer_insert (buffer, location, one_line->str, one_line->len);
 }
 
 /* Enter in the headline goes on to the standfirst, as in a word processor. */
-static void
-on_headline_activate (BylineEditorPane *self)
+static gboolean
+on_headline_key_pressed (BylineEditorPane      *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
 {
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+
   gtk_widget_grab_focus (GTK_WIDGET (self->standfirst));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -1297,6 +1334,8 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, clamp);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, headline);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, headline_buffer);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, headline_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, headline_counter);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, standfirst);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, standfirst_buffer);
@@ -1316,7 +1355,8 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, stats_label);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, pins_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_headline_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_headline_insert_text);
+  gtk_widget_class_bind_template_callback (widget_class, on_headline_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_standfirst_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_byline_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_dateline_changed);

@@ -109,4 +109,44 @@ byline_ui_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The text of an editing field, whichever widget it is: an entry, an entry
+ * row, or a text view (the headline, standfirst and body). */
+static inline char *
+byline_ui_test_dup_field_text (GtkWidget *field)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (GTK_IS_EDITABLE (field))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (field));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), &start, &end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* Replaces a field's text as a paste over all of it would. */
+static inline void
+byline_ui_test_set_field_text (GtkWidget  *field,
+                               const char *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (GTK_IS_EDITABLE (field))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (field), text);
+      return;
+    }
+
+  g_assert_true (GTK_IS_TEXT_VIEW (field));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  gtk_text_buffer_insert_interactive (buffer, &start, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
 G_END_DECLS

@@ -209,7 +209,7 @@ type_headline (Fixture    *fixture,
 {
   GtkWidget *headline = _byline_editor_pane_get_field (_byline_window_get_editor (fixture->window), "Headline");
 
-  gtk_editable_set_text (GTK_EDITABLE (headline), text);
+  byline_ui_test_set_field_text (headline, text);
 }
 
 static void
@@ -593,7 +593,11 @@ test_restore_revision (Fixture       *fixture,
   open = byline_window_get_article (fixture->window);
   g_assert_cmpstr (byline_article_get_headline (open), ==, "Council backs tram depot");
   g_assert_cmpstr (byline_article_get_body (open), ==, COUNCIL_BODY);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (headline)), ==, "Council backs tram depot");
+  {
+    g_autofree char *shown = byline_ui_test_dup_field_text (headline);
+
+    g_assert_cmpstr (shown, ==, "Council backs tram depot");
+  }
   stored = byline_store_load_article (fixture->store, fixture->council_id, NULL);
   g_assert_cmpstr (byline_article_get_headline (stored), ==, "Council backs tram depot");
   g_assert_cmpstr (byline_article_get_body (stored), ==, COUNCIL_BODY);

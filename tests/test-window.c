@@ -212,10 +212,10 @@ test_typing_saves_and_previews (Fixture       *fixture,
   GtkTextIter end;
   gint64 id = byline_article_get_id (article);
 
-  g_assert_true (GTK_IS_EDITABLE (headline));
+  g_assert_true (GTK_IS_TEXT_VIEW (headline));
   g_assert_true (GTK_IS_TEXT_VIEW (body));
 
-  gtk_editable_set_text (GTK_EDITABLE (headline), "Library opens on Sundays too");
+  byline_ui_test_set_field_text (headline, "Library opens on Sundays too");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "\n\nVolunteers will staff the reading room.", -1);
@@ -309,15 +309,17 @@ test_new_article (Fixture       *fixture,
   BylineArticleList *list = byline_sidebar_get_list (sidebar);
   BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
   GtkWidget *headline = _byline_editor_pane_get_field (editor, "Headline");
+  g_autofree char *shown = NULL;
   gint64 id;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-article", NULL);
   id = byline_article_get_id (byline_window_get_article (fixture->window));
   g_assert_cmpint (id, >, 0);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (headline)), ==, "");
+  shown = byline_ui_test_dup_field_text (headline);
+  g_assert_cmpstr (shown, ==, "");
   WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 4, 5, "the new row");
 
-  gtk_editable_set_text (GTK_EDITABLE (headline), "Night buses return");
+  byline_ui_test_set_field_text (headline, "Night buses return");
   WAIT_FOR (stored_headline_is (fixture->store, id, "Night buses return"), 5, "the new headline saved");
 }
 
