@@ -29,14 +29,7 @@ import sys
 import tempfile
 import time
 
-ENV = {
-    'NO_AT_BRIDGE': '1',
-    'GTK_A11Y': 'none',
-    'WEBKIT_DISABLE_DMABUF_RENDERER': '1',
-    'GDK_BACKEND': 'x11',
-    'GSETTINGS_BACKEND': 'memory',
-    'GTK_USE_PORTAL': '0',
-}
+from startup import COMMON_ENV
 
 TEXT = 'The ferry board will publish the costings before the vote in March. '
 
@@ -58,7 +51,7 @@ def run_once(byline, build, newsroom, renderer):
     db = os.path.join(home, 'newsroom.db')
     shutil.copyfile(newsroom, db)
     env = dict(os.environ)
-    env.update(ENV)
+    env.update(COMMON_ENV)
     env['GSETTINGS_SCHEMA_DIR'] = os.path.join(build, 'data')
     for var in ('XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME'):
         env[var] = os.path.join(home, var.lower())

@@ -15,6 +15,7 @@
 #include "byline-article.h"
 #include "byline-editor-pane.h"
 #include "byline-editor-pane-private.h"
+#include "byline-ui-test-util.h"
 
 /* March 3, 2023 at 9:05 am UTC (meson runs the tests with TZ=UTC). */
 #define MARCH_3_0905 G_GINT64_CONSTANT (1677834300)
@@ -111,42 +112,18 @@ field_text (Fixture    *fixture,
             const char *name)
 {
   GtkWidget *widget = field (fixture, name);
-  GtkTextIter start;
-  GtkTextIter end;
-  char *text;
+  char *text = byline_ui_test_dup_field_text (widget);
 
-  if (GTK_IS_EDITABLE (widget))
-    return gtk_editable_get_text (GTK_EDITABLE (widget));
-
-  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), &start, &end);
-  text = gtk_text_iter_get_text (&start, &end);
   g_object_set_data_full (G_OBJECT (widget), "test-field-text", text, g_free);
   return text;
 }
 
-/* Replaces a field's text as a paste over all of it would. */
 static void
 set_field_text (Fixture    *fixture,
                 const char *name,
                 const char *text)
 {
-  GtkWidget *widget = field (fixture, name);
-  GtkTextBuffer *buffer;
-  GtkTextIter start;
-  GtkTextIter end;
-
-  if (GTK_IS_EDITABLE (widget))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (widget), text);
-      return;
-    }
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-  gtk_text_buffer_insert_interactive (buffer, &start, text, -1, TRUE);
-  gtk_text_buffer_end_user_action (buffer);
+  byline_ui_test_set_field_text (field (fixture, name), text);
 }
 
 static GtkTextBuffer *
