@@ -680,8 +680,9 @@ test_hostile_text (Fixture       *fixture,
 static void
 test_default_path (void)
 {
-  g_autofree char *tmp = g_dir_make_tmp ("byline-home-XXXXXX", NULL);
+  g_autofree char *tmp = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *expected_line = NULL;
   g_autoptr(BylineStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -695,11 +696,14 @@ test_default_path (void)
       return;
     }
 
+  /* Made here, not above: the subprocess would leave one of its own. */
+  tmp = g_dir_make_tmp ("byline-home-XXXXXX", NULL);
   expected = g_build_filename (tmp, "byline", "newsroom.db", NULL);
+  expected_line = g_strconcat (expected, "\n", NULL);
   g_setenv ("XDG_DATA_HOME", tmp, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout (g_strconcat (expected, "\n", NULL));
+  g_test_trap_assert_stdout (expected_line);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   byline_test_remove_tree (tmp);
 }
