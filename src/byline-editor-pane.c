@@ -654,8 +654,10 @@ on_headline_changed (BylineEditorPane *self)
   push (self, byline_article_set_headline, text);
 }
 
-/* A headline is one line of the page, however it wraps here: line breaks
- * pasted or dropped into it become spaces. */
+/* A headline is one line of the page, however it wraps here. Enter (a line
+ * break alone, after the input method has had the key) goes on to the
+ * standfirst, as in a word processor; line breaks pasted or dropped in with
+ * other text become spaces. */
 static void
 on_headline_insert_text (BylineEditorPane *self,
                          GtkTextIter      *location,
@@ -670,27 +672,18 @@ on_headline_insert_text (BylineEditorPane *self,
   if (memchr (text, '\n', len) == NULL && memchr (text, '\r', len) == NULL)
     return;
 
-  one_line = g_string_new_len (text, len);
-  g_string_replace (one_line, "\r\n", " ", 0);
-  g_strdelimit (one_line->str, "\r\n", ' ');
-
   g_signal_stop_emission_by_name (buffer, "insert-text");
+
+  one_line = g_string_new_len (text, len);
+  g_string_replace (one_line, "\r\n", "\n", 0);
+  if (g_str_equal (one_line->str, "\n") || g_str_equal (one_line->str, "\r"))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->standfirst));
+      return;
+    }
+
+  g_strdelimit (one_line->str, "\r\n", ' ');
   gtk_text_buffer_insert (buffer, location, one_line->str, one_line->len);
-}
-
-/* Enter in the headline goes on to the standfirst, as in a word processor. */
-static gboolean
-on_headline_key_pressed (BylineEditorPane      *self,
-                         guint                  keyval,
-                         guint                  keycode,
-                         GdkModifierType        state,
-                         GtkEventControllerKey *controller)
-{
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
-    return GDK_EVENT_PROPAGATE;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->standfirst));
-  return GDK_EVENT_STOP;
 }
 
 static void
@@ -1356,7 +1349,6 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, pins_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_headline_insert_text);
-  gtk_widget_class_bind_template_callback (widget_class, on_headline_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_standfirst_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_byline_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_dateline_changed);

@@ -208,26 +208,6 @@ type_into (Fixture    *fixture,
   gtk_text_buffer_end_user_action (buffer);
 }
 
-/* Sends a key press to @widget's key controllers, as the keyboard would;
- * returns whether one of them took it. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType)0, &handled);
-    }
-
-  return handled;
-}
-
 /* Presses Enter in an entry row. */
 static void
 press_enter (Fixture    *fixture,
@@ -819,13 +799,12 @@ test_cursor (Fixture       *fixture,
   g_assert_true (gtk_widget_has_focus (field (fixture, "Body")));
   byline_editor_pane_focus_headline (fixture->pane);
   g_assert_true (gtk_widget_has_focus (field (fixture, "Headline")));
-  /* Enter after the headline goes on to the standfirst, and adds no line. */
-  g_assert_true (press_key (field (fixture, "Headline"), GDK_KEY_Return));
+  /* Enter (the line break it types) after the headline goes on to the
+   * standfirst, and adds no line. */
+  type_into (fixture, "Headline", "\n");
   g_assert_true (gtk_widget_has_focus (field (fixture, "Standfirst")));
   g_assert_cmpstr (field_text (fixture, "Headline"), ==, byline_article_get_headline (fixture->article));
   g_assert_null (strchr (field_text (fixture, "Headline"), '\n'));
-  /* Other keys are the text view's. */
-  g_assert_false (press_key (field (fixture, "Headline"), GDK_KEY_a));
 }
 
 static void
