@@ -17,7 +17,8 @@
  * draws OpenGL on the CPU, and GTK 4.8's GL renderer then redraws the whole
  * window for every frame through it. Its cairo renderer draws the same
  * widgets, only what changed, in a fraction of the time: Byline's first
- * frame came 2.5 times sooner (bench/README.md, "Drawing without a GPU").
+ * frame came 1.5 times sooner, and typing took a seventh of the CPU
+ * (bench/README.md, "Result: drawing without a GPU").
  * Later GTK releases stopped trusting llvmpipe as well. */
 
 /**
