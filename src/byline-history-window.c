@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-confirm.h"
 #include "byline-diff.h"
 #include "byline-history-window.h"
 #include "byline-review.h"
@@ -436,17 +437,10 @@ restore_clicked_cb (BylineHistoryWindow *self)
   when = format_time (byline_revision_get_created (revision));
   /* Translators: "Restore the Revision of Mar 3, 2023 at 9:05 am?" */
   heading = g_strdup_printf (_("Restore the Revision of %s?"), when);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The article’s text goes back to this revision. Your current "
-                                     "text is kept as a revision, so nothing is lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self), heading,
+                                     _("The article’s text goes back to this revision. Your current "
+                                       "text is kept as a revision, so nothing is lost."),
+                                     "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
 
   /* An id, not the row: the list may be rebuilt while the dialog is open. */
   id = g_new (gint64, 1);

@@ -14,6 +14,7 @@
 
 #include "byline-author.h"
 #include "byline-autosave.h"
+#include "byline-confirm.h"
 #include "byline-dates.h"
 #include "byline-editor-pane.h"
 #include "byline-editor-pane-private.h"
@@ -546,13 +547,8 @@ confirm_unlinked_pins (BylineWindow *self,
                           ? _("They will show as plain text. Open each article to choose another one, or export anyway.")
                           : _("They will show as plain text. Choose other articles under Related Links, or export anyway."));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some READ: Links Will Not Be Linked"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "export", _("Export _Anyway"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self), _("Some READ: Links Will Not Be Linked"), body->str,
+                                     "export", _("Export _Anyway"), ADW_RESPONSE_DEFAULT);
   g_object_set_data (G_OBJECT (dialog), "publication", GINT_TO_POINTER (whole_publication));
   g_signal_connect_object (dialog, "response", G_CALLBACK (unlinked_pins_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -738,15 +734,8 @@ empty_trash_action (GtkWidget  *widget,
                                        "The article in the Trash will be deleted for good. This cannot be undone.",
                                        "All %u articles in the Trash will be deleted for good. This cannot be undone.",
                                        n), n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Empty the Trash?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "empty", _("_Empty Trash"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "empty",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self), _("Empty the Trash?"), body,
+                                     "empty", _("_Empty Trash"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (empty_trash_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1362,17 +1351,10 @@ confirm_spike (BylineWindow *self)
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Spike this article?"),
-                                   _("It will leave the list of live work and will not be published. "
-                                     "You can restore it later."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "spike", _("_Spike"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "spike",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self), _("Spike this article?"),
+                                     _("It will leave the list of live work and will not be published. "
+                                       "You can restore it later."),
+                                     "spike", _("_Spike"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (spike_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1429,17 +1411,10 @@ ask_published_time (BylineWindow *self)
     published = g_get_real_time () / G_USEC_PER_SEC;
   text = byline_format_published (published, NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Publish this article?"),
-                                   _("It goes out with the publication’s next export, "
-                                     "dated with this published time."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "publish", _("_Publish"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "publish");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self), _("Publish this article?"),
+                                     _("It goes out with the publication’s next export, "
+                                       "dated with this published time."),
+                                     "publish", _("_Publish"), ADW_RESPONSE_SUGGESTED);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = gtk_entry_new ();

@@ -313,6 +313,9 @@ test_spike_asks_first (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Spike this article?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "spike"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter and Escape both keep the article: spiking takes a click. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
   g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_DRAFT);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -371,6 +374,10 @@ test_publish_sets_published_time (Fixture       *fixture,
   g_assert_nonnull (entry);
   g_assert_true (byline_parse_date_line (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &prefilled));
   g_assert_cmpint (ABS (prefilled - now), <, 120);
+
+  /* Enter publishes, Escape does not. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "publish");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
 
   /* Text that is not a date cannot be published. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "next Tuesday-ish");
