@@ -373,12 +373,11 @@ sync_text_buffer (BylineEditorPane *self,
 static void
 update_counter (GtkLabel    *counter,
                 GtkWidget   *editable,
-                const char  *text,
+                guint        n,
                 guint        budget)
 {
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
-  guint n = g_utf8_strlen (text ? text : "", -1);
 
   /* Translators: characters used / characters allowed, as in "42 / 70" */
   label = g_strdup_printf (_("%u / %u"), n, budget);
@@ -411,10 +410,10 @@ update_counter (GtkLabel    *counter,
 static void
 update_headline_counter (BylineEditorPane *self)
 {
-  g_autofree char *text = dup_text_buffer (self->headline_buffer);
+  guint n = gtk_text_buffer_get_char_count (self->headline_buffer);
 
-  update_counter (self->headline_counter, GTK_WIDGET (self->headline), text, self->headline_budget);
-  gtk_widget_set_visible (GTK_WIDGET (self->headline_placeholder), *text == '\0');
+  update_counter (self->headline_counter, GTK_WIDGET (self->headline), n, self->headline_budget);
+  gtk_widget_set_visible (GTK_WIDGET (self->headline_placeholder), n == 0);
 }
 
 static void
@@ -422,7 +421,7 @@ update_caption_counter (BylineEditorPane *self)
 {
   update_counter (self->caption_counter,
                   GTK_WIDGET (self->caption),
-                  gtk_editable_get_text (GTK_EDITABLE (self->caption)),
+                  g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (self->caption)), -1),
                   self->caption_budget);
 }
 
