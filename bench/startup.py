@@ -123,6 +123,8 @@ def main():
                         help='ms after the first frame to read the resident memory (default 1000)')
     parser.add_argument('--floor', action='store_true',
                         help='also time bench/empty-window and empty-window-webkit (the floor)')
+    parser.add_argument('--gl-too', action='store_true',
+                        help='also run Byline with GSK_RENDERER=gl (GTK’s own renderer choice)')
     parser.add_argument('--same-size', action='store_true',
                         help='open Byline at gnome-text-editor’s window size (700 × 520)')
     parser.add_argument('--json', help='write every run to this file')
@@ -137,9 +139,15 @@ def main():
         sys.exit('No X display: run under xvfb-run (see --help).')
 
     programs = []
+    renderer_env = {}
     for db in args.newsroom:
         # Byline writes nothing to the newsroom until something is edited.
         programs.append((f'byline {os.path.basename(db)}', os.path.abspath(db)))
+        if args.gl_too:
+            # What GTK draws with when Byline does not choose (src/byline-gl.c).
+            name = f'byline {os.path.basename(db)} GSK_RENDERER=gl'
+            programs.append((name, os.path.abspath(db)))
+            renderer_env[name] = {'GSK_RENDERER': 'gl'}
     work = tempfile.mkdtemp(prefix='byline-startup-files-')
     note = os.path.join(work, 'note.txt')
     make_note(note)
@@ -162,7 +170,8 @@ def main():
                 r = run_once(first_frame, db, {}, args.settle, None, caches[name])
             elif db is not None:
                 r = run_once(first_frame, [byline, '--database', db],
-                             {'GSETTINGS_SCHEMA_DIR': os.path.join(build, 'data')}, args.settle,
+                             {'GSETTINGS_SCHEMA_DIR': os.path.join(build, 'data'),
+                              **renderer_env.get(name, {})}, args.settle,
                              SAME_SIZE_KEYFILE if args.same_size else None, caches[name])
             else:
                 r = run_once(first_frame, ['gnome-text-editor', '--standalone', note], {}, args.settle,
