@@ -43,20 +43,50 @@ byline_gl_renderer_is_software (const char *gl_renderer)
 }
 
 /**
+ * byline_gl_dup_renderer_name:
+ * @display: a display
+ *
+ * Returns: (transfer full) (nullable): the `GL_RENDERER` of an OpenGL
+ *   context on @display, %NULL without OpenGL
+ */
+char *
+byline_gl_dup_renderer_name (GdkDisplay *display)
+{
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  char *name;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  if (!gdk_display_prepare_gl (display, &error) ||
+      (context = gdk_display_create_gl_context (display, &error)) == NULL ||
+      !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No OpenGL: %s", error->message);
+      return NULL;
+    }
+
+  gdk_gl_context_make_current (context);
+  name = g_strdup ((const char *) glGetString (GL_RENDERER));
+  gdk_gl_context_clear_current ();
+
+  return name;
+}
+
+/**
  * byline_gl_choose_renderer:
  * @display: the display the windows will open on, before any is realized
  *
  * Asks GTK to draw @display's windows with its cairo renderer when OpenGL is
- * drawn by the CPU. A `GSK_RENDERER` set in the environment is left to win.
+ * drawn by the CPU. A `GSK_RENDERER` set in the environment is left to win;
+ * without OpenGL at all GTK falls back to cairo by itself.
  *
  * Returns: (nullable): "cairo" when it was chosen, %NULL when GTK chooses
  */
 const char *
 byline_gl_choose_renderer (GdkDisplay *display)
 {
-  g_autoptr(GdkGLContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *gl_renderer;
+  g_autofree char *gl_renderer = NULL;
   gboolean software;
 
   g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
@@ -64,27 +94,10 @@ byline_gl_choose_renderer (GdkDisplay *display)
   if (g_getenv ("GSK_RENDERER") != NULL)
     return NULL;
 
-  /* No OpenGL at all: GTK falls back to cairo by itself. */
-  if (!gdk_display_prepare_gl (display, &error))
-    {
-      g_debug ("No OpenGL: %s", error->message);
-      return NULL;
-    }
-
-  context = gdk_display_create_gl_context (display, &error);
-  if (context == NULL || !gdk_gl_context_realize (context, &error))
-    {
-      g_debug ("No OpenGL context: %s", error->message);
-      return NULL;
-    }
-
-  gdk_gl_context_make_current (context);
-  gl_renderer = (const char *) glGetString (GL_RENDERER);
+  gl_renderer = byline_gl_dup_renderer_name (display);
   software = byline_gl_renderer_is_software (gl_renderer);
-  g_debug ("OpenGL renderer “%s”: drawing with %s", gl_renderer ? gl_renderer : "(unknown)",
+  g_debug ("OpenGL renderer “%s”: drawing with %s", gl_renderer ? gl_renderer : "(none)",
            software ? "cairo" : "GTK’s default");
-  gdk_gl_context_clear_current ();
-
   if (!software)
     return NULL;
 

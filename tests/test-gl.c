@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <epoxy/gl.h>
 #include <gtk/gtk.h>
 
 #include "byline-gl.h"
@@ -27,25 +26,6 @@ test_software_names (void)
   g_assert_false (byline_gl_renderer_is_software ("virgl (Intel(R) UHD Graphics 620)"));
   g_assert_false (byline_gl_renderer_is_software (""));
   g_assert_false (byline_gl_renderer_is_software (NULL));
-}
-
-/* The GL_RENDERER of the display, asked independently of byline-gl.c. */
-static char *
-dup_gl_renderer (GdkDisplay *display)
-{
-  g_autoptr(GdkGLContext) context = NULL;
-  char *name;
-
-  if (!gdk_display_prepare_gl (display, NULL))
-    return NULL;
-  context = gdk_display_create_gl_context (display, NULL);
-  if (context == NULL || !gdk_gl_context_realize (context, NULL))
-    return NULL;
-  gdk_gl_context_make_current (context);
-  name = g_strdup ((const char *) glGetString (GL_RENDERER));
-  gdk_gl_context_clear_current ();
-
-  return name;
 }
 
 static void
@@ -81,7 +61,7 @@ test_window_drawn_by_choice (void)
       return;
     }
 
-  gl_renderer = dup_gl_renderer (display);
+  gl_renderer = byline_gl_dup_renderer_name (display);
   software = byline_gl_renderer_is_software (gl_renderer);
   g_test_message ("OpenGL renderer: %s", gl_renderer ? gl_renderer : "(none)");
 
