@@ -40,4 +40,22 @@ void      _byline_store_emit_changed (BylineStore  *self,
  * published, language) from @stmt's current row. */
 BylineArticle *_byline_store_article_from_row (sqlite3_stmt *stmt);
 
+/* Text in and out of SQL: the store keeps no NULL text, "" instead. */
+static inline void
+_byline_store_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static inline const char *
+_byline_store_column_text (sqlite3_stmt *stmt,
+                           int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
 G_END_DECLS

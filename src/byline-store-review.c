@@ -312,27 +312,11 @@ now_seconds (void)
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-  return text ? text : "";
-}
-
-static void
 bind_status (sqlite3_stmt *stmt,
              int           index,
              BylineStatus  status)
 {
-  bind_text (stmt, index, byline_status_to_string (status));
+  _byline_store_bind_text (stmt, index, byline_status_to_string (status));
 }
 
 static BylineStatus
@@ -341,7 +325,7 @@ column_status (sqlite3_stmt *stmt,
 {
   BylineStatus status = BYLINE_STATUS_DRAFT;
 
-  byline_status_from_string (column_text (stmt, column), &status);
+  byline_status_from_string (_byline_store_column_text (stmt, column), &status);
   return status;
 }
 
@@ -473,26 +457,26 @@ revision_from_row (sqlite3_stmt *stmt)
   revision->id = sqlite3_column_int64 (stmt, 0);
   revision->article_id = sqlite3_column_int64 (stmt, 1);
   revision->created = sqlite3_column_int64 (stmt, 2);
-  revision->author = g_strdup (column_text (stmt, 3));
+  revision->author = g_strdup (_byline_store_column_text (stmt, 3));
   revision->status = column_status (stmt, 4);
-  revision->reason = reason_from_string (column_text (stmt, 5));
+  revision->reason = reason_from_string (_byline_store_column_text (stmt, 5));
   revision->words_added = MAX (sqlite3_column_int64 (stmt, 19), 0);
   revision->words_removed = MAX (sqlite3_column_int64 (stmt, 20), 0);
 
   byline_article_set_id (article, revision->article_id);
-  byline_article_set_headline (article, column_text (stmt, 6));
-  byline_article_set_standfirst (article, column_text (stmt, 7));
-  byline_article_set_byline (article, column_text (stmt, 8));
-  byline_article_set_dateline (article, column_text (stmt, 9));
-  byline_article_set_caption (article, column_text (stmt, 10));
-  byline_article_set_credit (article, column_text (stmt, 11));
-  byline_article_set_image (article, column_text (stmt, 12));
-  byline_article_set_image_alt (article, column_text (stmt, 13));
-  byline_article_set_body (article, column_text (stmt, 14));
-  byline_article_set_tags_string (article, column_text (stmt, 15));
-  byline_article_set_section (article, column_text (stmt, 16));
+  byline_article_set_headline (article, _byline_store_column_text (stmt, 6));
+  byline_article_set_standfirst (article, _byline_store_column_text (stmt, 7));
+  byline_article_set_byline (article, _byline_store_column_text (stmt, 8));
+  byline_article_set_dateline (article, _byline_store_column_text (stmt, 9));
+  byline_article_set_caption (article, _byline_store_column_text (stmt, 10));
+  byline_article_set_credit (article, _byline_store_column_text (stmt, 11));
+  byline_article_set_image (article, _byline_store_column_text (stmt, 12));
+  byline_article_set_image_alt (article, _byline_store_column_text (stmt, 13));
+  byline_article_set_body (article, _byline_store_column_text (stmt, 14));
+  byline_article_set_tags_string (article, _byline_store_column_text (stmt, 15));
+  byline_article_set_section (article, _byline_store_column_text (stmt, 16));
   byline_article_set_published (article, sqlite3_column_int64 (stmt, 17));
-  byline_article_set_language (article, column_text (stmt, 18));
+  byline_article_set_language (article, _byline_store_column_text (stmt, 18));
   byline_article_set_status (article, revision->status);
   byline_article_set_updated (article, revision->created);
   revision->article = article;
@@ -590,7 +574,7 @@ load_latest_revision_locked (BylineStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, article_id);
   if (not_by != NULL)
-    bind_text (stmt, 2, not_by);
+    _byline_store_bind_text (stmt, 2, not_by);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -636,25 +620,25 @@ insert_revision_locked (BylineStore           *self,
 
   sqlite3_bind_int64 (stmt, 1, byline_article_get_id (article));
   sqlite3_bind_int64 (stmt, 2, created);
-  bind_text (stmt, 3, author);
+  _byline_store_bind_text (stmt, 3, author);
   bind_status (stmt, 4, status);
-  bind_text (stmt, 5, byline_revision_reason_to_string (reason));
-  bind_text (stmt, 6, byline_article_get_headline (article));
-  bind_text (stmt, 7, byline_article_get_standfirst (article));
-  bind_text (stmt, 8, byline_article_get_byline (article));
-  bind_text (stmt, 9, byline_article_get_dateline (article));
-  bind_text (stmt, 10, byline_article_get_caption (article));
-  bind_text (stmt, 11, byline_article_get_credit (article));
-  bind_text (stmt, 12, byline_article_get_image (article));
-  bind_text (stmt, 13, byline_article_get_image_alt (article));
-  bind_text (stmt, 14, byline_article_get_body (article));
-  bind_text (stmt, 15, tags);
-  bind_text (stmt, 16, byline_article_get_section (article));
+  _byline_store_bind_text (stmt, 5, byline_revision_reason_to_string (reason));
+  _byline_store_bind_text (stmt, 6, byline_article_get_headline (article));
+  _byline_store_bind_text (stmt, 7, byline_article_get_standfirst (article));
+  _byline_store_bind_text (stmt, 8, byline_article_get_byline (article));
+  _byline_store_bind_text (stmt, 9, byline_article_get_dateline (article));
+  _byline_store_bind_text (stmt, 10, byline_article_get_caption (article));
+  _byline_store_bind_text (stmt, 11, byline_article_get_credit (article));
+  _byline_store_bind_text (stmt, 12, byline_article_get_image (article));
+  _byline_store_bind_text (stmt, 13, byline_article_get_image_alt (article));
+  _byline_store_bind_text (stmt, 14, byline_article_get_body (article));
+  _byline_store_bind_text (stmt, 15, tags);
+  _byline_store_bind_text (stmt, 16, byline_article_get_section (article));
   if (byline_article_get_published (article) > 0)
     sqlite3_bind_int64 (stmt, 17, byline_article_get_published (article));
   else
     sqlite3_bind_null (stmt, 17);
-  bind_text (stmt, 18, byline_article_get_language (article));
+  _byline_store_bind_text (stmt, 18, byline_article_get_language (article));
   sqlite3_bind_int64 (stmt, 19, added);
   sqlite3_bind_int64 (stmt, 20, removed);
 
@@ -1117,19 +1101,19 @@ byline_store_restore_revision (BylineStore  *self,
     goto out;
 
   sqlite3_bind_int64 (stmt, 1, article_id);
-  bind_text (stmt, 2, slug);
-  bind_text (stmt, 3, byline_article_get_section (current));
-  bind_text (stmt, 4, byline_article_get_headline (current));
-  bind_text (stmt, 5, byline_article_get_standfirst (current));
-  bind_text (stmt, 6, byline_article_get_byline (current));
-  bind_text (stmt, 7, byline_article_get_dateline (current));
-  bind_text (stmt, 8, byline_article_get_caption (current));
-  bind_text (stmt, 9, byline_article_get_credit (current));
-  bind_text (stmt, 10, byline_article_get_image (current));
-  bind_text (stmt, 11, byline_article_get_image_alt (current));
-  bind_text (stmt, 12, byline_article_get_body (current));
-  bind_text (stmt, 13, tags);
-  bind_text (stmt, 14, byline_article_get_language (current));
+  _byline_store_bind_text (stmt, 2, slug);
+  _byline_store_bind_text (stmt, 3, byline_article_get_section (current));
+  _byline_store_bind_text (stmt, 4, byline_article_get_headline (current));
+  _byline_store_bind_text (stmt, 5, byline_article_get_standfirst (current));
+  _byline_store_bind_text (stmt, 6, byline_article_get_byline (current));
+  _byline_store_bind_text (stmt, 7, byline_article_get_dateline (current));
+  _byline_store_bind_text (stmt, 8, byline_article_get_caption (current));
+  _byline_store_bind_text (stmt, 9, byline_article_get_credit (current));
+  _byline_store_bind_text (stmt, 10, byline_article_get_image (current));
+  _byline_store_bind_text (stmt, 11, byline_article_get_image_alt (current));
+  _byline_store_bind_text (stmt, 12, byline_article_get_body (current));
+  _byline_store_bind_text (stmt, 13, tags);
+  _byline_store_bind_text (stmt, 14, byline_article_get_language (current));
   sqlite3_bind_int64 (stmt, 15, now);
 
   if (!step_done (self, stmt, doing, &local_error))
@@ -1311,7 +1295,7 @@ byline_store_set_status (BylineStore    *self,
 
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  bind_text (stmt, 3, author);
+  _byline_store_bind_text (stmt, 3, author);
   bind_status (stmt, 4, from);
   bind_status (stmt, 5, to);
 
@@ -1382,7 +1366,7 @@ byline_store_list_status_events (BylineStore  *self,
 
           event->article_id = sqlite3_column_int64 (stmt, 0);
           event->created = sqlite3_column_int64 (stmt, 1);
-          event->author = g_strdup (column_text (stmt, 2));
+          event->author = g_strdup (_byline_store_column_text (stmt, 2));
           event->from = column_status (stmt, 3);
           event->to = column_status (stmt, 4);
           g_ptr_array_add (events, event);
@@ -1418,15 +1402,15 @@ note_from_row (sqlite3_stmt *stmt)
   note->id = sqlite3_column_int64 (stmt, 0);
   note->article_id = sqlite3_column_int64 (stmt, 1);
   note->parent_id = sqlite3_column_int64 (stmt, 2);
-  note->author = g_strdup (column_text (stmt, 3));
+  note->author = g_strdup (_byline_store_column_text (stmt, 3));
   note->created = sqlite3_column_int64 (stmt, 4);
-  note->text = g_strdup (column_text (stmt, 5));
+  note->text = g_strdup (_byline_store_column_text (stmt, 5));
   if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
     {
       note->start = sqlite3_column_int (stmt, 6);
       note->end = sqlite3_column_int (stmt, 7);
     }
-  note->anchor_text = g_strdup (column_text (stmt, 8));
+  note->anchor_text = g_strdup (_byline_store_column_text (stmt, 8));
   note->resolved = sqlite3_column_int64 (stmt, 9);
 
   return note;
@@ -1476,7 +1460,7 @@ set_notes_base_locked (BylineStore  *self,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, article_id);
-  bind_text (stmt, 2, body);
+  _byline_store_bind_text (stmt, 2, body);
 
   return step_done (self, stmt, _("save the note"), error);
 }
@@ -1516,9 +1500,9 @@ rebase_notes_locked (BylineStore  *self,
       return FALSE;
     }
 
-  body = g_strdup (column_text (stmt, 0));
+  body = g_strdup (_byline_store_column_text (stmt, 0));
   if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-    base = g_strdup (column_text (stmt, 1));
+    base = g_strdup (_byline_store_column_text (stmt, 1));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (base != NULL && !g_str_equal (base, body))
@@ -1545,7 +1529,8 @@ rebase_notes_locked (BylineStore  *self,
           if (ops == NULL)
             ops = byline_diff_words (base, body);
 
-          byline_notes_reanchor_with_diff (ops, base, body, start, end, column_text (stmt, 3),
+          byline_notes_reanchor_with_diff (ops, base, body, start, end,
+                                           _byline_store_column_text (stmt, 3),
                                            &new_start, &new_end);
 
           if (new_start != start || new_end != end)
@@ -1722,9 +1707,9 @@ byline_store_add_note (BylineStore  *self,
     goto out;
 
   sqlite3_bind_int64 (stmt, 1, article_id);
-  bind_text (stmt, 2, author);
+  _byline_store_bind_text (stmt, 2, author);
   sqlite3_bind_int64 (stmt, 3, now_seconds ());
-  bind_text (stmt, 4, text);
+  _byline_store_bind_text (stmt, 4, text);
   if (start >= 0)
     {
       sqlite3_bind_int (stmt, 5, start);
@@ -1735,7 +1720,7 @@ byline_store_add_note (BylineStore  *self,
       sqlite3_bind_null (stmt, 5);
       sqlite3_bind_null (stmt, 6);
     }
-  bind_text (stmt, 7, passage);
+  _byline_store_bind_text (stmt, 7, passage);
 
   if (!step_done (self, stmt, doing, &local_error))
     goto out;
@@ -1827,9 +1812,9 @@ byline_store_reply_note (BylineStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, article_id);
   sqlite3_bind_int64 (stmt, 2, thread_id);
-  bind_text (stmt, 3, author);
+  _byline_store_bind_text (stmt, 3, author);
   sqlite3_bind_int64 (stmt, 4, now_seconds ());
-  bind_text (stmt, 5, text);
+  _byline_store_bind_text (stmt, 5, text);
   if (!step_done (self, stmt, doing, &local_error))
     goto out;
   reply_id = sqlite3_last_insert_rowid (db);
@@ -1991,7 +1976,7 @@ byline_store_set_note_anchor (BylineStore  *self,
       sqlite3_bind_null (stmt, 2);
       sqlite3_bind_null (stmt, 3);
     }
-  bind_text (stmt, 4, passage);
+  _byline_store_bind_text (stmt, 4, passage);
 
   if (!step_done (self, stmt, doing, &local_error))
     goto out;

@@ -691,49 +691,33 @@ get_stmt (BylineStore *self,
   return stmt;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-  return text ? text : "";
-}
-
 static BylineArticle *
 article_from_row (sqlite3_stmt *stmt)
 {
   BylineArticle *article = byline_article_new ();
   BylineStatus status = BYLINE_STATUS_DRAFT;
 
-  byline_status_from_string (column_text (stmt, COL_STATUS), &status);
+  byline_status_from_string (_byline_store_column_text (stmt, COL_STATUS), &status);
 
   byline_article_set_id (article, sqlite3_column_int64 (stmt, COL_ID));
-  byline_article_set_uuid (article, column_text (stmt, COL_UUID));
-  byline_article_set_slug (article, column_text (stmt, COL_SLUG));
-  byline_article_set_section (article, column_text (stmt, COL_SECTION));
-  byline_article_set_headline (article, column_text (stmt, COL_HEADLINE));
-  byline_article_set_standfirst (article, column_text (stmt, COL_STANDFIRST));
-  byline_article_set_byline (article, column_text (stmt, COL_BYLINE));
-  byline_article_set_dateline (article, column_text (stmt, COL_DATELINE));
-  byline_article_set_caption (article, column_text (stmt, COL_CAPTION));
-  byline_article_set_credit (article, column_text (stmt, COL_CREDIT));
-  byline_article_set_image (article, column_text (stmt, COL_IMAGE));
-  byline_article_set_image_alt (article, column_text (stmt, COL_IMAGE_ALT));
-  byline_article_set_body (article, column_text (stmt, COL_BODY));
-  byline_article_set_tags_string (article, column_text (stmt, COL_TAGS));
+  byline_article_set_uuid (article, _byline_store_column_text (stmt, COL_UUID));
+  byline_article_set_slug (article, _byline_store_column_text (stmt, COL_SLUG));
+  byline_article_set_section (article, _byline_store_column_text (stmt, COL_SECTION));
+  byline_article_set_headline (article, _byline_store_column_text (stmt, COL_HEADLINE));
+  byline_article_set_standfirst (article, _byline_store_column_text (stmt, COL_STANDFIRST));
+  byline_article_set_byline (article, _byline_store_column_text (stmt, COL_BYLINE));
+  byline_article_set_dateline (article, _byline_store_column_text (stmt, COL_DATELINE));
+  byline_article_set_caption (article, _byline_store_column_text (stmt, COL_CAPTION));
+  byline_article_set_credit (article, _byline_store_column_text (stmt, COL_CREDIT));
+  byline_article_set_image (article, _byline_store_column_text (stmt, COL_IMAGE));
+  byline_article_set_image_alt (article, _byline_store_column_text (stmt, COL_IMAGE_ALT));
+  byline_article_set_body (article, _byline_store_column_text (stmt, COL_BODY));
+  byline_article_set_tags_string (article, _byline_store_column_text (stmt, COL_TAGS));
   byline_article_set_status (article, status);
   byline_article_set_created (article, sqlite3_column_int64 (stmt, COL_CREATED));
   byline_article_set_updated (article, sqlite3_column_int64 (stmt, COL_UPDATED));
   byline_article_set_published (article, sqlite3_column_int64 (stmt, COL_PUBLISHED));
-  byline_article_set_language (article, column_text (stmt, COL_LANGUAGE));
+  byline_article_set_language (article, _byline_store_column_text (stmt, COL_LANGUAGE));
 
   return article;
 }
@@ -814,7 +798,7 @@ write_pins (BylineStore    *self,
         sqlite3_bind_int64 (stmt, 4, related_id);
       else
         sqlite3_bind_null (stmt, 4);
-      bind_text (stmt, 5, byline_pin_get_headline (pin));
+      _byline_store_bind_text (stmt, 5, byline_pin_get_headline (pin));
 
       if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
         {
@@ -885,27 +869,27 @@ byline_store_save_article (BylineStore    *self,
     return FALSE;
 
   stmt = get_stmt (self, inserting ? STMT_INSERT : STMT_UPDATE);
-  bind_text (stmt, 1, uuid);
-  bind_text (stmt, 2, slug);
-  bind_text (stmt, 3, byline_article_get_section (article));
-  bind_text (stmt, 4, byline_article_get_headline (article));
-  bind_text (stmt, 5, byline_article_get_standfirst (article));
-  bind_text (stmt, 6, byline_article_get_byline (article));
-  bind_text (stmt, 7, byline_article_get_dateline (article));
-  bind_text (stmt, 8, byline_article_get_caption (article));
-  bind_text (stmt, 9, byline_article_get_credit (article));
-  bind_text (stmt, 10, byline_article_get_image (article));
-  bind_text (stmt, 11, byline_article_get_image_alt (article));
-  bind_text (stmt, 12, byline_article_get_body (article));
-  bind_text (stmt, 13, tags);
-  bind_text (stmt, 14, byline_status_to_string (byline_article_get_status (article)));
+  _byline_store_bind_text (stmt, 1, uuid);
+  _byline_store_bind_text (stmt, 2, slug);
+  _byline_store_bind_text (stmt, 3, byline_article_get_section (article));
+  _byline_store_bind_text (stmt, 4, byline_article_get_headline (article));
+  _byline_store_bind_text (stmt, 5, byline_article_get_standfirst (article));
+  _byline_store_bind_text (stmt, 6, byline_article_get_byline (article));
+  _byline_store_bind_text (stmt, 7, byline_article_get_dateline (article));
+  _byline_store_bind_text (stmt, 8, byline_article_get_caption (article));
+  _byline_store_bind_text (stmt, 9, byline_article_get_credit (article));
+  _byline_store_bind_text (stmt, 10, byline_article_get_image (article));
+  _byline_store_bind_text (stmt, 11, byline_article_get_image_alt (article));
+  _byline_store_bind_text (stmt, 12, byline_article_get_body (article));
+  _byline_store_bind_text (stmt, 13, tags);
+  _byline_store_bind_text (stmt, 14, byline_status_to_string (byline_article_get_status (article)));
   sqlite3_bind_int64 (stmt, 15, created);
   sqlite3_bind_int64 (stmt, 16, now);
   if (byline_article_get_published (article) > 0)
     sqlite3_bind_int64 (stmt, 17, byline_article_get_published (article));
   else
     sqlite3_bind_null (stmt, 17);
-  bind_text (stmt, 18, byline_article_get_language (article));
+  _byline_store_bind_text (stmt, 18, byline_article_get_language (article));
   if (!inserting)
     sqlite3_bind_int64 (stmt, 19, byline_article_get_id (article));
 
@@ -966,16 +950,16 @@ load_pins (BylineStore    *self,
       gint64 related_id = sqlite3_column_int64 (stmt, 1);
       g_autoptr(BylinePin) pin = byline_pin_new (sqlite3_column_int (stmt, 0),
                                                  related_id,
-                                                 column_text (stmt, 2));
+                                                 _byline_store_column_text (stmt, 2));
 
       if (related_id > 0)
         {
           g_autofree char *page_name =
-            g_strdup_printf ("%" G_GINT64_FORMAT "-%s.html", related_id, column_text (stmt, 3));
+            g_strdup_printf ("%" G_GINT64_FORMAT "-%s.html", related_id, _byline_store_column_text (stmt, 3));
 
           byline_pin_set_page_name (pin, page_name);
           byline_pin_set_related_spiked (pin,
-                                         g_strcmp0 (column_text (stmt, 4), "spiked") == 0 ||
+                                         g_strcmp0 (_byline_store_column_text (stmt, 4), "spiked") == 0 ||
                                          sqlite3_column_type (stmt, 5) != SQLITE_NULL);
         }
 
@@ -1150,9 +1134,9 @@ run_list (BylineStore               *self,
   if (rc == SQLITE_OK)
     {
       if (fts != NULL)
-        bind_text (stmt, 1, fts);
+        _byline_store_bind_text (stmt, 1, fts);
       if (query->status >= 0)
-        bind_text (stmt, 2, byline_status_to_string (query->status));
+        _byline_store_bind_text (stmt, 2, byline_status_to_string (query->status));
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -1229,7 +1213,7 @@ byline_store_find_by_headline (BylineStore  *self,
   locker = g_mutex_locker_new (&self->mutex);
 
   stmt = get_stmt (self, STMT_FIND_BY_HEADLINE);
-  bind_text (stmt, 1, headline);
+  _byline_store_bind_text (stmt, 1, headline);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
