@@ -8,7 +8,7 @@
 of GTK's renderers, under the X server in $DISPLAY.
 
 Byline draws with GTK's cairo renderer when OpenGL is drawn by the CPU
-(src/byline-gl.c); this compares that with GTK's own choice (GSK_RENDERER=gl)
+(src/ui/byline-gl.c); this compares that with GTK's own choice (GSK_RENDERER=gl)
 on the same machine. Each run opens a copy of the newsroom, waits for the
 window to settle, then with xdotool: types 120 characters into the standfirst
 (40 ms apart), scrolls the editor down and up (20 + 20 wheel steps, 50 ms
@@ -53,6 +53,7 @@ def run_once(byline, build, newsroom, renderer):
     env = dict(os.environ)
     env.update(COMMON_ENV)
     env['GSETTINGS_SCHEMA_DIR'] = os.path.join(build, 'data')
+    env['BYLINE_MODULE_DIR'] = os.path.join(build, 'src', 'ui')
     for var in ('XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME'):
         env[var] = os.path.join(home, var.lower())
         os.makedirs(env[var])

@@ -144,7 +144,7 @@ def main():
         # Byline writes nothing to the newsroom until something is edited.
         programs.append((f'byline {os.path.basename(db)}', os.path.abspath(db)))
         if args.gl_too:
-            # What GTK draws with when Byline does not choose (src/byline-gl.c).
+            # What GTK draws with when Byline does not choose (src/ui/byline-gl.c).
             name = f'byline {os.path.basename(db)} GSK_RENDERER=gl'
             programs.append((name, os.path.abspath(db)))
             renderer_env[name] = {'GSK_RENDERER': 'gl'}
@@ -171,6 +171,7 @@ def main():
             elif db is not None:
                 r = run_once(first_frame, [byline, '--database', db],
                              {'GSETTINGS_SCHEMA_DIR': os.path.join(build, 'data'),
+                              'BYLINE_MODULE_DIR': os.path.join(build, 'src', 'ui'),
                               **renderer_env.get(name, {})}, args.settle,
                              SAME_SIZE_KEYFILE if args.same_size else None, caches[name])
             else:

@@ -1136,7 +1136,7 @@ test_reanchor_edges (void)
 
 /* --- migration from the Foundation schema --------------------------------- */
 
-/* Schema 1 exactly as Foundation's migration wrote it (src/byline-store.c,
+/* Schema 1 exactly as Foundation's migration wrote it (src/core/byline-store.c,
  * migrations[0]); test_migrate checks this copy against the real one. */
 static const char v1_schema[] =
   "CREATE TABLE articles ("

@@ -281,6 +281,7 @@ class Session:
         env.update({
             "GTK_A11Y": "atspi",
             "GSETTINGS_SCHEMA_DIR": os.path.join(self.build_root, "data"),
+            "BYLINE_MODULE_DIR": os.path.join(self.build_root, "src", "ui"),
             "WEBKIT_DISABLE_DMABUF_RENDERER": "1",
             "GTK_USE_PORTAL": "0",
         })

@@ -90,7 +90,7 @@ static const char * const migrations[] = {
   "  UPDATE pins SET headline = new.headline WHERE related_id = new.id;"
   "END;",
 
-  /* 1 -> 2: editors' review (src/byline-store-review.c): revisions, who
+  /* 1 -> 2: editors' review (src/core/byline-store-review.c): revisions, who
    * changed the state and when, notes, and where a spiked article goes back
    * to. Articles written before keep their text as a first revision. */
   "ALTER TABLE articles ADD COLUMN spiked_from TEXT"

@@ -124,19 +124,18 @@ static char *web_module_path_override;
 static char *
 dup_web_module_path (void)
 {
-  g_autofree char *exe = NULL;
   g_autofree char *file_name = NULL;
+  const char *dir;
 
   if (web_module_path_override != NULL)
     return g_strdup (web_module_path_override);
 
   file_name = g_strconcat ("lib", BYLINE_PREVIEW_WEB_MODULE_NAME, ".", G_MODULE_SUFFIX, NULL);
 
-  /* Run from the build tree (the program or a test), the module is the
-   * build's, in the same folder as the program's sources are built. */
-  exe = g_file_read_link ("/proc/self/exe", NULL);
-  if (exe != NULL && g_str_has_prefix (exe, BYLINE_BUILD_ROOT "/"))
-    return g_build_filename (BYLINE_BUILD_ROOT, "src", file_name, NULL);
+  /* Run uninstalled (`meson devenv`, the tests), the module is the build's. */
+  dir = g_getenv ("BYLINE_MODULE_DIR");
+  if (dir != NULL && *dir != '\0')
+    return g_build_filename (dir, file_name, NULL);
 
   return g_build_filename (BYLINE_MODULEDIR, file_name, NULL);
 }
