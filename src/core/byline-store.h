@@ -24,7 +24,11 @@ typedef enum
   BYLINE_STORE_ERROR_TOO_NEW,     /* written by a newer Byline */
   BYLINE_STORE_ERROR_NOT_FOUND,   /* no such article */
   BYLINE_STORE_ERROR_INVALID,     /* a value the store refuses */
-  BYLINE_STORE_ERROR_FAILED,      /* anything else SQLite reports */
+  BYLINE_STORE_ERROR_FAILED,      /* anything else the database reports */
+  BYLINE_STORE_ERROR_OFFLINE,     /* the newsroom server cannot be reached */
+  BYLINE_STORE_ERROR_AUTH,        /* the server refused the login */
+  BYLINE_STORE_ERROR_PERMISSION,  /* the person's role may not do this */
+  BYLINE_STORE_ERROR_CONFLICT,    /* someone else saved a newer version */
 } BylineStoreError;
 
 GQuark byline_store_error_quark (void);

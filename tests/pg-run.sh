@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs a command against a throwaway PostgreSQL 15 server: pg_virtualenv
+# (Debian's postgresql-common) creates it, sets PGHOST, PGPORT, PGUSER,
+# PGPASSWORD and PGDATABASE, runs the command and drops the server.
+#   tests/pg-run.sh COMMAND [ARGS...]
+# The server's files go to a temporary folder (-t), also as root, and it
+# listens on a free port, so several runs can go on at once.
+set -euo pipefail
+
+if ! command -v pg_virtualenv >/dev/null 2>&1 || [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
+  echo "1..0 # SKIP no PostgreSQL 15 server: run .ci/setup --tests"
+  exit 0
+fi
+
+free_port () {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE PGSERVICE PGCLUSTER
+exec pg_virtualenv -t -v 15 -c "-p $(free_port)" "$@"
