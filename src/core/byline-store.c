@@ -17,6 +17,7 @@
 
 #include "byline-pin.h"
 #include "byline-store.h"
+#include "byline-pg-connection.h"
 #include "byline-store-private.h"
 
 /* "BYLN": tells our databases from other SQLite files. */
@@ -661,6 +662,26 @@ byline_store_new (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+BylineStore *
+byline_store_open (const char  *location,
+                   const char  *password,
+                   GError     **error)
+{
+  if (byline_pg_is_uri (location))
+    {
+      g_autofree char *shown = byline_pg_dup_display_uri (location);
+
+      /* Until the server backend lands (see the shared-newsroom issue). */
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
+                   _("This version of Byline cannot open the newsroom server %s yet. "
+                     "Open a newsroom file instead."),
+                   shown);
+      return NULL;
+    }
+
+  return byline_store_new (location, error);
 }
 
 const char *

@@ -59,6 +59,12 @@ char          *byline_store_dup_default_path   (void);
  * exist. */
 BylineStore   *byline_store_new                (const char          *path,
                                                 GError             **error);
+/* Opens a newsroom: a SQLite file at @location (NULL: the default path, as
+ * byline_store_new()) or a newsroom server's "postgresql://…" URI, where
+ * @password, when given, overrides ~/.pgpass (the window's keyring). */
+BylineStore   *byline_store_open               (const char          *location,
+                                                const char          *password,
+                                                GError             **error);
 const char    *byline_store_get_path           (BylineStore         *self);
 /* How long a write waits for another program's lock before failing. */
 void           byline_store_set_busy_timeout   (BylineStore         *self,

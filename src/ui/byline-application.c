@@ -9,11 +9,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
+#include "byline-connect-dialog.h"
 #include "byline-demo.h"
 #include "byline-gl.h"
+#include "byline-keyring.h"
+#include "byline-pg-connection.h"
 #include "byline-preferences-window.h"
 #include "byline-store.h"
 #include "byline-window.h"
@@ -22,9 +27,13 @@ struct _BylineApplication
 {
   AdwApplication  parent_instance;
 
+  /* --database: a file's path or a server's URI; NULL for the newsroom
+   * in the settings, or the default file. */
   char           *database_path;
   BylineStore    *store;
   GSettings      *settings;
+  /* Files to import once a newsroom server's store is open. */
+  GPtrArray      *pending_files;
 };
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
@@ -95,10 +104,15 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void connect_newsroom_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data);
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "connect-newsroom", connect_newsroom_action },
 };
 
 static void
@@ -166,17 +180,26 @@ store_is_empty (BylineStore *store,
   return articles != NULL && articles->len == 0;
 }
 
-static gboolean
-ensure_store (BylineApplication  *self,
-              GError            **error)
+/* What the window opens: --database, else the newsroom chosen last, else
+ * the file on this computer (NULL). (transfer full) */
+static char *
+dup_location (BylineApplication *self)
 {
-  if (self->store != NULL)
-    return TRUE;
+  g_autofree char *chosen = NULL;
 
-  self->store = byline_store_new (self->database_path, error);
-  if (self->store == NULL)
-    return FALSE;
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
 
+  chosen = g_settings_get_string (self->settings, "newsroom");
+  if (byline_pg_is_uri (chosen))
+    return g_steal_pointer (&chosen);
+
+  return NULL;
+}
+
+static void
+populate_first_start (BylineApplication *self)
+{
   /* A first start shows a real newsroom, not an empty window. One row is
    * enough to tell: counting them all costs a scan of a big newsroom. */
   if (store_is_empty (self->store, FALSE) && store_is_empty (self->store, TRUE))
@@ -186,28 +209,269 @@ ensure_store (BylineApplication  *self,
       if (!byline_demo_populate (self->store, &demo_error))
         g_message ("Could not create the demo newsroom: %s", demo_error->message);
     }
-
-  return TRUE;
 }
 
 static BylineWindow *
+open_window (BylineApplication *self)
+{
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (self), self->store, self->settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->pending_files != NULL && self->pending_files->len > 0)
+    byline_window_import_files (window, (GFile **)self->pending_files->pdata,
+                                self->pending_files->len);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+
+  return window;
+}
+
+/* --- Opening a newsroom server ----------------------------------------------
+ *
+ * A server can take seconds to answer (or ten, to time out), so its store is
+ * opened on a worker thread, after the keyring has been asked for a
+ * password; a file on this computer opens at once, before the first frame. */
+
+typedef struct
+{
+  char                *location;
+  char                *password;
+  gboolean             remember;
+  BylineConnectDialog *dialog;   /* NULL when opening at start-up */
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->location);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
+  g_clear_object (&data->dialog);
+  g_free (data);
+}
+
+static void
+open_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  BylineStore *store;
+
+  store = byline_store_open (data->location, data->password, &error);
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void show_connect_dialog (BylineApplication *self,
+                                 const char        *address,
+                                 const GError      *error);
+
+static void
+keyring_stored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_keyring_store_finish (result, &error))
+    g_message ("%s", error->message);
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  BylineApplication *self = BYLINE_APPLICATION (object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) old_windows = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  g_application_release (G_APPLICATION (self));
+
+  if (store == NULL)
+    {
+      if (data->dialog != NULL)
+        byline_connect_dialog_fail (data->dialog, error);
+      else
+        show_connect_dialog (self, data->location, error);
+      return;
+    }
+
+  if (data->remember && data->password != NULL)
+    byline_keyring_store_async (data->location, data->password, NULL, keyring_stored_cb, NULL);
+
+  /* Chosen in the dialog: the window opens this newsroom from now on. */
+  if (data->dialog != NULL)
+    g_settings_set_string (self->settings, "newsroom", data->location);
+
+  /* The windows on the old newsroom save as they close. */
+  old_windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_set_object (&self->store, store);
+  open_window (self);
+
+  for (GList *l = old_windows; l != NULL; l = l->next)
+    if (BYLINE_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  if (data->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (data->dialog));
+}
+
+static void
+open_store_async (BylineApplication   *self,
+                  const char          *location,
+                  const char          *password,
+                  gboolean             remember,
+                  BylineConnectDialog *dialog)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, store_opened_cb, NULL);
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->location = g_strdup (location);
+  data->password = g_strdup (password);
+  data->remember = remember;
+  data->dialog = dialog ? g_object_ref (dialog) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify)open_data_free);
+  g_task_set_source_tag (task, open_store_async);
+
+  /* No window may be up yet: keep the application running meanwhile. */
+  g_application_hold (G_APPLICATION (self));
+  g_task_run_in_thread (task, open_store_thread);
+}
+
+static void
+dialog_connect_cb (BylineApplication   *self,
+                   const char          *address,
+                   const char          *password,
+                   gboolean             remember,
+                   BylineConnectDialog *dialog)
+{
+  open_store_async (self, address, password, remember, dialog);
+}
+
+static void
+dialog_use_local_cb (BylineApplication   *self,
+                     BylineConnectDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GList) old_windows = NULL;
+
+  store = byline_store_new (NULL, &error);
+  if (store == NULL)
+    {
+      byline_connect_dialog_fail (dialog, error);
+      return;
+    }
+
+  g_settings_set_string (self->settings, "newsroom", "");
+  if (byline_pg_is_uri (self->database_path))
+    g_clear_pointer (&self->database_path, g_free);
+
+  old_windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_set_object (&self->store, store);
+  populate_first_start (self);
+  open_window (self);
+
+  for (GList *l = old_windows; l != NULL; l = l->next)
+    if (BYLINE_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+show_connect_dialog (BylineApplication *self,
+                     const char        *address,
+                     const GError      *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  BylineConnectDialog *dialog;
+
+  dialog = byline_connect_dialog_new (parent, address);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "connect", G_CALLBACK (dialog_connect_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "use-local", G_CALLBACK (dialog_use_local_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (error != NULL)
+    byline_connect_dialog_fail (dialog, error);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+connect_newsroom_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  g_autofree char *location = dup_location (self);
+
+  show_connect_dialog (self, byline_pg_is_uri (location) ? location : NULL, NULL);
+}
+
+static void
+keyring_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BylineApplication) self = user_data;
+  g_autofree char *location = dup_location (self);
+  g_autofree char *password = byline_keyring_lookup_finish (result, NULL);
+
+  open_store_async (self, location, password, FALSE, NULL);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* --- Windows ------------------------------------------------------------- */
+
+static void
 present_window (BylineApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
 
-  if (window == NULL || !BYLINE_IS_WINDOW (window))
+  if (window != NULL && BYLINE_IS_WINDOW (window))
     {
-      if (!ensure_store (self, &error))
-        {
-          show_fatal_error (self, error);
-          return NULL;
-        }
-      window = GTK_WINDOW (byline_window_new (GTK_APPLICATION (self), self->store, self->settings));
+      gtk_window_present (window);
+      if (self->pending_files != NULL)
+        byline_window_import_files (BYLINE_WINDOW (window), (GFile **)self->pending_files->pdata,
+                                    self->pending_files->len);
+      g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+      return;
     }
 
-  gtk_window_present (window);
-  return BYLINE_WINDOW (window);
+  if (self->store != NULL)
+    {
+      open_window (self);
+      return;
+    }
+
+  location = dup_location (self);
+  if (byline_pg_is_uri (location))
+    {
+      g_application_hold (G_APPLICATION (self));
+      byline_keyring_lookup_async (location, NULL, keyring_lookup_cb, g_object_ref (self));
+      return;
+    }
+
+  self->store = byline_store_new (location, &error);
+  if (self->store == NULL)
+    {
+      show_fatal_error (self, error);
+      return;
+    }
+
+  populate_first_start (self);
+  open_window (self);
 }
 
 static void
@@ -222,10 +486,14 @@ byline_application_open (GApplication  *application,
                          int            n_files,
                          const char    *hint)
 {
-  BylineWindow *window = present_window (BYLINE_APPLICATION (application));
+  BylineApplication *self = BYLINE_APPLICATION (application);
 
-  if (window != NULL)
-    byline_window_import_files (window, files, n_files);
+  if (self->pending_files == NULL)
+    self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+
+  present_window (self);
 }
 
 static int
@@ -243,10 +511,17 @@ byline_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
       g_free (self->database_path);
-      self->database_path = g_file_get_path (file);
+      if (byline_pg_is_uri (path))
+        {
+          self->database_path = g_strdup (path);
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+          self->database_path = g_file_get_path (file);
+        }
       /* Another database is another newsroom: don't hand it to a window
        * that already shows a different one. */
       g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
@@ -273,6 +548,7 @@ byline_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (byline_application_parent_class)->finalize (object);
 }
@@ -296,7 +572,8 @@ byline_application_init (BylineApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("The newsroom database to open (default: ~/.local/share/byline/newsroom.db)"), N_("PATH") },
+      N_("The newsroom to open: a database file (default: ~/.local/share/byline/newsroom.db) "
+         "or a newsroom server’s postgresql:// address"), N_("PATH|URI") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { NULL }
   };
