@@ -15,29 +15,23 @@
 #include <glib/gi18n.h>
 
 #include "byline-dates.h"
-#include "byline-importer.h"
+#include "byline-importer-private.h"
 #include "byline-pin.h"
 
-/* How far into a pasted page (in non-empty lines, menus included) the date
- * line may be. */
-#define MAX_HEADER_LINES 80
+/* The importer's entry points: reading a file, refusing what is not text,
+ * and Markdown with front matter. Text copied from a news page is
+ * byline-import-text.c's. */
 
 G_DEFINE_QUARK (byline-import-error-quark, byline_import_error)
 
-static void set_import_error (GError     **error,
-                              int          code,
-                              const char  *display_name,
-                              const char  *format,
-                              ...) G_GNUC_PRINTF (4, 5);
-
 /* Every message has the same shape: what could not be imported, then why and
  * what to do, so @format is a clause that reads well after the colon. */
-static void
-set_import_error (GError     **error,
-                  int          code,
-                  const char  *display_name,
-                  const char  *format,
-                  ...)
+void
+_byline_import_set_error (GError     **error,
+                          int          code,
+                          const char  *display_name,
+                          const char  *format,
+                          ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -54,965 +48,6 @@ set_import_error (GError     **error,
     g_set_error (error, BYLINE_IMPORT_ERROR, code,
                  /* Translators: %s says why */
                  _("Could not import the text: %s"), reason);
-}
-
-/* Text helpers */
-
-static gboolean
-is_space_char (gunichar c)
-{
-  /* Pages copied from a browser are full of no-break and zero-width spaces. */
-  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
-}
-
-/* Strips leading and trailing (Unicode) white space in place. */
-static char *
-strip_line (char *line)
-{
-  char *start = line;
-  char *end;
-
-  while (*start != '\0' && is_space_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-
-  end = start + strlen (start);
-  while (end > start)
-    {
-      char *prev = g_utf8_prev_char (end);
-
-      if (!is_space_char (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-
-  memmove (line, start, end - start);
-  line[end - start] = '\0';
-
-  return line;
-}
-
-static gboolean
-is_blank (const char *line)
-{
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    if (!is_space_char (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static guint
-count_words (const char *line)
-{
-  gboolean in_word = FALSE;
-  guint n = 0;
-
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (is_space_char (g_utf8_get_char (p)))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
-}
-
-static gboolean
-has_prefix_ci (const char *str,
-               const char *prefix)
-{
-  return g_ascii_strncasecmp (str, prefix, strlen (prefix)) == 0;
-}
-
-/* The last character, looking through closing quotes and brackets. */
-static gunichar
-last_significant_char (const char *line)
-{
-  const char *end = line + strlen (line);
-
-  while (end > line)
-    {
-      const char *prev = g_utf8_prev_char (end);
-      gunichar c = g_utf8_get_char (prev);
-
-      if (c != '"' && c != '\'' && c != 0x201D && c != 0x2019 && c != ')' && c != 0xBB)
-        return c;
-      end = prev;
-    }
-
-  return 0;
-}
-
-static gboolean
-ends_with_period (const char *line)
-{
-  gunichar c = last_significant_char (line);
-
-  return c == '.' || c == 0x2026;
-}
-
-static gboolean
-ends_like_sentence (const char *line)
-{
-  gunichar c = last_significant_char (line);
-
-  return c == '.' || c == '!' || c == '?' || c == 0x2026;
-}
-
-/* Lowercased, without a trailing colon, for comparing with word lists. */
-static char *
-dup_folded (const char *line)
-{
-  g_autofree char *down = g_utf8_strdown (line, -1);
-  gsize len = strlen (down);
-
-  while (len > 0 && (down[len - 1] == ':' || down[len - 1] == ' '))
-    down[--len] = '\0';
-
-  return g_steal_pointer (&down);
-}
-
-static gboolean
-in_word_list (const char         *folded,
-              const char * const *list)
-{
-  for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (folded, list[i]) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Site chrome */
-
-/* Navigation: what a masthead shows around today's date. */
-static const char * const nav_words[] = {
-  "home", "menu", "search", "news", "local", "world", "sport", "sports",
-  "business", "politics", "opinion", "culture", "arts", "weather", "lifestyle",
-  "entertainment", "travel", "obituaries", "video", "videos", "podcasts",
-  "latest", "top stories", "sections", "more", "e-paper", "epaper",
-  "subscribe", "sign in", "sign up", "log in", "login", "log out", "register",
-  "account", "my account", "newsletters", "newsletter", "close", "open menu",
-  "close menu", "skip to content", "skip to main content", "main menu",
-  "donate", "support us", "contact us", "about us", "subscribe now",
-  "menu search",
-  NULL
-};
-
-/* Buttons and markers around and inside an article. */
-static const char * const article_chrome_words[] = {
-  "share", "share this", "share this article", "share this story",
-  "share on facebook", "share on x", "share on twitter", "share via email",
-  "copy link", "print", "email", "save", "save article", "listen",
-  "listen to this article", "advertisement", "advert", "sponsored",
-  "story continues below advertisement", "continue reading below",
-  "article continues below", "scroll to continue", "comments", "show comments",
-  "view comments", "follow", "follow us", "image", "enlarge this image",
-  NULL
-};
-
-/* Markers that open the list of links and notices after an article. */
-static const char * const trailer_words[] = {
-  "share", "share this", "share this article", "share this story",
-  "related", "related topics", "related stories", "related articles",
-  "related content", "more on this story", "more from the courier",
-  "most read", "most popular", "most viewed", "trending", "advertisement",
-  "comments", "show comments", "view comments", "topics", "tags",
-  "you may also like", "recommended", "recommended for you",
-  "read next", "up next", "back to top", "follow us",
-  "sign up for our newsletter", "sign up to our newsletter",
-  "all rights reserved",
-  NULL
-};
-
-static gboolean
-is_copyright_line (const char *line)
-{
-  return g_str_has_prefix (line, "©") ||
-         has_prefix_ci (line, "(c) ") ||
-         has_prefix_ci (line, "copyright ");
-}
-
-/* The parts of a menu or breadcrumb line ("Home | News | Sport",
- * "News › Local"), or NULL when @line is not one: it has a separator and
- * every part is a few words at most. */
-static GStrv
-split_menu (const char *line)
-{
-  static GRegex *regex;
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("\\s*(?:\\||›|»|•| · )\\s*", G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (count_words (line) > 15)
-    return NULL;
-
-  parts = g_regex_split (regex, line, 0);
-  if (g_strv_length (parts) < 2)
-    return NULL;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_autofree char *part = strip_line (g_strdup (parts[i]));
-
-      if (count_words (part) > 5)
-        return NULL;
-      if (*part != '\0')
-        g_strv_builder_add (builder, part);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-static gboolean
-is_separator_line (const char *line)
-{
-  g_auto(GStrv) parts = split_menu (line);
-
-  return parts != NULL;
-}
-
-/* "The city's paper since 1881", "Est. 1902". */
-static gboolean
-is_tagline (const char *line)
-{
-  return count_words (line) <= 10 &&
-         g_regex_match_simple ("\\b(since|est\\.?|established|founded)( in)? (1[5-9]|20)[0-9][0-9]\\b",
-                               line, G_REGEX_CASELESS, 0);
-}
-
-static gboolean
-is_read_time (const char *line)
-{
-  return g_regex_match_simple ("^[0-9]+ ?(min|mins|minute|minutes)( read)?$",
-                               line, G_REGEX_CASELESS, 0);
-}
-
-/* Chrome that can be told from a headline with confidence. */
-static gboolean
-is_chrome (const char *line)
-{
-  g_autofree char *folded = dup_folded (line);
-
-  return in_word_list (folded, nav_words) ||
-         in_word_list (folded, article_chrome_words) ||
-         is_separator_line (line) ||
-         is_tagline (line) ||
-         is_read_time (line) ||
-         is_copyright_line (line) ||
-         g_str_has_suffix (line, "|");
-}
-
-/* Looser, for pages without a date line: calls to action that are long
- * enough to pass for a headline. */
-static gboolean
-is_promo (const char *line)
-{
-  static const char * const prefixes[] = {
-    "subscribe", "sign up", "sign in", "log in", "skip to", "follow us",
-    "share this", "get the", "get our", "download the", "download our",
-    "we use cookies", "accept cookies", "listen to this", "advertisement",
-    "support independent", "already a subscriber",
-    NULL
-  };
-  g_autofree char *folded = dup_folded (line);
-
-  for (guint i = 0; prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (folded, prefixes[i]))
-      return TRUE;
-
-  return count_words (line) <= 12 && strstr (folded, "newsletter") != NULL;
-}
-
-/* A masthead's date sits among its navigation ("Home | News", "Menu"),
- * which share buttons ("Share | Email") are not. */
-static gboolean
-is_navigation (const char *line)
-{
-  g_autofree char *folded = dup_folded (line);
-  g_auto(GStrv) parts = NULL;
-
-  if (in_word_list (folded, nav_words))
-    return TRUE;
-
-  parts = split_menu (line);
-  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
-    {
-      g_autofree char *part = dup_folded (parts[i]);
-
-      if (in_word_list (part, nav_words))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_trailer_marker (const char *line)
-{
-  g_autofree char *folded = dup_folded (line);
-
-  return in_word_list (folded, trailer_words) || is_copyright_line (line);
-}
-
-/* Lines a site drops between paragraphs. */
-static gboolean
-is_inline_chrome (const char *line)
-{
-  g_autofree char *folded = dup_folded (line);
-
-  return in_word_list (folded, article_chrome_words);
-}
-
-/* Article parts */
-
-static gboolean
-parse_date (const char *line,
-            GTimeZone  *tz,
-            gint64     *unix_time)
-{
-  gint64 t = 0;
-
-  if (strlen (line) > 100 || !byline_parse_date_line (line, tz, &t))
-    return FALSE;
-
-  if (unix_time != NULL)
-    *unix_time = t;
-
-  return TRUE;
-}
-
-/* "By Maria Lopez", "By Maria Lopez, Harbour reporter" (but not "By the time
- * the ferry docked, …"): returns the name without "By". */
-static char *
-parse_byline (const char *line)
-{
-  const char *rest;
-  gsize len = strlen (line);
-
-  if (len > 100 || !has_prefix_ci (line, "by"))
-    return NULL;
-
-  rest = line + 2;
-  if (*rest == ':')
-    rest++;
-  if (*rest != ' ' && *rest != ':')
-    return NULL;
-  while (*rest == ' ')
-    rest++;
-
-  if (*rest == '\0' || !g_unichar_isupper (g_utf8_get_char (rest)))
-    return NULL;
-  if (count_words (rest) > 12 || ends_like_sentence (rest) || g_str_has_suffix (rest, ":"))
-    return NULL;
-
-  return g_strdup (rest);
-}
-
-/* "The minister at the signing [Reuters]": caption and credit. */
-static gboolean
-parse_caption (const char  *line,
-               char       **caption,
-               char       **credit)
-{
-  const char *open;
-  gsize len = strlen (line);
-  g_autofree char *cap = NULL;
-  g_autofree char *cred = NULL;
-
-  if (len < 4 || line[len - 1] != ']')
-    return FALSE;
-
-  open = strrchr (line, '[');
-  if (open == NULL || open == line)
-    return FALSE;
-
-  cap = strip_line (g_strndup (line, open - line));
-  cred = strip_line (g_strndup (open + 1, line + len - 1 - (open + 1)));
-
-  if (*cap == '\0' || *cred == '\0' || strlen (cred) > 80 || strchr (cred, ']') != NULL)
-    return FALSE;
-
-  *caption = g_steal_pointer (&cap);
-  *credit = g_steal_pointer (&cred);
-
-  return TRUE;
-}
-
-/* "READ: Some other headline", "Read more: …", "Also read: …". */
-static char *
-parse_read_line (const char *line)
-{
-  g_autoptr(GMatchInfo) match = NULL;
-  static GRegex *regex;
-  g_autofree char *headline = NULL;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^(?:also )?read(?: more| also)? ?: *(\\S.*)$",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (strlen (line) > 300 || !g_regex_match (regex, line, 0, &match))
-    return NULL;
-
-  headline = g_match_info_fetch (match, 1);
-
-  return strip_line (g_steal_pointer (&headline));
-}
-
-static gboolean
-looks_like_headline (const char *line)
-{
-  guint words = count_words (line);
-  g_autofree char *name = parse_byline (line);
-
-  return words >= 3 && words <= 30 && strlen (line) <= 250 &&
-         name == NULL &&
-         !is_chrome (line) && !is_promo (line) &&
-         !g_str_has_suffix (line, ":") &&
-         !ends_with_period (line);
-}
-
-static gboolean
-is_month_name (const char *word)
-{
-  static const char * const months[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-    "nov", "dec", NULL
-  };
-
-  for (guint i = 0; months[i] != NULL; i++)
-    if (has_prefix_ci (word, months[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* A dateline opening the first paragraph: "PORTVALE — The harbour …",
- * "PORTVALE, Harbourshire – …", "PORTVALE, March 3 (Reuters) - …". The
- * place must be in capitals. Only taken when nothing is lost: a date in it
- * must repeat the published time, and an agency goes into an empty byline. */
-static gboolean
-split_dateline (char          **paragraph,
-                BylineArticle  *article)
-{
-  static const char * const not_places[] = {
-    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION",
-    "WATCH", "LIVE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE",
-    "FILE", "PHOTO", "VIDEO", "COMMENT", "REVIEW", "FACT CHECK", "AUDIO",
-    "EXPLAINER", "OBITUARY", "ADVERTISEMENT", "SPONSORED", "WARNING",
-    NULL
-  };
-  static GRegex *regex;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *place = NULL;
-  g_autofree char *qualifier = NULL;
-  g_autofree char *agency = NULL;
-  g_autofree char *rest = NULL;
-  g_autofree char *dateline = NULL;
-  const char *byline = byline_article_get_byline (article);
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex,
-                       g_regex_new ("^(\\p{Lu}[\\p{Lu}'’.-]*(?: \\p{Lu}[\\p{Lu}'’.-]*){0,3})"
-                                    "(?:, (\\p{Lu}[\\p{L}.]*(?: [\\p{Lu}0-9][\\p{L}0-9.]*)?))?"
-                                    "(?: \\(([^()]{1,40})\\))?"
-                                    "(?: *[—–] *| +--? +)"
-                                    "(\\S.*)$",
-                                    G_REGEX_OPTIMIZE, 0, NULL));
-
-  if (!g_regex_match (regex, *paragraph, 0, &match))
-    return FALSE;
-
-  place = g_match_info_fetch (match, 1);
-  qualifier = g_match_info_fetch (match, 2);
-  agency = g_match_info_fetch (match, 3);
-  rest = g_match_info_fetch (match, 4);
-
-  if (g_utf8_strlen (place, -1) < 3 || in_word_list (place, not_places))
-    return FALSE;
-  if (count_words (rest) < 2)
-    return FALSE;
-
-  if (qualifier != NULL && *qualifier != '\0' && is_month_name (qualifier))
-    {
-      /* "PORTVALE, March 3": only the date line says which year. */
-      if (byline_article_get_published (article) == 0)
-        return FALSE;
-      dateline = g_strdup (place);
-    }
-  else if (qualifier != NULL && *qualifier != '\0')
-    dateline = g_strdup_printf ("%s, %s", place, qualifier);
-  else
-    dateline = g_strdup (place);
-
-  if (agency != NULL && *agency != '\0')
-    {
-      if (byline != NULL && *byline != '\0' && g_strcmp0 (byline, agency) != 0)
-        return FALSE;
-      byline_article_set_byline (article, agency);
-    }
-
-  byline_article_set_dateline (article, dateline);
-  g_free (*paragraph);
-  *paragraph = g_steal_pointer (&rest);
-
-  return TRUE;
-}
-
-static gboolean
-looks_like_entity (const char *amp)
-{
-  const char *p = amp + 1;
-  guint n = 0;
-
-  if (*p == '#')
-    p++;
-  while (g_ascii_isalnum (*p) && n < 32)
-    {
-      p++;
-      n++;
-    }
-
-  return n > 0 && *p == ';';
-}
-
-/* Escapes one paragraph of plain text (a single line) so CommonMark renders
- * exactly that text, escaping no more than it has to. */
-static void
-append_escaped_paragraph (GString    *out,
-                          const char *text)
-{
-  const char *p = text;
-
-  /* Block markers at the start: headings, quotes, lists, rules, fences. */
-  if (*p == '>' || (*p == '~' && p[1] == '~' && p[2] == '~'))
-    {
-      g_string_append_c (out, '\\');
-      g_string_append_c (out, *p++);
-    }
-  else if (*p == '#')
-    {
-      guint n = strspn (p, "#");
-
-      if (n <= 6 && (p[n] == ' ' || p[n] == '\t' || p[n] == '\0'))
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p++);
-    }
-  else if (*p == '-' || *p == '+')
-    {
-      if (p[1] == ' ' || p[1] == '\t' || p[1] == '\0' || p[1] == '-')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p++);
-    }
-  else if (g_ascii_isdigit (*p))
-    {
-      guint n = strspn (p, "0123456789");
-
-      if (n <= 9 && (p[n] == '.' || p[n] == ')') &&
-          (p[n + 1] == ' ' || p[n + 1] == '\t' || p[n + 1] == '\0'))
-        {
-          g_string_append_len (out, p, n);
-          g_string_append_c (out, '\\');
-          p += n;
-          g_string_append_c (out, *p++);
-        }
-    }
-
-  for (; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\\':
-        case '`':
-        case '*':
-        case '[':
-        case ']':
-        case '<':
-          g_string_append_c (out, '\\');
-          break;
-
-        case '_':
-          /* Between letters or digits an underscore never emphasises. */
-          if (p == text || !g_ascii_isalnum (p[-1]) || !g_ascii_isalnum (p[1]))
-            g_string_append_c (out, '\\');
-          break;
-
-        case '&':
-          if (looks_like_entity (p))
-            g_string_append_c (out, '\\');
-          break;
-
-        default:
-          break;
-        }
-
-      g_string_append_c (out, *p);
-    }
-}
-
-/* Plain text */
-
-typedef enum
-{
-  BLOCK_PARAGRAPH,
-  BLOCK_PIN,      /* text is the related article's headline */
-  BLOCK_CHROME,   /* "Advertisement" and the like: dropped */
-} BlockKind;
-
-typedef struct
-{
-  char      *text;
-  BlockKind  kind;
-} Block;
-
-static void
-block_free (gpointer data)
-{
-  Block *block = data;
-
-  g_free (block->text);
-  g_free (block);
-}
-
-static void
-add_block (GPtrArray *blocks,
-           char      *text,
-           BlockKind  kind)
-{
-  Block *block = g_new0 (Block, 1);
-
-  block->text = text;
-  block->kind = kind;
-  g_ptr_array_add (blocks, block);
-}
-
-static void
-flush_paragraph (GPtrArray *blocks,
-                 GString   *paragraph)
-{
-  if (paragraph->len > 0)
-    add_block (blocks, g_strdup (paragraph->str), BLOCK_PARAGRAPH);
-  g_string_truncate (paragraph, 0);
-}
-
-static int
-prev_nonblank (char **lines,
-               int    i)
-{
-  for (i--; i >= 0; i--)
-    if (*lines[i] != '\0')
-      return i;
-
-  return -1;
-}
-
-static int
-next_nonblank (char  **lines,
-               guint   n_lines,
-               int     i)
-{
-  for (i++; i < (int) n_lines; i++)
-    if (*lines[i] != '\0')
-      return i;
-
-  return -1;
-}
-
-/* Finds the headline. The date line anchors it: the headline is the last line
- * before the first date line, skipping a byline between them; everything
- * above it is site chrome. A date whose neighbours are menus ("Home | News")
- * is the masthead's "today" and is passed over. A full sentence ending in a
- * period between a headline and the date is the standfirst.
- *
- * Without a date line: menus, breadcrumbs ("|", "›"), known menu words,
- * taglines ("since 1881") and calls to action are chrome, as are runs of
- * short lines; the headline is the first line of at least three words that
- * is none of these and does not end like a sentence or with "|" or ":". */
-static gboolean
-find_headline (char          **lines,
-               guint           n_lines,
-               GTimeZone      *tz,
-               BylineArticle  *article,
-               int            *header_end)
-{
-  guint seen = 0;
-
-  for (guint i = 0; i < n_lines && seen < MAX_HEADER_LINES; i++)
-    {
-      g_autofree char *byline = NULL;
-      gint64 published = 0;
-      int head;
-      int next;
-      int k;
-
-      if (*lines[i] == '\0')
-        continue;
-      seen++;
-
-      if (!parse_date (lines[i], tz, &published))
-        continue;
-
-      head = prev_nonblank (lines, i);
-      while (head >= 0)
-        {
-          g_autofree char *name = parse_byline (lines[head]);
-
-          if (name == NULL)
-            break;
-          g_free (byline);
-          byline = g_steal_pointer (&name);
-          head = prev_nonblank (lines, head);
-        }
-
-      if (head < 0 || is_chrome (lines[head]) || parse_date (lines[head], tz, NULL))
-        continue;
-
-      next = next_nonblank (lines, n_lines, i);
-      if (next >= 0 && is_navigation (lines[next]))
-        continue;
-
-      k = prev_nonblank (lines, head);
-      if (k >= 0 &&
-          ends_with_period (lines[head]) && count_words (lines[head]) >= 6 &&
-          looks_like_headline (lines[k]) && !parse_date (lines[k], tz, NULL))
-        {
-          byline_article_set_standfirst (article, lines[head]);
-          head = k;
-        }
-
-      byline_article_set_headline (article, lines[head]);
-      byline_article_set_published (article, published);
-      if (byline != NULL)
-        byline_article_set_byline (article, byline);
-
-      *header_end = i + 1;
-      return TRUE;
-    }
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      gboolean found = FALSE;
-      guint words;
-      int prev;
-
-      if (*lines[i] == '\0' || !looks_like_headline (lines[i]) || parse_date (lines[i], tz, NULL))
-        continue;
-
-      words = count_words (lines[i]);
-      if (words > 3)
-        found = TRUE;
-      else
-        {
-          /* Three words in a row of short lines is a menu, not a headline. */
-          int next = next_nonblank (lines, n_lines, i);
-          g_autofree char *name = next >= 0 ? parse_byline (lines[next]) : NULL;
-
-          found = next < 0 || name != NULL || count_words (lines[next]) > 3;
-        }
-
-      if (!found)
-        continue;
-
-      prev = prev_nonblank (lines, i);
-      if (prev >= 0)
-        {
-          gint64 published = 0;
-
-          if (parse_date (lines[prev], tz, &published))
-            byline_article_set_published (article, published);
-        }
-
-      byline_article_set_headline (article, lines[i]);
-      *header_end = i + 1;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static BylineArticle *
-import_plain_text (char        *text,
-                   GTimeZone   *tz,
-                   const char  *display_name,
-                   GError     **error)
-{
-  g_autoptr(BylineArticle) article = byline_article_new ();
-  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (block_free);
-  g_autoptr(GString) paragraph = g_string_new (NULL);
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  guint n_lines = g_strv_length (lines);
-  gboolean blank_separated = FALSE;
-  gboolean one_per_line = FALSE;
-  gboolean have_caption = FALSE;
-  int body_start = 0;
-  int first = -1;
-  int last = -1;
-  guint n_paragraphs = 0;
-  guint cut;
-
-  for (guint i = 0; i < n_lines; i++)
-    strip_line (lines[i]);
-
-  byline_article_set_status (article, BYLINE_STATUS_DRAFT);
-  byline_article_set_language (article, "en");
-
-  if (!find_headline (lines, n_lines, tz, article, &body_start))
-    {
-      set_import_error (error, BYLINE_IMPORT_ERROR_NO_HEADLINE, display_name,
-                        _("no line in it looks like a headline. Put the headline on its own line at the top and import it again."));
-      return NULL;
-    }
-
-  /* What follows the headline and date: more dates ("Updated …"), a byline,
-   * share buttons, then the first line ending in a bracketed credit is the
-   * photo caption. */
-  for (; body_start < (int) n_lines; body_start++)
-    {
-      const char *line = lines[body_start];
-      g_autofree char *name = NULL;
-      g_autofree char *caption = NULL;
-      g_autofree char *credit = NULL;
-      gint64 published = 0;
-
-      if (*line == '\0')
-        continue;
-
-      if (parse_date (line, tz, &published))
-        {
-          if (byline_article_get_published (article) == 0)
-            byline_article_set_published (article, published);
-          continue;
-        }
-
-      if (byline_article_get_byline (article) == NULL ||
-          *byline_article_get_byline (article) == '\0')
-        {
-          name = parse_byline (line);
-          if (name != NULL)
-            {
-              byline_article_set_byline (article, name);
-              continue;
-            }
-        }
-
-      if (is_chrome (line))
-        continue;
-
-      if (!have_caption && parse_caption (line, &caption, &credit))
-        {
-          byline_article_set_caption (article, caption);
-          byline_article_set_credit (article, credit);
-          have_caption = TRUE;
-          body_start++;
-        }
-
-      break;
-    }
-
-  /* Paragraphs are separated by blank lines; text without any blank line
-   * has one paragraph per line. */
-  for (guint i = body_start; i < n_lines; i++)
-    {
-      if (*lines[i] == '\0')
-        continue;
-      if (first < 0)
-        first = i;
-      else if (last + 1 < (int) i)
-        blank_separated = TRUE;
-      last = i;
-    }
-
-  /* A marker such as "Advertisement" or "Related topics" is never part of a
-   * paragraph: it stands alone, and the lines after it in the same group are
-   * a list of links, one per line. */
-  for (int i = first; first >= 0 && i <= last; i++)
-    {
-      const char *line = lines[i];
-      g_autofree char *read = NULL;
-      gboolean marker;
-
-      if (*line == '\0' || !blank_separated || one_per_line)
-        {
-          flush_paragraph (blocks, paragraph);
-          if (*line == '\0')
-            {
-              one_per_line = FALSE;
-              continue;
-            }
-        }
-
-      if ((read = parse_read_line (line)) != NULL)
-        {
-          flush_paragraph (blocks, paragraph);
-          add_block (blocks, g_steal_pointer (&read), BLOCK_PIN);
-          continue;
-        }
-
-      marker = is_inline_chrome (line) || is_trailer_marker (line);
-      if (marker)
-        {
-          flush_paragraph (blocks, paragraph);
-          add_block (blocks, g_strdup (line), is_inline_chrome (line) ? BLOCK_CHROME : BLOCK_PARAGRAPH);
-          one_per_line = TRUE;
-          continue;
-        }
-
-      if (paragraph->len > 0)
-        g_string_append_c (paragraph, ' ');
-      g_string_append (paragraph, line);
-    }
-  flush_paragraph (blocks, paragraph);
-
-  /* Trailing chrome: from a marker such as "Related topics" or "© 2023" to
-   * the end, as long as what follows it is link lists and notices (short
-   * lines that are not sentences) rather than reporting. */
-  cut = blocks->len;
-  for (guint i = blocks->len; i > 0; i--)
-    {
-      Block *block = g_ptr_array_index (blocks, i - 1);
-
-      if (block->kind == BLOCK_PIN)
-        break;
-
-      if (block->kind == BLOCK_CHROME || is_trailer_marker (block->text))
-        cut = i - 1;
-      else if (count_words (block->text) > 15 || ends_like_sentence (block->text))
-        break;
-    }
-  g_ptr_array_set_size (blocks, cut);
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      Block *block = g_ptr_array_index (blocks, i);
-
-      if (block->kind == BLOCK_CHROME)
-        continue;
-
-      if (block->kind == BLOCK_PIN)
-        {
-          byline_article_add_pin (article, byline_pin_new (n_paragraphs, 0, block->text));
-          continue;
-        }
-
-      if (n_paragraphs == 0)
-        split_dateline (&block->text, article);
-
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      append_escaped_paragraph (body, block->text);
-      n_paragraphs++;
-    }
-
-  byline_article_set_body (article, body->str);
-
-  return g_steal_pointer (&article);
 }
 
 /* Markdown */
@@ -1050,7 +85,7 @@ dup_node_text (cmark_node *node)
     }
   cmark_iter_free (iter);
 
-  return strip_line (g_string_free (g_steal_pointer (&text), FALSE));
+  return _byline_import_strip_line (g_string_free (g_steal_pointer (&text), FALSE));
 }
 
 /* Removes YAML quoting; anything that is not one well-formed quoted string
@@ -1170,7 +205,7 @@ split_list (const char *value)
         quote = *p;
       else if (*p == '\0' || (quote == 0 && *p == ','))
         {
-          g_autofree char *item = strip_line (g_strndup (start, p - start));
+          g_autofree char *item = _byline_import_strip_line (g_strndup (start, p - start));
           g_autofree char *unquoted = unquote_value (item);
 
           if (*unquoted != '\0')
@@ -1323,9 +358,9 @@ apply_front_matter_value (BylineArticle  *article,
 
       if (*text != '\0' && !parse_published (text, tz, &published))
         {
-          set_import_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                            _("the published date “%s” on line %u is not a date. Write it like “2023-03-03T09:05:00+00:00” or “March 3, 2023 at 9:05 am”."),
-                            text, line_number);
+          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                    _("the published date “%s” on line %u is not a date. Write it like “2023-03-03T09:05:00+00:00” or “March 3, 2023 at 9:05 am”."),
+                                    text, line_number);
           return FALSE;
         }
       byline_article_set_published (article, published);
@@ -1340,9 +375,9 @@ apply_front_matter_value (BylineArticle  *article,
         {
           g_autofree char *words = dup_status_words ();
 
-          set_import_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                            _("the status “%s” on line %u is not one Byline knows. Use one of: %s."),
-                            text, line_number, words);
+          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                    _("the status “%s” on line %u is not one Byline knows. Use one of: %s."),
+                                    text, line_number, words);
           return FALSE;
         }
       byline_article_set_status (article, status);
@@ -1391,29 +426,29 @@ apply_front_matter (BylineArticle  *article,
       gboolean literal = FALSE;
       const char *colon;
 
-      if (is_blank (line) || line[0] == '#')
+      if (_byline_import_is_blank (line) || line[0] == '#')
         {
           i++;
           continue;
         }
 
       colon = strchr (line, ':');
-      key = colon != NULL ? strip_line (g_strndup (line, colon - line)) : NULL;
+      key = colon != NULL ? _byline_import_strip_line (g_strndup (line, colon - line)) : NULL;
       if (is_indented (line) || key == NULL || *key == '\0' ||
           strspn (key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen (key))
         {
-          g_autofree char *shown = strip_line (g_strdup (line));
+          g_autofree char *shown = _byline_import_strip_line (g_strdup (line));
 
-          set_import_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                            _("line %u of the front matter, “%s”, is not a “key: value” line. Correct it or remove it and import again."),
-                            line_number, shown);
+          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                    _("line %u of the front matter, “%s”, is not a “key: value” line. Correct it or remove it and import again."),
+                                    line_number, shown);
           return FALSE;
         }
 
       g_strdelimit (key, "-", '_');
       for (char *c = key; *c != '\0'; c++)
         *c = g_ascii_tolower (*c);
-      value = strip_line (g_strdup (colon + 1));
+      value = _byline_import_strip_line (g_strdup (colon + 1));
       i++;
 
       if (strspn (value, "|>") == 1 && strspn (value + 1, "+-") == strlen (value + 1))
@@ -1423,9 +458,9 @@ apply_front_matter (BylineArticle  *article,
           gboolean keep_breaks = value[0] == '|';
           g_autoptr(GString) block = g_string_new (NULL);
 
-          for (; i < end && (is_indented (lines[i]) || is_blank (lines[i])); i++)
+          for (; i < end && (is_indented (lines[i]) || _byline_import_is_blank (lines[i])); i++)
             {
-              g_autofree char *part = strip_line (g_strdup (lines[i]));
+              g_autofree char *part = _byline_import_strip_line (g_strdup (lines[i]));
 
               if (block->len > 0)
                 g_string_append_c (block, keep_breaks || *part == '\0' ? '\n' : ' ');
@@ -1433,7 +468,7 @@ apply_front_matter (BylineArticle  *article,
             }
 
           g_free (value);
-          value = strip_line (g_string_free (g_steal_pointer (&block), FALSE));
+          value = _byline_import_strip_line (g_string_free (g_steal_pointer (&block), FALSE));
           literal = TRUE;
         }
       else
@@ -1444,9 +479,9 @@ apply_front_matter (BylineArticle  *article,
           g_autoptr(GStrvBuilder) items = NULL;
           g_autoptr(GString) joined = g_string_new (value);
 
-          for (; i < end && !is_blank (lines[i]); i++)
+          for (; i < end && !_byline_import_is_blank (lines[i]); i++)
             {
-              g_autofree char *part = strip_line (g_strdup (lines[i]));
+              g_autofree char *part = _byline_import_strip_line (g_strdup (lines[i]));
               gboolean item = *value == '\0' && joined->len == 0 &&
                               (g_str_has_prefix (part, "- ") || strcmp (part, "-") == 0);
 
@@ -1455,7 +490,7 @@ apply_front_matter (BylineArticle  *article,
 
               if (item)
                 {
-                  g_autofree char *entry = strip_line (g_strdup (part + 1));
+                  g_autofree char *entry = _byline_import_strip_line (g_strdup (part + 1));
                   g_autofree char *unquoted = unquote_value (entry);
 
                   if (items == NULL)
@@ -1489,8 +524,9 @@ apply_front_matter (BylineArticle  *article,
   return TRUE;
 }
 
+
 static BylineArticle *
-import_markdown (char        *text,
+import_markdown (const char  *text,
                  GTimeZone   *tz,
                  const char  *display_name,
                  GError     **error)
@@ -1519,8 +555,8 @@ import_markdown (char        *text,
 
       if (end == n_lines)
         {
-          set_import_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                            _("the front matter that starts with “---” on line 1 is never closed. Add a line with only “---” after its last “key: value” line."));
+          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                    _("the front matter that starts with “---” on line 1 is never closed. Add a line with only “---” after its last “key: value” line."));
           return NULL;
         }
 
@@ -1565,7 +601,7 @@ import_markdown (char        *text,
       else if (type == CMARK_NODE_PARAGRAPH && start == end)
         {
           g_autofree char *para = dup_node_text (node);
-          g_autofree char *read = parse_read_line (para);
+          g_autofree char *read = _byline_import_parse_read_line (para);
 
           if (read != NULL)
             {
@@ -1585,7 +621,7 @@ import_markdown (char        *text,
       for (int l = start; l <= end; l++)
         removed[l - 1] = TRUE;
       /* And the blank line that separated it from the next block. */
-      if (body_first + end < n_lines && is_blank (lines[body_first + end]))
+      if (body_first + end < n_lines && _byline_import_is_blank (lines[body_first + end]))
         removed[end] = TRUE;
     }
   cmark_node_free (doc);
@@ -1594,7 +630,7 @@ import_markdown (char        *text,
     {
       if (removed[i - body_first])
         continue;
-      if (body->len == 0 && is_blank (lines[i]))
+      if (body->len == 0 && _byline_import_is_blank (lines[i]))
         continue;
       g_string_append (body, lines[i]);
       g_string_append_c (body, '\n');
@@ -1607,8 +643,8 @@ import_markdown (char        *text,
   headline = byline_article_get_headline (article);
   if (headline == NULL || *headline == '\0')
     {
-      set_import_error (error, BYLINE_IMPORT_ERROR_NO_HEADLINE, display_name,
-                        _("it has no headline. Add a “headline:” line to the front matter, or begin the text with a “# Headline” line."));
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_NO_HEADLINE, display_name,
+                                _("it has no headline. Add a “headline:” line to the front matter, or begin the text with a “# Headline” line."));
       return NULL;
     }
 
@@ -1630,15 +666,15 @@ prepare_text (const char  *text,
       (((guchar) text[0] == 0xFF && (guchar) text[1] == 0xFE) ||
        ((guchar) text[0] == 0xFE && (guchar) text[1] == 0xFF)))
     {
-      set_import_error (error, BYLINE_IMPORT_ERROR_ENCODING, display_name,
-                        _("it is UTF-16 text. Save it as UTF-8 and import it again."));
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_ENCODING, display_name,
+                                _("it is UTF-16 text. Save it as UTF-8 and import it again."));
       return NULL;
     }
 
   if (memchr (text, '\0', length) != NULL)
     {
-      set_import_error (error, BYLINE_IMPORT_ERROR_BINARY, display_name,
-                        _("it is not a text file. Import plain text or Markdown (.md) files."));
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_BINARY, display_name,
+                                _("it is not a text file. Import plain text or Markdown (.md) files."));
       return NULL;
     }
 
@@ -1654,9 +690,9 @@ prepare_text (const char  *text,
             line_start = p + 1;
           }
 
-      set_import_error (error, BYLINE_IMPORT_ERROR_ENCODING, display_name,
-                        _("it is not UTF-8 text (line %u, column %ld has a character that is not UTF-8). Save it as UTF-8 and import it again."),
-                        line, g_utf8_strlen (line_start, end - line_start) + 1);
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_ENCODING, display_name,
+                                _("it is not UTF-8 text (line %u, column %ld has a character that is not UTF-8). Save it as UTF-8 and import it again."),
+                                line, g_utf8_strlen (line_start, end - line_start) + 1);
       return NULL;
     }
 
@@ -1679,14 +715,14 @@ prepare_text (const char  *text,
         g_string_append_c (out, text[i]);
     }
 
-  if (is_blank (out->str))
+  if (_byline_import_is_blank (out->str))
     {
       if (length == 0)
-        set_import_error (error, BYLINE_IMPORT_ERROR_EMPTY, display_name,
-                          _("it is empty. Choose a file with the article’s text."));
+        _byline_import_set_error (error, BYLINE_IMPORT_ERROR_EMPTY, display_name,
+                                  _("it is empty. Choose a file with the article’s text."));
       else
-        set_import_error (error, BYLINE_IMPORT_ERROR_EMPTY, display_name,
-                          _("it has only blank lines and spaces. Choose a file with the article’s text."));
+        _byline_import_set_error (error, BYLINE_IMPORT_ERROR_EMPTY, display_name,
+                                  _("it has only blank lines and spaces. Choose a file with the article’s text."));
       return NULL;
     }
 
@@ -1732,7 +768,7 @@ byline_import_plain_text (const char  *text,
   if (prepared == NULL)
     return NULL;
 
-  return import_plain_text (prepared, tz, NULL, error);
+  return _byline_import_plain_text (prepared, tz, NULL, error);
 }
 
 /**
@@ -1829,9 +865,9 @@ read_contents (GFile         *file,
 
   if (bytes->len > BYLINE_IMPORT_MAX_SIZE)
     {
-      set_import_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name,
-                        _("it is larger than the %d MiB an article file may have. Import a smaller file."),
-                        BYLINE_IMPORT_MAX_SIZE / (1024 * 1024));
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name,
+                                _("it is larger than the %d MiB an article file may have. Import a smaller file."),
+                                BYLINE_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -1898,8 +934,8 @@ byline_import_file (GFile         *file,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      set_import_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                        _("it is a folder. Choose a plain text or Markdown (.md) file."));
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                _("it is a folder. Choose a plain text or Markdown (.md) file."));
       return NULL;
     }
 
@@ -1908,9 +944,9 @@ byline_import_file (GFile         *file,
     {
       g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
 
-      set_import_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name,
-                        _("it is %s, more than the %d MiB an article file may have. Import a smaller file."),
-                        actual, BYLINE_IMPORT_MAX_SIZE / (1024 * 1024));
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name,
+                                _("it is %s, more than the %d MiB an article file may have. Import a smaller file."),
+                                actual, BYLINE_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -1925,7 +961,7 @@ byline_import_file (GFile         *file,
   if (has_front_matter (text) || is_markdown_name (display_name))
     article = import_markdown (text, tz, display_name, error);
   else
-    article = import_plain_text (text, tz, display_name, error);
+    article = _byline_import_plain_text (text, tz, display_name, error);
 
   if (article == NULL)
     return NULL;
