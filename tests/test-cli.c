@@ -282,6 +282,50 @@ test_import_partial (Fixture       *fixture,
   g_assert_cmpuint (count_articles (fixture), ==, 2);
 }
 
+/* A file whose front matter is not valid YAML is refused as a whole, with
+ * the line to fix; nothing of it reaches the newsroom. */
+static void
+test_import_bad_front_matter (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *story = tmp_path (fixture, "story.md");
+  g_autofree char *ferry = sample ("ferry-fares.md");
+  g_autoptr(GError) error = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  g_auto(BylineTestRun) list = { 0, };
+  g_auto(GStrv) out_lines = NULL;
+  g_auto(GStrv) list_lines = NULL;
+
+  g_file_set_contents (story,
+                       "---\n"
+                       "headline: Pier reopens after storm repairs\n"
+                       "byline: Jo Hart\n"
+                       "standfirst: Engineers say: the deck is safe\n"
+                       "---\n"
+                       "\n"
+                       "The pier reopened on Monday.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", fixture->db, "--import", story, ferry);
+  assert_one_error_line (&run, 1);
+  g_assert_nonnull (strstr (run.err, "story.md"));
+  g_assert_nonnull (strstr (run.err, "line 4, column 26"));
+  g_assert_nonnull (strstr (run.err, "Fix the YAML"));
+
+  /* The other file is imported all the same. */
+  out_lines = split_lines (run.out);
+  g_assert_cmpuint (g_strv_length (out_lines), ==, 1);
+  g_assert_cmpuint (count_articles (fixture), ==, 1);
+
+  RUN (fixture, &list, "--database", fixture->db, "--list");
+  byline_test_run_assert_success (&list);
+  list_lines = split_lines (list.out);
+  g_assert_cmpuint (g_strv_length (list_lines), ==, 1);
+  g_assert_true (g_str_has_suffix (list_lines[0], "\t" FERRY_HEADLINE));
+  g_assert_null (strstr (list.out, "Pier reopens"));
+}
+
 /* --- list ------------------------------------------------------------------ */
 
 static void
@@ -688,6 +732,7 @@ main (int   argc,
   ADD ("/byline/cli/help", test_help);
   ADD ("/byline/cli/import", test_import);
   ADD ("/byline/cli/import/partial", test_import_partial);
+  ADD ("/byline/cli/import/bad-front-matter", test_import_bad_front_matter);
   ADD ("/byline/cli/list", test_list);
   ADD ("/byline/cli/export/html", test_export_html);
   ADD ("/byline/cli/export/settings", test_export_settings);

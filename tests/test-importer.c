@@ -758,7 +758,7 @@ test_markdown_quoting (void)
     "headline: \"A \\\"quoted\\\" word and a back\\\\slash\"\r\n"
     "byline: 'It''s Sam'\r\n"
     "credit: \"Harbour \\u00c9ditions\"\r\n"
-    "caption: A plain value: with a colon # and a hash\r\n"
+    "caption: 'A quoted value: with a colon # and a hash'\r\n"
     "tags: ['one', \"two, three\", four]\r\n"
     "status: Published\r\n"
     "published: 2023-03-03 09:05\r\n"
@@ -774,7 +774,7 @@ test_markdown_quoting (void)
   g_assert_cmpstr (byline_article_get_headline (article), ==, "A \"quoted\" word and a back\\slash");
   g_assert_cmpstr (byline_article_get_byline (article), ==, "It's Sam");
   g_assert_cmpstr (byline_article_get_credit (article), ==, "Harbour Éditions");
-  g_assert_cmpstr (byline_article_get_caption (article), ==, "A plain value: with a colon # and a hash");
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "A quoted value: with a colon # and a hash");
   g_assert_cmpstrv (byline_article_get_tags (article), tags);
   g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_PUBLISHED);
   g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905);
@@ -812,6 +812,217 @@ test_markdown_front_matter_in_txt (void)
   g_assert_finalize_object (article);
   g_unlink (path);
   g_rmdir (dir);
+}
+
+/* Front matter is YAML: what libyaml reads is what the article gets. */
+
+static BylineArticle *
+import_markdown_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_markdown (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+
+  return article;
+}
+
+static void
+test_yaml_comments (void)
+{
+  const char *text =
+    "---\n"
+    "# Filed from the quay\n"
+    "headline: Harbour reopens # a comment\n"
+    "section: News#1\n"
+    "byline: Jo Hart   # harbour reporter\n"
+    "---\n"
+    "Text.\n";
+  BylineArticle *article = import_markdown_text (text);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Harbour reopens");
+  /* A hash inside a word is not a comment. */
+  g_assert_cmpstr (byline_article_get_section (article), ==, "News#1");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Jo Hart");
+  assert_nowhere (article, "comment");
+  assert_nowhere (article, "quay");
+
+  g_assert_finalize_object (article);
+}
+
+/* However a list is written, a quoted tag with a comma is one tag. */
+static void
+test_yaml_quoted_tags (void)
+{
+  static const char * const spellings[] = {
+    "tags: [\"coast, north\", harbour]\n",
+    "tags: [\"coast, north\", harbour]  # topics\n",
+    "tags: ['coast, north', \"harbour\"]\n",
+    "tags: [\"coast, north\",   # the shore\n"
+    "       harbour]\n",
+    "tags:\n"
+    "  - \"coast, north\"  # the shore\n"
+    "  - harbour\n",
+    "keywords:\n"
+    "- 'coast, north'\n"
+    "- harbour\n",
+  };
+  const char * const tags[] = { "coast, north", "harbour", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\nheadline: Storm on the coast\n%s---\nText.\n", spellings[i]);
+      BylineArticle *article = import_markdown_text (text);
+
+      g_test_message ("%s", spellings[i]);
+      g_assert_cmpstrv (byline_article_get_tags (article), tags);
+      g_assert_finalize_object (article);
+    }
+}
+
+static void
+test_yaml_escapes (void)
+{
+  const char *text =
+    "---\n"
+    "headline: \"Smiles all round \\U0001F600\"\n"
+    "credit: \"Harbour \\u00c9ditions\"\n"
+    "byline: \"Ren\\u00e9e \\x41. Moll\"\n"
+    "caption: 'Single quotes keep \\u00e9 as written'\n"
+    "---\n"
+    "Text.\n";
+  BylineArticle *article = import_markdown_text (text);
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Smiles all round \xF0\x9F\x98\x80");
+  g_assert_cmpstr (byline_article_get_credit (article), ==, "Harbour \xC3\x89" "ditions");
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Ren\xC3\xA9" "e A. Moll");
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "Single quotes keep \\u00e9 as written");
+
+  g_assert_finalize_object (article);
+}
+
+static void
+test_yaml_lists (void)
+{
+  const char *block =
+    "---\n"
+    "headline: Ferry timetable cut\n"
+    "tags:\n"
+    "  - ferries   # the desk's word\n"
+    "  # - winter (dropped)\n"
+    "  - \"islands, outer\"\n"
+    "byline:\n"
+    "  - Jo Hart\n"
+    "  - Sam Lee\n"
+    "---\n"
+    "Text.\n";
+  const char *flow =
+    "---\n"
+    "headline: Ferry timetable cut\n"
+    "tags: [ferries,\n"
+    "       'islands, outer']   # both\n"
+    "byline: [Jo Hart, Sam Lee]\n"
+    "---\n"
+    "Text.\n";
+  const char * const tags[] = { "ferries", "islands, outer", NULL };
+  const char *texts[] = { block, flow };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      BylineArticle *article = import_markdown_text (texts[i]);
+
+      g_assert_cmpstrv (byline_article_get_tags (article), tags);
+      /* A list in a text field reads as the list. */
+      g_assert_cmpstr (byline_article_get_byline (article), ==, "Jo Hart, Sam Lee");
+      g_assert_cmpstr (byline_article_get_body (article), ==, "Text.");
+      g_assert_finalize_object (article);
+    }
+}
+
+static void
+test_yaml_block_scalars (void)
+{
+  const char *text =
+    "---\n"
+    "headline: Harbour reopens\n"
+    "standfirst: >-   # the teaser\n"
+    "  The harbour reopens\n"
+    "  on Monday.\n"
+    "\n"
+    "  Ferries run from 6 am.\n"
+    "caption: |\n"
+    "  The east quay,\n"
+    "  at dawn\n"
+    "section: Local\n"
+    "---\n"
+    "Text.\n";
+  BylineArticle *article = import_markdown_text (text);
+
+  /* ">" folds lines into one and keeps paragraphs; "|" keeps lines. */
+  g_assert_cmpstr (byline_article_get_standfirst (article), ==,
+                   "The harbour reopens on Monday.\nFerries run from 6 am.");
+  g_assert_cmpstr (byline_article_get_caption (article), ==, "The east quay,\nat dawn");
+  g_assert_cmpstr (byline_article_get_section (article), ==, "Local");
+
+  g_assert_finalize_object (article);
+}
+
+/* YAML's timestamps, as static site generators write them. */
+static void
+test_yaml_timestamps (void)
+{
+  static const char * const dates[] = {
+    "2023-03-03T09:05:00+00:00",
+    "2023-03-03 09:05",
+    "2023-03-03 09:05:00 +00:00",
+    "2023-03-03 10:05:00 +0100",
+    "2023-03-03 04:05:00 -5",
+    "2023-03-03t09:05:00Z",
+    "\"2023-03-03 09:05:00.0 Z\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\nheadline: Pier reopens\ndate: %s\n---\nText.\n", dates[i]);
+      BylineArticle *article = import_markdown_text (text);
+
+      g_test_message ("%s", dates[i]);
+      g_assert_cmpint (byline_article_get_published (article), ==, MARCH_3_0905);
+      g_assert_finalize_object (article);
+    }
+}
+
+/* Two keys for one field must agree; tags and keywords add up; what Byline
+ * does not know is left alone, however deep. */
+static void
+test_yaml_same_field (void)
+{
+  const char *text =
+    "---\n"
+    "title: Pier reopens\n"
+    "headline: Pier reopens\n"
+    "tags: [harbour, ferries]\n"
+    "keywords: [ferries, \"islands, outer\"]\n"
+    "params:\n"
+    "  layout: wide\n"
+    "  headline: Not this one\n"
+    "---\n"
+    "Text.\n";
+  const char * const tags[] = { "harbour", "ferries", "islands, outer", NULL };
+  BylineArticle *article;
+
+  g_test_expect_message ("byline-importer", G_LOG_LEVEL_DEBUG, "*params*line 6*");
+  article = import_markdown_text (text);
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "Pier reopens");
+  g_assert_cmpstrv (byline_article_get_tags (article), tags);
+  assert_nowhere (article, "Not this one");
+  assert_nowhere (article, "wide");
+
+  g_assert_finalize_object (article);
 }
 
 /* Bad files */
@@ -1025,6 +1236,63 @@ test_bad_front_matter_line (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "line 3"));
 }
 
+/* Invalid front matter: the file is refused with the line to fix. */
+static void
+test_bad_yaml (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const struct {
+    const char *front_matter;
+    const char *where;
+    const char *what;
+  } cases[] = {
+    /* An opening quote that is never closed: where it opens. */
+    { "headline: Pier reopens\nbyline: \"Jo Hart\nsection: Local\n", "line 3, column 9", "quoted scalar" },
+    { "headline: Pier reopens\nstandfirst: The pier\n  reopens: on Monday\n", "line 4, column 10", "mapping values" },
+    { "headline: Pier: reopened\n", "line 2, column 15", "mapping values" },
+    { "headline: Pier reopens\ntags:\n\t- harbour\n", "line 4, column 1", "cannot start any token" },
+    { "headline: Pier reopens\ncredit: ]]>\n", "line 3, column 9", "node content" },
+    { "headline: Pier reopens\nbyline: Jo Hart\nheadline: Quay reopens\n", "line 4, column 1", "first on line 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *contents = g_strdup_printf ("---\n%s---\n\nText.\n", cases[i].front_matter);
+      g_autoptr(GError) error = import_bad_file (fixture, "story.md", contents, -1);
+      g_autofree char *where = g_strdup_printf (": error in the front matter at %s: ", cases[i].where);
+
+      g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, where));
+      g_assert_nonnull (strstr (error->message, cases[i].what));
+      g_assert_true (g_str_has_suffix (error->message, "Fix the YAML between the “---” lines and import it again."));
+    }
+}
+
+/* Two keys that give one field different values: neither is dropped
+ * silently. */
+static void
+test_bad_yaml_same_field (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "twice.md",
+                                             "---\ntitle: Pier reopens\nbyline: Jo Hart\nheadline: Quay reopens\n---\nText.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“title” on line 2 and “headline” on line 4"));
+}
+
+/* A field Byline reads, given a mapping. */
+static void
+test_bad_yaml_nested (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = import_bad_file (fixture, "nested.md",
+                                             "---\nheadline: Pier reopens\nbyline:\n  name: Jo Hart\n---\nText.\n", -1);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“byline” on line 3"));
+}
+
 static void
 test_bad_missing (Fixture       *fixture,
                   gconstpointer  data)
@@ -1093,6 +1361,13 @@ main (int   argc,
   g_test_add_func ("/byline/importer/markdown/by-suffix", test_markdown_by_suffix);
   g_test_add_func ("/byline/importer/markdown/quoting", test_markdown_quoting);
   g_test_add_func ("/byline/importer/markdown/front-matter-in-txt", test_markdown_front_matter_in_txt);
+  g_test_add_func ("/byline/importer/markdown/yaml-comments", test_yaml_comments);
+  g_test_add_func ("/byline/importer/markdown/yaml-quoted-tags", test_yaml_quoted_tags);
+  g_test_add_func ("/byline/importer/markdown/yaml-escapes", test_yaml_escapes);
+  g_test_add_func ("/byline/importer/markdown/yaml-block-and-flow-lists", test_yaml_lists);
+  g_test_add_func ("/byline/importer/markdown/yaml-block-scalars", test_yaml_block_scalars);
+  g_test_add_func ("/byline/importer/markdown/yaml-timestamps", test_yaml_timestamps);
+  g_test_add_func ("/byline/importer/markdown/yaml-same-field", test_yaml_same_field);
 
 #define ADD_BAD(path, func) \
   g_test_add ("/byline/importer/bad/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1109,6 +1384,9 @@ main (int   argc,
   ADD_BAD ("date", test_bad_date);
   ADD_BAD ("unclosed", test_bad_unclosed);
   ADD_BAD ("front-matter-line", test_bad_front_matter_line);
+  ADD_BAD ("yaml", test_bad_yaml);
+  ADD_BAD ("yaml-same-field", test_bad_yaml_same_field);
+  ADD_BAD ("yaml-nested", test_bad_yaml_nested);
   ADD_BAD ("missing", test_bad_missing);
   ADD_BAD ("folder", test_bad_folder);
 #undef ADD_BAD

@@ -9,18 +9,20 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
 #include <glib/gi18n.h>
 
 #include "byline-dates.h"
+#include "byline-front-matter.h"
 #include "byline-importer-private.h"
 #include "byline-pin.h"
 
 /* The importer's entry points: reading a file, refusing what is not text,
  * and Markdown with front matter. Text copied from a news page is
- * byline-import-text.c's. */
+ * byline-import-text.c's; the YAML is byline-front-matter.c's. */
 
 G_DEFINE_QUARK (byline-import-error-quark, byline_import_error)
 
@@ -88,140 +90,6 @@ dup_node_text (cmark_node *node)
   return _byline_import_strip_line (g_string_free (g_steal_pointer (&text), FALSE));
 }
 
-/* Removes YAML quoting; anything that is not one well-formed quoted string
- * is kept as written. */
-static char *
-unquote_value (const char *value)
-{
-  gsize len = strlen (value);
-  g_autoptr(GString) out = NULL;
-
-  if (len >= 2 && value[0] == '\'' && value[len - 1] == '\'')
-    {
-      out = g_string_new (NULL);
-      for (gsize i = 1; i < len - 1; i++)
-        {
-          if (value[i] == '\'')
-            {
-              if (value[i + 1] != '\'' || i + 1 >= len - 1)
-                return g_strdup (value);
-              i++;
-            }
-          g_string_append_c (out, value[i]);
-        }
-      return g_string_free (g_steal_pointer (&out), FALSE);
-    }
-
-  if (len >= 2 && value[0] == '"' && value[len - 1] == '"')
-    {
-      out = g_string_new (NULL);
-      for (gsize i = 1; i < len - 1; i++)
-        {
-          char c = value[i];
-
-          if (c == '"')
-            return g_strdup (value);
-
-          if (c != '\\')
-            {
-              g_string_append_c (out, c);
-              continue;
-            }
-
-          if (i + 1 >= len - 1)
-            return g_strdup (value);
-
-          c = value[++i];
-          switch (c)
-            {
-            case 'n':
-              g_string_append_c (out, '\n');
-              break;
-            case 't':
-              g_string_append_c (out, '\t');
-              break;
-            case '"':
-            case '\\':
-            case '/':
-            case '\'':
-              g_string_append_c (out, c);
-              break;
-            case 'u':
-              {
-                char hex[5] = { 0 };
-                guint64 code = 0;
-
-                if (i + 4 < len - 1)
-                  memcpy (hex, value + i + 1, 4);
-                if (strlen (hex) == 4 && strspn (hex, "0123456789abcdefABCDEF") == 4 &&
-                    (code = g_ascii_strtoull (hex, NULL, 16)) != 0 &&
-                    g_unichar_validate ((gunichar) code))
-                  {
-                    g_string_append_unichar (out, (gunichar) code);
-                    i += 4;
-                  }
-                else
-                  g_string_append (out, "\\u");
-              }
-              break;
-            default:
-              g_string_append_c (out, '\\');
-              g_string_append_c (out, c);
-              break;
-            }
-        }
-      return g_string_free (g_steal_pointer (&out), FALSE);
-    }
-
-  return g_strdup (value);
-}
-
-/* "[a, "b, c"]" or "a, b": the items, unquoted. */
-static GStrv
-split_list (const char *value)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *inner = NULL;
-  gsize len = strlen (value);
-  const char *start;
-  char quote = 0;
-
-  if (len >= 2 && value[0] == '[' && value[len - 1] == ']')
-    inner = g_strndup (value + 1, len - 2);
-  else
-    inner = g_strdup (value);
-
-  start = inner;
-  for (const char *p = inner; ; p++)
-    {
-      if (quote != 0 && *p == '\\' && quote == '"' && p[1] != '\0')
-        {
-          p++;
-          continue;
-        }
-      if (quote != 0 && *p == quote)
-        quote = 0;
-      else if (quote == 0 && (*p == '"' || *p == '\''))
-        quote = *p;
-      else if (*p == '\0' || (quote == 0 && *p == ','))
-        {
-          g_autofree char *item = _byline_import_strip_line (g_strndup (start, p - start));
-          g_autofree char *unquoted = unquote_value (item);
-
-          if (*unquoted != '\0')
-            g_strv_builder_add (builder, unquoted);
-          if (*p == '\0')
-            break;
-          start = p + 1;
-        }
-
-      if (*p == '\0')
-        break;
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static void
 set_tags (BylineArticle      *article,
           const char * const *items)
@@ -243,35 +111,83 @@ set_tags (BylineArticle      *article,
   byline_article_set_tags (article, (const char * const *) tags->pdata);
 }
 
+/* "Z", "+1", "-0500", "+530", "+05:30" as GLib's "+HH:MM". */
+static GTimeZone *
+time_zone_new_yaml (const char *zone)
+{
+  g_autofree char *digits = NULL;
+  g_autofree char *identifier = NULL;
+  gsize hour_digits;
+  int minutes = 0;
+
+  if (strcmp (zone, "Z") == 0)
+    return g_time_zone_new_utc ();
+
+  digits = g_strdup (zone + 1);
+  hour_digits = strspn (digits, "0123456789");
+  if (digits[hour_digits] == ':')
+    minutes = atoi (digits + hour_digits + 1);
+  else if (hour_digits > 2)
+    {
+      hour_digits -= 2;
+      minutes = atoi (digits + hour_digits);
+    }
+  digits[hour_digits] = '\0';
+
+  identifier = g_strdup_printf ("%c%02d:%02d", zone[0], atoi (digits), minutes);
+
+  return g_time_zone_new_identifier (identifier);
+}
+
+/* Also YAML's own timestamps, which libyaml leaves as text:
+ * "2023-03-03 09:05:00 +01:00", "2023-03-03t9:05:00.5Z"; people leave out
+ * the seconds. A time without a zone is in @tz. */
 static gboolean
 parse_published (const char *value,
                  GTimeZone  *tz,
                  gint64     *unix_time)
 {
-  g_autoptr(GTimeZone) zone = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *iso = g_strdup (value);
-  int y, m, d;
-  char end;
 
   if (byline_parse_date_line (value, tz, unix_time))
     return TRUE;
 
-  /* YAML writes "2023-03-03 09:05:00"; people leave out the seconds. */
-  if (strlen (iso) > 11 && iso[4] == '-' && iso[7] == '-' && iso[10] == ' ' &&
-      g_ascii_isdigit (iso[11]))
-    iso[10] = 'T';
-  if (strlen (iso) >= 16 && iso[10] == 'T' && iso[13] == ':' && iso[16] != ':')
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex,
+                       g_regex_new ("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+                                    "(?:(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}(?:\\.[0-9]*)?))?"
+                                    "(?:[ \\t]*(Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?$",
+                                    G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (g_regex_match (regex, value, 0, &match))
     {
-      char *full = g_strdup_printf ("%.16s:00%s", iso, iso + 16);
+      g_autofree char *year = g_match_info_fetch (match, 1);
+      g_autofree char *month = g_match_info_fetch (match, 2);
+      g_autofree char *day = g_match_info_fetch (match, 3);
+      g_autofree char *hour = g_match_info_fetch (match, 4);
+      g_autofree char *minute = g_match_info_fetch (match, 5);
+      g_autofree char *second = g_match_info_fetch (match, 6);
+      g_autofree char *offset = g_match_info_fetch (match, 7);
 
-      g_free (iso);
-      iso = full;
+      if (offset != NULL && *offset != '\0')
+        zone = time_zone_new_yaml (offset);
+      else
+        zone = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+
+      if (zone != NULL)
+        dt = g_date_time_new (zone, atoi (year), atoi (month), atoi (day),
+                              hour != NULL && *hour != '\0' ? atoi (hour) : 0,
+                              minute != NULL && *minute != '\0' ? atoi (minute) : 0,
+                              second != NULL && *second != '\0' ? g_ascii_strtod (second, NULL) : 0);
     }
-
-  dt = g_date_time_new_from_iso8601 (iso, zone);
-  if (dt == NULL && sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && strlen (iso) == 10)
-    dt = g_date_time_new (zone, y, m, d, 0, 0, 0);
+  else
+    {
+      zone = tz != NULL ? g_time_zone_ref (tz) : g_time_zone_new_local ();
+      dt = g_date_time_new_from_iso8601 (value, zone);
+    }
 
   if (dt == NULL)
     return FALSE;
@@ -295,97 +211,259 @@ dup_status_words (void)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
-static gboolean
-apply_front_matter_value (BylineArticle  *article,
-                          const char     *key,
-                          const char     *value,
-                          GStrv           list,
-                          gboolean        literal,
-                          guint           line_number,
-                          GTimeZone      *tz,
-                          const char     *display_name,
-                          GError        **error)
+/* What the front matter can set. */
+typedef enum
 {
-  g_autofree char *text = NULL;
+  FIELD_NONE,
+  FIELD_HEADLINE,
+  FIELD_STANDFIRST,
+  FIELD_BYLINE,
+  FIELD_DATELINE,
+  FIELD_CAPTION,
+  FIELD_CREDIT,
+  FIELD_IMAGE,
+  FIELD_IMAGE_ALT,
+  FIELD_SECTION,
+  FIELD_LANGUAGE,
+  FIELD_PUBLISHED,
+  FIELD_STATUS,
+  FIELD_TAGS,
+  N_FIELDS
+} Field;
 
-  if (strcmp (key, "tags") == 0 || strcmp (key, "keywords") == 0)
-    {
-      g_auto(GStrv) items = list != NULL ? g_strdupv (list) : split_list (value);
+/* Keys are matched without regard to case, and "-" stands for "_". */
+static Field
+field_for_key (const char *key)
+{
+  static const struct {
+    const char *key;
+    Field       field;
+  } keys[] = {
+    { "headline", FIELD_HEADLINE },
+    { "title", FIELD_HEADLINE },
+    { "standfirst", FIELD_STANDFIRST },
+    { "byline", FIELD_BYLINE },
+    { "author", FIELD_BYLINE },
+    { "dateline", FIELD_DATELINE },
+    { "caption", FIELD_CAPTION },
+    { "credit", FIELD_CREDIT },
+    { "image", FIELD_IMAGE },
+    { "image_alt", FIELD_IMAGE_ALT },
+    { "section", FIELD_SECTION },
+    { "language", FIELD_LANGUAGE },
+    { "lang", FIELD_LANGUAGE },
+    { "published", FIELD_PUBLISHED },
+    { "date", FIELD_PUBLISHED },
+    { "status", FIELD_STATUS },
+    { "tags", FIELD_TAGS },
+    { "keywords", FIELD_TAGS },
+  };
+  g_autofree char *name = g_ascii_strdown (key, -1);
 
-      set_tags (article, (const char * const *) items);
-      return TRUE;
-    }
+  g_strdelimit (name, "-", '_');
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (strcmp (name, keys[i].key) == 0)
+      return keys[i].field;
+
+  return FIELD_NONE;
+}
+
+/* A field's text: a list (several authors, say) is joined with commas. */
+static char *
+dup_field_text (BylineFrontMatter *front_matter,
+                const char        *key)
+{
+  const char * const *list = byline_front_matter_get_list (front_matter, key);
+  const char *string = byline_front_matter_get_string (front_matter, key);
+  char *text;
 
   if (list != NULL)
-    text = g_strjoinv (", ", list);
-  else if (literal)
-    text = g_strdup (value);
+    text = g_strjoinv (", ", (char **) list);
   else
-    text = unquote_value (value);
+    text = g_strdup (string != NULL ? string : "");
 
-  if (strcmp (key, "headline") == 0 || strcmp (key, "title") == 0)
-    byline_article_set_headline (article, text);
-  else if (strcmp (key, "standfirst") == 0)
-    byline_article_set_standfirst (article, text);
-  else if (strcmp (key, "byline") == 0 || strcmp (key, "author") == 0)
-    byline_article_set_byline (article, text);
-  else if (strcmp (key, "dateline") == 0)
-    byline_article_set_dateline (article, text);
-  else if (strcmp (key, "caption") == 0)
-    byline_article_set_caption (article, text);
-  else if (strcmp (key, "credit") == 0)
-    byline_article_set_credit (article, text);
-  else if (strcmp (key, "image_alt") == 0)
-    byline_article_set_image_alt (article, text);
-  else if (strcmp (key, "section") == 0)
-    byline_article_set_section (article, text);
-  else if (strcmp (key, "language") == 0 || strcmp (key, "lang") == 0)
+  return _byline_import_strip_line (text);
+}
+
+static gboolean
+apply_field (BylineArticle  *article,
+             Field           field,
+             const char     *text,
+             guint           line_number,
+             GTimeZone      *tz,
+             const char     *display_name,
+             GError        **error)
+{
+  switch (field)
     {
+    case FIELD_HEADLINE:
+      byline_article_set_headline (article, text);
+      break;
+
+    case FIELD_STANDFIRST:
+      byline_article_set_standfirst (article, text);
+      break;
+
+    case FIELD_BYLINE:
+      byline_article_set_byline (article, text);
+      break;
+
+    case FIELD_DATELINE:
+      byline_article_set_dateline (article, text);
+      break;
+
+    case FIELD_CAPTION:
+      byline_article_set_caption (article, text);
+      break;
+
+    case FIELD_CREDIT:
+      byline_article_set_credit (article, text);
+      break;
+
+    case FIELD_IMAGE_ALT:
+      byline_article_set_image_alt (article, text);
+      break;
+
+    case FIELD_SECTION:
+      byline_article_set_section (article, text);
+      break;
+
+    case FIELD_LANGUAGE:
       if (*text != '\0')
         byline_article_set_language (article, text);
-    }
-  else if (strcmp (key, "image") == 0)
-    {
-      g_autofree char *path = NULL;
+      break;
 
-      if (g_str_has_prefix (text, "file:"))
-        path = g_filename_from_uri (text, NULL, NULL);
-      byline_article_set_image (article, path != NULL ? path : text);
-    }
-  else if (strcmp (key, "published") == 0 || strcmp (key, "date") == 0)
-    {
-      gint64 published = 0;
+    case FIELD_IMAGE:
+      {
+        g_autofree char *path = NULL;
 
-      if (*text != '\0' && !parse_published (text, tz, &published))
-        {
-          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                                    _("the published date “%s” on line %u is not a date. Write it like “2023-03-03T09:05:00+00:00” or “March 3, 2023 at 9:05 am”."),
-                                    text, line_number);
-          return FALSE;
-        }
-      byline_article_set_published (article, published);
-    }
-  else if (strcmp (key, "status") == 0)
-    {
-      g_autofree char *word = g_ascii_strdown (text, -1);
-      BylineStatus status;
+        if (g_str_has_prefix (text, "file:"))
+          path = g_filename_from_uri (text, NULL, NULL);
+        byline_article_set_image (article, path != NULL ? path : text);
+      }
+      break;
 
-      g_strdelimit (word, " _", '-');
-      if (!byline_status_from_string (word, &status))
-        {
-          g_autofree char *words = dup_status_words ();
+    case FIELD_PUBLISHED:
+      {
+        gint64 published = 0;
 
-          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                                    _("the status “%s” on line %u is not one Byline knows. Use one of: %s."),
-                                    text, line_number, words);
-          return FALSE;
-        }
-      byline_article_set_status (article, status);
+        if (*text != '\0' && !parse_published (text, tz, &published))
+          {
+            _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                      _("the published date “%s” on line %u is not a date. Write it like “2023-03-03T09:05:00+00:00” or “March 3, 2023 at 9:05 am”."),
+                                      text, line_number);
+            return FALSE;
+          }
+        byline_article_set_published (article, published);
+      }
+      break;
+
+    case FIELD_STATUS:
+      {
+        g_autofree char *word = g_ascii_strdown (text, -1);
+        BylineStatus status;
+
+        g_strdelimit (word, " _", '-');
+        if (!byline_status_from_string (word, &status))
+          {
+            g_autofree char *words = dup_status_words ();
+
+            _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                      _("the status “%s” on line %u is not one Byline knows. Use one of: %s."),
+                                      text, line_number, words);
+            return FALSE;
+          }
+        byline_article_set_status (article, status);
+      }
+      break;
+
+    case FIELD_TAGS:
+    case FIELD_NONE:
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
     }
-  else
-    g_debug ("Ignoring unknown front matter key “%s” on line %u", key, line_number);
 
   return TRUE;
+}
+
+/* Sets the article's fields from the front matter, in the order written.
+ * Two keys for one field ("title" and "headline") must agree, or the import
+ * stops rather than drop one; "tags" and "keywords" add up. Unknown keys are
+ * ignored. */
+static gboolean
+apply_front_matter (BylineArticle      *article,
+                    BylineFrontMatter  *front_matter,
+                    GTimeZone          *tz,
+                    const char         *display_name,
+                    GError            **error)
+{
+  const char * const *keys = byline_front_matter_get_keys (front_matter);
+  const char *given_by[N_FIELDS] = { NULL, };
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  char *texts[N_FIELDS] = { NULL, };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && keys[i] != NULL; i++)
+    {
+      const char *key = keys[i];
+      guint line_number = byline_front_matter_get_line (front_matter, key);
+      Field field = field_for_key (key);
+      g_autofree char *text = NULL;
+
+      if (field == FIELD_NONE)
+        {
+          g_debug ("Ignoring unknown front matter key “%s” on line %u", key, line_number);
+          continue;
+        }
+
+      if (byline_front_matter_get_value_type (front_matter, key) == BYLINE_FRONT_MATTER_OTHER)
+        {
+          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                    _("“%s” on line %u holds a list of lists or a mapping. Give it text, or a list of words, and import it again."),
+                                    key, line_number);
+          ok = FALSE;
+          break;
+        }
+
+      if (field == FIELD_TAGS)
+        {
+          g_auto(GStrv) items = byline_front_matter_dup_items (front_matter, key);
+
+          for (guint j = 0; items[j] != NULL; j++)
+            g_ptr_array_add (tags, _byline_import_strip_line (g_steal_pointer (&items[j])));
+          given_by[field] = key;
+          continue;
+        }
+
+      text = dup_field_text (front_matter, key);
+      if (given_by[field] != NULL && strcmp (texts[field], text) != 0)
+        {
+          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                    _("“%s” on line %u and “%s” on line %u say different things about the same field. Keep one of them and import it again."),
+                                    given_by[field],
+                                    byline_front_matter_get_line (front_matter, given_by[field]),
+                                    key, line_number);
+          ok = FALSE;
+          break;
+        }
+
+      ok = apply_field (article, field, text, line_number, tz, display_name, error);
+      given_by[field] = key;
+      g_free (texts[field]);
+      texts[field] = g_steal_pointer (&text);
+    }
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (texts[i]);
+
+  if (ok && given_by[FIELD_TAGS] != NULL)
+    {
+      g_ptr_array_add (tags, NULL);
+      set_tags (article, (const char * const *) tags->pdata);
+    }
+
+  return ok;
 }
 
 static gboolean
@@ -397,133 +475,38 @@ is_fence (const char *line,
   return strcmp (copy, "---") == 0 || (closing && strcmp (copy, "...") == 0);
 }
 
+/* Reads the front matter between lines[0] and the closing fence at @end. */
 static gboolean
-is_indented (const char *line)
+read_front_matter (BylineArticle  *article,
+                   char          **lines,
+                   guint           end,
+                   GTimeZone      *tz,
+                   const char     *display_name,
+                   GError        **error)
 {
-  return line[0] == ' ' || line[0] == '\t';
-}
+  g_autoptr(GString) yaml = g_string_new (NULL);
+  g_autoptr(BylineFrontMatter) front_matter = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-/* The front matter between lines[1] and the closing fence at @end: "key:
- * value" lines, with the bits of YAML people use in practice (quotes, flow
- * and block lists, indented continuation lines, "|" and ">" blocks). */
-static gboolean
-apply_front_matter (BylineArticle  *article,
-                    char          **lines,
-                    guint           end,
-                    GTimeZone      *tz,
-                    const char     *display_name,
-                    GError        **error)
-{
-  guint i = 1;
-
-  while (i < end)
+  for (guint i = 1; i < end; i++)
     {
-      const char *line = lines[i];
-      guint line_number = i + 1;
-      g_autofree char *key = NULL;
-      g_autofree char *value = NULL;
-      g_auto(GStrv) list = NULL;
-      gboolean literal = FALSE;
-      const char *colon;
-
-      if (_byline_import_is_blank (line) || line[0] == '#')
-        {
-          i++;
-          continue;
-        }
-
-      colon = strchr (line, ':');
-      key = colon != NULL ? _byline_import_strip_line (g_strndup (line, colon - line)) : NULL;
-      if (is_indented (line) || key == NULL || *key == '\0' ||
-          strspn (key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen (key))
-        {
-          g_autofree char *shown = _byline_import_strip_line (g_strdup (line));
-
-          _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
-                                    _("line %u of the front matter, “%s”, is not a “key: value” line. Correct it or remove it and import again."),
-                                    line_number, shown);
-          return FALSE;
-        }
-
-      g_strdelimit (key, "-", '_');
-      for (char *c = key; *c != '\0'; c++)
-        *c = g_ascii_tolower (*c);
-      value = _byline_import_strip_line (g_strdup (colon + 1));
-      i++;
-
-      if (strspn (value, "|>") == 1 && strspn (value + 1, "+-") == strlen (value + 1))
-        {
-          /* A block scalar: "|" keeps line breaks, ">" folds them. Its text
-           * is taken as written, quotes and all. */
-          gboolean keep_breaks = value[0] == '|';
-          g_autoptr(GString) block = g_string_new (NULL);
-
-          for (; i < end && (is_indented (lines[i]) || _byline_import_is_blank (lines[i])); i++)
-            {
-              g_autofree char *part = _byline_import_strip_line (g_strdup (lines[i]));
-
-              if (block->len > 0)
-                g_string_append_c (block, keep_breaks || *part == '\0' ? '\n' : ' ');
-              g_string_append (block, part);
-            }
-
-          g_free (value);
-          value = _byline_import_strip_line (g_string_free (g_steal_pointer (&block), FALSE));
-          literal = TRUE;
-        }
-      else
-        {
-          /* Indented lines continue the value; "- item" lines under an empty
-           * value make a block list (which may start at the key's own
-           * indentation, as YAML allows). */
-          g_autoptr(GStrvBuilder) items = NULL;
-          g_autoptr(GString) joined = g_string_new (value);
-
-          for (; i < end && !_byline_import_is_blank (lines[i]); i++)
-            {
-              g_autofree char *part = _byline_import_strip_line (g_strdup (lines[i]));
-              gboolean item = *value == '\0' && joined->len == 0 &&
-                              (g_str_has_prefix (part, "- ") || strcmp (part, "-") == 0);
-
-              if (!is_indented (lines[i]) && !item)
-                break;
-
-              if (item)
-                {
-                  g_autofree char *entry = _byline_import_strip_line (g_strdup (part + 1));
-                  g_autofree char *unquoted = unquote_value (entry);
-
-                  if (items == NULL)
-                    items = g_strv_builder_new ();
-                  g_strv_builder_add (items, unquoted);
-                  continue;
-                }
-
-              if (items != NULL)
-                break;
-
-              if (joined->len > 0)
-                g_string_append_c (joined, ' ');
-              g_string_append (joined, part);
-            }
-
-          if (items != NULL)
-            list = g_strv_builder_end (items);
-          else
-            {
-              g_free (value);
-              value = g_string_free (g_steal_pointer (&joined), FALSE);
-            }
-        }
-
-      if (!apply_front_matter_value (article, key, value, list, literal,
-                                     line_number, tz, display_name, error))
-        return FALSE;
+      g_string_append (yaml, lines[i]);
+      g_string_append_c (yaml, '\n');
     }
 
-  return TRUE;
-}
+  /* lines[1] is the file's second line. */
+  front_matter = byline_front_matter_parse (yaml->str, yaml->len, 2, &local_error);
+  if (front_matter == NULL)
+    {
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
+                                /* Translators: %s is "line 4, column 18: <what is wrong>" */
+                                _("error in the front matter at %s. Fix the YAML between the “---” lines and import it again."),
+                                local_error->message);
+      return FALSE;
+    }
 
+  return apply_front_matter (article, front_matter, tz, display_name, error);
+}
 
 static BylineArticle *
 import_markdown (const char  *text,
@@ -560,7 +543,7 @@ import_markdown (const char  *text,
           return NULL;
         }
 
-      if (!apply_front_matter (article, lines, end, tz, display_name, error))
+      if (!read_front_matter (article, lines, end, tz, display_name, error))
         return NULL;
 
       body_first = end + 1;

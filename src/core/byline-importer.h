@@ -34,7 +34,7 @@ BylineArticle *byline_import_plain_text (const char  *text,
                                          gssize       length,
                                          GTimeZone   *tz,
                                          GError     **error);
-/* Markdown with a "---" front-matter block. */
+/* Markdown, opening with YAML front matter between "---" lines. */
 BylineArticle *byline_import_markdown   (const char  *text,
                                          gssize       length,
                                          GTimeZone   *tz,
