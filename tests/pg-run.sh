@@ -17,4 +17,7 @@ free_port () {
 }
 
 unset PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE PGSERVICE PGCLUSTER
-exec pg_virtualenv -t -v 15 -c "-p $(free_port)" "$@"
+# pg_virtualenv talks on stdout ("Creating new PostgreSQL cluster…"); the
+# command's own stdout (TAP) goes through fd 3, the chatter to stderr.
+exec 3>&1
+exec pg_virtualenv -t -v 15 -c "-p $(free_port)" sh -c 'exec "$@" >&3 3>&-' sh "$@" >&2
