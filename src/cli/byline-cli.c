@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,6 +109,7 @@ usage_error (const char *message)
 {
   g_autofree char *line = NULL;
 
+  /* Translators: what was wrong with the command line, then a full stop if it lacks one */
   line = g_strdup_printf (_("%s%s Run “byline --help” to see how to use it."),
                           message, g_str_has_suffix (message, ".") ? "" : ".");
   print_error (line);
@@ -319,7 +321,7 @@ load_article (BylineStore  *store,
     {
       if (g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND))
         g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                     _("No article with id %" G_GINT64_FORMAT ". "
+                     _("No article with id %" PRId64 ". "
                        "Run “byline --list” to see the ids."),
                      id);
       else
@@ -507,7 +509,7 @@ review_load_text (BylineStore    *store,
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
                    _("“%s” is not a revision: give a revision id or “current”. "
-                     "Run “byline --history %" G_GINT64_FORMAT "” to see the revisions."),
+                     "Run “byline --history %" PRId64 "” to see the revisions."),
                    rev_text, byline_article_get_id (article));
       return NULL;
     }
@@ -519,8 +521,8 @@ review_load_text (BylineStore    *store,
   if (byline_revision_get_article_id (revision) != byline_article_get_id (article))
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                   _("Revision %" G_GINT64_FORMAT " belongs to another article. "
-                     "Run “byline --history %" G_GINT64_FORMAT "” to see this article’s revisions."),
+                   _("Revision %" PRId64 " belongs to another article. "
+                     "Run “byline --history %" PRId64 "” to see this article’s revisions."),
                    revision_id, byline_article_get_id (article));
       return NULL;
     }

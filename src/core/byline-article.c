@@ -115,15 +115,19 @@ byline_status_get_label (BylineStatus status)
   switch (status)
     {
     case BYLINE_STATUS_DRAFT:
-      return _("Draft");
+      /* Translators: the states an article goes through, shown on the state
+       * button, in the filter and in lists */
+      return C_("article state", "Draft");
     case BYLINE_STATUS_IN_REVIEW:
-      return _("In Review");
+      return C_("article state", "In Review");
     case BYLINE_STATUS_APPROVED:
-      return _("Approved");
+      return C_("article state", "Approved");
     case BYLINE_STATUS_PUBLISHED:
-      return _("Published");
+      /* Translators: the state; the field with the publication time is
+       * translated apart (context “article field”) */
+      return C_("article state", "Published");
     case BYLINE_STATUS_SPIKED:
-      return _("Spiked");
+      return C_("article state", "Spiked");
     default:
       g_return_val_if_reached ("");
     }

@@ -54,9 +54,11 @@ set_write_error (GError       **error,
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG))
     why = _("the name is too long. Choose a shorter name.");
   else
+    /* Translators: %s is the system’s error message */
     why = other = g_strdup_printf (_("%s. Choose another folder."), cause->message);
 
   g_set_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_WRITE,
+               /* Translators: a file name, then why, such as “the disk is full. Free some space.” */
                _("Could not write “%s”: %s"), name, why);
 }
 

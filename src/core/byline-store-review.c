@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -421,7 +422,7 @@ set_article_not_found (GError **error,
                        gint64   article_id)
 {
   g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-               _("No article with id %" G_GINT64_FORMAT ". Run “byline --list” to see the ids."),
+               _("No article with id %" PRId64 ". Run “byline --list” to see the ids."),
                article_id);
 }
 
@@ -433,6 +434,7 @@ check_text (const char  *text,
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was typed, “name” or “note” */
                    _("The %s is not valid UTF-8 text, so it was not saved. Retype or paste it again."),
                    what);
       return FALSE;
@@ -894,7 +896,7 @@ load_revision_locked (BylineStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                 _("No revision with id %" G_GINT64_FORMAT ". "
+                 _("No revision with id %" PRId64 ". "
                    "Run “byline --history ID” to see an article’s revisions."),
                  revision_id);
   else
@@ -1055,8 +1057,8 @@ byline_store_restore_revision (BylineStore  *self,
   if (target->article_id != article_id)
     {
       g_set_error (&local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                   _("Revision %" G_GINT64_FORMAT " belongs to another article. "
-                     "Run “byline --history %" G_GINT64_FORMAT "” to see this article’s revisions."),
+                   _("Revision %" PRId64 " belongs to another article. "
+                     "Run “byline --history %" PRId64 "” to see this article’s revisions."),
                    revision_id, article_id);
       goto out;
     }
@@ -1436,7 +1438,7 @@ load_note_locked (BylineStore  *self,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                 _("No note with id %" G_GINT64_FORMAT ": it may have been deleted. "
+                 _("No note with id %" PRId64 ": it may have been deleted. "
                    "Reload the article’s notes."),
                  note_id);
   else

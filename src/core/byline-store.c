@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -383,6 +384,7 @@ set_sqlite_error (BylineStore  *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_BUSY,
+                   /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
                    _("Could not %s: the database “%s” is in use by another program. "
                      "Close the other program and try again."),
                    doing, name);
@@ -390,6 +392,7 @@ set_sqlite_error (BylineStore  *self,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_READ_ONLY,
+                   /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
                    _("Could not %s: the database “%s” cannot be written. "
                      "Check that the file and its folder are writable."),
                    doing, name);
@@ -397,29 +400,34 @@ set_sqlite_error (BylineStore  *self,
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT,
+                   /* Translators: the first %s is what failed, such as “open the database”; “%s” is the database file */
                    _("Could not %s: “%s” is not a Byline database, or it is damaged. "
                      "Choose another file, or restore it from a backup."),
                    doing, name);
       break;
     case SQLITE_FULL:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                   /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
                    _("Could not %s: the disk holding “%s” is full. Free some space and try again."),
                    doing, name);
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
+                   /* Translators: what failed, such as “open the database”; the database file; the reason SQLite gives */
                    _("Could not %s: the database “%s” could not be opened or read (%s). "
                      "Check that the file exists and that its disk is available."),
                    doing, name, detail);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                   /* Translators: what failed, such as “save the article”; the reason SQLite gives */
                    _("Could not %s: the database refused a value (%s)."),
                    doing, detail);
       break;
     default:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                   /* Translators: what failed, such as “save the article”; the database file; the reason SQLite gives */
                    _("Could not %s in “%s”: %s."),
                    doing, name, detail);
       break;
@@ -514,7 +522,7 @@ migrate (BylineStore  *self,
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_TOO_NEW,
                    _("The database “%s” was written by a newer version of Byline "
-                     "(schema %" G_GINT64_FORMAT ", this version knows %d). Update Byline to open it."),
+                     "(schema %" PRId64 ", this version knows %d). Update Byline to open it."),
                    name, version, BYLINE_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -769,6 +777,7 @@ validate_article (BylineArticle  *article,
       if (!g_utf8_validate (fields[i].get (article), -1, NULL))
         {
           g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                       /* Translators: %s is the field, such as “headline” */
                        _("The %s is not valid UTF-8 text, so it was not saved. Retype or paste it again."),
                        _(fields[i].label));
           return FALSE;
@@ -1025,7 +1034,7 @@ byline_store_load_article (BylineStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT ". Run “byline --list” to see the ids."),
+                   _("No article with id %" PRId64 ". Run “byline --list” to see the ids."),
                    id);
       return NULL;
     }
@@ -1313,7 +1322,7 @@ run_on_id (BylineStore  *self,
     {
       rollback (self);
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT ". Run “byline --list” to see the ids."),
+                   _("No article with id %" PRId64 ". Run “byline --list” to see the ids."),
                    id);
       return FALSE;
     }

@@ -135,6 +135,7 @@ byline_workflow_check (BylineStatus   from,
   if (from == to)
     {
       g_set_error (error, BYLINE_WORKFLOW_ERROR, BYLINE_WORKFLOW_ERROR_UNCHANGED,
+                   /* Translators: %s is the article’s state, such as “Published” */
                    _("The article is already %s. Choose another state."),
                    to_label);
       return FALSE;

@@ -101,22 +101,23 @@ static guint signals[N_SIGNALS];
 /* Every editable and the name people and screen readers know it by. Entry
  * rows take it as their title (AdwEntryRow names itself after its title
  * label; an extra accessible label would be read as "Byline Byline"); the
- * other editables get it as their accessible label. */
+ * other editables get it as their accessible label. The context tells the
+ * “Published” field (a time) from the “Published” state. */
 static const struct {
   const char *name;
   gsize       offset;
 } fields[] = {
-  { N_("Headline"),          G_STRUCT_OFFSET (BylineEditorPane, headline) },
-  { N_("Standfirst"),        G_STRUCT_OFFSET (BylineEditorPane, standfirst) },
-  { N_("Byline"),            G_STRUCT_OFFSET (BylineEditorPane, byline) },
-  { N_("Dateline"),          G_STRUCT_OFFSET (BylineEditorPane, dateline) },
-  { N_("Section"),           G_STRUCT_OFFSET (BylineEditorPane, section) },
-  { N_("Tags"),              G_STRUCT_OFFSET (BylineEditorPane, tags) },
-  { N_("Published"),         G_STRUCT_OFFSET (BylineEditorPane, published) },
-  { N_("Image description"), G_STRUCT_OFFSET (BylineEditorPane, image_alt) },
-  { N_("Caption"),           G_STRUCT_OFFSET (BylineEditorPane, caption) },
-  { N_("Credit"),            G_STRUCT_OFFSET (BylineEditorPane, credit) },
-  { N_("Body"),              G_STRUCT_OFFSET (BylineEditorPane, body) },
+  { NC_("article field", "Headline"),          G_STRUCT_OFFSET (BylineEditorPane, headline) },
+  { NC_("article field", "Standfirst"),        G_STRUCT_OFFSET (BylineEditorPane, standfirst) },
+  { NC_("article field", "Byline"),            G_STRUCT_OFFSET (BylineEditorPane, byline) },
+  { NC_("article field", "Dateline"),          G_STRUCT_OFFSET (BylineEditorPane, dateline) },
+  { NC_("article field", "Section"),           G_STRUCT_OFFSET (BylineEditorPane, section) },
+  { NC_("article field", "Tags"),              G_STRUCT_OFFSET (BylineEditorPane, tags) },
+  { NC_("article field", "Published"),         G_STRUCT_OFFSET (BylineEditorPane, published) },
+  { NC_("article field", "Image description"), G_STRUCT_OFFSET (BylineEditorPane, image_alt) },
+  { NC_("article field", "Caption"),           G_STRUCT_OFFSET (BylineEditorPane, caption) },
+  { NC_("article field", "Credit"),            G_STRUCT_OFFSET (BylineEditorPane, credit) },
+  { NC_("article field", "Body"),              G_STRUCT_OFFSET (BylineEditorPane, body) },
 };
 
 static inline GtkWidget *
@@ -1374,7 +1375,7 @@ byline_editor_pane_init (BylineEditorPane *self)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GtkWidget *widget = field_widget (self, i);
-      const char *name = _(fields[i].name);
+      const char *name = g_dpgettext2 (GETTEXT_PACKAGE, "article field", fields[i].name);
 
       if (ADW_IS_PREFERENCES_ROW (widget))
         {

@@ -216,20 +216,20 @@ update_diff (BylineHistoryWindow *self)
 {
   /* Prose shown word by word; the body always, the others when changed. */
   const Field prose[] = {
-    { N_("Headline"), byline_article_get_headline },
-    { N_("Standfirst"), byline_article_get_standfirst },
-    { N_("Caption"), byline_article_get_caption },
-    { N_("Body"), byline_article_get_body },
+    { NC_("article field", "Headline"), byline_article_get_headline },
+    { NC_("article field", "Standfirst"), byline_article_get_standfirst },
+    { NC_("article field", "Caption"), byline_article_get_caption },
+    { NC_("article field", "Body"), byline_article_get_body },
   };
   /* Fields only named when they changed. */
   const Field other[] = {
-    { N_("Byline"), byline_article_get_byline },
-    { N_("Dateline"), byline_article_get_dateline },
-    { N_("Credit"), byline_article_get_credit },
-    { N_("Image"), byline_article_get_image },
-    { N_("Image description"), byline_article_get_image_alt },
-    { N_("Section"), byline_article_get_section },
-    { N_("Language"), byline_article_get_language },
+    { NC_("article field", "Byline"), byline_article_get_byline },
+    { NC_("article field", "Dateline"), byline_article_get_dateline },
+    { NC_("article field", "Credit"), byline_article_get_credit },
+    { NC_("article field", "Image"), byline_article_get_image },
+    { NC_("article field", "Image description"), byline_article_get_image_alt },
+    { NC_("article field", "Section"), byline_article_get_section },
+    { NC_("article field", "Language"), byline_article_get_language },
   };
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
@@ -253,6 +253,7 @@ update_diff (BylineHistoryWindow *self)
   if (self->selected == self->compare)
     {
       g_autofree char *what = describe_version (self, self->selected);
+      /* Translators: %s is a version, such as “the current text” or “the revision of March 3, 2023 at 9:05 am” */
       g_autofree char *note = g_strdup_printf (_("This is %s. Choose another version to compare it with."), what);
 
       insert_with_tag (buffer, note, self->note_tag);
@@ -291,7 +292,8 @@ update_diff (BylineHistoryWindow *self)
       insert_with_tag (buffer, "\n\n", NULL);
       if (show_headings)
         {
-          insert_with_tag (buffer, _(prose[i].label), self->heading_tag);
+          insert_with_tag (buffer, g_dpgettext2 (GETTEXT_PACKAGE, "article field", prose[i].label),
+                           self->heading_tag);
           insert_with_tag (buffer, "\n", NULL);
         }
 
@@ -303,7 +305,7 @@ update_diff (BylineHistoryWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (other); i++)
     if (g_strcmp0 (other[i].get (old_version), other[i].get (new_version)) != 0)
-      g_ptr_array_add (changed, (gpointer)_(other[i].label));
+      g_ptr_array_add (changed, (gpointer)g_dpgettext2 (GETTEXT_PACKAGE, "article field", other[i].label));
   old_tags = byline_article_dup_tags_string (old_version);
   new_tags = byline_article_dup_tags_string (new_version);
   if (g_strcmp0 (old_tags, new_tags) != 0)
@@ -499,6 +501,7 @@ create_row (const char *title,
           gtk_widget_add_css_class (none, "dim-label");
           gtk_widget_add_css_class (none, "caption");
           gtk_box_append (GTK_BOX (top), none);
+          /* Translators: the accessible name of a revision row: its title, its author and state */
           accessible = g_strdup_printf (_("%s, %s, no word changes"), title, detail);
         }
     }

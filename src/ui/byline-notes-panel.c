@@ -1448,6 +1448,7 @@ byline_notes_panel_dup_summary (BylineNotesPanel *self,
     /* Translators: a note's author and text, "Ada Brennan: Check the figure" */
     return g_strdup_printf (_("%s: %s"), byline_note_get_author (root), byline_note_get_text (root));
 
+  /* Translators: a note’s author, its text and how many replies it has */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s (%u reply)", "%s: %s (%u replies)", n_replies),
                           byline_note_get_author (root), byline_note_get_text (root), n_replies);
 }

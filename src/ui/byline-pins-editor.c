@@ -450,6 +450,7 @@ pin_row_update (PinRow *row)
   gtk_widget_set_sensitive (row->down, index >= 0 && (guint)index + 1 < n_pins);
 
   where = dup_position_label (selected);
+  /* Translators: a related link as the page shows it: the linked headline, then where it goes, such as “after paragraph 2” */
   shown = g_strdup_printf (_("READ: %s, %s"), headline, where);
   set_label (row->row, shown);
   if (problem != NULL)

@@ -180,6 +180,7 @@ autosave_failed_cb (BylineWindow   *self,
                     const GError   *error,
                     BylineAutosave *autosave)
 {
+  /* Translators: %s is why the save failed, a whole sentence */
   g_autofree char *text = g_strdup_printf (_("Your latest changes are not saved yet. %s"), error->message);
 
   /* The text stays in the editor; the banner stays until a save works. */
@@ -1197,6 +1198,7 @@ dup_transition_done (BylineStatus from,
     case BYLINE_STATUS_APPROVED:
       return g_strdup (from == BYLINE_STATUS_PUBLISHED ? _("Unpublished") : _("Approved"));
     case BYLINE_STATUS_PUBLISHED:
+      /* Translators: a toast: the article was just published (not the state’s name) */
       return g_strdup (_("Published"));
     case BYLINE_STATUS_SPIKED:
       return g_strdup (_("Spiked"));
