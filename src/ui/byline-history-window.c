@@ -253,7 +253,7 @@ update_diff (BylineHistoryWindow *self)
   if (self->selected == self->compare)
     {
       g_autofree char *what = describe_version (self, self->selected);
-      /* Translators: %s is a version, such as “the current text” or “the revision of March 3, 2023 at 9:05 am” */
+      /* Translators: %s is a version, such as “the current text” or “#3 (Mar 3, 2023 at 9:05 am, Ana Ruiz)” */
       g_autofree char *note = g_strdup_printf (_("This is %s. Choose another version to compare it with."), what);
 
       insert_with_tag (buffer, note, self->note_tag);

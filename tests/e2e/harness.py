@@ -306,12 +306,13 @@ class Session:
         return subprocess.run([self.binary, *args], env=env, capture_output=True,
                               text=True, timeout=timeout)
 
-    def screenshot(self, path):
-        """The whole X screen as PNG (ImageMagick's import)."""
+    def screenshot(self, path, window="root"):
+        """The whole X screen, or the window of that title, as PNG
+        (ImageMagick's import)."""
         if not shutil.which("import"):
             raise HarnessError("ImageMagick's import is not installed (apt install imagemagick)")
         env = self._base_env()
-        subprocess.run(["import", "-window", "root", path], env=env, check=True,
+        subprocess.run(["import", "-window", window, path], env=env, check=True,
                        timeout=30, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         return path
 
