@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
-# The installed program must not depend on where it was built: no build or
+# What gets installed must not depend on where it was built: no build or
 # source folder in what it loads at run time (debug information aside, which
-# distributions strip). Usage: check-build-path.sh PROGRAM BUILD_ROOT SOURCE_ROOT
+# distributions strip). Usage: check-build-path.sh BUILD_ROOT SOURCE_ROOT FILE...
 set -euo pipefail
 
-echo "1..1"
+build_root="$1"
+source_root="$2"
+shift 2
+
+echo "1..$#"
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-objcopy --strip-debug "$1" "$tmp"
-for dir in "$2" "$3"; do
-  if grep -qaF "$dir" "$tmp"; then
-    echo "not ok 1 - $1 names $dir; find files from the install prefix or \$BYLINE_MODULE_DIR instead"
-    exit 1
+n=0
+status=0
+for file in "$@"; do
+  n=$((n + 1))
+  objcopy --strip-debug "$file" "$tmp"
+  found=""
+  for dir in "$build_root" "$source_root"; do
+    if grep -qaF "$dir" "$tmp"; then
+      found="$dir"
+    fi
+  done
+  if [ -n "$found" ]; then
+    echo "not ok $n - $(basename "$file") names $found; find files from the install prefix or \$BYLINE_MODULE_DIR instead"
+    status=1
+  else
+    echo "ok $n - no build or source path in $(basename "$file")"
   fi
 done
-echo "ok 1 - no build or source path in $(basename "$1")"
+exit "$status"

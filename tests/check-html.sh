@@ -22,17 +22,27 @@ failed=0
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); echo "not ok $n - $1"; failed=1; }
 diag () { sed 's/^/# /' "$@"; }
-# Missing tools fail the test: a check that quietly skips checks nothing.
 bail () { echo "Bail out! $1"; echo "check-html: $1" >&2; exit 1; }
+# Without Java or the checker (a distribution's build machine, a tarball)
+# the test reports itself skipped, as meson's TAP reader understands it.
+# CI sets BYLINE_TEST_REQUIRE_TOOLS=1: there a missing tool is a failure,
+# since a check that quietly skips checks nothing.
+missing_tool () {
+  if [ "${BYLINE_TEST_REQUIRE_TOOLS:-0}" = 1 ]; then
+    bail "$1 Run “.ci/setup --tests” to install the test tools."
+  fi
+  echo "1..0 # SKIP $1"
+  exit 0
+}
 
 if [ -z "$bin" ] || [ ! -x "$bin" ]; then
   bail "BYLINE_BIN does not name the built byline program; run this through “meson test”."
 fi
 if ! command -v java >/dev/null 2>&1; then
-  bail "java is not installed, so the Nu Html Checker cannot run. Run “.ci/setup --tests” to install the test tools."
+  missing_tool "java is not installed, so the Nu Html Checker cannot run."
 fi
 if [ ! -f "$vnu" ]; then
-  bail "The Nu Html Checker is missing ($vnu). Run “.ci/setup --tests” to install it."
+  missing_tool "The Nu Html Checker is missing ($vnu)."
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/byline-check-html-XXXXXX") || bail "Could not create a temporary folder."

@@ -406,7 +406,26 @@ def save_screenshot(session, name):
         log(f"no screenshot: {e}")
 
 
+def missing_tools():
+    """What the run needs and this machine lacks, as a sentence, or None."""
+    import importlib.util
+    import shutil
+    needs = [("Xvfb", shutil.which("Xvfb")),
+             ("dbus-daemon", shutil.which("dbus-daemon")),
+             ("at-spi2-core", os.access("/usr/libexec/at-spi-bus-launcher", os.X_OK)),
+             ("python3-dogtail", importlib.util.find_spec("dogtail") is not None)]
+    missing = [name for name, found in needs if not found]
+    return f"{', '.join(missing)} not installed" if missing else None
+
+
 def main():
+    # A distribution's build machine may lack the session this test drives:
+    # report it skipped there. CI (BYLINE_TEST_REQUIRE_TOOLS=1) has it all.
+    missing = missing_tools()
+    if missing and os.environ.get("BYLINE_TEST_REQUIRE_TOOLS") != "1":
+        print(f"1..0 # SKIP {missing}")
+        return 0
+
     steps = [
         ("byline starts and shows its window", "step_start"),
         ("a new article takes a headline, caption, credit and two body paragraphs", "step_write"),
