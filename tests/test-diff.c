@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "byline-diff.h"
+#include "byline-text.h"
 
 /* Rebuilds both texts from the ops and checks every offset: whatever else a
  * diff says, it must describe the two texts exactly. */
@@ -67,7 +68,7 @@ diff_text (const char *old_text,
   g_autoptr(GPtrArray) ops = byline_diff_words (old_text, new_text);
 
   assert_ops_consistent (ops, old_text, new_text);
-  byline_diff_count_words (ops, added, removed);
+  byline_text_count_changes (ops, BYLINE_TEXT_PLAIN, added, removed);
 
   return byline_diff_to_text (ops);
 }
@@ -234,23 +235,11 @@ test_moved_paragraph (void)
   g_assert_cmpstr (text, ==,
                    "[-" PARA_COUNCIL "\n\n-]" PARA_DREDGE "\n\n" PARA_QUOTE "{+\n\n" PARA_COUNCIL "+}\n");
 
-  byline_diff_count_words (ops, &added, &removed);
-  paragraph_words = byline_diff_count_text_words (PARA_COUNCIL);
+  byline_text_count_changes (ops, BYLINE_TEXT_PLAIN, &added, &removed);
+  paragraph_words = byline_text_count_words (PARA_COUNCIL, BYLINE_TEXT_PLAIN);
   g_assert_cmpuint (paragraph_words, ==, 13);
   g_assert_cmpuint (added, ==, paragraph_words);
   g_assert_cmpuint (removed, ==, paragraph_words);
-}
-
-static void
-test_count_text_words (void)
-{
-  g_assert_cmpuint (byline_diff_count_text_words (NULL), ==, 0);
-  g_assert_cmpuint (byline_diff_count_text_words ("  \n\t "), ==, 0);
-  g_assert_cmpuint (byline_diff_count_text_words ("— , . ! ?"), ==, 0);
-  g_assert_cmpuint (byline_diff_count_text_words ("The harbour’s east basin, dredged in 2026."), ==, 7);
-  g_assert_cmpuint (byline_diff_count_text_words ("港口开放"), ==, 4);
-  g_assert_cmpuint (byline_diff_count_text_words ("🎉👍🏽"), ==, 2);
-  g_assert_cmpuint (byline_diff_count_text_words ("**Bold** _claims_"), ==, 2);
 }
 
 static void
@@ -342,7 +331,7 @@ test_long_article (void)
         {
           g_string_append (new_text, "rewritten");
           n_replaced++;
-          n_removed_words += byline_diff_count_text_words (words[i]);
+          n_removed_words += byline_text_count_words (words[i], BYLINE_TEXT_PLAIN);
         }
       else
         g_string_append (new_text, words[i]);
@@ -358,7 +347,7 @@ test_long_article (void)
   assert_ops_consistent (ops, old_text, new_text->str);
 
   /* The shortest diff: exactly the replaced words, nothing around them. */
-  byline_diff_count_words (ops, &added, &removed);
+  byline_text_count_changes (ops, BYLINE_TEXT_PLAIN, &added, &removed);
   g_assert_cmpuint (added, ==, n_replaced);
   g_assert_cmpuint (removed, ==, n_removed_words);
 
@@ -385,7 +374,6 @@ main (int   argc,
     }
   g_test_add_func ("/byline/diff/ops", test_ops);
   g_test_add_func ("/byline/diff/moved-paragraph", test_moved_paragraph);
-  g_test_add_func ("/byline/diff/count-text-words", test_count_text_words);
   g_test_add_func ("/byline/diff/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/byline/diff/random-edits", test_random_edits);
   g_test_add_func ("/byline/diff/long-article", test_long_article);

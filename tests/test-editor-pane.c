@@ -535,6 +535,8 @@ test_word_count (void)
   assert_stats ("The council's state-of-the-art plan costs £1,200.50 — or does it?",
                 "9 words · 65 characters · 1 min read");
   assert_stats ("don’t stop", "2 words · 10 characters · 1 min read");
+  /* Abbreviations, decimals, hyphens and apostrophes are one word each. */
+  assert_stats ("The e-mail didn't arrive at 3.5 p.m.", "7 words · 36 characters · 1 min read");
   /* Markdown marks are not words; a link's address is not prose. */
   assert_stats ("## Tide *tables*\n\n- [Read the report](https://example.org/harbour/report-2023.pdf) today",
                 "6 words · 86 characters · 1 min read");

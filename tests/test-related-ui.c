@@ -19,6 +19,7 @@
 #include "byline-renderer.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-text.h"
 #include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
@@ -785,21 +786,21 @@ test_paragraph_at_offset (void)
   xmlXPathObjectPtr obj;
   int n_rendered;
 
-#define AT(needle) byline_pins_editor_block_at_offset (body, g_utf8_pointer_to_offset (body, strstr (body, needle)))
+#define AT(needle) byline_text_block_at_offset (body, g_utf8_pointer_to_offset (body, strstr (body, needle)))
 
-  g_assert_cmpuint (byline_pins_editor_count_blocks (body), ==, 4);
-  g_assert_cmpuint (byline_pins_editor_count_blocks (""), ==, 0);
-  g_assert_cmpuint (byline_pins_editor_block_at_offset ("", 0), ==, 0);
-  g_assert_cmpuint (byline_pins_editor_block_at_offset ("\n\nSome text", 0), ==, 0);
+  g_assert_cmpuint (byline_text_count_blocks (body), ==, 4);
+  g_assert_cmpuint (byline_text_count_blocks (""), ==, 0);
+  g_assert_cmpuint (byline_text_block_at_offset ("", 0), ==, 0);
+  g_assert_cmpuint (byline_text_block_at_offset ("\n\nSome text", 0), ==, 0);
 
-  g_assert_cmpuint (byline_pins_editor_block_at_offset (body, 0), ==, 1);
+  g_assert_cmpuint (byline_text_block_at_offset (body, 0), ==, 1);
   g_assert_cmpuint (AT ("Background"), ==, 1);
   g_assert_cmpuint (AT ("first point"), ==, 2);
   g_assert_cmpuint (AT ("second point"), ==, 2);
   g_assert_cmpuint (AT ("b = 2"), ==, 3);
   g_assert_cmpuint (AT ("\n\nLast"), ==, 3);
   g_assert_cmpuint (AT ("émigré"), ==, 4);
-  g_assert_cmpuint (byline_pins_editor_block_at_offset (body, 100000), ==, 4);
+  g_assert_cmpuint (byline_text_block_at_offset (body, 100000), ==, 4);
 
 #undef AT
 
@@ -811,7 +812,7 @@ test_paragraph_at_offset (void)
   ctx = xmlXPathNewContext (doc);
   obj = xmlXPathEvalExpression ((const xmlChar *)"/html/body/*", ctx);
   n_rendered = obj->nodesetval != NULL ? obj->nodesetval->nodeNr : 0;
-  g_assert_cmpint (n_rendered, ==, (int)byline_pins_editor_count_blocks (body));
+  g_assert_cmpint (n_rendered, ==, (int)byline_text_count_blocks (body));
   xmlXPathFreeObject (obj);
   xmlXPathFreeContext (ctx);
   xmlFreeDoc (doc);

@@ -551,6 +551,87 @@ test_history_lists_and_diffs (Fixture       *fixture,
   g_assert_null (_byline_window_get_history (fixture->window));
 }
 
+/* The words the status line counts for the body now. */
+static guint
+status_line_words (Fixture *fixture)
+{
+  GtkWidget *editor = GTK_WIDGET (_byline_window_get_editor (fixture->window));
+  GtkLabel *stats = GTK_LABEL (gtk_widget_get_template_child (editor, BYLINE_TYPE_EDITOR_PANE, "stats_label"));
+  const char *text;
+
+  /* The status line follows the body when the main loop is idle. */
+  byline_ui_test_spin_idle ();
+  text = gtk_label_get_label (stats);
+  g_assert_true (g_str_has_suffix (text, "min read"));
+
+  return (guint) g_ascii_strtoull (text, NULL, 10);
+}
+
+/* History's "+12 −3 words" for the versions shown. */
+static guint
+history_words_added (BylineHistoryWindow *history,
+                     guint               *removed)
+{
+  GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (history),
+                                                                BYLINE_TYPE_HISTORY_WINDOW,
+                                                                "summary_label"));
+  const char *text = gtk_label_get_label (summary);
+  const char *minus = strstr (text, "−");
+  guint added;
+
+  g_assert_true (text[0] == '+');
+  g_assert_nonnull (minus);
+  g_assert_true (g_str_has_suffix (text, " words"));
+  added = (guint) g_ascii_strtoull (text + 1, NULL, 10);
+  *removed = (guint) g_ascii_strtoull (minus + strlen ("−"), NULL, 10);
+
+  return added;
+}
+
+/* The status line and History count words the same way: the sentences
+ * that three counters used to count three ways (8 or 10 words, and 4 or 10
+ * for the link) are as many words in both. */
+static void
+test_history_counts_as_status_line (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  const char *bodies[] = {
+    "The e-mail didn't arrive at 3.5 p.m.",
+    "Ask [the council](https://x.org/a-b) on Monday.",
+  };
+  const guint expected[] = { 7, 5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      BylineHistoryWindow *history;
+      g_autoptr(GPtrArray) revisions = NULL;
+      g_autofree char *row_label = NULL;
+      guint words, added, removed = 99;
+
+      /* A revision with no body, then one with the sentence alone. */
+      type_body (fixture, "");
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+      type_body (fixture, bodies[i]);
+      words = status_line_words (fixture);
+      g_assert_cmpuint (words, ==, expected[i]);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+
+      /* The newest revision against the one before it. */
+      history = open_history (fixture);
+      _byline_history_window_select (history, 1, 2);
+      added = history_words_added (history, &removed);
+      g_assert_cmpuint (added, ==, words);
+      g_assert_cmpuint (removed, ==, 0);
+
+      /* And the count the revision list shows, kept with the revision. */
+      revisions = list_revisions (fixture, fixture->council_id);
+      g_assert_cmpuint (byline_revision_get_words_added (g_ptr_array_index (revisions, 0)), ==, words);
+      g_assert_cmpuint (byline_revision_get_words_removed (g_ptr_array_index (revisions, 0)), ==, 0);
+
+      gtk_window_destroy (GTK_WINDOW (history));
+    }
+}
+
 static void
 test_history_empty (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -768,6 +849,7 @@ main (int   argc,
   ADD ("autosave-keeps-first-revision", test_autosave_keeps_first_revision);
   ADD ("history-lists-and-diffs", test_history_lists_and_diffs);
   ADD ("history-empty", test_history_empty);
+  ADD ("history-counts-as-status-line", test_history_counts_as_status_line);
   ADD ("restore-revision", test_restore_revision);
   ADD ("sidebar-counts", test_sidebar_counts);
   ADD ("preferences", test_preferences);

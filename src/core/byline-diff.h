@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * of white space, and single punctuation or symbol characters (an emoji with
  * its modifiers stays whole). Words that changed next to each other are
  * reported as one deletion followed by one insertion. A paragraph that moved
- * is a deletion where it was and an insertion where it went. */
+ * is a deletion where it was and an insertion where it went. These tokens
+ * are the diff's own; the words shown to people as added and removed are
+ * counted by byline_text_count_changes(). */
 
 typedef enum
 {
@@ -49,12 +51,6 @@ GPtrArray *byline_diff_words        (const char   *old_text,
 /* The new text with the changes marked as `git diff --word-diff` does:
  * deletions as "[-text-]", insertions as "{+text+}". */
 char      *byline_diff_to_text      (GPtrArray    *ops);
-/* Words in the inserted and in the deleted ops (punctuation and white space
- * are not words; an emoji is). */
-void       byline_diff_count_words  (GPtrArray    *ops,
-                                     guint        *added,
-                                     guint        *removed);
-guint      byline_diff_count_text_words (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineDiffOp, byline_diff_op_free)
 

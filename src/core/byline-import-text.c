@@ -16,6 +16,7 @@
 #include "byline-dates.h"
 #include "byline-importer-private.h"
 #include "byline-pin.h"
+#include "byline-text.h"
 
 /* Text copied from a news site's page: what is the site's (menus, share
  * buttons, link lists) and what is the article's (headline, date, byline,
@@ -74,21 +75,7 @@ _byline_import_is_blank (const char *line)
 static guint
 count_words (const char *line)
 {
-  gboolean in_word = FALSE;
-  guint n = 0;
-
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (is_space_char (g_utf8_get_char (p)))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          n++;
-        }
-    }
-
-  return n;
+  return byline_text_count_words (line, BYLINE_TEXT_PLAIN);
 }
 
 static gboolean

@@ -19,6 +19,7 @@
 #include "byline-front-matter.h"
 #include "byline-importer-private.h"
 #include "byline-pin.h"
+#include "byline-text.h"
 
 /* The importer's entry points: reading a file, refusing what is not text,
  * and Markdown with front matter. Text copied from a news page is
@@ -552,7 +553,7 @@ import_markdown (const char  *text,
   /* Work on the body's lines so that cmark's line numbers index them. */
   body_source = g_strjoinv ("\n", lines + MIN (body_first, n_lines));
   removed = g_new0 (gboolean, n_lines - MIN (body_first, n_lines) + 1);
-  doc = cmark_parse_document (body_source, strlen (body_source), CMARK_OPT_DEFAULT);
+  doc = byline_text_parse_markdown (body_source);
   headline = byline_article_get_headline (article);
 
   for (cmark_node *node = cmark_node_first_child (doc);

@@ -18,6 +18,7 @@
 #include "byline-notes.h"
 #include "byline-review.h"
 #include "byline-store-private.h"
+#include "byline-text.h"
 #include "byline-workflow.h"
 
 /* "More than ten minutes since the last revision". */
@@ -547,7 +548,9 @@ count_words (BylineArticle *before,
         continue;
 
       ops = byline_diff_words (old_text, new_text);
-      byline_diff_count_words (ops, &field_added, &field_removed);
+      byline_text_count_changes (ops,
+                                 getters[i] == byline_article_get_body ? BYLINE_TEXT_MARKDOWN : BYLINE_TEXT_PLAIN,
+                                 &field_added, &field_removed);
       *added += field_added;
       *removed += field_removed;
     }

@@ -27,14 +27,6 @@ BylineStore   *byline_pins_editor_get_store     (BylinePinsEditor *self);
 void           byline_pins_editor_set_store     (BylinePinsEditor *self,
                                                  BylineStore      *store);
 
-/* Body paragraphs as pins count them: the top-level CommonMark blocks, the
- * way the renderer places READ: links between them. */
-guint          byline_pins_editor_count_blocks  (const char       *body);
-/* The pin position for "after the block holding character @offset of
- * @body": that block's number (1 for the first), the number of the block
- * before when @offset is in the blank lines between two, 0 before the first. */
-guint          byline_pins_editor_block_at_offset (const char     *body,
-                                                   int             offset);
 /* The index at which a pin placed at @position keeps @pins in reading order:
  * after every pin at or before @position. */
 guint          byline_pins_editor_find_slot     (GListModel       *pins,

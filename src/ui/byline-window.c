@@ -28,6 +28,7 @@
 #include "byline-related-list.h"
 #include "byline-review.h"
 #include "byline-sidebar.h"
+#include "byline-text.h"
 #include "byline-window.h"
 #include "byline-window-private.h"
 #include "byline-workflow.h"
@@ -391,8 +392,8 @@ pin_requested_cb (BylineWindow      *self,
   if (self->article == NULL)
     return;
 
-  position = byline_pins_editor_block_at_offset (byline_article_get_body (self->article),
-                                                 byline_editor_pane_get_cursor_offset (self->editor));
+  position = byline_text_block_at_offset (byline_article_get_body (self->article),
+                                          byline_editor_pane_get_cursor_offset (self->editor));
   link_related (self, related, position);
 }
 
