@@ -13,12 +13,14 @@
 
 #include <cmark.h>
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
 
 #include "byline-dates.h"
-#include "byline-diff.h"
+#include "byline-html.h"
+#include "byline-json-ld.h"
 #include "byline-pin.h"
 #include "byline-renderer.h"
+#include "byline-review-marks.h"
+#include "byline-text.h"
 
 #define LAYOUT_CSS_PATH "/io/github/bylinedesk/Byline/layout/article.css"
 
@@ -36,256 +38,7 @@
  * every program linking the static core library. */
 GResource *byline_core_get_resource (void);
 
-/* --- text --------------------------------------------------------------- */
-
-/* Characters HTML forbids in a document (the Nu checker reports each one):
- * controls other than tab, newline and carriage return, and noncharacters. */
-static gboolean
-is_forbidden_char (gunichar c)
-{
-  if (c == '\t' || c == '\n' || c == '\r')
-    return FALSE;
-  if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-    return TRUE;
-  if (c >= 0xfdd0 && c <= 0xfdef)
-    return TRUE;
-  if ((c & 0xfffe) == 0xfffe)
-    return TRUE;
-  return FALSE;
-}
-
-/* Valid UTF-8 without forbidden characters; never NULL. */
-static char *
-clean_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!is_forbidden_char (c))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* A single-line field, cleaned and trimmed; NULL when nothing is left. */
-static char *
-dup_field (const char *text)
-{
-  g_autofree char *clean = clean_text (text);
-
-  g_strstrip (clean);
-  if (*clean == '\0')
-    return NULL;
-
-  return g_steal_pointer (&clean);
-}
-
-/* Escapes @text for element content and for quoted attribute values. */
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  if (text == NULL)
-    return;
-
-  for (const char *p = text; *p; p++)
-    {
-      switch (*p)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        case '\'':
-          g_string_append (out, "&#39;");
-          break;
-        default:
-          g_string_append_c (out, *p);
-          break;
-        }
-    }
-}
-
 /* --- URLs --------------------------------------------------------------- */
-
-/* The scheme of @url in lower case as a browser reads it (leading spaces and
- * controls skipped, tabs and newlines ignored), or NULL for a relative URL. */
-static char *
-dup_url_scheme (const char *url)
-{
-  GString *scheme = g_string_new (NULL);
-  const char *p = url;
-
-  while (*p != '\0' && (guchar) *p <= ' ')
-    p++;
-
-  for (; *p != '\0'; p++)
-    {
-      if (*p == '\t' || *p == '\n' || *p == '\r')
-        continue;
-
-      if (*p == ':')
-        {
-          if (scheme->len > 0)
-            return g_string_free (scheme, FALSE);
-          break;
-        }
-
-      if (g_ascii_isalpha (*p) ||
-          (scheme->len > 0 && (g_ascii_isdigit (*p) || *p == '+' || *p == '-' || *p == '.')))
-        g_string_append_c (scheme, g_ascii_tolower (*p));
-      else
-        break;
-    }
-
-  g_string_free (scheme, TRUE);
-  return NULL;
-}
-
-/* Relative URLs and http, https, mailto and file URLs are fine; javascript:,
- * vbscript:, data: and anything unknown are not. */
-static gboolean
-url_is_safe (const char *url)
-{
-  g_autofree char *scheme = NULL;
-
-  if (url == NULL)
-    return FALSE;
-
-  scheme = dup_url_scheme (url);
-  if (scheme == NULL)
-    return TRUE;
-
-  return g_str_equal (scheme, "http") ||
-         g_str_equal (scheme, "https") ||
-         g_str_equal (scheme, "mailto") ||
-         g_str_equal (scheme, "file");
-}
-
-static gboolean
-url_is_http (const char *url)
-{
-  g_autofree char *scheme = dup_url_scheme (url);
-
-  return scheme != NULL &&
-         (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
-}
-
-/* For "scheme://authority/...": a host a browser (and the HTML checker) can
- * accept: a name of letters, digits, "-", "." and "_" (non-ASCII letters
- * too), or a bracketed IPv6 address, with an optional numeric port. */
-static gboolean
-url_authority_is_valid (const char *url)
-{
-  const char *start = strstr (url, "://");
-  const char *end;
-  const char *at;
-  const char *host;
-  const char *host_end;
-
-  if (start == NULL || strpbrk (url, "/?#") < start)
-    return TRUE;
-
-  start += 3;
-  end = start + strcspn (start, "/?#\\");
-
-  /* Skip "user:password@". */
-  host = start;
-  for (at = start; at < end; at++)
-    if (*at == '@')
-      host = at + 1;
-
-  if (host < end && *host == '[')
-    {
-      host_end = host + 1;
-      while (host_end < end && (g_ascii_isxdigit (*host_end) || *host_end == ':' || *host_end == '.'))
-        host_end++;
-      if (host_end >= end || *host_end != ']')
-        return FALSE;
-      host_end++;
-    }
-  else
-    {
-      host_end = host;
-      while (host_end < end && *host_end != ':')
-        {
-          guchar c = *host_end;
-
-          if (!(g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_' || c >= 0x80))
-            return FALSE;
-          host_end++;
-        }
-      if (host_end == host && g_str_has_prefix (url, "http"))
-        return FALSE;
-    }
-
-  if (host_end < end)
-    {
-      if (*host_end != ':')
-        return FALSE;
-      for (const char *p = host_end + 1; p < end; p++)
-        if (!g_ascii_isdigit (*p))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Percent-encodes what may not appear in a URL (spaces, controls, quotes, a
- * "%" that starts no escape, ...) so the page stays valid HTML. Returns NULL
- * for an unsafe URL or one with a host no browser could reach. */
-static char *
-dup_safe_url (const char *url)
-{
-  g_autofree char *clean = NULL;
-  GString *out;
-
-  if (url == NULL || !url_is_safe (url))
-    return NULL;
-
-  clean = clean_text (url);
-  g_strstrip (clean);
-  if (!url_authority_is_valid (clean))
-    return NULL;
-  out = g_string_sized_new (strlen (clean));
-
-  for (const guchar *p = (const guchar *) clean; *p; p++)
-    {
-      gboolean escape;
-
-      if (*p == '%')
-        escape = !(g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]));
-      else
-        escape = *p <= ' ' || *p >= 0x7f || strchr ("\"<>\\^`{|}", *p) != NULL;
-
-      if (escape)
-        g_string_append_printf (out, "%%%02X", *p);
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 /* The publication's base URL ending in "/", or NULL when it is unset or not
  * an http(s) URL. */
@@ -294,10 +47,10 @@ dup_base_url (const BylinePublication *publication)
 {
   g_autofree char *base = NULL;
 
-  if (publication->base_url == NULL || !url_is_http (publication->base_url))
+  if (publication->base_url == NULL || !byline_html_url_is_http (publication->base_url))
     return NULL;
 
-  base = dup_safe_url (publication->base_url);
+  base = byline_html_dup_safe_url (publication->base_url);
   if (base == NULL || *base == '\0')
     return NULL;
 
@@ -333,7 +86,7 @@ dup_page_url (const char *prefix,
     return NULL;
 
   joined = g_strconcat (prefix != NULL ? prefix : "", page_name, NULL);
-  return dup_safe_url (joined);
+  return byline_html_dup_safe_url (joined);
 }
 
 /* --- small pieces -------------------------------------------------------- */
@@ -412,9 +165,9 @@ append_time (GString    *out,
   g_autofree char *text = byline_format_published (unix_time, tz);
 
   g_string_append (out, "<time class=\"published\" datetime=\"");
-  append_escaped (out, iso);
+  byline_html_append_escaped (out, iso);
   g_string_append (out, "\">");
-  append_escaped (out, text);
+  byline_html_append_escaped (out, text);
   g_string_append (out, "</time>");
 }
 
@@ -460,9 +213,9 @@ append_meta (GString    *out,
     return;
 
   g_string_append_printf (out, "<meta %s=\"", attribute);
-  append_escaped (out, key);
+  byline_html_append_escaped (out, key);
   g_string_append (out, "\" content=\"");
-  append_escaped (out, content);
+  byline_html_append_escaped (out, content);
   g_string_append (out, "\">\n");
 }
 
@@ -473,13 +226,13 @@ append_head (GString        *out,
   g_autoptr(GBytes) css = load_layout_css ();
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
-  append_escaped (out, head->lang);
+  byline_html_append_escaped (out, head->lang);
   g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\">\n");
   g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   append_meta (out, "http-equiv", "Content-Security-Policy", CONTENT_SECURITY_POLICY);
   append_meta (out, "name", "referrer", "no-referrer");
   g_string_append (out, "<title>");
-  append_escaped (out, head->title);
+  byline_html_append_escaped (out, head->title);
   g_string_append (out, "</title>\n");
   append_meta (out, "name", "description", head->description);
 
@@ -497,7 +250,7 @@ append_head (GString        *out,
 
   if (head->json_ld != NULL)
     {
-      /* Already safe inside <script>: see build_json_ld(). */
+      /* Already safe inside <script>: see byline_json_ld_build(). */
       g_string_append (out, "<script type=\"application/ld+json\">");
       g_string_append (out, head->json_ld);
       g_string_append (out, "</script>\n");
@@ -524,27 +277,27 @@ append_masthead (GString    *out,
                  const char *tagline,
                  const char *home_href)
 {
-  g_autofree char *home = dup_safe_url (home_href);
+  g_autofree char *home = byline_html_dup_safe_url (home_href);
 
   g_string_append (out, "<header class=\"masthead\">\n<p class=\"publication-name\">");
   if (home != NULL)
     {
       g_string_append (out, "<a href=\"");
-      append_escaped (out, home);
+      byline_html_append_escaped (out, home);
       g_string_append (out, "\">");
-      append_escaped (out, name);
+      byline_html_append_escaped (out, name);
       g_string_append (out, "</a>");
     }
   else
     {
-      append_escaped (out, name);
+      byline_html_append_escaped (out, name);
     }
   g_string_append (out, "</p>\n");
 
   if (tagline != NULL)
     {
       g_string_append (out, "<p class=\"tagline\">");
-      append_escaped (out, tagline);
+      byline_html_append_escaped (out, tagline);
       g_string_append (out, "</p>\n");
     }
 
@@ -562,7 +315,7 @@ append_colophon (GString    *out,
   g_string_append (out, "<footer class=\"colophon\">\n<p>© ");
   if (when != NULL)
     g_string_append_printf (out, "%d ", g_date_time_get_year (when));
-  append_escaped (out, name);
+  byline_html_append_escaped (out, name);
   g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
 }
 
@@ -573,1089 +326,7 @@ finish_page (GString *out)
 {
   g_autofree char *page = g_string_free (out, FALSE);
 
-  return clean_text (page);
-}
-
-/* --- JSON-LD ------------------------------------------------------------ */
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-typedef struct
-{
-  const char         *headline;
-  const char         *description;
-  const char         *published_iso;
-  const char         *modified_iso;
-  const char         *author;
-  const char         *publisher;
-  const char         *publisher_url;
-  const char         *image;
-  const char         *url;
-  const char * const *tags;
-  const char         *section;
-  const char         *language;
-} JsonLd;
-
-/* schema.org NewsArticle. "<", ">" and "&" can only occur inside JSON strings;
- * writing them as \uXXXX keeps "</script>" or "<!--" in a headline from ending
- * or confusing the <script> element, and the JSON means the same. */
-static char *
-build_json_ld (const JsonLd *ld)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-  GString *escaped;
-
-  json_builder_begin_object (builder);
-  add_string_member (builder, "@context", "https://schema.org");
-  add_string_member (builder, "@type", "NewsArticle");
-  add_string_member (builder, "headline", ld->headline);
-  add_string_member (builder, "description", ld->description);
-  add_string_member (builder, "datePublished", ld->published_iso);
-  add_string_member (builder, "dateModified", ld->modified_iso);
-
-  if (ld->author != NULL)
-    {
-      json_builder_set_member_name (builder, "author");
-      json_builder_begin_object (builder);
-      add_string_member (builder, "@type", "Person");
-      add_string_member (builder, "name", ld->author);
-      json_builder_end_object (builder);
-    }
-
-  json_builder_set_member_name (builder, "publisher");
-  json_builder_begin_object (builder);
-  add_string_member (builder, "@type", "Organization");
-  add_string_member (builder, "name", ld->publisher);
-  add_string_member (builder, "url", ld->publisher_url);
-  json_builder_end_object (builder);
-
-  add_string_member (builder, "image", ld->image);
-  add_string_member (builder, "url", ld->url);
-  add_string_member (builder, "mainEntityOfPage", ld->url);
-
-  if (ld->tags != NULL && ld->tags[0] != NULL)
-    {
-      g_autofree char *keywords = g_strjoinv (", ", (char **) ld->tags);
-
-      add_string_member (builder, "keywords", keywords);
-    }
-
-  add_string_member (builder, "articleSection", ld->section);
-  add_string_member (builder, "inLanguage", ld->language);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, NULL);
-
-  escaped = g_string_sized_new (strlen (json));
-  for (const char *p = json; *p; p++)
-    {
-      if (*p == '<')
-        g_string_append (escaped, "\\u003c");
-      else if (*p == '>')
-        g_string_append (escaped, "\\u003e");
-      else if (*p == '&')
-        g_string_append (escaped, "\\u0026");
-      else
-        g_string_append_c (escaped, *p);
-    }
-
-  return g_string_free (escaped, FALSE);
-}
-
-/* --- review marks -------------------------------------------------------- */
-
-/* Review mode shows the words changed since a baseline text: insertions in
- * <ins>, deletions in <del>. Raw HTML never gets through the body's Markdown,
- * so the marks travel through cmark as four private-use characters put
- * around the changed words (deleted words spliced back in, escaped, where
- * they were), and the HTML cmark makes has them turned into elements. The
- * same characters are first taken out of the text people wrote, so nobody
- * can make a mark by typing one. Each mark stays inside one line of
- * Markdown and the HTML pass closes it at every tag, so no mark spans two
- * blocks and every mark holds text only: the page stays well formed. */
-
-#define MARK_INS_OPEN  0xE000
-#define MARK_INS_CLOSE 0xE001
-#define MARK_DEL_OPEN  0xE002
-#define MARK_DEL_CLOSE 0xE003
-
-#define INS_START_TAG "<ins class=\"review-ins\">"
-#define DEL_START_TAG "<del class=\"review-del\">"
-
-static gboolean
-is_mark_char (gunichar c)
-{
-  return c >= MARK_INS_OPEN && c <= MARK_DEL_CLOSE;
-}
-
-/* @text cleaned (see clean_text()) and without our mark characters. */
-static char *
-clean_review_text (const char *text)
-{
-  g_autofree char *clean = clean_text (text);
-  GString *out = g_string_sized_new (strlen (clean));
-
-  for (const char *p = clean; *p; p = g_utf8_next_char (p))
-    if (!is_mark_char (g_utf8_get_char (p)))
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-
-  return g_string_free (out, FALSE);
-}
-
-/* A single-line field for review mode (see dup_field()), without our mark
- * characters; NULL when nothing is left. */
-static char *
-dup_review_field (const char *text)
-{
-  g_autofree char *clean = clean_review_text (text);
-
-  return dup_field (clean);
-}
-
-/* @text as it reads now: deleted words (with their marks) and the marks
- * around inserted ones taken out. For link targets. */
-static char *
-dup_without_deleted (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean deleted = FALSE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == MARK_DEL_OPEN || c == MARK_DEL_CLOSE)
-        deleted = c == MARK_DEL_OPEN;
-      else if (!deleted && !is_mark_char (c))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-append_unichar (GString  *out,
-                gunichar  c)
-{
-  g_string_append_unichar (out, c);
-}
-
-/* A line of Markdown, in characters. */
-typedef struct
-{
-  guint    start;
-  guint    content;     /* after the block markers: "> ", "- ", "1. ", "## " */
-  guint    end;         /* the newline, or the end of the text */
-  gboolean blank;
-  gboolean structural;  /* blank, a rule, a fence, a setext underline: no words */
-  gboolean code;        /* inside a fenced code block */
-} MdLine;
-
-typedef struct
-{
-  gunichar *text;
-  guint     len;
-  GArray   *lines;      /* MdLine */
-  guint    *line_of;    /* the line of each character, and of len */
-} MdText;
-
-static guint
-skip_blanks (const gunichar *t,
-             guint           i,
-             guint           end)
-{
-  while (i < end && (t[i] == ' ' || t[i] == '\t'))
-    i++;
-
-  return i;
-}
-
-/* Whether [@i, @end) is a thematic break, a setext underline or a code
- * fence: putting a mark character on it would make it a paragraph. */
-static gboolean
-is_rule_or_fence (const gunichar *t,
-                  guint           i,
-                  guint           end)
-{
-  guint count = 0;
-  gunichar c;
-
-  i = skip_blanks (t, i, end);
-  if (i >= end)
-    return TRUE;
-
-  c = t[i];
-  if (c == '`' || c == '~')
-    {
-      while (i + count < end && t[i + count] == c)
-        count++;
-      return count >= 3;
-    }
-
-  if (c != '-' && c != '*' && c != '_' && c != '=')
-    return FALSE;
-
-  for (; i < end; i++)
-    {
-      if (t[i] == c)
-        count++;
-      else if (t[i] != ' ' && t[i] != '\t')
-        return FALSE;
-    }
-
-  return (c == '-' || c == '=') ? count >= 1 : count >= 3;
-}
-
-/* Where the text of the line starting at @i begins, past block quote and
- * list markers and a heading's hashes. */
-static guint
-scan_block_markers (const gunichar *t,
-                    guint           i,
-                    guint           end)
-{
-  for (;;)
-    {
-      guint j = skip_blanks (t, i, end);
-      guint k;
-
-      if (j < end && t[j] == '>')
-        {
-          i = j + 1;
-          continue;
-        }
-
-      if (j < end && (t[j] == '-' || t[j] == '+' || t[j] == '*') &&
-          (j + 1 == end || t[j + 1] == ' ' || t[j + 1] == '\t'))
-        {
-          i = j + 1;
-          continue;
-        }
-
-      for (k = j; k < end && k - j < 9 && t[k] >= '0' && t[k] <= '9'; k++)
-        ;
-      if (k > j && k < end && (t[k] == '.' || t[k] == ')') &&
-          (k + 1 == end || t[k + 1] == ' ' || t[k + 1] == '\t'))
-        {
-          i = k + 1;
-          continue;
-        }
-
-      for (k = j; k < end && k - j < 7 && t[k] == '#'; k++)
-        ;
-      if (k > j && k - j <= 6 && (k == end || t[k] == ' ' || t[k] == '\t'))
-        return skip_blanks (t, k, end);
-
-      return j;
-    }
-}
-
-/* Past block quote markers only: inside a code block, "- " or "# " is code. */
-static guint
-scan_quote_markers (const gunichar *t,
-                    guint           i,
-                    guint           end)
-{
-  for (;;)
-    {
-      guint j = skip_blanks (t, i, end);
-
-      if (j < end && t[j] == '>')
-        i = j + 1;
-      else
-        return j;
-    }
-}
-
-/* The length of the run of @c at @i, at least 3 for a code fence. */
-static guint
-fence_length (const gunichar *t,
-              guint           i,
-              guint           end,
-              gunichar        c)
-{
-  guint n = 0;
-
-  while (i + n < end && t[i + n] == c)
-    n++;
-
-  return n >= 3 ? n : 0;
-}
-
-static void
-md_text_init (MdText     *md,
-              const char *text)
-{
-  glong len = 0;
-  guint start = 0;
-  gunichar fence_char = 0;
-  guint fence_len = 0;
-
-  md->text = g_utf8_to_ucs4_fast (text, -1, &len);
-  md->len = len;
-  md->lines = g_array_new (FALSE, FALSE, sizeof (MdLine));
-  md->line_of = g_new (guint, md->len + 1);
-
-  for (;;)
-    {
-      MdLine line = { start, start, start, FALSE, FALSE, FALSE };
-
-      while (line.end < md->len && md->text[line.end] != '\n')
-        line.end++;
-
-      line.blank = skip_blanks (md->text, start, line.end) == line.end;
-
-      if (fence_char != 0)
-        {
-          guint i = scan_quote_markers (md->text, start, line.end);
-          guint n = fence_length (md->text, i, line.end, fence_char);
-
-          line.content = i;
-          if (n >= fence_len && skip_blanks (md->text, i + n, line.end) == line.end)
-            {
-              /* The closing fence. */
-              line.structural = TRUE;
-              fence_char = 0;
-            }
-          else
-            {
-              line.code = TRUE;
-              line.structural = line.blank;
-            }
-        }
-      else
-        {
-          line.content = scan_block_markers (md->text, start, line.end);
-          line.structural = line.blank || line.content >= line.end ||
-                            is_rule_or_fence (md->text, start, line.end) ||
-                            is_rule_or_fence (md->text, line.content, line.end);
-
-          if (line.content < line.end &&
-              (md->text[line.content] == '`' || md->text[line.content] == '~') &&
-              (fence_len = fence_length (md->text, line.content, line.end, md->text[line.content])) > 0)
-            fence_char = md->text[line.content];
-        }
-
-      for (guint i = start; i <= line.end && i <= md->len; i++)
-        md->line_of[i] = md->lines->len;
-      g_array_append_val (md->lines, line);
-
-      if (line.end >= md->len)
-        break;
-      start = line.end + 1;
-    }
-}
-
-static void
-md_text_clear (MdText *md)
-{
-  g_clear_pointer (&md->text, g_free);
-  g_clear_pointer (&md->lines, g_array_unref);
-  g_clear_pointer (&md->line_of, g_free);
-}
-
-static const MdLine *
-md_line_at (const MdText *md,
-            guint         i)
-{
-  return &g_array_index (md->lines, MdLine, md->line_of[MIN (i, md->len)]);
-}
-
-/* Emphasis delimiters and white space: a mark character next to "*" or "_"
- * could change what cmark reads as emphasis, so marks go inside them. */
-static gboolean
-is_skipped_for_mark (gunichar c)
-{
-  return c == '*' || c == '_' || g_unichar_isspace (c);
-}
-
-/* Moves the start of a mark forward to where a mark character can go:
- * past block markers, lines without words, white space and emphasis
- * delimiters, and never between a backslash and what it escapes. */
-static guint
-adjust_mark_start (const MdText *md,
-                   guint         a,
-                   guint         limit)
-{
-  while (a < limit)
-    {
-      const MdLine *line = md_line_at (md, a);
-
-      if (line->structural)
-        a = line->end + 1;
-      else if (a < line->content)
-        a = line->content;
-      else if (is_skipped_for_mark (md->text[a]) ||
-               (a > 0 && md->text[a - 1] == '\\'))
-        a++;
-      else
-        break;
-    }
-
-  return MIN (a, limit);
-}
-
-/* Moves the end of a mark back the same way. */
-static guint
-adjust_mark_end (const MdText *md,
-                 guint         b,
-                 guint         limit)
-{
-  while (b > limit)
-    {
-      const MdLine *line = md_line_at (md, b - 1);
-      gunichar c = md->text[b - 1];
-
-      if (line->structural || b - 1 < line->content)
-        b = line->start;
-      else if (is_skipped_for_mark (c) || c == '#' || c == '\\')
-        b--;
-      else
-        break;
-    }
-
-  return MAX (b, limit);
-}
-
-typedef struct
-{
-  guint  pos;   /* in characters of the current text */
-  guint  seq;   /* order among marks at the same place */
-  char  *text;
-} Mark;
-
-static void
-mark_free (gpointer data)
-{
-  Mark *mark = data;
-
-  g_free (mark->text);
-  g_free (mark);
-}
-
-static void
-add_mark (GPtrArray *marks,
-          guint      pos,
-          char      *text)
-{
-  Mark *mark = g_new0 (Mark, 1);
-
-  mark->pos = pos;
-  mark->seq = marks->len;
-  mark->text = text;
-  g_ptr_array_add (marks, mark);
-}
-
-static int
-mark_compare (gconstpointer a,
-              gconstpointer b)
-{
-  const Mark *x = *(const Mark * const *) a;
-  const Mark *y = *(const Mark * const *) b;
-
-  if (x->pos != y->pos)
-    return x->pos < y->pos ? -1 : 1;
-  return x->seq < y->seq ? -1 : (x->seq > y->seq);
-}
-
-static char *
-dup_mark_string (gunichar c)
-{
-  GString *s = g_string_new (NULL);
-
-  append_unichar (s, c);
-  return g_string_free (s, FALSE);
-}
-
-/* An inserted run: marked line by line. */
-static void
-add_insertion (GPtrArray    *marks,
-               const MdText *cur,
-               guint         start,
-               guint         end)
-{
-  guint a = start;
-
-  while (a < end)
-    {
-      guint b = a;
-      guint mark_start;
-      guint mark_end;
-
-      while (b < end && cur->text[b] != '\n')
-        b++;
-
-      mark_start = adjust_mark_start (cur, a, b);
-      mark_end = adjust_mark_end (cur, b, mark_start);
-      if (mark_start < mark_end)
-        {
-          add_mark (marks, mark_start, dup_mark_string (MARK_INS_OPEN));
-          add_mark (marks, mark_end, dup_mark_string (MARK_INS_CLOSE));
-        }
-
-      a = b + 1;
-    }
-}
-
-/* @text as Markdown that reads as exactly that text; in code, where
- * backslashes show, @text as it is but for the backticks that would end a
- * code span. */
-static void
-append_escaped_markdown (GString    *out,
-                         const char *text,
-                         gboolean    code)
-{
-  for (const char *p = text; *p; p++)
-    {
-      if (code && *p == '`')
-        g_string_append_c (out, '\'');
-      else if (code)
-        g_string_append_c (out, *p);
-      else if (g_ascii_ispunct (*p))
-        g_string_append_printf (out, "\\%c", *p);
-      else
-        g_string_append_c (out, *p);
-    }
-}
-
-/* The words of a deleted run, paragraph by paragraph, without block
- * markers (not escaped yet). */
-static GPtrArray *
-dup_deleted_pieces (const MdText *old,
-                    guint         start,
-                    guint         end)
-{
-  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
-  GString *piece = NULL;
-  guint li = old->line_of[MIN (start, old->len)];
-
-  for (; li < old->lines->len; li++)
-    {
-      const MdLine *line = &g_array_index (old->lines, MdLine, li);
-      guint from;
-      guint to;
-
-      if (line->start >= end && li != old->line_of[MIN (start, old->len)])
-        break;
-
-      from = MAX (start, line->content);
-      to = MIN (end, line->end);
-
-      if (line->structural)
-        {
-          if (piece != NULL)
-            g_ptr_array_add (pieces, g_string_free (g_steal_pointer (&piece), FALSE));
-          continue;
-        }
-
-      while (from < to && g_unichar_isspace (old->text[from]))
-        from++;
-      while (to > from && g_unichar_isspace (old->text[to - 1]))
-        to--;
-      if (from >= to)
-        continue;
-
-      if (piece == NULL)
-        piece = g_string_new (NULL);
-      else
-        g_string_append_c (piece, ' ');
-      for (guint i = from; i < to; i++)
-        append_unichar (piece, old->text[i] == '\t' ? ' ' : old->text[i]);
-    }
-
-  if (piece != NULL)
-    g_ptr_array_add (pieces, g_string_free (piece, FALSE));
-
-  return pieces;
-}
-
-static gboolean
-has_paragraph_break (const gunichar *text,
-                     guint           len)
-{
-  for (guint i = 0; i < len; i++)
-    {
-      if (text[i] == '\n')
-        {
-          guint j = i + 1;
-
-          while (j < len && (text[j] == ' ' || text[j] == '\t'))
-            j++;
-          if (j < len && text[j] == '\n')
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_blank_or_punctuation (const gunichar *t,
-                         guint           from,
-                         guint           to)
-{
-  for (guint i = from; i < to; i++)
-    if (!g_unichar_isspace (t[i]) && !g_unichar_ispunct (t[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Whether [@start, @end) of @old is one or more whole paragraphs, but for
- * punctuation the diff matched elsewhere. */
-static gboolean
-is_whole_paragraph (const MdText *old,
-                    guint         start,
-                    guint         end)
-{
-  const MdLine *first;
-  const MdLine *last;
-  guint li;
-
-  if (start >= end)
-    return FALSE;
-
-  li = old->line_of[start];
-  first = &g_array_index (old->lines, MdLine, li);
-  if ((start > first->content && !is_blank_or_punctuation (old->text, first->content, start)) ||
-      (li > 0 && !g_array_index (old->lines, MdLine, li - 1).blank))
-    return FALSE;
-
-  li = old->line_of[MIN (end, old->len)];
-  last = &g_array_index (old->lines, MdLine, li);
-
-  return is_blank_or_punctuation (old->text, end, last->end) &&
-         (li + 1 >= old->lines->len || g_array_index (old->lines, MdLine, li + 1).blank);
-}
-
-/* Whether @q is inside a code span on its line: after a run of backticks
- * that a run as long closes after @q. */
-static gboolean
-is_in_code_span (const MdText *md,
-                 const MdLine *line,
-                 guint         q)
-{
-  guint open = 0;
-  guint i = line->content;
-
-  while (i < line->end)
-    {
-      guint n = 0;
-
-      while (i + n < line->end && md->text[i + n] == '`')
-        n++;
-      if (n == 0)
-        {
-          i++;
-          continue;
-        }
-
-      if (open == 0 && i >= q)
-        return FALSE;
-      if (open == 0)
-        open = n;
-      else if (open == n)
-        {
-          if (i >= q)
-            return TRUE;
-          open = 0;
-        }
-      i += n;
-    }
-
-  return FALSE;
-}
-
-/* Whether @q is inside a link's destination ("](here)") or an autolink
- * ("<here>"), where words spliced in would break the link. */
-static gboolean
-is_in_link_target (const MdText *md,
-                   const MdLine *line,
-                   guint         q)
-{
-  for (guint i = q; i > line->content; i--)
-    {
-      gunichar c = md->text[i - 1];
-
-      if (g_unichar_isspace (c) || c == ')' || c == '>')
-        return FALSE;
-      if (c == '<')
-        return TRUE;
-      if (c == '(' && i >= 2 && md->text[i - 2] == ']')
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-is_emphasis_char (gunichar c)
-{
-  return c == '*' || c == '_';
-}
-
-static gboolean
-is_space_or_punctuation (gunichar c)
-{
-  return g_unichar_isspace (c) || g_unichar_ispunct (c);
-}
-
-/* Where deleted words go near "*" and "_": never inside a run of them,
- * after an opening run and before a closing one (inside the emphasis), so
- * the mark characters, which read as letters, change no delimiter into
- * another kind. */
-static guint
-place_beside_emphasis (const MdText *md,
-                       const MdLine *line,
-                       guint         q)
-{
-  const gunichar *t = md->text;
-
-  for (guint tries = 0; tries < 4; tries++)
-    {
-      if (q > line->content && is_emphasis_char (t[q - 1]))
-        {
-          gunichar c = t[q - 1];
-
-          if (q < line->end && t[q] == c)
-            {
-              while (q < line->end && t[q] == c)
-                q++;
-              continue;
-            }
-
-          if (q == line->end || is_space_or_punctuation (t[q]))
-            {
-              /* A closing run: go before it. */
-              while (q > line->content && t[q - 1] == c)
-                q--;
-              continue;
-            }
-        }
-
-      if (q < line->end && is_emphasis_char (t[q]) &&
-          (q == line->content || is_space_or_punctuation (t[q - 1])))
-        {
-          /* An opening run: go after it. */
-          gunichar c = t[q];
-
-          while (q < line->end && t[q] == c)
-            q++;
-          continue;
-        }
-
-      break;
-    }
-
-  return q;
-}
-
-static void
-append_deleted_piece (GString    *out,
-                      const char *piece,
-                      gboolean    code)
-{
-  append_unichar (out, MARK_DEL_OPEN);
-  append_escaped_markdown (out, piece, code);
-  append_unichar (out, MARK_DEL_CLOSE);
-}
-
-/* A deleted run, put back where it was: as paragraphs of their own where
- * whole paragraphs went, else inside the text around it. */
-static void
-add_deletion (GPtrArray    *marks,
-              const MdText *cur,
-              const MdText *old,
-              guint         old_start,
-              guint         n_chars,
-              guint         q)
-{
-  g_autoptr(GPtrArray) pieces = dup_deleted_pieces (old, old_start, old_start + n_chars);
-  gboolean paragraphs;
-  const MdLine *line;
-  GString *text;
-
-  if (pieces->len == 0)
-    return;
-
-  q = MIN (q, cur->len);
-  line = md_line_at (cur, q);
-  paragraphs = has_paragraph_break (old->text + old_start, n_chars) ||
-               is_whole_paragraph (old, old_start, old_start + n_chars);
-  text = g_string_new (NULL);
-
-  if (paragraphs && q <= line->content &&
-      (line->start == 0 || md_line_at (cur, line->start - 1)->blank))
-    {
-      /* Before a paragraph: one paragraph per piece, indented as it is
-       * (an indented paragraph goes on a list item above it). */
-      guint indent = skip_blanks (cur->text, line->start, line->end);
-
-      q = line->start;
-      for (guint i = 0; i < pieces->len; i++)
-        {
-          for (guint j = line->start; j < indent; j++)
-            append_unichar (text, cur->text[j]);
-          append_deleted_piece (text, g_ptr_array_index (pieces, i), FALSE);
-          g_string_append (text, "\n\n");
-        }
-    }
-  else if (paragraphs &&
-           skip_blanks (cur->text, q, line->end) == line->end &&
-           (line->end >= cur->len || md_line_at (cur, line->end + 1)->blank))
-    {
-      /* At the end of a paragraph: the same after it. */
-      for (guint i = 0; i < pieces->len; i++)
-        {
-          g_string_append (text, "\n\n");
-          append_deleted_piece (text, g_ptr_array_index (pieces, i), FALSE);
-        }
-    }
-  else
-    {
-      /* Inside a paragraph: one run of words. */
-      g_autofree char *words = NULL;
-
-      if (line->structural || q < line->content)
-        {
-          q = adjust_mark_start (cur, q, cur->len);
-          line = md_line_at (cur, q);
-        }
-      else if (q > line->content && cur->text[q - 1] == '\\')
-        q--;
-      q = place_beside_emphasis (cur, line, q);
-
-      /* A link's address has no room for words: they are left out. */
-      if (is_in_link_target (cur, line, q))
-        {
-          g_string_free (text, TRUE);
-          return;
-        }
-
-      g_ptr_array_add (pieces, NULL);
-      words = g_strjoinv (" ", (char **) pieces->pdata);
-      append_deleted_piece (text, words, line->code || is_in_code_span (cur, line, q));
-    }
-
-  add_mark (marks, q, g_string_free (text, FALSE));
-}
-
-/* @current as Markdown with the changes since @baseline marked with the mark
- * characters. Both are clean (clean_review_text()). */
-static char *
-mark_body_changes (const char *baseline,
-                   const char *current)
-{
-  g_autoptr(GPtrArray) ops = byline_diff_words (baseline, current);
-  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (mark_free);
-  MdText cur = { NULL, };
-  MdText old = { NULL, };
-  GString *out;
-  guint next = 0;
-
-  md_text_init (&cur, current);
-  md_text_init (&old, baseline);
-
-  for (guint i = 0; i < ops->len; i++)
-    {
-      const BylineDiffOp *op = g_ptr_array_index (ops, i);
-
-      if (op->kind == BYLINE_DIFF_INSERT)
-        add_insertion (marks, &cur, op->new_offset, MIN (op->new_offset + op->n_chars, cur.len));
-      else if (op->kind == BYLINE_DIFF_DELETE)
-        add_deletion (marks, &cur, &old, op->old_offset, op->n_chars, op->new_offset);
-    }
-
-  g_ptr_array_sort (marks, mark_compare);
-
-  out = g_string_sized_new (strlen (current) + 64);
-  for (guint i = 0; i <= cur.len; i++)
-    {
-      while (next < marks->len && ((Mark *) g_ptr_array_index (marks, next))->pos <= i)
-        g_string_append (out, ((Mark *) g_ptr_array_index (marks, next++))->text);
-      if (i < cur.len)
-        append_unichar (out, cur.text[i]);
-    }
-
-  md_text_clear (&cur);
-  md_text_clear (&old);
-
-  return g_string_free (out, FALSE);
-}
-
-typedef enum
-{
-  MARK_NONE,
-  MARK_INS,
-  MARK_DEL,
-} MarkKind;
-
-static void
-append_mark_end (GString  *out,
-                 MarkKind  kind)
-{
-  if (kind == MARK_INS)
-    g_string_append (out, "</ins>");
-  else if (kind == MARK_DEL)
-    g_string_append (out, "</del>");
-}
-
-/* Appends the HTML cmark made from marked Markdown with the mark characters
- * turned into <ins> and <del> around text only: a mark closes before every
- * tag and opens again after it, and characters inside tags (an alt text, a
- * code block's language) are dropped. Returns whether the block shows any
- * text that is not deleted; *@has_deleted says whether it shows deleted
- * text. */
-static gboolean
-append_marked_html (GString    *out,
-                    const char *html,
-                    gboolean   *has_deleted)
-{
-  MarkKind want = MARK_NONE;
-  MarkKind open = MARK_NONE;
-  gboolean in_tag = FALSE;
-  gboolean deleted_in_tag = FALSE;
-  gboolean visible = FALSE;
-
-  for (const char *p = html; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* An attribute (alt text, a title) shows no marks, and says what it
-       * says now; a mark that starts or ends in one still counts outside. */
-      if (in_tag && deleted_in_tag)
-        {
-          if (c == MARK_DEL_CLOSE)
-            deleted_in_tag = FALSE;
-          else if (c == '>')
-            {
-              /* The deletion goes on after the tag. */
-              deleted_in_tag = FALSE;
-              in_tag = FALSE;
-              want = MARK_DEL;
-              g_string_append_c (out, '>');
-            }
-          continue;
-        }
-      if (in_tag && is_mark_char (c))
-        {
-          if (c == MARK_DEL_OPEN)
-            deleted_in_tag = TRUE;
-          else if (c == MARK_INS_OPEN)
-            want = MARK_INS;
-          else if ((c == MARK_DEL_CLOSE && want == MARK_DEL) || (c == MARK_INS_CLOSE && want == MARK_INS))
-            want = MARK_NONE;
-          continue;
-        }
-
-      if (is_mark_char (c))
-        {
-          MarkKind kind = (c == MARK_INS_OPEN || c == MARK_INS_CLOSE) ? MARK_INS : MARK_DEL;
-          gboolean opening = c == MARK_INS_OPEN || c == MARK_DEL_OPEN;
-
-          if (opening)
-            {
-              if (open != MARK_NONE && open != kind)
-                {
-                  append_mark_end (out, open);
-                  open = MARK_NONE;
-                }
-              want = kind;
-            }
-          else if (want == kind)
-            {
-              want = MARK_NONE;
-              if (open == kind)
-                {
-                  append_mark_end (out, open);
-                  open = MARK_NONE;
-                }
-            }
-          continue;
-        }
-
-      if (in_tag)
-        {
-          if (c == '>')
-            in_tag = FALSE;
-        }
-      else if (c == '<')
-        {
-          append_mark_end (out, open);
-          open = MARK_NONE;
-          in_tag = TRUE;
-        }
-      else if (!g_unichar_isspace (c))
-        {
-          if (want != open)
-            {
-              append_mark_end (out, open);
-              g_string_append (out, want == MARK_INS ? INS_START_TAG : want == MARK_DEL ? DEL_START_TAG : "");
-              open = want;
-            }
-
-          if (want == MARK_DEL)
-            *has_deleted = TRUE;
-          else
-            visible = TRUE;
-        }
-
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  append_mark_end (out, open);
-
-  return visible;
-}
-
-/* A single-line field with the changes since @baseline marked. Both are
- * clean fields (dup_field()), either may be NULL. */
-static void
-append_marked_field (GString    *out,
-                     const char *baseline,
-                     const char *current)
-{
-  g_autoptr(GPtrArray) ops = byline_diff_words (baseline, current);
-
-  for (guint i = 0; i < ops->len; i++)
-    {
-      const BylineDiffOp *op = g_ptr_array_index (ops, i);
-      gboolean blank = TRUE;
-
-      for (const char *p = op->text; *p && blank; p = g_utf8_next_char (p))
-        blank = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (op->kind == BYLINE_DIFF_EQUAL || (op->kind == BYLINE_DIFF_INSERT && blank))
-        {
-          append_escaped (out, op->text);
-        }
-      else if (op->kind == BYLINE_DIFF_INSERT)
-        {
-          g_string_append (out, INS_START_TAG);
-          append_escaped (out, op->text);
-          g_string_append (out, "</ins>");
-        }
-      else if (!blank)
-        {
-          g_string_append (out, DEL_START_TAG);
-          append_escaped (out, op->text);
-          g_string_append (out, "</del>");
-        }
-    }
+  return byline_html_dup_clean (page);
 }
 
 /* --- body --------------------------------------------------------------- */
@@ -1672,7 +343,7 @@ body_url_allowed (const char *url,
   if (url == NULL)
     return FALSE;
 
-  scheme = dup_url_scheme (url);
+  scheme = byline_html_dup_url_scheme (url);
   if (scheme == NULL)
     return TRUE;
 
@@ -1682,11 +353,9 @@ body_url_allowed (const char *url,
 
 /* Makes the parsed body safe and valid before cmark renders it: unsafe link
  * targets become empty, an image without a usable source becomes its alt text,
- * and headings move down a level below the page's <h1>. With @review, review
- * mark characters come out of link targets. */
+ * and headings move down a level below the page's <h1>. */
 static void
-sanitize_body (cmark_node *document,
-               gboolean    review)
+sanitize_body (cmark_node *document)
 {
   g_autoptr(GPtrArray) dropped_images = g_ptr_array_new ();
   cmark_iter *iter = cmark_iter_new (document);
@@ -1709,13 +378,9 @@ sanitize_body (cmark_node *document,
         {
           gboolean image = type == CMARK_NODE_IMAGE;
           const char *target = cmark_node_get_url (node);
-          g_autofree char *unmarked = NULL;
-
-          if (review && target != NULL)
-            target = unmarked = dup_without_deleted (target);
 
           if (target != NULL && body_url_allowed (target, image))
-            url = dup_safe_url (target);
+            url = byline_html_dup_safe_url (target);
 
           if (image && (url == NULL || *url == '\0'))
             g_ptr_array_add (dropped_images, node);
@@ -1742,7 +407,7 @@ append_pin (GString    *out,
             BylinePin  *pin,
             const char *link_prefix)
 {
-  g_autofree char *headline = dup_field (byline_pin_get_headline (pin));
+  g_autofree char *headline = byline_html_dup_field (byline_pin_get_headline (pin));
   g_autofree char *href = NULL;
 
   /* A spiked article is never published: no link to a page that won't exist.
@@ -1754,15 +419,15 @@ append_pin (GString    *out,
   if (href != NULL)
     {
       g_string_append (out, "<a href=\"");
-      append_escaped (out, href);
+      byline_html_append_escaped (out, href);
       g_string_append (out, "\">");
-      append_escaped (out, headline != NULL ? headline : UNTITLED);
+      byline_html_append_escaped (out, headline != NULL ? headline : UNTITLED);
       g_string_append (out, "</a>");
     }
   else
     {
       g_string_append (out, "<span class=\"unresolved\">");
-      append_escaped (out, headline != NULL ? headline : UNTITLED);
+      byline_html_append_escaped (out, headline != NULL ? headline : UNTITLED);
       g_string_append (out, "</span>");
     }
   g_string_append (out, "</aside>\n");
@@ -1808,18 +473,15 @@ append_body_blocks (GString    *out,
   guint n_blocks = 0;
   guint index = 0;
 
+  text = baseline != NULL ? byline_review_marks_dup_clean (body) : byline_html_dup_clean (body);
+  document = byline_text_parse_markdown (text);
   if (baseline != NULL)
     {
-      g_autofree char *current = clean_review_text (body);
-      g_autofree char *before = clean_review_text (baseline);
+      g_autofree char *before = byline_review_marks_dup_clean (baseline);
 
-      text = mark_body_changes (before, current);
+      byline_review_marks_add_to_body (document, text, before);
     }
-  else
-    text = clean_text (body);
-
-  document = cmark_parse_document (text, strlen (text), CMARK_OPT_DEFAULT);
-  sanitize_body (document, baseline != NULL);
+  sanitize_body (document);
 
   for (block = cmark_node_first_child (document); block; block = cmark_node_next (block))
     {
@@ -1831,7 +493,7 @@ append_body_blocks (GString    *out,
           GString *marked = g_string_sized_new (strlen (html) + 64);
           gboolean has_deleted = FALSE;
 
-          counts = append_marked_html (marked, html, &has_deleted) || !has_deleted;
+          counts = byline_review_marks_append_html (marked, html, &has_deleted) || !has_deleted;
           g_ptr_array_add (blocks, g_string_free (marked, FALSE));
         }
       else
@@ -1896,7 +558,7 @@ dup_image_src (BylineArticle             *article,
   g_autofree char *uri = NULL;
 
   if (options->image_src != NULL)
-    return *options->image_src != '\0' ? dup_safe_url (options->image_src) : NULL;
+    return *options->image_src != '\0' ? byline_html_dup_safe_url (options->image_src) : NULL;
 
   if (image == NULL || *image == '\0')
     return NULL;
@@ -1904,7 +566,7 @@ dup_image_src (BylineArticle             *article,
   absolute = g_canonicalize_filename (image, NULL);
   uri = g_filename_to_uri (absolute, NULL, NULL);
 
-  return dup_safe_url (uri);
+  return byline_html_dup_safe_url (uri);
 }
 
 /* An absolute URL for og:image and JSON-LD when one can be made. */
@@ -1918,12 +580,12 @@ dup_absolute_url (const char *src,
   if (src == NULL)
     return NULL;
 
-  scheme = dup_url_scheme (src);
+  scheme = byline_html_dup_url_scheme (src);
   if (scheme != NULL || base_url == NULL)
     return g_strdup (src);
 
   resolved = g_uri_resolve_relative (base_url, src, G_URI_FLAGS_NONE, NULL);
-  return dup_safe_url (resolved != NULL ? resolved : src);
+  return byline_html_dup_safe_url (resolved != NULL ? resolved : src);
 }
 
 /* "By Jane Doe" stays as typed; "Jane Doe" gets a "By" of its own. */
@@ -1957,7 +619,7 @@ dup_tags (BylineArticle *article)
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      char *tag = dup_field (tags[i]);
+      char *tag = byline_html_dup_field (tags[i]);
 
       if (tag != NULL)
         g_ptr_array_add (clean, tag);
@@ -1981,9 +643,9 @@ append_lead_figure (GString    *out,
   if (src != NULL)
     {
       g_string_append (out, "<img src=\"");
-      append_escaped (out, src);
+      byline_html_append_escaped (out, src);
       g_string_append (out, "\" alt=\"");
-      append_escaped (out, alt != NULL ? alt : caption);
+      byline_html_append_escaped (out, alt != NULL ? alt : caption);
       g_string_append (out, "\">\n");
     }
 
@@ -1993,7 +655,7 @@ append_lead_figure (GString    *out,
       if (caption != NULL)
         {
           g_string_append (out, "<span class=\"caption\">");
-          append_escaped (out, caption);
+          byline_html_append_escaped (out, caption);
           g_string_append (out, "</span>");
         }
       if (caption != NULL && credit != NULL)
@@ -2001,7 +663,7 @@ append_lead_figure (GString    *out,
       if (credit != NULL)
         {
           g_string_append (out, "<span class=\"credit\">[");
-          append_escaped (out, credit);
+          byline_html_append_escaped (out, credit);
           g_string_append (out, "]</span>");
         }
       g_string_append (out, "</figcaption>\n");
@@ -2051,7 +713,7 @@ byline_render_article (BylineArticle             *article,
   gint64 updated;
   GString *out;
   PageHead head = { NULL, };
-  JsonLd ld = { NULL, };
+  BylineJsonLd ld = { NULL, };
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
 
@@ -2060,20 +722,20 @@ byline_render_article (BylineArticle             *article,
   if (publication == NULL)
     publication = default_publication = byline_publication_new ();
 
-  headline = dup_field (byline_article_get_headline (article));
+  headline = byline_html_dup_field (byline_article_get_headline (article));
   if (headline == NULL)
     headline = g_strdup (UNTITLED);
-  standfirst = dup_field (byline_article_get_standfirst (article));
-  byline = dup_field (byline_article_get_byline (article));
-  dateline = dup_field (byline_article_get_dateline (article));
-  caption = dup_field (byline_article_get_caption (article));
-  credit = dup_field (byline_article_get_credit (article));
-  image_alt = dup_field (byline_article_get_image_alt (article));
-  section = dup_field (byline_article_get_section (article));
+  standfirst = byline_html_dup_field (byline_article_get_standfirst (article));
+  byline = byline_html_dup_field (byline_article_get_byline (article));
+  dateline = byline_html_dup_field (byline_article_get_dateline (article));
+  caption = byline_html_dup_field (byline_article_get_caption (article));
+  credit = byline_html_dup_field (byline_article_get_credit (article));
+  image_alt = byline_html_dup_field (byline_article_get_image_alt (article));
+  section = byline_html_dup_field (byline_article_get_section (article));
   tags = dup_tags (article);
 
-  pub_name = dup_field (publication->name);
-  tagline = dup_field (publication->tagline);
+  pub_name = byline_html_dup_field (publication->name);
+  tagline = byline_html_dup_field (publication->tagline);
   lang = dup_language_tag (byline_article_get_language (article));
   if (lang == NULL)
     lang = dup_language_tag (publication->language);
@@ -2110,7 +772,7 @@ byline_render_article (BylineArticle             *article,
   ld.tags = (const char * const *) tags;
   ld.section = section;
   ld.language = lang;
-  json_ld = build_json_ld (&ld);
+  json_ld = byline_json_ld_build (&ld);
 
   head.lang = lang;
   head.title = title;
@@ -2134,39 +796,39 @@ byline_render_article (BylineArticle             *article,
   if (section != NULL)
     {
       g_string_append (out, "<p class=\"section\">");
-      append_escaped (out, section);
+      byline_html_append_escaped (out, section);
       g_string_append (out, "</p>\n");
     }
 
   g_string_append (out, "<h1 class=\"headline\">");
   if (options->review_baseline_headline != NULL)
     {
-      g_autofree char *before = dup_review_field (options->review_baseline_headline);
-      g_autofree char *now = dup_review_field (headline);
+      g_autofree char *before = byline_review_marks_dup_field (options->review_baseline_headline);
+      g_autofree char *now = byline_review_marks_dup_field (headline);
 
-      append_marked_field (out, before, now);
+      byline_review_marks_append_field (out, before, now);
     }
   else
-    append_escaped (out, headline);
+    byline_html_append_escaped (out, headline);
   g_string_append (out, "</h1>\n");
 
   if (options->review_baseline_standfirst != NULL)
     {
-      g_autofree char *before = dup_review_field (options->review_baseline_standfirst);
-      g_autofree char *now = dup_review_field (standfirst);
+      g_autofree char *before = byline_review_marks_dup_field (options->review_baseline_standfirst);
+      g_autofree char *now = byline_review_marks_dup_field (standfirst);
 
       /* A standfirst deleted since shows struck through. */
       if (now != NULL || before != NULL)
         {
           g_string_append (out, "<p class=\"standfirst\">");
-          append_marked_field (out, before, now);
+          byline_review_marks_append_field (out, before, now);
           g_string_append (out, "</p>\n");
         }
     }
   else if (standfirst != NULL)
     {
       g_string_append (out, "<p class=\"standfirst\">");
-      append_escaped (out, standfirst);
+      byline_html_append_escaped (out, standfirst);
       g_string_append (out, "</p>\n");
     }
 
@@ -2176,13 +838,13 @@ byline_render_article (BylineArticle             *article,
       g_string_append (out, "<span class=\"byline\">");
       if (!starts_with_by (byline))
         g_string_append (out, "<span class=\"by\">By</span> ");
-      append_escaped (out, byline);
+      byline_html_append_escaped (out, byline);
       g_string_append (out, "</span> ");
     }
   if (dateline != NULL)
     {
       g_string_append (out, "<span class=\"dateline\">");
-      append_escaped (out, dateline);
+      byline_html_append_escaped (out, dateline);
       g_string_append (out, "</span> ");
     }
   append_time (out, shown_time, options->tz);
@@ -2198,7 +860,7 @@ byline_render_article (BylineArticle             *article,
       for (guint i = 0; tags[i] != NULL; i++)
         {
           g_string_append (out, "<li>");
-          append_escaped (out, tags[i]);
+          byline_html_append_escaped (out, tags[i]);
           g_string_append (out, "</li>\n");
         }
       g_string_append (out, "</ul>\n");
@@ -2218,8 +880,8 @@ append_teaser (GString                   *out,
                const char                *link_prefix,
                const BylineRenderOptions *options)
 {
-  g_autofree char *headline = dup_field (byline_article_get_headline (article));
-  g_autofree char *standfirst = dup_field (byline_article_get_standfirst (article));
+  g_autofree char *headline = byline_html_dup_field (byline_article_get_headline (article));
+  g_autofree char *standfirst = byline_html_dup_field (byline_article_get_standfirst (article));
   g_autofree char *page_name = byline_article_dup_page_name (article);
   g_autofree char *href = dup_page_url (link_prefix, page_name);
 
@@ -2227,10 +889,10 @@ append_teaser (GString                   *out,
   if (href != NULL)
     {
       g_string_append (out, "<a href=\"");
-      append_escaped (out, href);
+      byline_html_append_escaped (out, href);
       g_string_append (out, "\">");
     }
-  append_escaped (out, headline != NULL ? headline : UNTITLED);
+  byline_html_append_escaped (out, headline != NULL ? headline : UNTITLED);
   if (href != NULL)
     g_string_append (out, "</a>");
   g_string_append (out, "</h2>\n");
@@ -2238,7 +900,7 @@ append_teaser (GString                   *out,
   if (standfirst != NULL)
     {
       g_string_append (out, "<p class=\"standfirst\">");
-      append_escaped (out, standfirst);
+      byline_html_append_escaped (out, standfirst);
       g_string_append (out, "</p>\n");
     }
 
@@ -2277,8 +939,8 @@ byline_render_index (GPtrArray                 *articles,
     publication = default_publication = byline_publication_new ();
 
   n_articles = articles != NULL ? articles->len : 0;
-  pub_name = dup_field (publication->name);
-  tagline = dup_field (publication->tagline);
+  pub_name = byline_html_dup_field (publication->name);
+  tagline = byline_html_dup_field (publication->tagline);
   lang = dup_language_tag (publication->language);
   if (lang == NULL)
     lang = g_strdup ("en");

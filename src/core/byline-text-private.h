@@ -79,4 +79,7 @@ void     _byline_text_scan_words   (const BylineTextChar *chars,
                                     BylineTextWordFunc    func,
                                     gpointer              user_data);
 
+/* @text as valid UTF-8 ("" for NULL). */
+char    *_byline_text_dup_valid    (const char           *text);
+
 G_END_DECLS
