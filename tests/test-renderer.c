@@ -1070,6 +1070,141 @@ test_review_reads_as_now (Fixture       *fixture,
     }
 }
 
+/* Deleted words and paragraphs come back where a reader would look for
+ * them: a list item as a list item, a word between its neighbours with the
+ * space it took, and text after a link definition or a backslash line break
+ * (where cmark's own positions are off) in the right place. */
+static void
+test_review_placement (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char *body_expr = "//div[" CLASS ("body") "]";
+
+  {
+    g_autoptr(Page) page = NULL;
+
+    byline_article_set_body (fixture->article, "Tides:\n\n- low\n- high\n\nMore.\n");
+    fixture->options.review_baseline_body = "Tides:\n\n- low\n- slack\n- high\n\nMore.\n";
+    page = render_article (fixture);
+    assert_marks_hold_text_only (page->html);
+    g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/ul/li"), ==, 3);
+    assert_text (page, "//div[" CLASS ("body") "]/ul/li[2]/del", "slack");
+    assert_text (page, "//div[" CLASS ("body") "]/ul/li[3]", "high");
+    g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/p"), ==, 2);
+  }
+
+  {
+    g_autoptr(Page) page = NULL;
+    g_autofree char *all = NULL;
+
+    byline_article_set_body (fixture->article, "The board voted to dredge.\n");
+    fixture->options.review_baseline_body = "The board voted quickly to dredge.\n";
+    page = render_article (fixture);
+    assert_text (page, "//div[" CLASS ("body") "]/p/del", "quickly");
+    all = text (page, body_expr);
+    g_assert_nonnull (strstr (all, "The board voted quickly to dredge."));
+  }
+
+  {
+    g_autoptr(Page) page = NULL;
+
+    byline_article_set_body (fixture->article,
+                             "[ref]: https://example.org/tides\n"
+                             "The new [tide tables][ref] are out.\n\n"
+                             "High water\\\nat six tonight.\n");
+    fixture->options.review_baseline_body =
+      "[ref]: https://example.org/tides\n"
+      "The [tide tables][ref] are out.\n\n"
+      "High water\\\nat five tonight.\n";
+    page = render_article (fixture);
+    assert_marks_hold_text_only (page->html);
+    assert_text (page, "//div[" CLASS ("body") "]/p[1]/ins", "new");
+    assert_text (page, "//div[" CLASS ("body") "]/p[1]/a", "tide tables");
+    assert_text (page, "//div[" CLASS ("body") "]/p[2]/del", "five");
+    assert_text (page, "//div[" CLASS ("body") "]/p[2]/ins", "six");
+  }
+}
+
+/* Pieces of Markdown for random bodies: every kind of block and inline. */
+static const char * const markdown_pieces[] = {
+  "The council voted", "on Monday", "to keep *ferry fares*", "at **2022 levels**.",
+  "See [the report](https://example.org/report)", "and `tide.next()`", "e-mail didn't arrive",
+  "at 3.5 p.m.", "港口今天开放", "🎉", "\\*escaped\\*", "&amp; more", "![A ferry](ferry.jpg)",
+  "\n\n", "\n\n- first item\n- second item\n\n", "\n\n> A quote\n> over lines\n\n",
+  "\n\n```\nlevel = 0.4\n```\n\n", "\n\n## A heading\n\n", "\n\n---\n\n", "\n",
+  "\n\n1. one\n2. two\n\n    continued\n\n", "hard  \nbreak", "_under_score",
+};
+
+static char *
+random_markdown (GRand *rand,
+                 guint  n_pieces)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_pieces; i++)
+    {
+      g_string_append (text, markdown_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (markdown_pieces))]);
+      g_string_append_c (text, ' ');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Random edits of random Markdown: the page in review mode always reads as
+ * the page without marks once struck words are left out, every mark holds
+ * text, and the blocks are the same. */
+static void
+test_review_random_edits (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+
+  for (guint round = 0; round < 150; round++)
+    {
+      g_autofree char *before = random_markdown (rand, g_rand_int_range (rand, 0, 24));
+      g_auto(GStrv) words = g_strsplit (before, " ", -1);
+      g_autoptr(GString) now = g_string_new (NULL);
+      g_autoptr(Page) review = NULL;
+      g_autoptr(Page) plain = NULL;
+      g_autofree char *read_now = NULL;
+      g_autofree char *published = NULL;
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          switch (g_rand_int_range (rand, 0, 6))
+            {
+            case 0:
+              break;  /* deleted */
+            case 1:
+              g_string_append (now, markdown_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (markdown_pieces))]);
+              g_string_append_c (now, ' ');
+              G_GNUC_FALLTHROUGH;
+            default:
+              g_string_append (now, words[i]);
+              g_string_append_c (now, ' ');
+            }
+        }
+
+      byline_article_set_body (fixture->article, now->str);
+      fixture->options.review_baseline_body = before;
+      review = render_article (fixture);
+      fixture->options.review_baseline_body = NULL;
+      plain = render_article (fixture);
+
+      assert_marks_hold_text_only (review->html);
+      read_now = dup_squashed_body_text (review, TRUE);
+      published = dup_squashed_body_text (plain, FALSE);
+      if (g_strcmp0 (read_now, published) != 0)
+        g_error ("“%s” → “%s”: review mode reads “%s”, the page “%s”", before, now->str, read_now, published);
+      g_assert_cmpint (count (review, "//div[" CLASS ("body") "]//pre|//div[" CLASS ("body") "]//em|"
+                                      "//div[" CLASS ("body") "]//strong|//div[" CLASS ("body") "]//a|"
+                                      "//div[" CLASS ("body") "]//h3|//div[" CLASS ("body") "]//blockquote"), ==,
+                       count (plain, "//div[" CLASS ("body") "]//pre|//div[" CLASS ("body") "]//em|"
+                                     "//div[" CLASS ("body") "]//strong|//div[" CLASS ("body") "]//a|"
+                                     "//div[" CLASS ("body") "]//h3|//div[" CLASS ("body") "]//blockquote"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1094,6 +1229,8 @@ main (int   argc,
   ADD ("review/blocks", test_review_blocks);
   ADD ("review/links-and-code", test_review_links_and_code);
   ADD ("review/reads-as-now", test_review_reads_as_now);
+  ADD ("review/placement", test_review_placement);
+  ADD ("review/random-edits", test_review_random_edits);
 
 #undef ADD
 

@@ -106,6 +106,46 @@ line_end (const Source *src,
   return MAX (end, line_start (src, line));
 }
 
+/* The last line of @node. cmark ends some blocks at column 0 of the line
+ * after them, and a setext heading on the line after its underline: a
+ * block ends before the next one starts, and not on a blank line. */
+static int
+node_end_line (const Source *src,
+               cmark_node   *node)
+{
+  int start = cmark_node_get_start_line (node);
+  int line = cmark_node_get_end_line (node);
+
+  if (cmark_node_get_end_column (node) == 0 && line > start)
+    line--;
+
+  for (cmark_node *n = node; n != NULL; n = cmark_node_parent (n))
+    {
+      cmark_node *next = cmark_node_next (n);
+
+      if (next != NULL)
+        {
+          if (cmark_node_get_start_line (next) > 0 && line >= cmark_node_get_start_line (next))
+            line = cmark_node_get_start_line (next) - 1;
+          break;
+        }
+    }
+
+  while (line > start)
+    {
+      gsize p = line_start (src, line);
+      gsize end = line_end (src, line);
+
+      while (p < end && (src->text[p] == ' ' || src->text[p] == '\t'))
+        p++;
+      if (p < end)
+        break;
+      line--;
+    }
+
+  return MAX (line, start);
+}
+
 /* Byte offset of cmark's @line and 1-based byte @column. */
 static gsize
 byte_at (const Source *src,
@@ -117,17 +157,6 @@ byte_at (const Source *src,
   return MIN (start + MAX (column, 1) - 1, src->len);
 }
 
-/* cmark ends some blocks at column 0 of the line after them. */
-static int
-node_end_line (cmark_node *node)
-{
-  int line = cmark_node_get_end_line (node);
-
-  if (cmark_node_get_end_column (node) == 0 && line > cmark_node_get_start_line (node))
-    line--;
-
-  return line;
-}
 
 static guint
 char_at (const Source *src,
@@ -280,7 +309,7 @@ open_leaf (MapBuilder *b,
 {
   BylineTextLeaf leaf = { 0, };
   int start_line = cmark_node_get_start_line (node);
-  int end_line = node_end_line (node);
+  int end_line = node_end_line (&b->src, node);
 
   leaf.node = node;
   leaf.top = b->top;
@@ -419,7 +448,8 @@ map_code_block (MapBuilder *b,
 
       if (nl == NULL)
         break;
-      sources[k++] = char_at (&b->src, end);
+      /* The last line's end may be the end of the text, with no line end. */
+      sources[k++] = end < b->src.len ? char_at (&b->src, end) : BYLINE_TEXT_NO_SOURCE;
       l = nl + 1;
     }
 
@@ -601,7 +631,7 @@ byline_text_get_blocks (const char *body)
     {
       BylineTextBlock block = { 0, };
       int start_line = cmark_node_get_start_line (node);
-      int end_line = MAX (node_end_line (node), start_line);
+      int end_line = node_end_line (&src, node);
       g_autoptr(GString) text = g_string_new (NULL);
 
       block.kind = block_kind (node);
