@@ -483,6 +483,8 @@ append_body_blocks (GString    *out,
     }
   sanitize_body (document);
 
+  /* Pin positions count the top-level blocks, the ones byline_text_get_blocks()
+   * lists for the pins editor. */
   for (block = cmark_node_first_child (document); block; block = cmark_node_next (block))
     {
       char *html = cmark_render_html (block, CMARK_OPT_DEFAULT);

@@ -702,7 +702,7 @@ byline_review_marks_append_html (GString    *out,
 }
 
 /* A single-line field with the changes since @baseline marked. Both are
- * clean fields (dup_field()), either may be NULL. */
+ * clean fields (byline_review_marks_dup_field()), either may be NULL. */
 void
 byline_review_marks_append_field (GString    *out,
                                   const char *baseline,
