@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "byline-store.h"
-#include "byline-store-private.h"
+#include "byline-store-sqlite-private.h"
 #include "newsroom-text.h"
 
 /* Times what autosave does after the last keystroke: one
@@ -140,8 +140,6 @@ main (int   argc,
   const char *newsroom = NULL;
   guint n_saves = 200;
   gint64 synchronous = -1;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   for (int i = 1; i < argc; i++)
@@ -199,12 +197,9 @@ main (int   argc,
     }
 
   /* Check we measure what the app runs with. */
-  db = _byline_store_lock (store);
-  if (sqlite3_prepare_v2 (db, "PRAGMA synchronous", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    synchronous = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  _byline_store_unlock (store);
+  if (!byline_sql_query_int64 (_byline_store_sqlite_get_sql (store), "PRAGMA synchronous",
+                               &synchronous, "read the settings", NULL))
+    synchronous = -1;
 
   g_print ("Newsroom: %s (%u articles), synchronous = %s, journal = WAL\n",
            newsroom ? newsroom : "new and empty",

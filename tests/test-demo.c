@@ -29,13 +29,13 @@ test_demo_newsroom (void)
   list = byline_store_list_articles (store, NULL, &error);
   g_assert_cmpuint (list->len, ==, 6);
   /* The story a new user sees open first. */
-  g_assert_cmpstr (byline_article_get_headline (g_ptr_array_index (list, 0)), ==,
+  g_assert_cmpstr (byline_article_summary_get_headline (g_ptr_array_index (list, 0)), ==,
                    "Harbour dredging to start in spring after council vote");
 
   for (guint i = 0; i < list->len; i++)
     {
-      BylineArticle *row = g_ptr_array_index (list, i);
-      g_autoptr(BylineArticle) article = byline_store_load_article (store, byline_article_get_id (row), &error);
+      BylineArticleSummary *row = g_ptr_array_index (list, i);
+      g_autoptr(BylineArticle) article = byline_store_load_article (store, byline_article_summary_get_id (row), &error);
       GListModel *pins = byline_article_get_pins (article);
 
       g_assert_no_error (error);
@@ -53,7 +53,7 @@ test_demo_newsroom (void)
 
   /* The lead story has a real picture on disk beside the database. */
   {
-    g_autoptr(BylineArticle) lead = byline_store_load_article (store, byline_article_get_id (g_ptr_array_index (list, 0)), NULL);
+    g_autoptr(BylineArticle) lead = byline_store_load_article (store, byline_article_summary_get_id (g_ptr_array_index (list, 0)), NULL);
     const char *image = byline_article_get_image (lead);
 
     g_assert_true (g_path_is_absolute (image));

@@ -252,9 +252,9 @@ related_lists (BylineRelatedList *list,
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(BylineArticle) article = g_list_model_get_item (model, i);
+      g_autoptr(BylineArticleSummary) article = g_list_model_get_item (model, i);
 
-      if (byline_article_get_id (article) == id)
+      if (byline_article_summary_get_id (article) == id)
         return TRUE;
     }
 

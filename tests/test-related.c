@@ -381,7 +381,7 @@ static gint64
 id_at (GPtrArray *list,
        guint      i)
 {
-  return byline_article_get_id (g_ptr_array_index (list, i));
+  return byline_article_summary_get_id (g_ptr_array_index (list, i));
 }
 
 static gboolean
@@ -423,12 +423,12 @@ test_quality (Fixture       *fixture,
 
           for (guint i = 0; i < 3; i++)
             {
-              BylineArticle *other = g_ptr_array_index (list, i);
+              BylineArticleSummary *other = g_ptr_array_index (list, i);
 
-              /* Summaries: what the sidebar shows, without the body. */
-              g_assert_cmpstr (byline_article_get_body (other), ==, "");
-              g_assert_cmpstr (byline_article_get_headline (other), !=, "");
-              g_assert_cmpint (byline_article_get_updated (other), >, 0);
+              /* Summaries: what the sidebar shows. */
+              g_assert_true (BYLINE_IS_ARTICLE_SUMMARY (other));
+              g_assert_cmpstr (byline_article_summary_get_headline (other), !=, "");
+              g_assert_cmpint (byline_article_summary_get_updated (other), >, 0);
 
               if (topic_of (fixture, id_at (list, i)) == (int) topic)
                 hits++;
@@ -536,7 +536,7 @@ test_excludes_many (Fixture       *fixture,
     {
       /* Only the corpus is listed: the copies are all spiked or trashed. */
       g_assert_cmpint (topic_of (fixture, id_at (list, i)), >=, 0);
-      g_assert_cmpint (byline_article_get_status (g_ptr_array_index (list, i)), !=, BYLINE_STATUS_SPIKED);
+      g_assert_cmpint (byline_article_summary_get_status (g_ptr_array_index (list, i)), !=, BYLINE_STATUS_SPIKED);
       mates += topic_of (fixture, id_at (list, i)) == 3;
     }
   g_assert_cmpuint (mates, >=, 8);
@@ -866,8 +866,8 @@ test_async (Fixture       *fixture,
       for (guint i = 0; i < sync->len; i++)
         {
           g_assert_cmpint (id_at (async, i), ==, id_at (sync, i));
-          g_assert_cmpstr (byline_article_get_headline (g_ptr_array_index (async, i)), ==,
-                           byline_article_get_headline (g_ptr_array_index (sync, i)));
+          g_assert_cmpstr (byline_article_summary_get_headline (g_ptr_array_index (async, i)), ==,
+                           byline_article_summary_get_headline (g_ptr_array_index (sync, i)));
         }
     }
 

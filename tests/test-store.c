@@ -203,11 +203,13 @@ test_crud (Fixture       *fixture,
   list = byline_store_list_articles (fixture->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 2);
-  g_assert_cmpint (byline_article_get_id (g_ptr_array_index (list, 0)), ==, other);
-  g_assert_cmpint (byline_article_get_id (g_ptr_array_index (list, 1)), ==, id);
-  g_assert_cmpstr (byline_article_get_body (g_ptr_array_index (list, 1)), ==, "");
-  g_assert_cmpstr (byline_article_get_headline (g_ptr_array_index (list, 1)), ==,
+  g_assert_cmpint (byline_article_summary_get_id (g_ptr_array_index (list, 0)), ==, other);
+  g_assert_cmpint (byline_article_summary_get_id (g_ptr_array_index (list, 1)), ==, id);
+  g_assert_cmpstr (byline_article_summary_get_headline (g_ptr_array_index (list, 1)), ==,
                    "Council approves harbour budget after late vote");
+  g_assert_true (g_strv_equal (byline_article_summary_get_tags (g_ptr_array_index (list, 1)), tags));
+  g_assert_cmpint (byline_article_summary_get_status (g_ptr_array_index (list, 1)), ==,
+                   BYLINE_STATUS_IN_REVIEW);
 
   {
     BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;

@@ -262,8 +262,8 @@ test_trash_and_restore (Fixture       *fixture,
   byline_sidebar_set_show_trash (sidebar, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   {
-    g_autoptr(BylineArticle) row = g_list_model_get_item (G_LIST_MODEL (list), 0);
-    g_assert_cmpint (byline_article_get_id (row), ==, id);
+    g_autoptr(BylineArticleSummary) row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpint (byline_article_summary_get_id (row), ==, id);
   }
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-article", "x", id);
@@ -280,7 +280,7 @@ test_search_filter (Fixture       *fixture,
   BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
   BylineArticleList *list = byline_sidebar_get_list (sidebar);
   GtkWidget *entry = byline_ui_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
-  g_autoptr(BylineArticle) row = NULL;
+  g_autoptr(BylineArticleSummary) row = NULL;
 
   g_assert_nonnull (entry);
 
@@ -288,7 +288,7 @@ test_search_filter (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "quay");
   WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 1, 5, "the search to narrow the list");
   row = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  g_assert_cmpstr (byline_article_get_headline (row), ==, "Harbour festival returns");
+  g_assert_cmpstr (byline_article_summary_get_headline (row), ==, "Harbour festival returns");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "nothing-matches-this");
   WAIT_FOR (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0, 5, "an empty result");

@@ -283,14 +283,14 @@ run_list (BylineStore *store)
 
   for (guint i = 0; i < articles->len; i++)
     {
-      BylineArticle *article = g_ptr_array_index (articles, i);
-      g_autofree char *updated = byline_format_iso8601 (byline_article_get_updated (article), NULL);
-      g_autofree char *headline = dup_one_line (byline_article_get_headline (article));
+      BylineArticleSummary *article = g_ptr_array_index (articles, i);
+      g_autofree char *updated = byline_format_iso8601 (byline_article_summary_get_updated (article), NULL);
+      g_autofree char *headline = dup_one_line (byline_article_summary_get_headline (article));
       g_autofree char *line = NULL;
 
       line = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s",
-                              byline_article_get_id (article),
-                              byline_status_to_string (byline_article_get_status (article)),
+                              byline_article_summary_get_id (article),
+                              byline_status_to_string (byline_article_summary_get_status (article)),
                               updated, headline);
       print_line (line);
     }
@@ -718,10 +718,10 @@ run_related (const RelatedOptions *related,
 
   for (guint i = 0; i < articles->len; i++)
     {
-      BylineArticle *other = g_ptr_array_index (articles, i);
-      g_autofree char *headline = dup_one_line (byline_article_get_headline (other));
+      BylineArticleSummary *other = g_ptr_array_index (articles, i);
+      g_autofree char *headline = dup_one_line (byline_article_summary_get_headline (other));
       g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s",
-                                               byline_article_get_id (other), headline);
+                                               byline_article_summary_get_id (other), headline);
 
       print_line (line);
     }

@@ -15,9 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineArticleList, byline_article_list, BYLINE, ARTICLE_LIST, GObject)
 
-/* A GListModel of BylineArticle summaries (no bodies), newest first, read
- * from the store a page at a time as rows are shown, and reloaded when the
- * store changes. */
+/* A GListModel of BylineArticleSummary, newest first, read from the store
+ * a page at a time as rows are shown. It follows the store's "changed"
+ * signal a row at a time: a saved article's row is replaced (and moves to
+ * the top when its time does), a new one is inserted, a trashed or deleted
+ * one removed, each with one query; a burst of changes to several articles
+ * is one reload. */
 BylineArticleList *byline_article_list_new         (BylineStore       *store);
 BylineStore       *byline_article_list_get_store   (BylineArticleList *self);
 const char        *byline_article_list_get_search  (BylineArticleList *self);

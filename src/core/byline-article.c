@@ -664,37 +664,28 @@ byline_article_pin_changed (BylineArticle *self,
 }
 
 const char *
-byline_article_get_display_headline (BylineArticle *self)
+byline_headline_for_display (const char *headline)
 {
-  const char *headline;
-
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
-
-  headline = get_string (self, PROP_HEADLINE);
-  return *headline != '\0' ? headline : _("Untitled Article");
+  return headline != NULL && *headline != '\0' ? headline : _("Untitled Article");
 }
 
 gint64
-byline_article_get_shown_time (BylineArticle *self)
+byline_time_shown (gint64 published,
+                   gint64 updated,
+                   gint64 created)
 {
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
-
-  if (self->published > 0)
-    return self->published;
-  if (self->updated > 0)
-    return self->updated;
-  return self->created;
+  if (published > 0)
+    return published;
+  if (updated > 0)
+    return updated;
+  return MAX (created, 0);
 }
 
 char *
-byline_article_dup_date_label (BylineArticle *self)
+byline_date_label_for (gint64 when)
 {
   g_autoptr(GDateTime) date = NULL;
-  gint64 when;
 
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
-
-  when = byline_article_get_shown_time (self);
   if (when > 0)
     date = g_date_time_new_from_unix_local (when);
 
@@ -703,20 +694,48 @@ byline_article_dup_date_label (BylineArticle *self)
 }
 
 char *
-byline_article_dup_page_name (BylineArticle *self)
+byline_page_name_for (gint64      id,
+                      const char *slug,
+                      const char *headline)
 {
-  const char *slug;
+  g_autofree char *made = NULL;
 
+  if (slug == NULL || *slug == '\0')
+    slug = made = byline_slugify (headline);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s.html", id, slug);
+}
+
+const char *
+byline_article_get_display_headline (BylineArticle *self)
+{
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
 
-  slug = get_string (self, PROP_SLUG);
-  if (*slug == '\0')
-    {
-      g_autofree char *made = byline_slugify (get_string (self, PROP_HEADLINE));
-      return g_strdup_printf ("%" G_GINT64_FORMAT "-%s.html", self->id, made);
-    }
+  return byline_headline_for_display (get_string (self, PROP_HEADLINE));
+}
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s.html", self->id, slug);
+gint64
+byline_article_get_shown_time (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
+
+  return byline_time_shown (self->published, self->updated, self->created);
+}
+
+char *
+byline_article_dup_date_label (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  return byline_date_label_for (byline_article_get_shown_time (self));
+}
+
+char *
+byline_article_dup_page_name (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  return byline_page_name_for (self->id, get_string (self, PROP_SLUG), get_string (self, PROP_HEADLINE));
 }
 
 char *

@@ -140,4 +140,15 @@ char         *byline_article_dup_page_name   (BylineArticle *self);
  * nothing is left), at most 80 characters. */
 char         *byline_slugify                 (const char    *text);
 
+/* The rules behind the display headline, shown time, date label and page
+ * name above, for whatever holds those fields (BylineArticleSummary too). */
+const char   *byline_headline_for_display    (const char    *headline);
+gint64        byline_time_shown              (gint64         published,
+                                              gint64         updated,
+                                              gint64         created);
+char         *byline_date_label_for          (gint64         when);
+char         *byline_page_name_for           (gint64         id,
+                                              const char    *slug,
+                                              const char    *headline);
+
 G_END_DECLS

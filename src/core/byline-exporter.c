@@ -795,12 +795,12 @@ byline_export_publication (BylineStore              *store,
       return FALSE;
     }
 
-  /* The list leaves out bodies and pins; the pages need them. */
+  /* The list gives summaries; the pages need whole articles. */
   articles = g_ptr_array_new_with_free_func (g_object_unref);
   published_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < listed->len; i++)
     {
-      gint64 id = byline_article_get_id (g_ptr_array_index (listed, i));
+      gint64 id = byline_article_summary_get_id (g_ptr_array_index (listed, i));
       BylineArticle *article = byline_store_load_article (store, id, error);
 
       if (article == NULL)

@@ -16,9 +16,8 @@ G_BEGIN_DECLS
 
 /* The articles most related to @article, best first: never @article itself,
  * never spiked or trashed ones. @article may be unsaved (id 0) or hold
- * unsaved edits: its text as it is now is what counts. The articles are
- * summaries like byline_store_list_articles() gives (no body, no pins).
- * (element-type BylineArticle) */
+ * unsaved edits: its text as it is now is what counts. Summaries, as
+ * byline_store_list_articles() gives. (element-type BylineArticleSummary) */
 GPtrArray *byline_store_list_related        (BylineStore          *self,
                                              BylineArticle        *article,
                                              guint                 limit,

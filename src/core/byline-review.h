@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 
 #include "byline-article.h"
+#include "byline-note.h"
+#include "byline-revision.h"
 #include "byline-store.h"
 
 G_BEGIN_DECLS
@@ -22,7 +24,11 @@ G_BEGIN_DECLS
  * article's id (so the sidebar can recount open notes).
  *
  * @author is the person's name as Preferences give it (the account's real
- * name by default); the store keeps it as given. */
+ * name by default); the store keeps it as given.
+ *
+ * The classes are in byline-revision.h and byline-note.h; the store's side
+ * is in byline-store-workflow.c, byline-store-revisions.c and
+ * byline-store-notes.c. */
 
 /* --- Workflow ------------------------------------------------------------ */
 
@@ -63,39 +69,6 @@ GPtrArray     *byline_store_list_status_events (BylineStore    *self,
                                                 GError        **error);
 
 /* --- Revisions ----------------------------------------------------------- */
-
-typedef enum
-{
-  BYLINE_REVISION_STATE,    /* the state changed */
-  BYLINE_REVISION_MANUAL,   /* "Save Revision" */
-  BYLINE_REVISION_AUTO,     /* while writing, every ten minutes or so */
-  BYLINE_REVISION_RESTORE,  /* an older revision was restored */
-} BylineRevisionReason;
-
-/* "state", "manual", "auto", "restore" */
-const char    *byline_revision_reason_to_string (BylineRevisionReason reason);
-/* Translated, for people: "State changed", "Saved", "Automatic", "Restored" */
-const char    *byline_revision_reason_get_label (BylineRevisionReason reason);
-
-#define BYLINE_TYPE_REVISION (byline_revision_get_type ())
-
-G_DECLARE_FINAL_TYPE (BylineRevision, byline_revision, BYLINE, REVISION, GObject)
-
-gint64                byline_revision_get_id            (BylineRevision *self);
-gint64                byline_revision_get_article_id    (BylineRevision *self);
-/* Unix seconds */
-gint64                byline_revision_get_created       (BylineRevision *self);
-const char           *byline_revision_get_author        (BylineRevision *self);
-BylineStatus          byline_revision_get_status        (BylineRevision *self);
-BylineRevisionReason  byline_revision_get_reason        (BylineRevision *self);
-/* Words added and removed since the revision before it, over the headline,
- * standfirst, caption and body (0 and 0 for the text an article had when
- * Byline started keeping revisions). */
-guint                 byline_revision_get_words_added   (BylineRevision *self);
-guint                 byline_revision_get_words_removed (BylineRevision *self);
-/* The article as it was: every field (id is the article's, updated is the
- * revision's time, no pins). Do not change it. (transfer none) */
-BylineArticle        *byline_revision_get_article       (BylineRevision *self);
 
 /* Newest first. (element-type BylineRevision) */
 GPtrArray      *byline_store_list_revisions       (BylineStore    *self,
@@ -144,28 +117,6 @@ BylineRevision *byline_store_last_revision_by_other (BylineStore  *self,
                                                      GError      **error);
 
 /* --- Notes --------------------------------------------------------------- */
-
-#define BYLINE_TYPE_NOTE (byline_note_get_type ())
-
-G_DECLARE_FINAL_TYPE (BylineNote, byline_note, BYLINE, NOTE, GObject)
-
-gint64      byline_note_get_id          (BylineNote *self);
-gint64      byline_note_get_article_id  (BylineNote *self);
-/* The note this one replies to; 0 for a note that starts a thread. */
-gint64      byline_note_get_parent_id   (BylineNote *self);
-const char *byline_note_get_author      (BylineNote *self);
-gint64      byline_note_get_created     (BylineNote *self);
-const char *byline_note_get_text        (BylineNote *self);
-/* The passage, in characters of the body as stored (a reply has its
- * thread's); -1 and -1 for a note on the whole article. */
-int         byline_note_get_start       (BylineNote *self);
-int         byline_note_get_end         (BylineNote *self);
-/* The passage as it read when the note was written ("" for a note written
- * on the whole article): worth showing when the passage has since been
- * deleted and the note moved onto the whole article. */
-const char *byline_note_get_anchor_text (BylineNote *self);
-/* When its thread was resolved (Unix seconds), 0 while open. */
-gint64      byline_note_get_resolved    (BylineNote *self);
 
 /* Starts a thread on article @article_id: on the passage [@start, @end) of
  * its body as stored (so save pending edits first), or on the whole article

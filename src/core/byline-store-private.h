@@ -7,55 +7,63 @@
 
 #pragma once
 
-#include <sqlite3.h>
-
+#include "byline-pin.h"
 #include "byline-store.h"
+#include "byline-store-backend.h"
 
 G_BEGIN_DECLS
 
-/* For the store's own feature files (related articles, revisions, notes):
- * the store stays the only code that speaks SQL, split over several files.
- * Every use of the handle happens between lock and unlock. */
-sqlite3  *_byline_store_lock         (BylineStore  *self);
-void      _byline_store_unlock       (BylineStore  *self);
-/* Turns an SQLite result code into a BYLINE_STORE_ERROR a person can act on;
- * @doing is a translated phrase such as "save the revision". */
-void      _byline_store_set_error    (BylineStore  *self,
-                                      GError      **error,
-                                      int           rc,
-                                      const char   *doing);
-/* Runs @sql (no results) with the lock held by the caller. */
-gboolean  _byline_store_exec         (BylineStore  *self,
-                                      const char   *sql,
-                                      const char   *doing,
-                                      GError      **error);
-/* Rolls back an open transaction, if any, with the lock held. */
-void      _byline_store_rollback     (BylineStore  *self);
-/* Emits "changed" on the store's own thread; call without the lock. */
-void      _byline_store_emit_changed (BylineStore  *self,
-                                      gint64        id);
-/* Reads a full article row (the columns of byline_store_load_article, in
- * order: id, uuid, slug, section, headline, standfirst, byline, dateline,
- * caption, credit, image, image_alt, body, tags, status, created, updated,
- * published, language) from @stmt's current row. */
-BylineArticle *_byline_store_article_from_row (sqlite3_stmt *stmt);
+/* For the store's own files (workflow, revisions, notes, related
+ * articles), which share its backend and its rules. */
 
-/* Text in and out of SQL: the store keeps no NULL text, "" instead. */
-static inline void
-_byline_store_bind_text (sqlite3_stmt *stmt,
-                         int           index,
-                         const char   *text)
-{
-  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
-}
+BylineStoreBackend *_byline_store_get_backend  (BylineStore   *self);
+/* Emits "changed::@what" on the store's own thread; call outside any
+ * transaction. */
+void                _byline_store_emit_changed (BylineStore   *self,
+                                                gint64         id,
+                                                const char    *what);
+gint64              _byline_store_now          (void);
+/* Ends a transaction begun on the backend: commits if *@local_error is
+ * unset, else rolls back; then moves *@local_error into @error. */
+gboolean            _byline_store_finish       (BylineStore   *self,
+                                                const char    *doing,
+                                                GError       **local_error,
+                                                GError       **error);
 
-static inline const char *
-_byline_store_column_text (sqlite3_stmt *stmt,
-                           int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
+/* byline-store-revisions.c, for the workflow: inside a transaction, keeps
+ * a revision of @article as it is, in state @status, counting words from
+ * @previous (NULL: from nothing). */
+BylineRevision     *_byline_store_add_revision (BylineStore          *self,
+                                                BylineArticle        *article,
+                                                BylineStatus          status,
+                                                const char           *author,
+                                                BylineRevisionReason  reason,
+                                                gint64                created,
+                                                BylineRevision       *previous,
+                                                GError              **error);
+void                _byline_store_set_not_found (GError      **error,
+                                                gint64         article_id);
+/* Refuses text that is not valid UTF-8; @what names it ("name"). */
+gboolean            _byline_store_check_text   (const char    *text,
+                                                const char    *what,
+                                                GError       **error);
+/* The slug an article is saved with: it follows the headline until the
+ * article is published, then its address must not change. */
+char               *_byline_store_dup_slug     (BylineArticle *article);
 
-  return text ? text : "";
-}
+/* A pin as loaded: linked to @related_id (0: unresolved) whose slug,
+ * state and trashed time are given; for the backends. */
+BylinePin          *_byline_store_pin_from_row (guint          position,
+                                                gint64         related_id,
+                                                const char    *headline,
+                                                const char    *related_slug,
+                                                BylineStatus   related_status,
+                                                gboolean       related_trashed);
+
+/* Calls @func as each query starts, on the thread that runs it; NULL
+ * stops. For tests and benchmarks that count queries. */
+void                _byline_store_set_trace    (BylineStore          *self,
+                                                BylineStoreTraceFunc  func,
+                                                gpointer              user_data);
 
 G_END_DECLS

@@ -13,17 +13,15 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-article-fields.h"
 #include "byline-related.h"
 #include "byline-store-private.h"
 
-/* How the article's own words are weighed when choosing what to search for:
- * a word in the headline or the tags says more about the story than one in
- * the body. */
-#define WEIGHT_HEADLINE   3.0
-#define WEIGHT_TAGS       3.0
-#define WEIGHT_STANDFIRST 2.0
-#define WEIGHT_CAPTION    1.0
-#define WEIGHT_BODY       1.0
+/* Related articles: which of the article's words to look for, and how to
+ * rank what the backend's full-text index finds. How much a word says
+ * depends on the field it is in (a word in the headline or the tags says
+ * more about the story than one in the body): related_weight in the field
+ * table. */
 
 /* The search: the most distinctive terms, OR-ed. Every term FTS5 looks up
  * costs a seek in each segment of the index (about 0.1 ms with the 15
@@ -43,10 +41,6 @@
 #define MIN_COMMON_DF     200
 #define MIN_TOKEN_CHARS   3
 #define MAX_TOKEN_BYTES   64
-
-/* bm25 column weights, in the order of articles_fts: headline, standfirst,
- * caption, body, tags. */
-#define BM25_WEIGHTS      "10.0, 2.0, 2.0, 1.0, 5.0"
 
 /* The best candidates by bm25 are re-ranked with what the index does not
  * know: the same section, shared tags. */
@@ -283,13 +277,18 @@ static GHashTable *
 collect_terms (BylineArticle *article)
 {
   GHashTable *terms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, term_free);
-  g_autofree char *tags = byline_article_dup_tags_string (article);
 
-  collect_field (terms, byline_article_get_headline (article), WEIGHT_HEADLINE);
-  collect_field (terms, tags, WEIGHT_TAGS);
-  collect_field (terms, byline_article_get_standfirst (article), WEIGHT_STANDFIRST);
-  collect_field (terms, byline_article_get_caption (article), WEIGHT_CAPTION);
-  collect_field (terms, byline_article_get_body (article), WEIGHT_BODY);
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+      g_autofree char *text = NULL;
+
+      if (!(field->flags & BYLINE_FIELD_SEARCHED))
+        continue;
+
+      text = byline_article_field_dup_text (field, article);
+      collect_field (terms, text, field->related_weight);
+    }
 
   return terms;
 }
@@ -304,90 +303,37 @@ add_to_set (const char *token,
     g_hash_table_add (set, g_strdup (token));
 }
 
-/* The first column of @sql's first row as an integer (0 when NULL or no
- * row). */
-static gboolean
-query_int64 (BylineStore  *self,
-             sqlite3      *db,
-             const char   *sql,
-             gint64       *value,
-             GError      **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  *value = 0;
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        *value = sqlite3_column_int64 (stmt, 0);
-      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      _byline_store_set_error (self, error, rc, _("find related articles"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The terms of the article as stored, so its own row can be left out of
  * the document frequencies: it may differ from the text being edited. */
 static gboolean
-collect_stored_terms (BylineStore  *self,
-                      sqlite3      *db,
-                      gint64        id,
-                      GHashTable   *set,
-                      GError      **error)
+collect_stored_terms (BylineStoreBackend  *backend,
+                      gint64               id,
+                      GHashTable          *set,
+                      GError             **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BylineArticle) stored = NULL;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT headline, standfirst, caption, body, tags"
-                           " FROM articles WHERE id = ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  stored = backend->vtable->load_article (backend, id, FALSE, &local_error);
+  if (local_error != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          for (int i = 0; i < 5; i++)
-            foreach_token ((const char *) sqlite3_column_text (stmt, i), add_to_set, set);
-        }
-      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_OK)
-    {
-      _byline_store_set_error (self, error, rc, _("find related articles"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  return TRUE;
-}
-
-static void
-append_quoted (GString    *out,
-               const char *term)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = term; *p != '\0'; p++)
+  for (guint i = 0; stored != NULL && i < BYLINE_N_ARTICLE_FIELDS; i++)
     {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
+      const BylineArticleField *field = &byline_article_fields[i];
+      g_autofree char *text = NULL;
+
+      if (!(field->flags & BYLINE_FIELD_SEARCHED))
+        continue;
+
+      text = byline_article_field_dup_text (field, stored);
+      foreach_token (text, add_to_set, set);
     }
-  g_string_append_c (out, '"');
+
+  return TRUE;
 }
 
 /* The terms found common, remembered per store: a newsroom's common words
@@ -404,6 +350,9 @@ typedef struct
 #define COMMON_TERMS_KEY "byline-related-common-terms"
 #define MAX_COMMON_TERMS 100000
 
+/* Related articles are looked for on workers, maybe two at once. */
+static GMutex common_terms_lock;
+
 static void
 common_terms_free (gpointer data)
 {
@@ -413,7 +362,7 @@ common_terms_free (gpointer data)
   g_free (common);
 }
 
-/* Called with the store locked. */
+/* Called with common_terms_lock held. */
 static CommonTerms *
 get_common_terms (BylineStore *self,
                   gint64       n_docs)
@@ -444,34 +393,21 @@ get_common_terms (BylineStore *self,
  * @common (a term in more is common, however many more), in the order of
  * @terms until SHORTLIST_TERMS of them are found not common, or
  * MAX_EXAMINED were looked at. Terms @known to be common are not counted
- * again: that saves time, not changes the result. FTS5 stores no
- * document frequencies: fts5vocab walks every position of a term to report
- * one (1.5 ms for a term in 10 000 articles), where this stops early.
- * Returns in @n_seen how many of @terms were looked at. */
+ * again: that saves time, not changes the result. Returns in @n_seen how
+ * many of @terms were looked at. */
 static gboolean
-count_documents (BylineStore  *self,
-                 sqlite3      *db,
-                 GPtrArray    *terms,
-                 GHashTable   *own_terms,
-                 CommonTerms  *known,
-                 gint64        common,
-                 guint        *n_seen,
-                 GError      **error)
+count_documents (BylineStoreBackend  *backend,
+                 GPtrArray           *terms,
+                 GHashTable          *own_terms,
+                 CommonTerms         *known,
+                 gint64               common,
+                 guint               *n_seen,
+                 GError             **error)
 {
-  g_autoptr(GString) match = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
   guint n_rare = 0;
   guint i;
-  int rc;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
-                           " WHERE articles_fts MATCH ?1 LIMIT ?2)",
-                           -1, &stmt, NULL);
-
-  for (i = 0;
-       rc == SQLITE_OK && i < terms->len && i < MAX_EXAMINED && n_rare < SHORTLIST_TERMS;
-       i++)
+  for (i = 0; i < terms->len && i < MAX_EXAMINED && n_rare < SHORTLIST_TERMS; i++)
     {
       Term *term = g_ptr_array_index (terms, i);
       gboolean own = own_terms != NULL && g_hash_table_contains (own_terms, term->text);
@@ -483,34 +419,20 @@ count_documents (BylineStore  *self,
           continue;
         }
 
-      g_string_truncate (match, 0);
-      append_quoted (match, term->text);
+      if (!backend->vtable->count_term_documents (backend, term->text, common + 1 + own, &count, error))
+        {
+          *n_seen = i;
+          return FALSE;
+        }
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, common + 1 + own);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
-        break;
-
-      rc = SQLITE_OK;
-      count = sqlite3_column_int64 (stmt, 0);
       term->df = MAX (count - own, 0);
       if (term->df > common)
         g_hash_table_add (known->terms, g_strdup (term->text));
       else
         n_rare++;
     }
-  sqlite3_finalize (stmt);
 
   *n_seen = i;
-
-  if (rc != SQLITE_OK)
-    {
-      _byline_store_set_error (self, error, rc, _("find related articles"));
-      return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -582,25 +504,25 @@ compare_terms_by_score (gconstpointer a,
   return compare_terms_by_count (a, b);
 }
 
-/* "\"harbour\" OR \"dredging\" …" from the best of the first @n_terms
- * terms: every term quoted, so nothing in the text can be read as FTS5
- * syntax. NULL when no term is worth searching for.
+/* The terms to search for, from the best of the first @n_terms terms;
+ * NULL when no term is worth searching for.
  *
  * When every word is common (a fresh draft: "Council budget vote"), bm25
  * would have to score thousands of articles; then the best two common words
- * are AND-ed and @by_recency set: the newest articles with both. */
-static char *
-build_match (GPtrArray *terms,
-             guint      n_terms,
-             gint64     n_docs,
-             gint64     common,
-             gboolean  *by_recency)
+ * are asked for together, newest first (*@match says which). */
+static GStrv
+choose_terms (GPtrArray          *terms,
+              guint               n_terms,
+              gint64              n_docs,
+              gint64              common,
+              BylineRelatedMatch *match)
 {
-  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
   gint64 postings = 0;
   guint n = 0;
 
-  *by_recency = FALSE;
+  *match = BYLINE_RELATED_ANY_BY_RANK;
 
   for (guint i = 0; i < n_terms; i++)
     {
@@ -624,10 +546,7 @@ build_match (GPtrArray *terms,
 
       postings += term->df;
       n++;
-
-      if (match->len > 0)
-        g_string_append (match, " OR ");
-      append_quoted (match, term->text);
+      g_strv_builder_add (chosen, term->text);
     }
 
   if (n == 0)
@@ -639,135 +558,70 @@ build_match (GPtrArray *terms,
           if (term->df <= common)
             continue;
 
-          if (n++ > 0)
-            g_string_append (match, " AND ");
-          append_quoted (match, term->text);
+          n++;
+          g_strv_builder_add (chosen, term->text);
         }
 
       if (n == 0)
         return NULL;
 
-      *by_recency = TRUE;
-      g_debug ("Related: only common words, newest first: %s", match->str);
-      return g_string_free (g_steal_pointer (&match), FALSE);
+      *match = BYLINE_RELATED_ALL_NEWEST_FIRST;
     }
 
-  g_debug ("Related: %u terms, %" G_GINT64_FORMAT " postings of %" G_GINT64_FORMAT " articles: %s",
-           n, postings, n_docs, match->str);
+  result = g_strv_builder_end (chosen);
 
-  return g_string_free (g_steal_pointer (&match), FALSE);
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+    {
+      g_autofree char *joined = g_strjoinv (" ", result);
+
+      g_debug ("Related: %u terms (%s), %" G_GINT64_FORMAT " postings of %" G_GINT64_FORMAT
+               " articles: %s", n, *match == BYLINE_RELATED_ANY_BY_RANK ? "any" : "all, newest first",
+               postings, n_docs, joined);
+    }
+
+  return g_steal_pointer (&result);
 }
 
-typedef struct
-{
-  BylineArticle *article;
-  double         score;
-} Candidate;
-
 static void
-candidate_clear (gpointer data)
+hit_clear (gpointer data)
 {
-  Candidate *candidate = data;
+  BylineRelatedHit *hit = data;
 
-  g_clear_object (&candidate->article);
+  g_clear_object (&hit->summary);
 }
 
 static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+compare_hits (gconstpointer a,
+              gconstpointer b)
 {
-  const Candidate *ca = a;
-  const Candidate *cb = b;
+  const BylineRelatedHit *ha = a;
+  const BylineRelatedHit *hb = b;
   gint64 ia, ib;
 
-  if (ca->score != cb->score)
-    return ca->score < cb->score ? 1 : -1;
+  if (ha->score != hb->score)
+    return ha->score < hb->score ? 1 : -1;
 
   /* Equal scores: the newer article first. */
-  ia = byline_article_get_id (ca->article);
-  ib = byline_article_get_id (cb->article);
+  ia = byline_article_summary_get_id (ha->summary);
+  ib = byline_article_summary_get_id (hb->summary);
   return ia < ib ? 1 : (ia > ib ? -1 : 0);
 }
 
-#define SUMMARY_COLUMNS \
-  "a.id, a.uuid, a.slug, a.section, a.headline, a.standfirst, a.byline, a.dateline," \
-  " a.caption, a.credit, a.image, a.image_alt, '', a.tags, a.status, a.created, a.updated," \
-  " a.published, a.language"
-
-/* The best @n_candidates matches of @match by bm25 (or the newest, when
- * @by_recency), with their scores, minus the article itself, spiked and
- * trashed articles. Sets @n_matched to the number of matches read before
- * leaving any out. */
-static gboolean
-query_candidates (BylineStore  *self,
-                  sqlite3      *db,
-                  const char   *match,
-                  gboolean      by_recency,
-                  guint         n_candidates,
-                  gint64        own_id,
-                  GArray       *candidates,
-                  guint        *n_matched,
-                  GError      **error)
+/* Leaves out the article itself, spiked and trashed articles: what a
+ * journalist could not link to. */
+static void
+drop_unlinkable (GArray *hits,
+                 gint64  own_id)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  *n_matched = 0;
-
-  /* The join reads only the rows that made the cut. SQLite's ORDER BY …
-   * LIMIT keeps the best in a bounded heap: measured faster than FTS5's own
-   * "ORDER BY rank" (which sorts every match) by a third to a half. Newest
-   * first is FTS5's own order: it stops after the first few. */
-  if (by_recency)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT " SUMMARY_COLUMNS ", -1.0, a.trashed IS NOT NULL"
-                             " FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-                             "       ORDER BY rowid DESC LIMIT ?2) AS f"
-                             " JOIN articles a ON a.id = f.rowid"
-                             " ORDER BY a.id DESC",
-                             -1, &stmt, NULL);
-  else
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT " SUMMARY_COLUMNS ", f.score, a.trashed IS NOT NULL"
-                             " FROM (SELECT rowid, bm25 (articles_fts, " BM25_WEIGHTS ") AS score"
-                             "       FROM articles_fts WHERE articles_fts MATCH ?1"
-                             "       ORDER BY score LIMIT ?2) AS f"
-                             " JOIN articles a ON a.id = f.rowid"
-                             " ORDER BY f.score",
-                             -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (guint i = hits->len; i > 0; i--)
     {
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, (int) n_candidates);
+      BylineArticleSummary *summary = g_array_index (hits, BylineRelatedHit, i - 1).summary;
 
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          Candidate candidate = { NULL, 0.0 };
-
-          (*n_matched)++;
-
-          if (sqlite3_column_int64 (stmt, 0) == own_id ||
-              sqlite3_column_int (stmt, 20) != 0 ||
-              g_strcmp0 ((const char *) sqlite3_column_text (stmt, 14), "spiked") == 0)
-            continue;
-
-          candidate.article = _byline_store_article_from_row (stmt);
-          /* bm25 in FTS5 is negative: the lower, the better the match.
-           * Newest first, all score the same: the boosts and then the ids
-           * order them. */
-          candidate.score = -sqlite3_column_double (stmt, 19);
-          g_array_append_val (candidates, candidate);
-        }
+      if (byline_article_summary_get_id (summary) == own_id ||
+          byline_article_summary_get_trashed (summary) != 0 ||
+          byline_article_summary_get_status (summary) == BYLINE_STATUS_SPIKED)
+        g_array_remove_index (hits, i - 1);
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _byline_store_set_error (self, error, rc, _("find related articles"));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static GHashTable *
@@ -781,24 +635,26 @@ dup_tag_set (const char * const *tags)
   return set;
 }
 
+/* The best candidates by the index's rank are re-ranked with what the
+ * index does not know: the same section, shared tags. */
 static void
 apply_boosts (BylineArticle *article,
-              GArray        *candidates)
+              GArray        *hits)
 {
   g_autoptr(GHashTable) tags = dup_tag_set (byline_article_get_tags (article));
   g_autofree char *section = g_utf8_casefold (byline_article_get_section (article), -1);
 
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < hits->len; i++)
     {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
-      const char * const *other_tags = byline_article_get_tags (candidate->article);
+      BylineRelatedHit *hit = &g_array_index (hits, BylineRelatedHit, i);
+      const char * const *other_tags = byline_article_summary_get_tags (hit->summary);
       double boost = 1.0;
       guint shared = 0;
 
       if (*section != '\0')
         {
           g_autofree char *other_section =
-            g_utf8_casefold (byline_article_get_section (candidate->article), -1);
+            g_utf8_casefold (byline_article_summary_get_section (hit->summary), -1);
 
           if (g_str_equal (section, other_section))
             boost += SECTION_BOOST;
@@ -813,10 +669,10 @@ apply_boosts (BylineArticle *article,
         }
 
       boost += TAG_BOOST * MIN (shared, MAX_SHARED_TAGS);
-      candidate->score *= boost;
+      hit->score *= boost;
     }
 
-  g_array_sort (candidates, compare_candidates);
+  g_array_sort (hits, compare_hits);
 }
 
 /**
@@ -830,9 +686,9 @@ apply_boosts (BylineArticle *article,
  * distinctive words (bm25 over the full-text index), then favours the same
  * section and shared tags.
  *
- * Returns: (transfer full) (element-type BylineArticle) (nullable): the
- *   related articles, best first, without their bodies; empty when
- *   @article has no words to go by
+ * Returns: (transfer full) (element-type BylineArticleSummary) (nullable):
+ *   the related articles, best first; empty when @article has no words to
+ *   go by
  */
 GPtrArray *
 byline_store_list_related (BylineStore    *self,
@@ -840,12 +696,13 @@ byline_store_list_related (BylineStore    *self,
                            guint           limit,
                            GError        **error)
 {
+  BylineStoreBackend *backend;
   g_autoptr(GPtrArray) related = NULL;
   g_autoptr(GHashTable) terms = NULL;
   g_autoptr(GHashTable) own_terms = NULL;
   g_autoptr(GPtrArray) ranked = NULL;
-  g_autoptr(GArray) candidates = NULL;
-  g_autofree char *match = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_auto(GStrv) chosen = NULL;
   GHashTableIter iter;
   gpointer value;
   gint64 own_id;
@@ -854,8 +711,7 @@ byline_store_list_related (BylineStore    *self,
   guint n_matched = 0;
   guint n_shortlist = 0;
   gint64 common;
-  gboolean by_recency = FALSE;
-  sqlite3 *db;
+  BylineRelatedMatch match = BYLINE_RELATED_ANY_BY_RANK;
   gboolean ok;
 
   g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
@@ -879,48 +735,52 @@ byline_store_list_related (BylineStore    *self,
   if (own_id > 0)
     own_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_array_set_clear_func (candidates, candidate_clear);
+  hits = g_array_new (FALSE, FALSE, sizeof (BylineRelatedHit));
+  g_array_set_clear_func (hits, hit_clear);
   n_candidates = MAX (MIN_CANDIDATES, limit * 3);
 
-  db = _byline_store_lock (self);
+  backend = _byline_store_get_backend (self);
 
-  /* The highest id stands in for the number of articles: as good for the
-   * idf, and a count would read the whole table. */
-  ok = query_int64 (self, db, "SELECT max(id) FROM articles", &n_docs, error);
+  ok = backend->vtable->estimate_articles (backend, &n_docs, error);
   common = MAX (MIN_COMMON_DF, n_docs / COMMON_FRACTION);
-  ok = ok && (own_terms == NULL || collect_stored_terms (self, db, own_id, own_terms, error));
-  ok = ok && count_documents (self, db, ranked, own_terms, get_common_terms (self, n_docs),
-                              common, &n_shortlist, error);
+  ok = ok && (own_terms == NULL || collect_stored_terms (backend, own_id, own_terms, error));
 
   if (ok)
-    match = build_match (ranked, n_shortlist, n_docs, common, &by_recency);
+    {
+      g_mutex_lock (&common_terms_lock);
+      ok = count_documents (backend, ranked, own_terms, get_common_terms (self, n_docs),
+                            common, &n_shortlist, error);
+      g_mutex_unlock (&common_terms_lock);
+    }
+
+  if (ok)
+    chosen = choose_terms (ranked, n_shortlist, n_docs, common, &match);
 
   /* Spiked and trashed articles, and the article itself, are left out after
    * ranking; should they fill the cut, ask for more. */
-  while (ok && match != NULL)
+  while (ok && chosen != NULL)
     {
-      g_array_set_size (candidates, 0);
-      ok = query_candidates (self, db, match, by_recency, n_candidates, own_id,
-                             candidates, &n_matched, error);
-      if (!ok || candidates->len >= limit || n_matched < n_candidates ||
+      g_array_set_size (hits, 0);
+      ok = backend->vtable->search_related (backend, (const char * const *)chosen, match,
+                                            n_candidates, hits, &n_matched, error);
+      if (ok)
+        drop_unlinkable (hits, own_id);
+      if (!ok || hits->len >= limit || n_matched < n_candidates ||
           n_candidates >= G_MAXINT / 4)
         break;
       n_candidates *= 4;
     }
 
-  _byline_store_unlock (self);
-
   if (!ok)
     return NULL;
 
-  apply_boosts (article, candidates);
+  apply_boosts (article, hits);
 
-  for (guint i = 0; i < candidates->len && related->len < limit; i++)
+  for (guint i = 0; i < hits->len && related->len < limit; i++)
     {
-      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+      BylineRelatedHit *hit = &g_array_index (hits, BylineRelatedHit, i);
 
-      g_ptr_array_add (related, g_steal_pointer (&candidate->article));
+      g_ptr_array_add (related, g_steal_pointer (&hit->summary));
     }
 
   return g_steal_pointer (&related);
@@ -1000,9 +860,9 @@ byline_store_list_related_async (BylineStore         *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (element-type BylineArticle) (nullable): the
- *   related articles, best first, or %NULL with @error set (also when the
- *   work was cancelled)
+ * Returns: (transfer full) (element-type BylineArticleSummary) (nullable):
+ *   the related articles, best first, or %NULL with @error set (also when
+ *   the work was cancelled)
  */
 GPtrArray *
 byline_store_list_related_finish (BylineStore   *self,

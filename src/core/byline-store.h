@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article.h"
+#include "byline-article-summary.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,8 @@ typedef enum
   BYLINE_STORE_ERROR_OFFLINE,     /* the newsroom server cannot be reached */
   BYLINE_STORE_ERROR_AUTH,        /* the server refused the login */
   BYLINE_STORE_ERROR_PERMISSION,  /* the person's role may not do this */
-  BYLINE_STORE_ERROR_CONFLICT,    /* someone else saved a newer version */
+  BYLINE_STORE_ERROR_CONFLICT,    /* someone else changed it meanwhile (a
+                                   * newer version, another state) */
 } BylineStoreError;
 
 GQuark byline_store_error_quark (void);
@@ -47,6 +49,25 @@ typedef struct
 
 #define BYLINE_ARTICLE_QUERY_INIT { NULL, -1, FALSE, 0, 0 }
 
+/* The store's "changed" signal (gint64 id) fires on the thread that made
+ * the store, after a change is written; the id is 0 when many articles
+ * changed at once. Its detail says what changed, so a list can update the
+ * one row instead of reading everything again ("changed::notes"):
+ *   inserted    a new article
+ *   saved       an article's text (a save, a restored revision)
+ *   status      its state (byline_store_set_status())
+ *   trashed, restored, deleted
+ *   notes       its editors' notes
+ *   revisions   a revision was kept: nothing a list shows */
+#define BYLINE_STORE_CHANGED_INSERTED  "inserted"
+#define BYLINE_STORE_CHANGED_SAVED     "saved"
+#define BYLINE_STORE_CHANGED_STATUS    "status"
+#define BYLINE_STORE_CHANGED_TRASHED   "trashed"
+#define BYLINE_STORE_CHANGED_RESTORED  "restored"
+#define BYLINE_STORE_CHANGED_DELETED   "deleted"
+#define BYLINE_STORE_CHANGED_NOTES     "notes"
+#define BYLINE_STORE_CHANGED_REVISIONS "revisions"
+
 #define BYLINE_TYPE_STORE (byline_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (BylineStore, byline_store, BYLINE, STORE, GObject)
@@ -56,12 +77,14 @@ char          *byline_store_dup_default_path   (void);
 
 /* Opens (creating if needed) and migrates the database at @path; NULL means
  * the default path, whose folder is created. An explicit path's folder must
- * exist. */
+ * exist. As byline_store_open() without a password. */
 BylineStore   *byline_store_new                (const char          *path,
                                                 GError             **error);
 /* Opens a newsroom: a SQLite file at @location (NULL: the default path, as
  * byline_store_new()) or a newsroom server's "postgresql://…" URI, where
- * @password, when given, overrides ~/.pgpass (the window's keyring). */
+ * @password, when given, overrides ~/.pgpass (the window's keyring). The
+ * location picks the engine (the backend below the store); a server's is
+ * not built yet, and BYLINE_STORE_ERROR_OPEN says so. */
 BylineStore   *byline_store_open               (const char          *location,
                                                 const char          *password,
                                                 GError             **error);
@@ -80,10 +103,21 @@ gboolean       byline_store_save_article       (BylineStore         *self,
 BylineArticle *byline_store_load_article       (BylineStore         *self,
                                                 gint64               id,
                                                 GError             **error);
-/* Newest first (by updated). The articles carry every field but the body
- * (empty) and pins (none), so a long list stays cheap. (element-type BylineArticle) */
+/* Newest first (by updated). Summaries, not articles: no body, no pins, so
+ * a long list stays cheap, and each carries its open-note count. Load an
+ * article by its id to edit it. (element-type BylineArticleSummary) */
 GPtrArray     *byline_store_list_articles      (BylineStore         *self,
                                                 const BylineArticleQuery *query,
+                                                GError             **error);
+/* Article @id as @query lists it, and its *@position among the rows @query
+ * lists (its limit and offset aside): one query, for a list that follows
+ * a change to one article. NULL, with no error, when @query does not list
+ * it. */
+BylineArticleSummary *
+               byline_store_locate_article     (BylineStore         *self,
+                                                const BylineArticleQuery *query,
+                                                gint64               id,
+                                                guint               *position,
                                                 GError             **error);
 guint          byline_store_count_articles     (BylineStore         *self,
                                                 const BylineArticleQuery *query,

@@ -40,10 +40,10 @@ typedef enum
  * row's own widgets are still handling the click. */
 typedef struct
 {
-  ChangeKind     kind;
-  BylinePin     *pin;
-  guint          position;
-  BylineArticle *related;
+  ChangeKind            kind;
+  BylinePin            *pin;
+  guint                 position;
+  BylineArticleSummary *related;
 } Change;
 
 typedef enum
@@ -109,11 +109,11 @@ typedef struct
   GtkWidget        *remove;
 } PinRow;
 
-static void queue_change (BylinePinsEditor *self,
-                          ChangeKind        kind,
-                          BylinePin        *pin,
-                          guint             position,
-                          BylineArticle    *related);
+static void queue_change (BylinePinsEditor     *self,
+                          ChangeKind            kind,
+                          BylinePin            *pin,
+                          guint                 position,
+                          BylineArticleSummary *related);
 
 /* Paragraphs */
 
@@ -531,19 +531,20 @@ position_factory_new (gboolean with_summary)
 /* Choosing the article for an unresolved pin */
 
 static GtkWidget *
-match_row_new (BylineArticle *article)
+match_row_new (BylineArticleSummary *article)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *headline = gtk_label_new (byline_article_get_headline (article));
-  g_autofree char *date = byline_article_dup_date_label (article);
+  GtkWidget *headline = gtk_label_new (byline_article_summary_get_headline (article));
+  g_autofree char *date = byline_article_summary_dup_date_label (article);
+  const char *status = byline_status_get_label (byline_article_summary_get_status (article));
   g_autofree char *meta_text = NULL;
   GtkWidget *meta;
 
   if (*date != '\0')
-    meta_text = g_strdup_printf ("%s · %s", date, byline_status_get_label (byline_article_get_status (article)));
+    meta_text = g_strdup_printf ("%s · %s", date, status);
   else
-    meta_text = g_strdup (byline_status_get_label (byline_article_get_status (article)));
+    meta_text = g_strdup (status);
   meta = gtk_label_new (meta_text);
 
   gtk_widget_set_margin_top (box, 6);
@@ -611,11 +612,11 @@ fill_matches (PinRow *row)
 
   for (guint i = 0; i < articles->len; i++)
     {
-      BylineArticle *article = g_ptr_array_index (articles, i);
+      BylineArticleSummary *article = g_ptr_array_index (articles, i);
 
       /* Neither the page itself nor a page that will never be published. */
-      if (byline_article_get_id (article) == own_id ||
-          byline_article_get_status (article) == BYLINE_STATUS_SPIKED)
+      if (byline_article_summary_get_id (article) == own_id ||
+          byline_article_summary_get_status (article) == BYLINE_STATUS_SPIKED)
         continue;
 
       gtk_list_box_append (GTK_LIST_BOX (row->results), match_row_new (article));
@@ -644,7 +645,7 @@ chooser_activate_cb (GtkListBox    *results,
                      GtkListBoxRow *match,
                      PinRow        *row)
 {
-  BylineArticle *article = g_object_get_data (G_OBJECT (match), "byline-article");
+  BylineArticleSummary *article = g_object_get_data (G_OBJECT (match), "byline-article");
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (row->choose));
   queue_change (row->self, CHANGE_RESOLVE, row->pin, 0, article);
@@ -859,11 +860,11 @@ apply_change (BylinePinsEditor *self,
 
     case CHANGE_RESOLVE:
       {
-        g_autofree char *page_name = byline_article_dup_page_name (change->related);
+        g_autofree char *page_name = byline_article_summary_dup_page_name (change->related);
 
-        byline_pin_set_related_id (pin, byline_article_get_id (change->related));
+        byline_pin_set_related_id (pin, byline_article_summary_get_id (change->related));
         byline_pin_set_page_name (pin, page_name);
-        byline_pin_set_headline (pin, byline_article_get_headline (change->related));
+        byline_pin_set_headline (pin, byline_article_summary_get_headline (change->related));
         byline_pin_set_related_spiked (pin, FALSE);
         byline_article_pin_changed (self->article, index);
 
@@ -892,11 +893,11 @@ apply_changes_cb (gpointer user_data)
 }
 
 static void
-queue_change (BylinePinsEditor *self,
-              ChangeKind        kind,
-              BylinePin        *pin,
-              guint             position,
-              BylineArticle    *related)
+queue_change (BylinePinsEditor     *self,
+              ChangeKind            kind,
+              BylinePin            *pin,
+              guint                 position,
+              BylineArticleSummary *related)
 {
   Change *change = g_new0 (Change, 1);
 

@@ -71,20 +71,20 @@ static void
 pin_clicked_cb (GtkButton         *button,
                 BylineRelatedList *self)
 {
-  BylineArticle *article = g_object_get_data (G_OBJECT (button), "byline-article");
+  BylineArticleSummary *article = g_object_get_data (G_OBJECT (button), "byline-article");
 
   g_signal_emit (self, signals[PIN_REQUESTED], 0, article);
 }
 
 static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 BylineArticle *article)
+drag_prepare_cb (GtkDragSource        *source,
+                 double                x,
+                 double                y,
+                 BylineArticleSummary *article)
 {
   /* The id alone: only the body's drop target takes a bare gint64, so the
    * text view never pastes anything for it. */
-  return gdk_content_provider_new_typed (G_TYPE_INT64, byline_article_get_id (article));
+  return gdk_content_provider_new_typed (G_TYPE_INT64, byline_article_summary_get_id (article));
 }
 
 static void
@@ -102,19 +102,19 @@ create_row_cb (gpointer item,
                gpointer user_data)
 {
   BylineRelatedList *self = user_data;
-  BylineArticle *article = item;
+  BylineArticleSummary *article = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *headline = gtk_label_new (byline_article_get_display_headline (article));
+  GtkWidget *headline = gtk_label_new (byline_article_summary_get_display_headline (article));
   GtkWidget *meta;
   GtkWidget *pin;
   GtkDragSource *drag;
-  g_autofree char *date = byline_article_dup_date_label (article);
+  g_autofree char *date = byline_article_summary_dup_date_label (article);
   g_autofree char *meta_text = NULL;
   g_autofree char *pin_label = NULL;
   g_autofree char *row_label = NULL;
-  const char *status = byline_status_get_label (byline_article_get_status (article));
+  const char *status = byline_status_get_label (byline_article_summary_get_status (article));
 
   if (*date != '\0')
     meta_text = g_strdup_printf ("%s · %s", date, status);
@@ -144,7 +144,7 @@ create_row_cb (gpointer item,
   gtk_widget_set_valign (pin, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (pin, "flat");
   gtk_widget_set_tooltip_text (pin, _("Link after the paragraph with the cursor"));
-  pin_label = g_strdup_printf (_("Pin “%s”"), byline_article_get_display_headline (article));
+  pin_label = g_strdup_printf (_("Pin “%s”"), byline_article_summary_get_display_headline (article));
   gtk_accessible_update_property (GTK_ACCESSIBLE (pin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, pin_label,
                                   -1);
@@ -155,7 +155,7 @@ create_row_cb (gpointer item,
   gtk_box_append (GTK_BOX (box), pin);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  row_label = g_strdup_printf ("%s, %s", byline_article_get_display_headline (article), meta_text);
+  row_label = g_strdup_printf ("%s, %s", byline_article_summary_get_display_headline (article), meta_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
                                   -1);
@@ -459,7 +459,7 @@ byline_related_list_class_init (BylineRelatedListClass *klass)
    * article (a summary). */
   signals[PIN_REQUESTED] =
     g_signal_new ("pin-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ARTICLE);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BYLINE_TYPE_ARTICLE_SUMMARY);
 
   g_assert (byline_ui_get_resource () != NULL);
 
@@ -475,7 +475,7 @@ byline_related_list_class_init (BylineRelatedListClass *klass)
 static void
 byline_related_list_init (BylineRelatedList *self)
 {
-  self->model = g_list_store_new (BYLINE_TYPE_ARTICLE);
+  self->model = g_list_store_new (BYLINE_TYPE_ARTICLE_SUMMARY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

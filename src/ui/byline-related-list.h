@@ -24,8 +24,7 @@ BylineArticle *byline_related_list_get_article (BylineRelatedList *self);
 /* Lists the articles related to @article, and follows its edits. */
 void           byline_related_list_set_article (BylineRelatedList *self,
                                                 BylineArticle     *article);
-/* The articles shown, best first: summaries without body.
- * (element-type BylineArticle) */
+/* The articles shown, best first. (element-type BylineArticleSummary) */
 GListModel    *byline_related_list_get_model   (BylineRelatedList *self);
 /* Looks again now, without waiting for typing to pause. */
 void           byline_related_list_refresh     (BylineRelatedList *self);

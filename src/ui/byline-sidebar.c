@@ -172,17 +172,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  BylineSidebar *self = user_data;
-  BylineArticle *article = gtk_list_item_get_item (item);
+  BylineArticleSummary *article = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *headline = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (headline);
-  g_autofree char *updated = format_updated (byline_article_get_updated (article));
-  g_autoptr(GString) line = g_string_new (byline_status_get_label (byline_article_get_status (article)));
-  guint open_notes;
+  g_autofree char *updated = format_updated (byline_article_summary_get_updated (article));
+  g_autoptr(GString) line = g_string_new (byline_status_get_label (byline_article_summary_get_status (article)));
+  /* Counted with the list's query: binding a row asks the store nothing. */
+  guint open_notes = byline_article_summary_get_open_notes (article);
 
-  /* One indexed count per row as it is bound: rows are bound lazily. */
-  open_notes = byline_store_count_open_notes (self->store, byline_article_get_id (article), NULL);
   if (open_notes > 0)
     {
       g_string_append (line, " · ");
@@ -190,12 +188,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", open_notes),
                               open_notes);
     }
-  if (*byline_article_get_section (article))
-    g_string_append_printf (line, " · %s", byline_article_get_section (article));
+  if (*byline_article_summary_get_section (article))
+    g_string_append_printf (line, " · %s", byline_article_summary_get_section (article));
   if (*updated)
     g_string_append_printf (line, " · %s", updated);
 
-  gtk_label_set_text (GTK_LABEL (headline), byline_article_get_display_headline (article));
+  gtk_label_set_text (GTK_LABEL (headline), byline_article_summary_get_display_headline (article));
   gtk_label_set_text (GTK_LABEL (meta), line->str);
 }
 
@@ -273,7 +271,7 @@ items_changed_cb (BylineSidebar *self,
 static void
 selection_changed_cb (BylineSidebar *self)
 {
-  g_autoptr(BylineArticle) article = NULL;
+  BylineArticleSummary *article;
 
   if (self->selecting)
     return;
@@ -281,12 +279,11 @@ selection_changed_cb (BylineSidebar *self)
   article = gtk_single_selection_get_selected_item (self->selection);
   if (article == NULL)
     return;
-  g_object_ref (article);
 
-  if (byline_article_get_id (article) == self->selected_id)
+  if (byline_article_summary_get_id (article) == self->selected_id)
     return;
 
-  self->selected_id = byline_article_get_id (article);
+  self->selected_id = byline_article_summary_get_id (article);
   g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, self->selected_id);
 }
 
@@ -500,7 +497,7 @@ byline_sidebar_constructed (GObject *object)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));

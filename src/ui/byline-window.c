@@ -298,7 +298,7 @@ static void
 open_first_article (BylineWindow *self)
 {
   BylineArticleList *list = byline_sidebar_get_list (self->sidebar);
-  g_autoptr(BylineArticle) first = NULL;
+  g_autoptr(BylineArticleSummary) first = NULL;
   g_autoptr(GError) error = NULL;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
@@ -308,7 +308,7 @@ open_first_article (BylineWindow *self)
     }
 
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  if (!byline_window_open_article (self, byline_article_get_id (first), &error))
+  if (!byline_window_open_article (self, byline_article_summary_get_id (first), &error))
     show_error (self, error);
 }
 
@@ -383,14 +383,24 @@ link_related (BylineWindow  *self,
 
 /* A related row's Pin button: after the paragraph with the cursor. */
 static void
-pin_requested_cb (BylineWindow      *self,
-                  BylineArticle     *related,
-                  BylineRelatedList *list)
+pin_requested_cb (BylineWindow         *self,
+                  BylineArticleSummary *summary,
+                  BylineRelatedList    *list)
 {
+  g_autoptr(BylineArticle) related = NULL;
+  g_autoptr(GError) error = NULL;
   guint position;
 
   if (self->article == NULL)
     return;
+
+  /* The row is a summary: link the article as stored, as a drop does. */
+  related = byline_store_load_article (self->store, byline_article_summary_get_id (summary), &error);
+  if (related == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
 
   position = byline_text_block_at_offset (byline_article_get_body (self->article),
                                           byline_editor_pane_get_cursor_offset (self->editor));
@@ -488,10 +498,10 @@ _byline_window_list_unlinked_pins (BylineWindow *self,
 
       for (guint i = 0; published != NULL && i < published->len; i++)
         {
-          BylineArticle *summary = g_ptr_array_index (published, i);
+          BylineArticleSummary *summary = g_ptr_array_index (published, i);
           g_autoptr(BylineArticle) article = NULL;
 
-          article = byline_store_load_article (self->store, byline_article_get_id (summary), NULL);
+          article = byline_store_load_article (self->store, byline_article_summary_get_id (summary), NULL);
           if (article != NULL)
             add_unlinked_pins (lines, article, TRUE);
         }
@@ -699,7 +709,7 @@ empty_trash_response_cb (AdwMessageDialog *dialog,
       trash.trashed = TRUE;
       trashed = byline_store_list_articles (self->store, &trash, NULL);
       for (guint i = 0; trashed != NULL && i < trashed->len; i++)
-        if (byline_article_get_id (g_ptr_array_index (trashed, i)) == byline_article_get_id (self->article))
+        if (byline_article_summary_get_id (g_ptr_array_index (trashed, i)) == byline_article_get_id (self->article))
           open_is_trashed = TRUE;
     }
 

@@ -1,0 +1,993 @@
+/* byline-store-sqlite.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-store-sqlite"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "byline-article-summary-private.h"
+#include "byline-store-private.h"
+#include "byline-store-sqlite-private.h"
+
+/* bm25 column weights, in the order of articles_fts: headline, standfirst,
+ * caption, body, tags (the SEARCHED fields, in table order). */
+#define BM25_WEIGHTS "10.0, 2.0, 2.0, 1.0, 5.0"
+
+/* A summary: what lists show, with the threads still open counted in the
+ * same query (notes_by_article covers it), so showing a row never asks
+ * the store again. */
+#define SUMMARY_COLUMNS \
+  "a.id, a.uuid, a.slug, a.headline, a.standfirst, a.section, a.tags, a.status," \
+  " a.created, a.updated, a.published, a.trashed," \
+  " (SELECT count(*) FROM notes n" \
+  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)"
+
+enum {
+  SUMMARY_ID, SUMMARY_UUID, SUMMARY_SLUG, SUMMARY_HEADLINE, SUMMARY_STANDFIRST,
+  SUMMARY_SECTION, SUMMARY_TAGS, SUMMARY_STATUS, SUMMARY_CREATED, SUMMARY_UPDATED,
+  SUMMARY_PUBLISHED, SUMMARY_TRASHED, SUMMARY_OPEN_NOTES,
+  N_SUMMARY_COLUMNS
+};
+
+/* Query parameters every list query binds the same way. */
+enum {
+  PARAM_FTS = 1,
+  PARAM_STATUS,
+  PARAM_LIMIT,
+  PARAM_OFFSET,
+  PARAM_ID,
+};
+
+static BylineSql *
+get_sql (BylineStoreBackend *backend)
+{
+  return BYLINE_STORE_SQLITE (backend)->sql;
+}
+
+static BylineArticleSummary *
+summary_from_row (BylineSqlStmt *stmt)
+{
+  BylineArticleSummary *summary = _byline_article_summary_new ();
+  int status = byline_sql_column_status (stmt, SUMMARY_STATUS);
+
+  summary->id = byline_sql_column_int64 (stmt, SUMMARY_ID);
+  summary->uuid = g_strdup (byline_sql_column_text (stmt, SUMMARY_UUID));
+  summary->slug = g_strdup (byline_sql_column_text (stmt, SUMMARY_SLUG));
+  summary->headline = g_strdup (byline_sql_column_text (stmt, SUMMARY_HEADLINE));
+  summary->standfirst = g_strdup (byline_sql_column_text (stmt, SUMMARY_STANDFIRST));
+  summary->section = g_strdup (byline_sql_column_text (stmt, SUMMARY_SECTION));
+  _byline_article_summary_set_tags_string (summary, byline_sql_column_text (stmt, SUMMARY_TAGS));
+  summary->status = status >= 0 ? status : BYLINE_STATUS_DRAFT;
+  summary->created = byline_sql_column_int64 (stmt, SUMMARY_CREATED);
+  summary->updated = byline_sql_column_int64 (stmt, SUMMARY_UPDATED);
+  summary->published = byline_sql_column_int64 (stmt, SUMMARY_PUBLISHED);
+  summary->trashed = byline_sql_column_int64 (stmt, SUMMARY_TRASHED);
+  summary->open_notes = (guint)MAX (byline_sql_column_int64 (stmt, SUMMARY_OPEN_NOTES), 0);
+
+  return summary;
+}
+
+/* --- opening ------------------------------------------------------------- */
+
+static void
+sqlite_close (BylineStoreBackend *backend)
+{
+  BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
+
+  g_clear_pointer (&self->sql, byline_sql_close);
+  g_free (self->article_columns);
+  g_free (self->insert_article);
+  g_free (self->update_article);
+  g_free (self->select_revision);
+  g_free (self->insert_revision);
+  g_free (self);
+}
+
+static void
+sqlite_set_busy_timeout (BylineStoreBackend *backend,
+                         guint               milliseconds)
+{
+  byline_sql_set_busy_timeout (get_sql (backend), milliseconds);
+}
+
+static void
+sqlite_set_trace (BylineStoreBackend   *backend,
+                  BylineStoreTraceFunc  func,
+                  gpointer              user_data)
+{
+  byline_sql_set_trace (get_sql (backend), func, user_data);
+}
+
+static gboolean
+sqlite_begin (BylineStoreBackend  *backend,
+              const char          *doing,
+              GError             **error)
+{
+  return byline_sql_begin (get_sql (backend), doing, error);
+}
+
+static gboolean
+sqlite_commit (BylineStoreBackend  *backend,
+               const char          *doing,
+               GError             **error)
+{
+  return byline_sql_commit (get_sql (backend), doing, error);
+}
+
+static void
+sqlite_rollback (BylineStoreBackend *backend)
+{
+  byline_sql_rollback (get_sql (backend));
+}
+
+/* --- articles ------------------------------------------------------------ */
+
+static void
+bind_stamped (BylineSqlStmt            *stmt,
+              int                       index,
+              const BylineArticleField *field,
+              const BylineArticleStamp *stamp)
+{
+  if (g_str_equal (field->name, "uuid"))
+    byline_sql_bind_text (stmt, index, stamp->uuid);
+  else if (g_str_equal (field->name, "slug"))
+    byline_sql_bind_text (stmt, index, stamp->slug);
+  else if (g_str_equal (field->name, "created"))
+    byline_sql_bind_int64 (stmt, index, stamp->created);
+  else if (g_str_equal (field->name, "updated"))
+    byline_sql_bind_int64 (stmt, index, stamp->updated);
+  else
+    g_assert_not_reached ();
+}
+
+/* Binds every field but the key and those flagged @without, in table
+ * order from parameter 1; returns the next parameter's number. */
+static int
+bind_article (BylineSqlStmt            *stmt,
+              BylineArticle            *article,
+              const BylineArticleStamp *stamp,
+              BylineFieldFlags          without)
+{
+  int index = 1;
+
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+
+      if (field->flags & (BYLINE_FIELD_KEY | without))
+        continue;
+
+      if (field->flags & BYLINE_FIELD_STAMPED)
+        bind_stamped (stmt, index++, field, stamp);
+      else
+        byline_sql_bind_field (stmt, index++, field, article);
+    }
+
+  return index;
+}
+
+static gboolean
+sqlite_insert_article (BylineStoreBackend        *backend,
+                       BylineArticle             *article,
+                       const BylineArticleStamp  *stamp,
+                       gint64                    *id,
+                       GError                   **error)
+{
+  BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (self->sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("save the article");
+
+  stmt = byline_sql_prepare (self->sql, self->insert_article, doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_article (stmt, article, stamp, 0);
+  if (!byline_sql_run (self->sql, stmt, doing, error))
+    return FALSE;
+
+  *id = byline_sql_last_insert_id (self->sql);
+  return TRUE;
+}
+
+static gboolean
+sqlite_update_article (BylineStoreBackend        *backend,
+                       gint64                     id,
+                       BylineArticle             *article,
+                       const BylineArticleStamp  *stamp,
+                       gboolean                  *found,
+                       GError                   **error)
+{
+  BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (self->sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("save the article");
+  int index;
+
+  stmt = byline_sql_prepare (self->sql, self->update_article, doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  index = bind_article (stmt, article, stamp, BYLINE_FIELD_WORKFLOW);
+  byline_sql_bind_int64 (stmt, index, id);
+  if (!byline_sql_run (self->sql, stmt, doing, error))
+    return FALSE;
+
+  *found = byline_sql_changes (self->sql) > 0;
+  return TRUE;
+}
+
+static gboolean
+sqlite_write_pins (BylineStoreBackend  *backend,
+                   gint64               id,
+                   GListModel          *pins,
+                   GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("save the related links");
+  guint n_pins = g_list_model_get_n_items (pins);
+
+  stmt = byline_sql_prepare (sql, "DELETE FROM pins WHERE article_id = ?1", doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  byline_sql_bind_int64 (stmt, 1, id);
+  if (!byline_sql_run (sql, stmt, doing, error))
+    return FALSE;
+
+  /* A link to an article deleted meanwhile is kept as an unresolved pin
+   * with its headline: a vanished related article must never stop the
+   * journalist's own text from being saved. */
+  stmt = byline_sql_prepare (sql,
+                             "INSERT INTO pins (article_id, sort, position, related_id, headline)"
+                             " VALUES (?1, ?2, ?3, (SELECT id FROM articles WHERE id = ?4), ?5)",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+      gint64 related_id = byline_pin_get_related_id (pin);
+
+      byline_sql_stmt_release (stmt);
+      byline_sql_bind_int64 (stmt, 1, id);
+      byline_sql_bind_int64 (stmt, 2, i);
+      byline_sql_bind_int64 (stmt, 3, byline_pin_get_position (pin));
+      byline_sql_bind_id (stmt, 4, related_id);
+      byline_sql_bind_text (stmt, 5, byline_pin_get_headline (pin));
+
+      if (!byline_sql_run (sql, stmt, doing, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_pins (BylineSql      *sql,
+           BylineArticle  *article,
+           GError        **error)
+{
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("load the related links");
+
+  stmt = byline_sql_prepare (sql,
+                             "SELECT p.position, r.id, COALESCE (r.headline, p.headline), r.slug,"
+                             " r.status, r.trashed IS NOT NULL"
+                             " FROM pins p LEFT JOIN articles r ON r.id = p.related_id"
+                             " WHERE p.article_id = ?1 ORDER BY p.sort",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  byline_sql_bind_int64 (stmt, 1, byline_article_get_id (article));
+  while (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      int status = byline_sql_column_status (stmt, 4);
+
+      byline_article_add_pin (article,
+                              _byline_store_pin_from_row (byline_sql_column_int64 (stmt, 0),
+                                                          byline_sql_column_int64 (stmt, 1),
+                                                          byline_sql_column_text (stmt, 2),
+                                                          byline_sql_column_text (stmt, 3),
+                                                          status >= 0 ? status : BYLINE_STATUS_DRAFT,
+                                                          byline_sql_column_int64 (stmt, 5) != 0));
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static BylineArticle *
+sqlite_load_article (BylineStoreBackend  *backend,
+                     gint64               id,
+                     gboolean             with_pins,
+                     GError             **error)
+{
+  BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (self->sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM articles WHERE id = ?1", self->article_columns);
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("load the article");
+
+  stmt = byline_sql_prepare (self->sql, sql, doing, error);
+  if (stmt == NULL)
+    return NULL;
+
+  byline_sql_bind_int64 (stmt, 1, id);
+  if (!byline_sql_next (self->sql, stmt, doing, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  article = byline_article_new ();
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    byline_sql_column_field (stmt, i, &byline_article_fields[i], article);
+  byline_sql_stmt_release (stmt);
+
+  if (with_pins && !load_pins (self->sql, article, error))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+/* Words typed in a search box become an FTS5 query that cannot be a syntax
+ * error: every word quoted, the last one a prefix so results follow typing. */
+static void
+append_quoted (GString    *out,
+               const char *word)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static char *
+fts_query_from_words (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  GString *query;
+  guint last = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      last = i;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+
+      append_quoted (query, words[i]);
+      if (i == last)
+        g_string_append_c (query, '*');
+    }
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+/* " FROM articles a ... WHERE ..." for @query over table alias @alias,
+ * with the parameters of PARAM_FTS and PARAM_STATUS. */
+static void
+append_list_clause (GString                  *sql,
+                    const BylineArticleQuery *query,
+                    gboolean                  fts,
+                    const char               *alias)
+{
+  g_string_append_printf (sql, " FROM articles %s", alias);
+  if (fts)
+    g_string_append_printf (sql, " JOIN articles_fts f%s ON f%s.rowid = %s.id", alias, alias, alias);
+
+  g_string_append_printf (sql, " WHERE %s.trashed IS %s", alias, query->trashed ? "NOT NULL" : "NULL");
+
+  if (fts)
+    g_string_append_printf (sql, " AND f%s.articles_fts MATCH ?%d", alias, PARAM_FTS);
+  if (query->status >= 0)
+    g_string_append_printf (sql, " AND %s.status = ?%d", alias, PARAM_STATUS);
+}
+
+static void
+bind_list_clause (BylineSqlStmt            *stmt,
+                  const BylineArticleQuery *query,
+                  const char               *fts)
+{
+  if (fts != NULL)
+    byline_sql_bind_text (stmt, PARAM_FTS, fts);
+  if (query->status >= 0)
+    byline_sql_bind_status (stmt, PARAM_STATUS, query->status);
+}
+
+static gboolean
+sqlite_list_summaries (BylineStoreBackend        *backend,
+                       const BylineArticleQuery  *query,
+                       GPtrArray                 *summaries,
+                       GError                   **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autofree char *fts = fts_query_from_words (query->search);
+  g_autoptr(GString) text = g_string_new ("SELECT " SUMMARY_COLUMNS);
+  g_autoptr(BylineSqlLocker) locker = NULL;
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("list the articles");
+
+  append_list_clause (text, query, fts != NULL, "a");
+  g_string_append_printf (text, " ORDER BY a.updated DESC, a.id DESC LIMIT ?%d OFFSET ?%d",
+                          PARAM_LIMIT, PARAM_OFFSET);
+
+  locker = byline_sql_locker_new (sql);
+  stmt = byline_sql_prepare (sql, text->str, doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_list_clause (stmt, query, fts);
+  byline_sql_bind_int64 (stmt, PARAM_LIMIT, query->limit > 0 ? (gint64)query->limit : -1);
+  byline_sql_bind_int64 (stmt, PARAM_OFFSET, query->offset);
+
+  while (byline_sql_next (sql, stmt, doing, &local_error))
+    g_ptr_array_add (summaries, summary_from_row (stmt));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_count_articles (BylineStoreBackend        *backend,
+                       const BylineArticleQuery  *query,
+                       guint                     *count,
+                       GError                   **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autofree char *fts = fts_query_from_words (query->search);
+  g_autoptr(GString) text = g_string_new ("SELECT count(*)");
+  g_autoptr(BylineSqlLocker) locker = NULL;
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("list the articles");
+
+  *count = 0;
+  append_list_clause (text, query, fts != NULL, "a");
+
+  locker = byline_sql_locker_new (sql);
+  stmt = byline_sql_prepare (sql, text->str, doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_list_clause (stmt, query, fts);
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    *count = (guint)CLAMP (byline_sql_column_int64 (stmt, 0), 0, G_MAXUINT);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static BylineArticleSummary *
+sqlite_locate_summary (BylineStoreBackend        *backend,
+                       const BylineArticleQuery  *query,
+                       gint64                     id,
+                       guint                     *position,
+                       GError                   **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autofree char *fts = fts_query_from_words (query->search);
+  g_autoptr(GString) text = g_string_new ("SELECT " SUMMARY_COLUMNS ", (SELECT count(*)");
+  g_autoptr(BylineSqlLocker) locker = NULL;
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  BylineArticleSummary *summary = NULL;
+  const char *doing = _("list the articles");
+
+  /* The rows listed before it: the partial indexes on (updated, id) make
+   * this a short range scan for an article near the top. */
+  append_list_clause (text, query, fts != NULL, "b");
+  g_string_append (text, " AND (b.updated, b.id) > (a.updated, a.id))");
+
+  g_string_append_printf (text, " FROM articles a WHERE a.id = ?%d AND a.trashed IS %s",
+                          PARAM_ID, query->trashed ? "NOT NULL" : "NULL");
+  if (fts != NULL)
+    g_string_append_printf (text, " AND EXISTS (SELECT 1 FROM articles_fts"
+                            " WHERE articles_fts MATCH ?%d AND rowid = a.id)", PARAM_FTS);
+  if (query->status >= 0)
+    g_string_append_printf (text, " AND a.status = ?%d", PARAM_STATUS);
+
+  locker = byline_sql_locker_new (sql);
+  stmt = byline_sql_prepare (sql, text->str, doing, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_list_clause (stmt, query, fts);
+  byline_sql_bind_int64 (stmt, PARAM_ID, id);
+
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      summary = summary_from_row (stmt);
+      *position = (guint)CLAMP (byline_sql_column_int64 (stmt, N_SUMMARY_COLUMNS), 0, G_MAXUINT);
+    }
+
+  if (local_error != NULL)
+    {
+      g_clear_object (&summary);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return summary;
+}
+
+static gboolean
+sqlite_find_by_headline (BylineStoreBackend  *backend,
+                         const char          *headline,
+                         gint64              *id,
+                         GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("look up a headline");
+
+  *id = 0;
+  stmt = byline_sql_prepare (sql,
+                             "SELECT id FROM articles WHERE headline = ?1 COLLATE NOCASE"
+                             " AND trashed IS NULL ORDER BY updated DESC, id DESC LIMIT 1",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  byline_sql_bind_text (stmt, 1, headline);
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    *id = byline_sql_column_int64 (stmt, 0);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @text with article @id as parameter 1 and @when (NULL for 0) as
+ * parameter 2, if it has one; *@found says whether a row changed. */
+static gboolean
+run_on_article (BylineStoreBackend  *backend,
+                const char          *text,
+                gint64               id,
+                gint64               when,
+                const char          *doing,
+                gboolean            *found,
+                GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+
+  stmt = byline_sql_prepare (sql, text, doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    byline_sql_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    byline_sql_bind_time (stmt, 2, when);
+
+  /* One statement is one transaction: pins go with a deleted article
+   * (ON DELETE CASCADE) or not at all. */
+  if (!byline_sql_run (sql, stmt, doing, error))
+    return FALSE;
+
+  if (found != NULL)
+    *found = byline_sql_changes (sql) > 0;
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_set_trashed (BylineStoreBackend  *backend,
+                    gint64               id,
+                    gint64               when,
+                    gboolean            *found,
+                    GError             **error)
+{
+  return run_on_article (backend, "UPDATE articles SET trashed = ?2 WHERE id = ?1", id, when,
+                         when > 0 ? _("move the article to the Trash") : _("restore the article"),
+                         found, error);
+}
+
+static gboolean
+sqlite_delete_article (BylineStoreBackend  *backend,
+                       gint64               id,
+                       gboolean            *found,
+                       GError             **error)
+{
+  return run_on_article (backend, "DELETE FROM articles WHERE id = ?1", id, 0,
+                         _("delete the article"), found, error);
+}
+
+static gboolean
+sqlite_empty_trash (BylineStoreBackend  *backend,
+                    GError             **error)
+{
+  return run_on_article (backend, "DELETE FROM articles WHERE trashed IS NOT NULL", 0, 0,
+                         _("empty the Trash"), NULL, error);
+}
+
+/* --- related articles: the full-text index --------------------------------- */
+
+static gboolean
+sqlite_estimate_articles (BylineStoreBackend  *backend,
+                          gint64              *count,
+                          GError             **error)
+{
+  /* The highest id stands in for the number of articles: as good for the
+   * idf, and a count would read the whole table. */
+  return byline_sql_query_int64 (get_sql (backend), "SELECT max(id) FROM articles", count,
+                                 _("find related articles"), error);
+}
+
+/* FTS5 stores no document frequencies: fts5vocab walks every position of
+ * a term to report one (1.5 ms for a term in 10 000 articles), where a
+ * count with a limit stops early. */
+static gboolean
+sqlite_count_term_documents (BylineStoreBackend  *backend,
+                             const char          *term,
+                             gint64               limit,
+                             gint64              *count,
+                             GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("find related articles");
+
+  *count = 0;
+  stmt = byline_sql_prepare (sql,
+                             "SELECT count(*) FROM (SELECT 1 FROM articles_fts"
+                             " WHERE articles_fts MATCH ?1 LIMIT ?2)",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  append_quoted (match, term);
+  byline_sql_bind_text (stmt, 1, match->str);
+  byline_sql_bind_int64 (stmt, 2, limit);
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    *count = byline_sql_column_int64 (stmt, 0);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_search_related (BylineStoreBackend  *backend,
+                       const char * const  *terms,
+                       BylineRelatedMatch   match,
+                       guint                limit,
+                       GArray              *hits,
+                       guint               *n_matched,
+                       GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = NULL;
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("find related articles");
+
+  *n_matched = 0;
+
+  /* Every term quoted, so nothing in the text can be read as FTS5 syntax. */
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, match == BYLINE_RELATED_ANY_BY_RANK ? " OR " : " AND ");
+      append_quoted (text, terms[i]);
+    }
+
+  if (text->len == 0)
+    return TRUE;
+
+  locker = byline_sql_locker_new (sql);
+
+  /* The join reads only the rows that made the cut. SQLite's ORDER BY …
+   * LIMIT keeps the best in a bounded heap: measured faster than FTS5's own
+   * "ORDER BY rank" (which sorts every match) by a third to a half. Newest
+   * first is FTS5's own order: it stops after the first few. */
+  if (match == BYLINE_RELATED_ALL_NEWEST_FIRST)
+    stmt = byline_sql_prepare (sql,
+                               "SELECT " SUMMARY_COLUMNS ", -1.0"
+                               " FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                               "       ORDER BY rowid DESC LIMIT ?2) AS f"
+                               " JOIN articles a ON a.id = f.rowid"
+                               " ORDER BY a.id DESC",
+                               doing, error);
+  else
+    stmt = byline_sql_prepare (sql,
+                               "SELECT " SUMMARY_COLUMNS ", f.score"
+                               " FROM (SELECT rowid, bm25 (articles_fts, " BM25_WEIGHTS ") AS score"
+                               "       FROM articles_fts WHERE articles_fts MATCH ?1"
+                               "       ORDER BY score LIMIT ?2) AS f"
+                               " JOIN articles a ON a.id = f.rowid"
+                               " ORDER BY f.score",
+                               doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  byline_sql_bind_text (stmt, 1, text->str);
+  byline_sql_bind_int64 (stmt, 2, limit);
+
+  while (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      /* bm25 in FTS5 is negative: the lower, the better the match. */
+      BylineRelatedHit hit = {
+        summary_from_row (stmt),
+        -sqlite3_column_double (stmt, N_SUMMARY_COLUMNS),
+      };
+
+      g_array_append_val (hits, hit);
+      (*n_matched)++;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* --- the table of operations ---------------------------------------------- */
+
+static const BylineStoreBackendVTable sqlite_vtable = {
+  .name = "sqlite",
+  .close = sqlite_close,
+  .set_busy_timeout = sqlite_set_busy_timeout,
+  .set_trace = sqlite_set_trace,
+  .begin = sqlite_begin,
+  .commit = sqlite_commit,
+  .rollback = sqlite_rollback,
+
+  .insert_article = sqlite_insert_article,
+  .update_article = sqlite_update_article,
+  .write_pins = sqlite_write_pins,
+  .load_article = sqlite_load_article,
+  .list_summaries = sqlite_list_summaries,
+  .count_articles = sqlite_count_articles,
+  .locate_summary = sqlite_locate_summary,
+  .find_by_headline = sqlite_find_by_headline,
+  .set_trashed = sqlite_set_trashed,
+  .delete_article = sqlite_delete_article,
+  .empty_trash = sqlite_empty_trash,
+
+  .estimate_articles = sqlite_estimate_articles,
+  .count_term_documents = sqlite_count_term_documents,
+  .search_related = sqlite_search_related,
+
+  .read_status = _byline_store_sqlite_read_status,
+  .write_status = _byline_store_sqlite_write_status,
+  .insert_status_event = _byline_store_sqlite_insert_status_event,
+  .list_status_events = _byline_store_sqlite_list_status_events,
+
+  .insert_revision = _byline_store_sqlite_insert_revision,
+  .load_revision = _byline_store_sqlite_load_revision,
+  .latest_revision = _byline_store_sqlite_latest_revision,
+  .list_revisions = _byline_store_sqlite_list_revisions,
+
+  .load_note = _byline_store_sqlite_load_note,
+  .insert_note = _byline_store_sqlite_insert_note,
+  .resolve_thread = _byline_store_sqlite_resolve_thread,
+  .delete_note = _byline_store_sqlite_delete_note,
+  .anchor_thread = _byline_store_sqlite_anchor_thread,
+  .read_notes_base = _byline_store_sqlite_read_notes_base,
+  .write_notes_base = _byline_store_sqlite_write_notes_base,
+  .list_notes = _byline_store_sqlite_list_notes,
+  .count_open_notes = _byline_store_sqlite_count_open_notes,
+};
+
+BylineSql *
+_byline_store_sqlite_get_sql (BylineStore *store)
+{
+  BylineStoreBackend *backend = _byline_store_get_backend (store);
+
+  if (backend->vtable != &sqlite_vtable)
+    return NULL;
+
+  return BYLINE_STORE_SQLITE (backend)->sql;
+}
+
+/* The statements that follow the field table, made once. */
+static void
+build_statements (BylineStoreSqlite *self)
+{
+  g_autofree char *insert_columns = NULL;
+  g_autofree char *revision_columns = NULL;
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) update = g_string_new ("UPDATE articles SET ");
+  guint n_insert = 0;
+  guint n_revision = 0;
+  int index = 1;
+
+  self->article_columns = byline_sql_field_list (0, 0, "", NULL);
+
+  insert_columns = byline_sql_field_list (0, BYLINE_FIELD_KEY, "", &n_insert);
+  for (guint i = 1; i <= n_insert; i++)
+    g_string_append_printf (values, "%s?%u", i > 1 ? ", " : "", i);
+  self->insert_article = g_strdup_printf ("INSERT INTO articles (%s) VALUES (%s)",
+                                          insert_columns, values->str);
+
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+
+      if (field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_WORKFLOW))
+        continue;
+      g_string_append_printf (update, "%s%s = ?%d", index > 1 ? ", " : "", field->name, index);
+      index++;
+    }
+  g_string_append_printf (update, " WHERE id = ?%d", index);
+  self->update_article = g_string_free (g_steal_pointer (&update), FALSE);
+
+  revision_columns = byline_sql_field_list (BYLINE_FIELD_REVISION, 0, "", &n_revision);
+  self->select_revision =
+    g_strdup_printf ("SELECT id, article_id, created, author, status, reason, words_added,"
+                     " words_removed, %s FROM revisions", revision_columns);
+  g_string_truncate (values, 0);
+  for (guint i = 1; i <= n_revision + 7; i++)
+    g_string_append_printf (values, "%s?%u", i > 1 ? ", " : "", i);
+  self->insert_revision =
+    g_strdup_printf ("INSERT INTO revisions (article_id, created, author, status, reason,"
+                     " words_added, words_removed, %s) VALUES (%s)",
+                     revision_columns, values->str);
+}
+
+/* The checks a path needs before SQLite makes a file there. */
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display_dir = g_filename_display_name (dir);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file. Choose a file name instead."),
+                   name);
+      return FALSE;
+    }
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
+                   _("The folder “%s” does not exist. Create it first, or choose a database in another folder."),
+                   display_dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _byline_store_sqlite_open:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Opens (creating if needed) and migrates the newsroom in @path.
+ *
+ * Returns: (transfer full) (nullable): the backend
+ */
+BylineStoreBackend *
+_byline_store_sqlite_open (const char  *path,
+                           GError     **error)
+{
+  const char *doing = _("open the database");
+  BylineStoreSqlite *self;
+  BylineSql *sql;
+
+  if (!check_path (path, error))
+    return NULL;
+
+  sql = byline_sql_open (path, error);
+  if (sql == NULL)
+    return NULL;
+
+  self = g_new0 (BylineStoreSqlite, 1);
+  self->parent.vtable = &sqlite_vtable;
+  self->sql = sql;
+  build_statements (self);
+
+  /* SQLite quietly falls back to read-only when the file isn't writable;
+   * autosave would then fail on the first keystroke, so say it now. */
+  if (byline_sql_is_read_only (sql) ||
+      (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0))
+    {
+      byline_sql_set_error (sql, error, SQLITE_READONLY, doing);
+      sqlite_close (&self->parent);
+      return NULL;
+    }
+
+  if (!byline_sql_exec (sql, "PRAGMA foreign_keys = ON", doing, error) ||
+      !_byline_store_sqlite_migrate (sql, error) ||
+      !byline_sql_exec (sql, "PRAGMA journal_mode = WAL", doing, error) ||
+      !byline_sql_exec (sql, "PRAGMA synchronous = FULL", doing, error))
+    {
+      sqlite_close (&self->parent);
+      return NULL;
+    }
+
+  /* Statements that do not fit the file fail here, not at the first save. */
+  {
+    g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+    gboolean ok = byline_sql_prepare (sql, self->insert_article, doing, error) != NULL &&
+                  byline_sql_prepare (sql, self->update_article, doing, error) != NULL &&
+                  byline_sql_prepare (sql, self->insert_revision, doing, error) != NULL;
+
+    if (!ok)
+      {
+        g_clear_pointer (&locker, byline_sql_locker_free);
+        sqlite_close (&self->parent);
+        return NULL;
+      }
+  }
+
+  return &self->parent;
+}

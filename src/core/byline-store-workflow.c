@@ -1,0 +1,225 @@
+/* byline-store-workflow.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-store-workflow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "byline-store-private.h"
+#include "byline-workflow.h"
+
+/* The workflow in the store: moving an article from state to state as
+ * byline-workflow.c allows, with who did it and when, and a revision of
+ * the text it was moved with. */
+
+void
+byline_status_event_free (BylineStatusEvent *event)
+{
+  if (event == NULL)
+    return;
+
+  g_free (event->author);
+  g_free (event);
+}
+
+/* The state a spiked article goes back to; Draft when not known. */
+static gboolean
+read_spiked_from (BylineStoreBackend  *backend,
+                  gint64               article_id,
+                  BylineStatus        *spiked_from,
+                  GError             **error)
+{
+  BylineStatus status = BYLINE_STATUS_DRAFT;
+  int stored = -1;
+  gboolean found = FALSE;
+
+  *spiked_from = BYLINE_STATUS_DRAFT;
+
+  if (!backend->vtable->read_status (backend, article_id, &status, &stored, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      _byline_store_set_not_found (error, article_id);
+      return FALSE;
+    }
+
+  if (status == BYLINE_STATUS_SPIKED && stored >= 0)
+    *spiked_from = stored;
+
+  return TRUE;
+}
+
+BylineStatus
+byline_store_get_spiked_from (BylineStore  *self,
+                              gint64        article_id,
+                              GError      **error)
+{
+  BylineStatus spiked_from = BYLINE_STATUS_DRAFT;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), BYLINE_STATUS_DRAFT);
+
+  read_spiked_from (_byline_store_get_backend (self), article_id, &spiked_from, error);
+  return spiked_from;
+}
+
+/* The write lost a race: say what the article is now. */
+static void
+set_moved_meanwhile (BylineStoreBackend  *backend,
+                     BylineArticle       *article,
+                     BylineStatus         to,
+                     GError             **error)
+{
+  gint64 id = byline_article_get_id (article);
+  BylineStatus now = BYLINE_STATUS_DRAFT;
+  int spiked_from;
+  gboolean found = FALSE;
+
+  if (!backend->vtable->read_status (backend, id, &now, &spiked_from, &found, error))
+    return;
+
+  if (!found)
+    {
+      _byline_store_set_not_found (error, id);
+      return;
+    }
+
+  g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT,
+               _("“%s” was moved to %s by someone else meanwhile, so it was not moved to %s. "
+                 "Check its state, then try again."),
+               byline_article_get_display_headline (article),
+               byline_status_get_label (now), byline_status_get_label (to));
+}
+
+/**
+ * byline_store_set_status:
+ * @self: a store
+ * @article: the article (saved or not)
+ * @to: the state it should move to
+ * @author: who moves it
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the article is in state @to, on disk and in @article
+ */
+gboolean
+byline_store_set_status (BylineStore    *self,
+                         BylineArticle  *article,
+                         BylineStatus    to,
+                         const char     *author,
+                         GError        **error)
+{
+  BylineStoreBackend *backend;
+  g_autoptr(BylineRevision) previous = NULL;
+  g_autoptr(BylineRevision) revision = NULL;
+  g_autoptr(BylineArticle) snapshot = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("change the article’s state");
+  BylineStatusEvent event = { 0, };
+  BylineStatus from;
+  BylineStatus spiked_from = BYLINE_STATUS_DRAFT;
+  gboolean moved = FALSE;
+  gint64 article_id;
+  gint64 published;
+  gint64 now;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+
+  if (!_byline_store_check_text (author, _("name"), error))
+    return FALSE;
+
+  backend = _byline_store_get_backend (self);
+  from = byline_article_get_status (article);
+
+  if (from == BYLINE_STATUS_SPIKED && byline_article_get_id (article) > 0 &&
+      !read_spiked_from (backend, byline_article_get_id (article), &spiked_from, error))
+    return FALSE;
+
+  if (!byline_workflow_check (from, spiked_from, to, error))
+    return FALSE;
+
+  /* The edits the editor sees go with the state change; this is the same
+   * save autosave makes, so a failure after it leaves nothing half done. */
+  if (!byline_store_save_article (self, article, error))
+    return FALSE;
+
+  article_id = byline_article_get_id (article);
+  now = _byline_store_now ();
+  published = byline_article_get_published (article);
+  if (to == BYLINE_STATUS_PUBLISHED && published <= 0)
+    published = now;
+
+  if (!backend->vtable->begin (backend, doing, error))
+    return FALSE;
+
+  /* Only from the state this article was seen in: of two people moving it
+   * at once, the second is told, and the history stays one the workflow
+   * allows. */
+  if (!backend->vtable->write_status (backend, article_id, from, to, published,
+                                      to == BYLINE_STATUS_SPIKED ? (int)from : -1,
+                                      now, &moved, &local_error))
+    goto out;
+
+  if (!moved)
+    {
+      set_moved_meanwhile (backend, article, to, &local_error);
+      goto out;
+    }
+
+  event.article_id = article_id;
+  event.created = now;
+  event.author = (char *)(author != NULL ? author : "");
+  event.from = from;
+  event.to = to;
+  if (!backend->vtable->insert_status_event (backend, &event, &local_error))
+    goto out;
+
+  previous = backend->vtable->latest_revision (backend, article_id, NULL, &local_error);
+  if (local_error != NULL)
+    goto out;
+
+  snapshot = byline_article_copy (article);
+  byline_article_set_published (snapshot, published);
+  revision = _byline_store_add_revision (self, snapshot, to, author, BYLINE_REVISION_STATE,
+                                         now, previous, &local_error);
+
+out:
+  if (!_byline_store_finish (self, doing, &local_error, error))
+    return FALSE;
+
+  byline_article_set_status (article, to);
+  byline_article_set_published (article, published);
+  byline_article_set_updated (article, now);
+
+  _byline_store_emit_changed (self, article_id, BYLINE_STORE_CHANGED_STATUS);
+
+  return TRUE;
+}
+
+/**
+ * byline_store_list_status_events:
+ * @self: a store
+ * @article_id: the article
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BylineStatusEvent) (nullable):
+ *   the article's changes of state, oldest first
+ */
+GPtrArray *
+byline_store_list_status_events (BylineStore  *self,
+                                 gint64        article_id,
+                                 GError      **error)
+{
+  BylineStoreBackend *backend;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  backend = _byline_store_get_backend (self);
+  return backend->vtable->list_status_events (backend, article_id, error);
+}
