@@ -16,6 +16,7 @@
 #include "byline-notes-panel.h"
 #include "byline-notes-panel-private.h"
 #include "byline-review.h"
+#include "byline-sidebar.h"
 #include "byline-store.h"
 #include "byline-ui-test-util.h"
 #include "byline-window-private.h"
@@ -58,6 +59,26 @@ shows_label (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A visible label under @widget whose text starts with @prefix. */
+static gboolean
+shows_label_starting (GtkWidget  *widget,
+                      const char *prefix)
+{
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label_starting (child, prefix))
       return TRUE;
 
   return FALSE;
@@ -555,6 +576,35 @@ test_review_mode (Fixture       *fixture,
   g_assert_false (preview_has (preview, "April"));
 }
 
+/* The article list shows each article's open threads, counted by the
+ * list's own query, and its row follows a new or resolved note. */
+static void
+test_sidebar_counts (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *sidebar = GTK_WIDGET (_byline_window_get_sidebar (fixture->window));
+  g_autoptr(BylineNote) first = NULL;
+  g_autoptr(BylineNote) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (shows_label_starting (sidebar, "In Review · 1 note"));
+
+  first = byline_store_add_note (fixture->store, fixture->id, EDITOR_NAME, "Which quay?", -1, -1, &error);
+  g_assert_no_error (error);
+  WAIT_FOR (shows_label_starting (sidebar, "In Review · 1 note ·"), 5, "the row to count one note");
+
+  second = byline_store_add_note (fixture->store, fixture->id, REPORTER_NAME, "Photo?", -1, -1, &error);
+  g_assert_no_error (error);
+  WAIT_FOR (shows_label_starting (sidebar, "In Review · 2 notes ·"), 5, "the row to count two notes");
+
+  g_assert_true (byline_store_resolve_note (fixture->store, byline_note_get_id (first), TRUE, &error));
+  g_assert_true (byline_store_resolve_note (fixture->store, byline_note_get_id (second), TRUE, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (!shows_label_starting (sidebar, "In Review · 2 notes") &&
+            !shows_label_starting (sidebar, "In Review · 1 note"), 5, "the count to go");
+  g_assert_true (shows_label_starting (sidebar, "In Review ·"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +624,7 @@ main (int   argc,
   ADD ("reply-and-resolve", test_reply_and_resolve);
   ADD ("article-note", test_article_note);
   ADD ("review-mode", test_review_mode);
+  ADD ("sidebar-counts", test_sidebar_counts);
 
 #undef ADD
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "byline-article-fields.h"
 #include "byline-dates.h"
 #include "byline-exporter.h"
 #include "byline-pin.h"
@@ -526,11 +527,15 @@ byline_export_ninjs (BylineArticle           *article,
     add_time (builder, "firstpublished", byline_article_get_published (article));
   add_string (builder, "pubstatus", pubstatus_for (byline_article_get_status (article)));
   add_string (builder, "language", language);
-  add_string (builder, "slugline", byline_article_get_slug (article));
-  add_string (builder, "headline", byline_article_get_headline (article));
-  add_string (builder, "description_text", byline_article_get_standfirst (article));
-  add_string (builder, "byline", byline_article_get_byline (article));
-  add_string (builder, "located", byline_article_get_dateline (article));
+  /* The fields ninjs takes as they are (slugline, headline, ...), from the
+   * field table; the rest need the work above and below. */
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+
+      if (field->flags & BYLINE_FIELD_NINJS)
+        add_string (builder, field->ninjs, field->get_text (article));
+    }
   add_string (builder, "copyrightholder", publication->name);
   add_string (builder, "body_html", body_html);
 
