@@ -18,6 +18,7 @@
 #include "byline-review.h"
 #include "byline-sidebar.h"
 #include "byline-store.h"
+#include "byline-store-private.h"
 #include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
@@ -605,6 +606,48 @@ test_sidebar_counts (Fixture       *fixture,
   g_assert_true (shows_label_starting (sidebar, "In Review ·"));
 }
 
+static GThread *main_thread;
+
+static void
+count_query_cb (const char *query,
+                gpointer    user_data)
+{
+  guint *count = user_data;
+
+  if (g_thread_self () == main_thread)
+    (*count)++;
+}
+
+/* Typing into an article without notes: each autosave writes on a worker,
+ * and the main thread, where the typing happens, runs one query for it
+ * (the list's row), not a reload of the list or the notes. */
+static void
+test_autosave_main_thread_queries (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+  guint queries = 0;
+
+  /* What opening the window started is over. */
+  byline_test_spin (500);
+
+  _byline_store_set_trace (fixture->store, count_query_cb, &queries);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (fixture->buffer, &end);
+      gtk_text_buffer_insert (fixture->buffer, &end, " More.", -1);
+      WAIT_FOR (byline_autosave_get_dirty (autosave), 5, "the edit");
+      WAIT_FOR (!byline_autosave_get_dirty (autosave), 5, "the autosave");
+      /* The list's update runs on idle, after the save's "changed". */
+      byline_test_spin (100);
+    }
+  _byline_store_set_trace (fixture->store, NULL, NULL);
+
+  g_assert_cmpuint (queries, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +656,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  main_thread = g_thread_self ();
 
   app = byline_ui_test_app_new ("io.github.bylinedesk.Byline.NotesTest");
 
@@ -625,6 +669,7 @@ main (int   argc,
   ADD ("article-note", test_article_note);
   ADD ("review-mode", test_review_mode);
   ADD ("sidebar-counts", test_sidebar_counts);
+  ADD ("autosave-main-thread-queries", test_autosave_main_thread_queries);
 
 #undef ADD
 

@@ -315,10 +315,12 @@ store_changed_cb (BylineArticleList *self,
       g_hash_table_replace (self->pending, key, GUINT_TO_POINTER (kinds));
     }
 
-  /* What one save brings (the save, its revision, a change of state) is
-   * looked at once, when the burst is over. */
+  /* What one call brings (a save and a change of state) is looked at
+   * once, when it is over; and before GTK lays out and draws the next
+   * frame, so the row shows the change in it, and no animation can put
+   * the update off. */
   if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle_cb, self, NULL);
+    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_idle_cb, self, NULL);
 }
 
 static void

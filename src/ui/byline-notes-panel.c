@@ -865,12 +865,27 @@ queue_reload (BylineNotesPanel *self)
     }
 }
 
+/* Anchors follow the text: a save of it needs the notes read again only
+ * when there are notes to move. Without this, every autosave read them. */
+static gboolean
+text_save_moves_notes (BylineNotesPanel *self)
+{
+  return self->notes == NULL || self->notes->len > 0;
+}
+
 static void
 on_store_changed (BylineNotesPanel *self,
                   gint64            id,
                   BylineStore      *store)
 {
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (store);
+  GQuark detail = hint != NULL ? hint->detail : 0;
   gint64 article_id = get_article_id (self);
+
+  /* A revision kept changes no note. */
+  if (detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_REVISIONS) ||
+      (detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_SAVED) && !text_save_moves_notes (self)))
+    return;
 
   if (article_id > 0 && (id == 0 || id == article_id))
     queue_reload (self);
@@ -887,7 +902,8 @@ on_autosave_saved (BylineNotesPanel *self,
 
   g_free (self->stored_body);
   self->stored_body = g_strdup (byline_article_get_body (copy));
-  queue_reload (self);
+  if (text_save_moves_notes (self))
+    queue_reload (self);
 }
 
 /* --- adding -------------------------------------------------------------- */
