@@ -357,6 +357,143 @@ test_status_unsaved_article (Fixture       *fixture,
   g_assert_cmpuint (list->len, ==, 1);
 }
 
+/* Twenty editors move the same article at once, each from the state they
+ * last saw. Only a move from the state the article is really in goes
+ * through; the others are told, and write nothing. So the history stays
+ * one the workflow allows: each change starts where the one before ended. */
+
+#define N_CHANGERS 20
+#define MOVES_EACH 3
+
+typedef struct
+{
+  const char *path;
+  gint64      id;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    go;
+  int         moved;
+  int         lost;
+} StateRace;
+
+static gpointer
+change_state_thread (gpointer data)
+{
+  StateRace *race = data;
+  g_autoptr(BylineStore) store = NULL;
+  GError *error = NULL;
+  guint seed = GPOINTER_TO_UINT (g_thread_self ());
+
+  store = byline_store_new (race->path, &error);
+  if (store == NULL)
+    return error;
+
+  g_mutex_lock (&race->mutex);
+  while (!race->go)
+    g_cond_wait (&race->cond, &race->mutex);
+  g_mutex_unlock (&race->mutex);
+
+  for (guint i = 0; i < MOVES_EACH; i++)
+    {
+      g_autoptr(BylineArticle) article = NULL;
+      g_autofree char *author = g_strdup_printf ("Editor %u", seed % 1000);
+      const BylineStatus *next;
+      BylineStatus spiked_from;
+      guint n_next;
+
+      article = byline_store_load_article (store, race->id, &error);
+      if (article == NULL)
+        return error;
+      spiked_from = byline_store_get_spiked_from (store, race->id, &error);
+      if (error != NULL)
+        return error;
+
+      next = byline_workflow_next_states (byline_article_get_status (article), spiked_from, &n_next);
+      if (byline_store_set_status (store, article, next[(seed + i) % n_next], author, &error))
+        {
+          g_atomic_int_inc (&race->moved);
+          continue;
+        }
+
+      /* Lost the race: someone moved it first (or, from a spiked state,
+       * moved it on so the way back is another one). */
+      if (!g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT) &&
+          !g_error_matches (error, BYLINE_WORKFLOW_ERROR, BYLINE_WORKFLOW_ERROR_REFUSED))
+        return error;
+
+      g_atomic_int_inc (&race->lost);
+      g_clear_error (&error);
+    }
+
+  return NULL;
+}
+
+static void
+test_status_parallel_changers (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = new_article (fixture->store, HEADLINE, BODY);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  StateRace race = { fixture->path, byline_article_get_id (article), };
+  GThread *threads[N_CHANGERS];
+  BylineStatus status = BYLINE_STATUS_DRAFT;
+  BylineStatus spiked_from = BYLINE_STATUS_DRAFT;
+  guint n_state_revisions = 0;
+
+  g_mutex_init (&race.mutex);
+  g_cond_init (&race.cond);
+
+  for (guint i = 0; i < N_CHANGERS; i++)
+    threads[i] = g_thread_new ("editor", change_state_thread, &race);
+
+  g_mutex_lock (&race.mutex);
+  race.go = TRUE;
+  g_cond_broadcast (&race.cond);
+  g_mutex_unlock (&race.mutex);
+
+  for (guint i = 0; i < N_CHANGERS; i++)
+    {
+      g_autoptr(GError) thread_error = g_thread_join (threads[i]);
+
+      g_assert_no_error (thread_error);
+    }
+
+  g_mutex_clear (&race.mutex);
+  g_cond_clear (&race.cond);
+
+  g_assert_cmpint (race.moved + race.lost, ==, N_CHANGERS * MOVES_EACH);
+  g_assert_cmpint (race.moved, >, 0);
+  g_test_message ("%d moves went through, %d lost the race", race.moved, race.lost);
+
+  /* One event per move that went through, each from where the last ended,
+   * each a step the workflow allows. */
+  events = byline_store_list_status_events (fixture->store, race.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, race.moved);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const BylineStatusEvent *event = g_ptr_array_index (events, i);
+
+      g_assert_cmpint (event->from, ==, status);
+      g_assert_true (byline_workflow_can_transition (status, spiked_from, event->to));
+      if (event->to == BYLINE_STATUS_SPIKED)
+        spiked_from = event->from;
+      status = event->to;
+    }
+
+  /* The article is where its history says, with a revision per move. */
+  stored = byline_test_sql_text (fixture->path, "SELECT status FROM articles");
+  g_assert_cmpstr (stored, ==, byline_status_to_string (status));
+  revisions = byline_store_list_revisions (fixture->store, race.id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    n_state_revisions += byline_revision_get_reason (g_ptr_array_index (revisions, i)) == BYLINE_REVISION_STATE;
+  g_assert_cmpuint (n_state_revisions, ==, race.moved);
+}
+
 /* --- revisions ------------------------------------------------------------ */
 
 static void
@@ -1556,6 +1693,7 @@ main (int   argc,
   ADD ("status/publish-sets-time", test_status_publish_sets_time);
   ADD ("status/spike-and-restore", test_status_spike_and_restore);
   ADD ("status/unsaved-article", test_status_unsaved_article);
+  ADD ("status/parallel-changers", test_status_parallel_changers);
   ADD ("revisions/manual", test_revision_manual);
   ADD ("revisions/every-field", test_revision_every_field);
   ADD ("revisions/auto", test_revision_auto);

@@ -137,6 +137,78 @@ test_migrate_refuses_newer (Fixture       *fixture,
   g_assert_cmpint (byline_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 99);
 }
 
+/* Twelve programs opening the same new file at once (a newsroom's first
+ * morning): each waits for the others' schema steps instead of running
+ * them again, and every one of them opens the newsroom. Threads, each
+ * with its own connection, released together so that they collide. */
+typedef struct
+{
+  const char *path;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    go;
+} StartLine;
+
+static gpointer
+open_at_once_thread (gpointer data)
+{
+  StartLine *start = data;
+  BylineStore *store;
+  GError *error = NULL;
+
+  g_mutex_lock (&start->mutex);
+  while (!start->go)
+    g_cond_wait (&start->cond, &start->mutex);
+  g_mutex_unlock (&start->mutex);
+
+  store = byline_store_new (start->path, &error);
+  if (store == NULL)
+    return error;
+
+  g_object_unref (store);
+  return NULL;
+}
+
+static void
+test_migrate_twelve_at_once (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "first-morning.db", NULL);
+  StartLine start = { path, };
+  GThread *threads[12];
+
+  g_mutex_init (&start.mutex);
+  g_cond_init (&start.cond);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("open", open_at_once_thread, &start);
+
+  g_mutex_lock (&start.mutex);
+  start.go = TRUE;
+  g_cond_broadcast (&start.cond);
+  g_mutex_unlock (&start.mutex);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(GError) error = g_thread_join (threads[i]);
+
+      if (error != NULL)
+        g_error ("Newsroom %u of %u could not open the new file: %s",
+                 i + 1, (guint) G_N_ELEMENTS (threads), error->message);
+    }
+
+  g_mutex_clear (&start.mutex);
+  g_cond_clear (&start.cond);
+
+  g_assert_cmpint (byline_test_sql_int (path, "PRAGMA user_version"), ==, BYLINE_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (byline_test_sql_int (path,
+                                        "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                        "('articles', 'articles_fts', 'pins', 'revisions', 'notes')"), ==, 5);
+  /* The first revision step copies existing articles: run twice, it would
+   * have left twice as many (none here), and failed on its ALTER TABLE. */
+  g_assert_cmpint (byline_test_sql_int (path, "SELECT count(*) FROM revisions"), ==, 0);
+}
+
 static void
 test_crud (Fixture       *fixture,
            gconstpointer  user_data)
@@ -851,6 +923,7 @@ main (int   argc,
 
   ADD ("migrate/from-empty", test_migrate_from_empty);
   ADD ("migrate/refuses-newer", test_migrate_refuses_newer);
+  ADD ("migrate/twelve-at-once", test_migrate_twelve_at_once);
   ADD ("crud", test_crud);
   ADD ("slug-frozen-when-published", test_slug_frozen_when_published);
   ADD ("fts-in-step", test_fts_in_step);

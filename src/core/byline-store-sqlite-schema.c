@@ -167,6 +167,8 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);
 
+/* One statement, so one snapshot: read in three, another program's
+ * migration could commit between them and the file look half ours. */
 static gboolean
 read_header (BylineSql  *sql,
              gint64     *version,
@@ -174,12 +176,36 @@ read_header (BylineSql  *sql,
              gint64     *n_tables,
              GError    **error)
 {
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *doing = _("open the database");
 
+  *version = *app_id = *n_tables = 0;
+
   /* Reading the header is where "file is not a database" shows up. */
-  return byline_sql_query_int64 (sql, "PRAGMA user_version", version, doing, error) &&
-         byline_sql_query_int64 (sql, "PRAGMA application_id", app_id, doing, error) &&
-         byline_sql_query_int64 (sql, "SELECT count(*) FROM sqlite_schema", n_tables, doing, error);
+  stmt = byline_sql_prepare (sql,
+                             "SELECT (SELECT user_version FROM pragma_user_version),"
+                             " (SELECT application_id FROM pragma_application_id),"
+                             " (SELECT count(*) FROM sqlite_schema)",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      *version = byline_sql_column_int64 (stmt, 0);
+      *app_id = byline_sql_column_int64 (stmt, 1);
+      *n_tables = byline_sql_column_int64 (stmt, 2);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean

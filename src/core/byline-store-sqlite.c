@@ -897,6 +897,39 @@ build_statements (BylineStoreSqlite *self)
                      revision_columns, values->str);
 }
 
+/* How long opening waits for other programs opening the same new file. */
+#define WAL_SWITCH_TIMEOUT_MS 5000
+#define WAL_SWITCH_PAUSE_MS   10
+
+/* Switching a new file to WAL takes an exclusive lock, and SQLite does not
+ * wait for it (the busy handler is not called: two readers both asking
+ * would wait for each other). Programs opening a new newsroom at once all
+ * ask: the ones that find it taken try again shortly. Once switched, the
+ * file stays in WAL and asking again takes no lock. */
+static gboolean
+switch_to_wal (BylineSql  *sql,
+               GError    **error)
+{
+  gint64 deadline = g_get_monotonic_time () + WAL_SWITCH_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (byline_sql_exec (sql, "PRAGMA journal_mode = WAL", _("open the database"), &local_error))
+        return TRUE;
+
+      if (!g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_BUSY) ||
+          g_get_monotonic_time () > deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      g_usleep (WAL_SWITCH_PAUSE_MS * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
 /* The checks a path needs before SQLite makes a file there. */
 static gboolean
 check_path (const char  *path,
@@ -967,7 +1000,7 @@ _byline_store_sqlite_open (const char  *path,
 
   if (!byline_sql_exec (sql, "PRAGMA foreign_keys = ON", doing, error) ||
       !_byline_store_sqlite_migrate (sql, error) ||
-      !byline_sql_exec (sql, "PRAGMA journal_mode = WAL", doing, error) ||
+      !switch_to_wal (sql, error) ||
       !byline_sql_exec (sql, "PRAGMA synchronous = FULL", doing, error))
     {
       sqlite_close (&self->parent);
