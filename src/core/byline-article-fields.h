@@ -12,10 +12,13 @@
 G_BEGIN_DECLS
 
 /* An article's stored fields, described once. The store binds, loads,
- * validates, indexes and keeps revisions of an article by walking this
- * table, and the ninjs export writes the plain ones from it, so adding a
- * field is: the BylineArticle property, a row here, and a schema step in
- * each backend (src/core/byline-store-sqlite-schema.c). */
+ * validates, keeps revisions of and restores an article by walking this
+ * table, related-article search weighs words by it, and the ninjs export
+ * writes the plain ones from it. Adding a field is: the BylineArticle
+ * property, a row here, and a schema step in each backend
+ * (byline-store-sqlite-schema.c: the column in articles, and in revisions
+ * for a REVISION field; a SEARCHED one also rebuilds articles_fts).
+ * tests/test-store.c checks the schema against this table. */
 
 typedef enum
 {

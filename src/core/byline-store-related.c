@@ -11,8 +11,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "byline-article-fields.h"
 #include "byline-related.h"
 #include "byline-store-private.h"

@@ -14,9 +14,9 @@
 #include "byline-store-sqlite-private.h"
 
 /* The articles table has a column for each field of the field table
- * (byline-article-fields.c), in its order, then the backend's own:
- * trashed, spiked_from. A field flagged SEARCHED is a column of
- * articles_fts and its triggers, one flagged REVISION a column of
+ * (byline-article-fields.c), by its name, and the backend's own: trashed,
+ * spiked_from. A field flagged SEARCHED is a column of articles_fts (in
+ * table order) and its triggers, one flagged REVISION a column of
  * revisions; tests/test-store.c checks the schema against the table. */
 
 /* Each step takes the schema from version N to N + 1 and runs in one
