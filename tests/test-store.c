@@ -651,7 +651,8 @@ test_postgresql_not_yet (void)
   store = byline_store_new ("postgresql://ana:s3cret@db.example/newsroom", &error);
   g_assert_null (store);
   g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN);
-  g_assert_nonnull (strstr (error->message, "PostgreSQL"));
+  g_assert_nonnull (strstr (error->message, "newsroom server"));
+  g_assert_nonnull (strstr (error->message, "db.example"));
   g_assert_null (strstr (error->message, "s3cret"));
   g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
 }
