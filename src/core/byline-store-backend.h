@@ -51,7 +51,8 @@ G_BEGIN_DECLS
 
 typedef struct _BylineStoreBackend BylineStoreBackend;
 
-/* What byline_store_save_article() works out for each save. */
+/* What byline_store_save_article() works out for each save. A backend
+ * whose server keeps the clock writes back the times it stored. */
 typedef struct
 {
   const char *uuid;
@@ -106,13 +107,13 @@ typedef struct
    * from @stamp. */
   gboolean              (*insert_article)      (BylineStoreBackend        *self,
                                                 BylineArticle             *article,
-                                                const BylineArticleStamp  *stamp,
+                                                BylineArticleStamp        *stamp,
                                                 gint64                    *id,
                                                 GError                   **error);
   gboolean              (*update_article)      (BylineStoreBackend        *self,
                                                 gint64                     id,
                                                 BylineArticle             *article,
-                                                const BylineArticleStamp  *stamp,
+                                                BylineArticleStamp        *stamp,
                                                 gboolean                  *found,
                                                 GError                   **error);
   /* Replaces the article's pins. A pin whose related article is gone is
@@ -192,19 +193,22 @@ typedef struct
                                                 gboolean                  *found,
                                                 GError                   **error);
   /* Moves article @id from @from to @to, only if it is in @from (*@moved
-   * says whether it was): the state, the published time, where a spiked
-   * article goes back to (-1 for none) and the updated time. */
-  gboolean              (*write_status)        (BylineStoreBackend        *self,
+   * says whether it was), and records the move with it, all or nothing:
+   * the state, the published time (*@published; a server that keeps the
+   * time writes back what it stored), where a spiked article goes back to
+   * (-1 for none), the updated time, a status event by @author, and
+   * @revision (the text it moved with, its words counted by the store),
+   * whose id is set. */
+  gboolean              (*change_status)       (BylineStoreBackend        *self,
                                                 gint64                     id,
                                                 BylineStatus               from,
                                                 BylineStatus               to,
-                                                gint64                     published,
+                                                gint64                    *published,
                                                 int                        spiked_from,
                                                 gint64                     updated,
+                                                const char                *author,
+                                                BylineRevision            *revision,
                                                 gboolean                  *moved,
-                                                GError                   **error);
-  gboolean              (*insert_status_event) (BylineStoreBackend        *self,
-                                                const BylineStatusEvent   *event,
                                                 GError                   **error);
   /* Oldest first. (element-type BylineStatusEvent) */
   GPtrArray            *(*list_status_events)  (BylineStoreBackend        *self,

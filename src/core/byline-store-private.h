@@ -30,9 +30,16 @@ gboolean            _byline_store_finish       (BylineStore   *self,
                                                 GError       **local_error,
                                                 GError       **error);
 
-/* byline-store-revisions.c, for the workflow: inside a transaction, keeps
- * a revision of @article as it is, in state @status, counting words from
- * @previous (NULL: from nothing). */
+/* byline-store-revisions.c, for the workflow: a revision of @article as
+ * it is, in state @status, its words counted from @previous (NULL: from
+ * nothing); not stored yet. */
+BylineRevision     *_byline_store_new_revision (BylineArticle        *article,
+                                                BylineStatus          status,
+                                                const char           *author,
+                                                BylineRevisionReason  reason,
+                                                gint64                created,
+                                                BylineRevision       *previous);
+/* The same, stored (inside a transaction). */
 BylineRevision     *_byline_store_add_revision (BylineStore          *self,
                                                 BylineArticle        *article,
                                                 BylineStatus          status,

@@ -80,6 +80,25 @@ count_words (BylineArticle *before,
 }
 
 BylineRevision *
+_byline_store_new_revision (BylineArticle        *article,
+                            BylineStatus          status,
+                            const char           *author,
+                            BylineRevisionReason  reason,
+                            gint64                created,
+                            BylineRevision       *previous)
+{
+  BylineArticle *snapshot = byline_article_new ();
+  guint added, removed;
+
+  count_words (previous != NULL ? byline_revision_get_article (previous) : NULL, article,
+               &added, &removed);
+
+  byline_article_fields_copy (snapshot, article, BYLINE_FIELD_REVISION);
+  return _byline_revision_new (byline_article_get_id (article), created, author, status,
+                               reason, added, removed, snapshot);
+}
+
+BylineRevision *
 _byline_store_add_revision (BylineStore           *self,
                             BylineArticle         *article,
                             BylineStatus           status,
@@ -91,17 +110,9 @@ _byline_store_add_revision (BylineStore           *self,
 {
   BylineStoreBackend *backend = _byline_store_get_backend (self);
   g_autoptr(BylineRevision) revision = NULL;
-  BylineArticle *snapshot = byline_article_new ();
-  guint added, removed;
   gint64 id;
 
-  count_words (previous != NULL ? byline_revision_get_article (previous) : NULL, article,
-               &added, &removed);
-
-  byline_article_fields_copy (snapshot, article, BYLINE_FIELD_REVISION);
-  revision = _byline_revision_new (byline_article_get_id (article), created, author, status,
-                                   reason, added, removed, snapshot);
-
+  revision = _byline_store_new_revision (article, status, author, reason, created, previous);
   if (!backend->vtable->insert_revision (backend, revision, &id, error))
     return NULL;
 

@@ -52,17 +52,16 @@ gboolean        _byline_store_sqlite_read_status         (BylineStoreBackend    
                                                           int                      *spiked_from,
                                                           gboolean                 *found,
                                                           GError                  **error);
-gboolean        _byline_store_sqlite_write_status        (BylineStoreBackend       *backend,
+gboolean        _byline_store_sqlite_change_status       (BylineStoreBackend       *backend,
                                                           gint64                    id,
                                                           BylineStatus              from,
                                                           BylineStatus              to,
-                                                          gint64                    published,
+                                                          gint64                   *published,
                                                           int                       spiked_from,
                                                           gint64                    updated,
+                                                          const char               *author,
+                                                          BylineRevision           *revision,
                                                           gboolean                 *moved,
-                                                          GError                  **error);
-gboolean        _byline_store_sqlite_insert_status_event (BylineStoreBackend       *backend,
-                                                          const BylineStatusEvent  *event,
                                                           GError                  **error);
 GPtrArray      *_byline_store_sqlite_list_status_events  (BylineStoreBackend       *backend,
                                                           gint64                    article_id,

@@ -94,20 +94,23 @@ _byline_store_sqlite_read_status (BylineStoreBackend  *backend,
 }
 
 gboolean
-_byline_store_sqlite_write_status (BylineStoreBackend  *backend,
-                                   gint64               id,
-                                   BylineStatus         from,
-                                   BylineStatus         to,
-                                   gint64               published,
-                                   int                  spiked_from,
-                                   gint64               updated,
-                                   gboolean            *moved,
-                                   GError             **error)
+_byline_store_sqlite_change_status (BylineStoreBackend  *backend,
+                                    gint64               id,
+                                    BylineStatus         from,
+                                    BylineStatus         to,
+                                    gint64              *published,
+                                    int                  spiked_from,
+                                    gint64               updated,
+                                    const char          *author,
+                                    BylineRevision      *revision,
+                                    gboolean            *moved,
+                                    GError             **error)
 {
   BylineSql *sql = get_sql (backend);
   g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
   g_autoptr(BylineSqlStmt) stmt = NULL;
   const char *doing = _("change the article’s state");
+  gint64 revision_id;
 
   *moved = FALSE;
 
@@ -122,26 +125,15 @@ _byline_store_sqlite_write_status (BylineStoreBackend  *backend,
   byline_sql_bind_int64 (stmt, 1, id);
   byline_sql_bind_status (stmt, 2, from);
   byline_sql_bind_status (stmt, 3, to);
-  byline_sql_bind_time (stmt, 4, published);
+  byline_sql_bind_time (stmt, 4, *published);
   byline_sql_bind_status (stmt, 5, spiked_from);
   byline_sql_bind_int64 (stmt, 6, updated);
 
   if (!byline_sql_run (sql, stmt, doing, error))
     return FALSE;
 
-  *moved = byline_sql_changes (sql) > 0;
-  return TRUE;
-}
-
-gboolean
-_byline_store_sqlite_insert_status_event (BylineStoreBackend       *backend,
-                                          const BylineStatusEvent  *event,
-                                          GError                  **error)
-{
-  BylineSql *sql = get_sql (backend);
-  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
-  g_autoptr(BylineSqlStmt) stmt = NULL;
-  const char *doing = _("change the article’s state");
+  if (byline_sql_changes (sql) == 0)
+    return TRUE;
 
   stmt = byline_sql_prepare (sql,
                              "INSERT INTO status_events (article_id, created, author, from_status, to_status)"
@@ -150,13 +142,19 @@ _byline_store_sqlite_insert_status_event (BylineStoreBackend       *backend,
   if (stmt == NULL)
     return FALSE;
 
-  byline_sql_bind_int64 (stmt, 1, event->article_id);
-  byline_sql_bind_int64 (stmt, 2, event->created);
-  byline_sql_bind_text (stmt, 3, event->author);
-  byline_sql_bind_status (stmt, 4, event->from);
-  byline_sql_bind_status (stmt, 5, event->to);
+  byline_sql_bind_int64 (stmt, 1, id);
+  byline_sql_bind_int64 (stmt, 2, updated);
+  byline_sql_bind_text (stmt, 3, author);
+  byline_sql_bind_status (stmt, 4, from);
+  byline_sql_bind_status (stmt, 5, to);
 
-  return byline_sql_run (sql, stmt, doing, error);
+  if (!byline_sql_run (sql, stmt, doing, error) ||
+      !_byline_store_sqlite_insert_revision (backend, revision, &revision_id, error))
+    return FALSE;
+
+  _byline_revision_set_id (revision, revision_id);
+  *moved = TRUE;
+  return TRUE;
 }
 
 GPtrArray *

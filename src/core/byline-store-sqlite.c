@@ -177,7 +177,7 @@ bind_article (BylineSqlStmt            *stmt,
 static gboolean
 sqlite_insert_article (BylineStoreBackend        *backend,
                        BylineArticle             *article,
-                       const BylineArticleStamp  *stamp,
+                       BylineArticleStamp        *stamp,
                        gint64                    *id,
                        GError                   **error)
 {
@@ -202,7 +202,7 @@ static gboolean
 sqlite_update_article (BylineStoreBackend        *backend,
                        gint64                     id,
                        BylineArticle             *article,
-                       const BylineArticleStamp  *stamp,
+                       BylineArticleStamp        *stamp,
                        gboolean                  *found,
                        GError                   **error)
 {
@@ -821,8 +821,7 @@ static const BylineStoreBackendVTable sqlite_vtable = {
   .search_related = sqlite_search_related,
 
   .read_status = _byline_store_sqlite_read_status,
-  .write_status = _byline_store_sqlite_write_status,
-  .insert_status_event = _byline_store_sqlite_insert_status_event,
+  .change_status = _byline_store_sqlite_change_status,
   .list_status_events = _byline_store_sqlite_list_status_events,
 
   .insert_revision = _byline_store_sqlite_insert_revision,

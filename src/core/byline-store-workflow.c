@@ -120,7 +120,6 @@ byline_store_set_status (BylineStore    *self,
   g_autoptr(BylineArticle) snapshot = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *doing = _("change the article’s state");
-  BylineStatusEvent event = { 0, };
   BylineStatus from;
   BylineStatus spiked_from = BYLINE_STATUS_DRAFT;
   gboolean moved = FALSE;
@@ -158,36 +157,23 @@ byline_store_set_status (BylineStore    *self,
   if (!backend->vtable->begin (backend, doing, error))
     return FALSE;
 
-  /* Only from the state this article was seen in: of two people moving it
-   * at once, the second is told, and the history stays one the workflow
-   * allows. */
-  if (!backend->vtable->write_status (backend, article_id, from, to, published,
-                                      to == BYLINE_STATUS_SPIKED ? (int)from : -1,
-                                      now, &moved, &local_error))
-    goto out;
-
-  if (!moved)
-    {
-      set_moved_meanwhile (backend, article, to, &local_error);
-      goto out;
-    }
-
-  event.article_id = article_id;
-  event.created = now;
-  event.author = (char *)(author != NULL ? author : "");
-  event.from = from;
-  event.to = to;
-  if (!backend->vtable->insert_status_event (backend, &event, &local_error))
-    goto out;
-
+  /* The revision the move keeps, its words counted from the one before. */
   previous = backend->vtable->latest_revision (backend, article_id, NULL, &local_error);
   if (local_error != NULL)
     goto out;
 
   snapshot = byline_article_copy (article);
   byline_article_set_published (snapshot, published);
-  revision = _byline_store_add_revision (self, snapshot, to, author, BYLINE_REVISION_STATE,
-                                         now, previous, &local_error);
+  revision = _byline_store_new_revision (snapshot, to, author, BYLINE_REVISION_STATE, now, previous);
+
+  /* Only from the state this article was seen in: of two people moving it
+   * at once, the second is told, and the history stays one the workflow
+   * allows. */
+  if (backend->vtable->change_status (backend, article_id, from, to, &published,
+                                      to == BYLINE_STATUS_SPIKED ? (int)from : -1,
+                                      now, author, revision, &moved, &local_error) &&
+      !moved)
+    set_moved_meanwhile (backend, article, to, &local_error);
 
 out:
   if (!_byline_store_finish (self, doing, &local_error, error))
