@@ -13,8 +13,9 @@
 
 G_BEGIN_DECLS
 
-/* The SQLite backend, over three files: byline-store-sqlite.c (opening,
- * articles, lists, the full-text index), byline-store-sqlite-review.c
+/* The SQLite backend, over four files: byline-store-sqlite.c (opening,
+ * articles, lists), byline-store-sqlite-search.c (the FTS5 index: search
+ * words, related-article candidates), byline-store-sqlite-review.c
  * (states, revisions, notes) and byline-store-sqlite-schema.c (the schema
  * and its migrations). */
 
@@ -35,6 +36,43 @@ typedef struct
 } BylineStoreSqlite;
 
 #define BYLINE_STORE_SQLITE(backend) ((BylineStoreSqlite *)(backend))
+
+/* A summary: what lists show, with the threads still open counted in the
+ * same query (notes_by_article covers it), so showing a row never asks
+ * the store again. */
+#define SUMMARY_COLUMNS \
+  "a.id, a.uuid, a.slug, a.headline, a.standfirst, a.section, a.tags, a.status," \
+  " a.created, a.updated, a.published, a.trashed," \
+  " (SELECT count(*) FROM notes n" \
+  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)"
+
+enum {
+  SUMMARY_ID, SUMMARY_UUID, SUMMARY_SLUG, SUMMARY_HEADLINE, SUMMARY_STANDFIRST,
+  SUMMARY_SECTION, SUMMARY_TAGS, SUMMARY_STATUS, SUMMARY_CREATED, SUMMARY_UPDATED,
+  SUMMARY_PUBLISHED, SUMMARY_TRASHED, SUMMARY_OPEN_NOTES,
+  N_SUMMARY_COLUMNS
+};
+
+BylineArticleSummary *_byline_store_sqlite_summary_from_row (BylineSqlStmt *stmt);
+
+/* byline-store-sqlite-search.c */
+/* Words typed in a search box as an FTS5 query; NULL when none. */
+char     *_byline_store_sqlite_fts_query              (const char          *words);
+gboolean  _byline_store_sqlite_estimate_articles      (BylineStoreBackend  *backend,
+                                                       gint64              *count,
+                                                       GError             **error);
+gboolean  _byline_store_sqlite_count_term_documents   (BylineStoreBackend  *backend,
+                                                       const char          *term,
+                                                       gint64               limit,
+                                                       gint64              *count,
+                                                       GError             **error);
+gboolean  _byline_store_sqlite_search_related         (BylineStoreBackend  *backend,
+                                                       const char * const  *terms,
+                                                       BylineRelatedMatch   match,
+                                                       guint                limit,
+                                                       GArray              *hits,
+                                                       guint               *n_matched,
+                                                       GError             **error);
 
 /* The connection of a store on SQLite, NULL for another engine: for
  * benchmarks that check how the app runs it. */
