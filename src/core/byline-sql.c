@@ -40,6 +40,7 @@ set_error (BylineSql   *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_BUSY,
+                   /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
                    _("Could not %s: the database “%s” is in use by another program. "
                      "Close the other program and try again."),
                    doing, name);
@@ -47,6 +48,7 @@ set_error (BylineSql   *self,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_READ_ONLY,
+                   /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
                    _("Could not %s: the database “%s” cannot be written. "
                      "Check that the file and its folder are writable."),
                    doing, name);
@@ -54,29 +56,34 @@ set_error (BylineSql   *self,
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT,
+                   /* Translators: the first %s is what failed, such as “open the database”; “%s” is the database file */
                    _("Could not %s: “%s” is not a Byline database, or it is damaged. "
                      "Choose another file, or restore it from a backup."),
                    doing, name);
       break;
     case SQLITE_FULL:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                   /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
                    _("Could not %s: the disk holding “%s” is full. Free some space and try again."),
                    doing, name);
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
+                   /* Translators: what failed, such as “open the database”; the database file; the reason SQLite gives */
                    _("Could not %s: the database “%s” could not be opened or read (%s). "
                      "Check that the file exists and that its disk is available."),
                    doing, name, detail);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                   /* Translators: what failed, such as “save the article”; the reason SQLite gives */
                    _("Could not %s: the database refused a value (%s)."),
                    doing, detail);
       break;
     default:
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                   /* Translators: what failed, such as “save the article”; the database file; the reason SQLite gives */
                    _("Could not %s in “%s”: %s."),
                    doing, name, detail);
       break;

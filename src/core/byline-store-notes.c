@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "byline-diff.h"
 #include "byline-notes.h"
@@ -159,7 +160,7 @@ load_note (BylineStoreBackend  *backend,
 
   if (note == NULL && local_error == NULL)
     g_set_error (&local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                 _("No note with id %" G_GINT64_FORMAT ": it may have been deleted. "
+                 _("No note with id %" PRId64 ": it may have been deleted. "
                    "Reload the article’s notes."),
                  note_id);
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "byline-article-fields.h"
 #include "byline-diff.h"
@@ -285,7 +286,7 @@ set_revision_not_found (GError **error,
                         gint64   revision_id)
 {
   g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-               _("No revision with id %" G_GINT64_FORMAT ". "
+               _("No revision with id %" PRId64 ". "
                  "Run “byline --history ID” to see an article’s revisions."),
                revision_id);
 }
@@ -401,8 +402,8 @@ byline_store_restore_revision (BylineStore  *self,
   if (byline_revision_get_article_id (target) != article_id)
     {
       g_set_error (&local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                   _("Revision %" G_GINT64_FORMAT " belongs to another article. "
-                     "Run “byline --history %" G_GINT64_FORMAT "” to see this article’s revisions."),
+                   _("Revision %" PRId64 " belongs to another article. "
+                     "Run “byline --history %" PRId64 "” to see this article’s revisions."),
                    revision_id, article_id);
       goto out;
     }

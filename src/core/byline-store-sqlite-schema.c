@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "byline-store-sqlite-private.h"
 
@@ -230,7 +231,7 @@ check_header (BylineSql  *sql,
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_TOO_NEW,
                    _("The database “%s” was written by a newer version of Byline "
-                     "(schema %" G_GINT64_FORMAT ", this version knows %d). Update Byline to open it."),
+                     "(schema %" PRId64 ", this version knows %d). Update Byline to open it."),
                    name, version, BYLINE_STORE_SCHEMA_VERSION);
       return FALSE;
     }

@@ -91,6 +91,7 @@ set_moved_meanwhile (BylineStoreBackend  *backend,
     }
 
   g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT,
+               /* Translators: the headline, the state it is in now, the state asked for */
                _("“%s” was moved to %s by someone else meanwhile, so it was not moved to %s. "
                  "Check its state, then try again."),
                byline_article_get_display_headline (article),

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 
 #include "byline-article-fields.h"
@@ -191,7 +192,7 @@ _byline_store_set_not_found (GError **error,
                              gint64   article_id)
 {
   g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-               _("No article with id %" G_GINT64_FORMAT ". Run “byline --list” to see the ids."),
+               _("No article with id %" PRId64 ". Run “byline --list” to see the ids."),
                article_id);
 }
 
@@ -203,6 +204,7 @@ _byline_store_check_text (const char  *text,
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was typed: a field such as “headline”, or “name” or “note” */
                    _("The %s is not valid UTF-8 text, so it was not saved. Retype or paste it again."),
                    what);
       return FALSE;
