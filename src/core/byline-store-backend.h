@@ -28,11 +28,11 @@ G_BEGIN_DECLS
  * about changes other programs made.
  *
  * A table of functions rather than a GInterface: a backend is chosen once,
- * when the store opens (byline_store_new() dispatches on the location),
- * is owned by that store alone and never subclassed, introspected or
- * handed to anyone else, so GType machinery would buy nothing. The table
- * keeps every operation of the seam on one page, and an engine that lacks
- * one fails to build rather than at run time.
+ * when the store opens (byline_store_open() picks it by the location), is
+ * owned by that store alone and never subclassed, introspected, signalled
+ * or handed to anyone else, so GType machinery (a type, a class, refs)
+ * would buy nothing. The table keeps every operation of the seam on one
+ * page, and a backend is a struct that starts with a pointer to its table.
  *
  * Conventions:
  * - Every operation may be called from any thread; the backend serializes
