@@ -1652,7 +1652,16 @@ test_cli_history_and_diff (Fixture       *fixture,
                    "\n"
                    "The harbour board voted on [-Monday-]{+Tuesday+} to dredge the east basin.\n");
 
-  /* "current": the text as stored now. */
+  /* "current": the text as stored now. The command line moved the article
+   * meanwhile: this copy is stale and refused (nothing is overwritten
+   * unawares), so edit the stored one, as a window does when told. */
+  byline_article_set_body (article, "The harbour board voted on Tuesday to dredge the east basin. Work starts in spring.");
+  g_assert_false (byline_store_save_article (fixture->store, article, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&article);
+  article = byline_store_load_article (fixture->store, g_ascii_strtoll (id, NULL, 10), &error);
+  g_assert_no_error (error);
   byline_article_set_body (article, "The harbour board voted on Tuesday to dredge the east basin. Work starts in spring.");
   g_assert_true (byline_store_save_article (fixture->store, article, &error));
   RUN (fixture, &run, "--diff", id, second_id, "current");

@@ -14,6 +14,7 @@
 
 #include "byline-article-fields.h"
 #include "byline-pin.h"
+#include "byline-review.h"
 #include "byline-store.h"
 #include "byline-test-util.h"
 
@@ -100,7 +101,7 @@ test_migrate_from_empty (Fixture       *fixture,
                                         "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                         "('articles', 'articles_fts', 'pins')"), ==, 3);
   g_assert_cmpint (byline_test_sql_int (empty_path,
-                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 4);
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 12);
 
   /* Opening again runs no migration and keeps what was written. */
   save_new (store, "Ferry timetable changes from Monday", "The harbour ferry runs later.");
@@ -702,6 +703,180 @@ test_second_connection (Fixture       *fixture,
   g_assert_cmpstr (byline_article_get_headline (article), ==, "Market hall restoration begins");
 }
 
+/* Two desks on one newsroom: each save names the version it edited, and a
+ * save of an older version is refused, never applied over the newer one. */
+static void
+test_stale_save_refused (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) other_desk = NULL;
+  g_autoptr(BylineArticle) mine = NULL;
+  g_autoptr(BylineArticle) theirs = NULL;
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = save_new (fixture->store, "Ferry fares rise", "Fares rise in May.");
+  other_desk = byline_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  byline_store_set_user_name (other_desk, "Ana García");
+
+  mine = byline_store_load_article (fixture->store, id, &error);
+  theirs = byline_store_load_article (other_desk, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_version (mine), ==, 1);
+
+  byline_article_set_body (theirs, "Fares rise by a tenth in May.");
+  g_assert_true (byline_store_save_article (other_desk, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_version (theirs), ==, 2);
+  g_assert_cmpstr (byline_article_get_updated_by (theirs), ==, "Ana García");
+
+  /* My copy is of version 1: refused, saying who changed what. */
+  byline_article_set_body (mine, "Fares rise in June.");
+  g_assert_false (byline_store_save_article (fixture->store, mine, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Ana García"));
+  g_assert_nonnull (strstr (error->message, "Ferry fares rise"));
+  g_clear_error (&error);
+  g_assert_cmpint (byline_article_get_version (mine), ==, 1);
+
+  stored = byline_store_load_article (fixture->store, id, &error);
+  g_assert_cmpstr (byline_article_get_body (stored), ==, "Fares rise by a tenth in May.");
+  g_assert_cmpint (byline_article_get_version (stored), ==, 2);
+
+  /* Saving on top of the stored version works, and counts on. */
+  byline_article_set_body (stored, "Fares rise by a tenth in June.");
+  g_assert_true (byline_store_save_article (fixture->store, stored, &error));
+  g_assert_cmpint (byline_article_get_version (stored), ==, 3);
+
+  /* A deleted article is said to be deleted, not changed. */
+  g_assert_true (byline_store_delete_article (other_desk, id, &error));
+  g_assert_false (byline_store_save_article (fixture->store, stored, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
+}
+
+/* The bug measured on main: a state change made elsewhere (the command
+ * line) while the article was open was undone by the window's next
+ * autosave, which cleared the published time and renamed the page. */
+static void
+test_state_change_elsewhere_kept (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) command_line = NULL;
+  g_autoptr(BylineArticle) window = NULL;
+  g_autoptr(BylineArticle) elsewhere = NULL;
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  gint64 id;
+
+  id = save_new (fixture->store, "Harbour reopens", "Boats are back.");
+  window = byline_store_load_article (fixture->store, id, &error);
+  g_assert_no_error (error);
+
+  command_line = byline_store_new (fixture->path, &error);
+  elsewhere = byline_store_load_article (command_line, id, &error);
+  g_assert_true (byline_store_set_status (command_line, elsewhere, BYLINE_STATUS_IN_REVIEW, "desk", &error));
+  g_assert_true (byline_store_set_status (command_line, elsewhere, BYLINE_STATUS_APPROVED, "desk", &error));
+  g_assert_true (byline_store_set_status (command_line, elsewhere, BYLINE_STATUS_PUBLISHED, "desk", &error));
+  g_assert_no_error (error);
+  page = byline_article_dup_page_name (elsewhere);
+
+  /* The window's autosave of its old copy. */
+  byline_article_set_headline (window, "Harbour reopens to ferries");
+  g_assert_false (byline_store_save_article (fixture->store, window, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT);
+
+  stored = byline_store_load_article (fixture->store, id, &error);
+  g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpint (byline_article_get_published (stored), >, 0);
+  g_assert_cmpstr (byline_article_get_headline (stored), ==, "Harbour reopens");
+  {
+    g_autofree char *stored_page = byline_article_dup_page_name (stored);
+    g_assert_cmpstr (stored_page, ==, page);
+  }
+}
+
+typedef struct
+{
+  gint64  id;
+  GString *details;
+} Seen;
+
+static void
+seen_cb (BylineStore *store,
+         gint64       id,
+         Seen        *seen)
+{
+  /* The detail is in the signal's emission; ask the hint for it. */
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (store);
+
+  if (id != seen->id)
+    return;
+  g_string_append_printf (seen->details, "%s ", g_quark_to_string (hint->detail));
+}
+
+/* Waits at most a second for @details among what @seen saw. */
+static void
+wait_for_details (Seen       *seen,
+                  const char *details)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (1000, byline_test_timeout_cb, &timed_out);
+
+  while (strstr (seen->details->str, details) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Saw “%s” in a second, not “%s”", seen->details->str, details);
+  g_source_remove (timeout_id);
+}
+
+/* What another program writes to the newsroom file shows here within a
+ * second, article by article, with what happened to it. */
+static void
+test_changes_from_another_program (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) other = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  Seen seen = { 0, g_string_new (NULL) };
+
+  g_assert_true (byline_store_watch_changes (fixture->store, &error));
+  g_assert_no_error (error);
+
+  /* A second connection in this process, as a second window would be. */
+  other = byline_store_new (fixture->path, &error);
+  article = make_article ("Lifeboat launched", "The crew went out at dawn.");
+  g_assert_true (byline_store_save_article (other, article, &error));
+  seen.id = byline_article_get_id (article);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (seen_cb), &seen);
+  wait_for_details (&seen, "inserted");
+
+  byline_article_set_body (article, "The crew went out at dawn and came back at noon.");
+  g_assert_true (byline_store_save_article (other, article, &error));
+  wait_for_details (&seen, "saved");
+
+  /* The command line, another process. */
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, seen.id);
+  {
+    const char *args[] = { "--database", fixture->path, "--set-status", id_text, "in-review", NULL };
+    g_auto(GStrv) env = byline_test_environ_without_display ();
+
+    byline_test_run_byline (&run, NULL, env, args);
+    byline_test_run_assert_success (&run);
+  }
+  wait_for_details (&seen, "status");
+
+  g_assert_true (byline_store_trash_article (other, seen.id, &error));
+  wait_for_details (&seen, "trashed");
+
+  g_string_free (seen.details, TRUE);
+}
+
 static void
 test_error_missing_folder (void)
 {
@@ -935,6 +1110,9 @@ main (int   argc,
   ADD ("summary-cannot-be-saved", test_summary_cannot_be_saved);
   ADD ("field-table-matches-schema", test_field_table_matches_schema);
   ADD ("second-connection", test_second_connection);
+  ADD ("stale-save-refused", test_stale_save_refused);
+  ADD ("changes-from-another-program", test_changes_from_another_program);
+  ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);
   ADD ("error/folder-as-database", test_error_folder_as_database);
   ADD ("error/not-a-database", test_error_not_a_database);
   ADD ("error/foreign-sqlite", test_error_foreign_sqlite);

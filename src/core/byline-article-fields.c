@@ -56,6 +56,9 @@ const BylineArticleField byline_article_fields[] = {
   { "published", BYLINE_FIELD_TYPE_TIME, BYLINE_FIELD_REVISION | BYLINE_FIELD_OPTIONAL,
     NULL, NULL, 0, INT (published) },
   { "language", BYLINE_FIELD_TYPE_TEXT, KEPT, NULL, NULL, 0, TEXT (language) },
+  { "version", BYLINE_FIELD_TYPE_ID, BYLINE_FIELD_STAMPED | BYLINE_FIELD_VERSION,
+    NULL, NULL, 0, INT (version) },
+  { "updated_by", BYLINE_FIELD_TYPE_TEXT, BYLINE_FIELD_STAMPED, NULL, NULL, 0, TEXT (updated_by) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (byline_article_fields) == BYLINE_N_ARTICLE_FIELDS);

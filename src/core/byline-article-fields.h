@@ -57,6 +57,9 @@ typedef enum
   /* Its text is Markdown (the body), not plain: words are counted as a
    * reader reads the page (byline-text.h). */
   BYLINE_FIELD_MARKDOWN   = 1 << 10,
+  /* The stored version a save must name (compare and set): 1 on insert,
+   * one more at each update, which only applies to the version it names. */
+  BYLINE_FIELD_VERSION    = 1 << 11,
 } BylineFieldFlags;
 
 typedef struct
@@ -81,7 +84,7 @@ typedef struct
 
 /* In the order of the articles table's columns. */
 extern const BylineArticleField byline_article_fields[];
-#define BYLINE_N_ARTICLE_FIELDS 19
+#define BYLINE_N_ARTICLE_FIELDS 21
 
 /* The field called @name, or NULL. */
 const BylineArticleField *byline_article_field_find     (const char               *name);

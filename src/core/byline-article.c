@@ -33,8 +33,10 @@ enum {
   PROP_IMAGE_ALT,
   PROP_BODY,
   PROP_LANGUAGE,
-  LAST_STRING_PROP = PROP_LANGUAGE,
+  PROP_UPDATED_BY,
+  LAST_STRING_PROP = PROP_UPDATED_BY,
   PROP_ID,
+  PROP_VERSION,
   PROP_TAGS,
   PROP_STATUS,
   PROP_CREATED,
@@ -51,6 +53,7 @@ struct _BylineArticle
   char        **tags;
   GListStore   *pins;
   gint64        id;
+  gint64        version;
   gint64        created;
   gint64        updated;
   gint64        published;
@@ -202,6 +205,9 @@ byline_article_get_property (GObject    *object,
     case PROP_ID:
       g_value_set_int64 (value, self->id);
       break;
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
     case PROP_TAGS:
       g_value_set_boxed (value, self->tags);
       break;
@@ -241,6 +247,9 @@ byline_article_set_property (GObject      *object,
     case PROP_ID:
       byline_article_set_id (self, g_value_get_int64 (value));
       break;
+    case PROP_VERSION:
+      byline_article_set_version (self, g_value_get_int64 (value));
+      break;
     case PROP_TAGS:
       byline_article_set_tags (self, g_value_get_boxed (value));
       break;
@@ -268,6 +277,7 @@ byline_article_class_init (BylineArticleClass *klass)
   static const char * const string_names[] = {
     NULL, "uuid", "slug", "section", "headline", "standfirst", "byline",
     "dateline", "caption", "credit", "image", "image-alt", "body", "language",
+    "updated-by",
   };
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
@@ -282,6 +292,8 @@ byline_article_class_init (BylineArticleClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TAGS] =
     g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_STATUS] =
@@ -331,6 +343,7 @@ byline_article_copy (BylineArticle *self)
   g_strfreev (copy->tags);
   copy->tags = g_strdupv (self->tags);
   copy->id = self->id;
+  copy->version = self->version;
   copy->created = self->created;
   copy->updated = self->updated;
   copy->published = self->published;
@@ -373,6 +386,28 @@ byline_article_set_id (BylineArticle *self,
     }
 }
 
+gint64
+byline_article_get_version (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
+
+  return self->version;
+}
+
+void
+byline_article_set_version (BylineArticle *self,
+                            gint64         version)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (version >= 0);
+
+  if (self->version != version)
+    {
+      self->version = version;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+    }
+}
+
 #define STRING_ACCESSORS(name, PROP) \
   const char * \
   byline_article_get_##name (BylineArticle *self) \
@@ -401,6 +436,7 @@ STRING_ACCESSORS (image, PROP_IMAGE)
 STRING_ACCESSORS (image_alt, PROP_IMAGE_ALT)
 STRING_ACCESSORS (body, PROP_BODY)
 STRING_ACCESSORS (language, PROP_LANGUAGE)
+STRING_ACCESSORS (updated_by, PROP_UPDATED_BY)
 
 #undef STRING_ACCESSORS
 

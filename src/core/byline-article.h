@@ -43,6 +43,18 @@ BylineArticle *byline_article_copy           (BylineArticle *self);
 gint64        byline_article_get_id          (BylineArticle *self);
 void          byline_article_set_id          (BylineArticle *self,
                                               gint64         id);
+/* The version stored in the newsroom when the article was loaded or last
+ * saved: a save names it, and the store refuses it when someone else has
+ * saved a newer one since (BYLINE_STORE_ERROR_CONFLICT). 0 for an article
+ * that did not come from the store. */
+gint64        byline_article_get_version     (BylineArticle *self);
+void          byline_article_set_version     (BylineArticle *self,
+                                              gint64         version);
+/* Who saved the stored version: a person's name (a newsroom server's login
+ * role, or Preferences' name on this computer). */
+const char   *byline_article_get_updated_by  (BylineArticle *self);
+void          byline_article_set_updated_by  (BylineArticle *self,
+                                              const char    *updated_by);
 const char   *byline_article_get_uuid        (BylineArticle *self);
 void          byline_article_set_uuid        (BylineArticle *self,
                                               const char    *uuid);

@@ -109,6 +109,8 @@ save_done_cb (GObject      *object,
       byline_article_set_updated (self->article, byline_article_get_updated (copy));
       byline_article_set_uuid (self->article, byline_article_get_uuid (copy));
       byline_article_set_created (self->article, byline_article_get_created (copy));
+      byline_article_set_version (self->article, byline_article_get_version (copy));
+      byline_article_set_updated_by (self->article, byline_article_get_updated_by (copy));
       g_signal_handlers_unblock_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
     }
 
@@ -186,7 +188,8 @@ article_notify_cb (BylineAutosave *self,
                    GParamSpec     *pspec,
                    BylineArticle  *article)
 {
-  static const char * const store_owned[] = { "id", "uuid", "slug", "created", "updated", NULL };
+  static const char * const store_owned[] = { "id", "uuid", "slug", "created", "updated",
+                                              "version", "updated-by", NULL };
   gboolean was_dirty = is_dirty (self);
 
   /* The store sets these when it saves; they are not edits. */

@@ -218,6 +218,12 @@ byline_sql_unlock (BylineSql *self)
   g_rec_mutex_unlock (&self->mutex);
 }
 
+gboolean
+byline_sql_try_lock (BylineSql *self)
+{
+  return g_rec_mutex_trylock (&self->mutex);
+}
+
 BylineSqlLocker *
 byline_sql_locker_new (BylineSql *self)
 {

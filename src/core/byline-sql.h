@@ -52,6 +52,8 @@ void           byline_sql_set_trace       (BylineSql          *self,
 
 void           byline_sql_lock            (BylineSql     *self);
 void           byline_sql_unlock          (BylineSql     *self);
+/* The lock if no other thread holds it now: for work that can wait. */
+gboolean       byline_sql_try_lock        (BylineSql     *self);
 /* g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql); */
 typedef BylineSql BylineSqlLocker;
 BylineSqlLocker *byline_sql_locker_new    (BylineSql     *self);

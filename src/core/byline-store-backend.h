@@ -59,6 +59,11 @@ typedef struct
   const char *slug;
   gint64      created;
   gint64      updated;
+  /* In: the version the save edited (0: whatever is stored, for an article
+   * that never came from the store). Out: the version now stored. */
+  gint64      version;
+  /* Who saves (the person's name; a server writes its login role). */
+  const char *updated_by;
 } BylineArticleStamp;
 
 /* What a related-articles search asks the full-text index for. */
@@ -77,6 +82,12 @@ typedef struct
   double                score;
 } BylineRelatedHit;
 
+/* A change another program or desk made to article @article_id; @what is
+ * one of the BYLINE_STORE_CHANGED_* details. */
+typedef void (*BylineStoreChangeFunc) (gint64      article_id,
+                                       const char *what,
+                                       gpointer    user_data);
+
 /* Called as each query starts, on the thread that runs it (tests and
  * benchmarks count them). */
 typedef void (*BylineStoreTraceFunc) (const char *query,
@@ -92,6 +103,15 @@ typedef struct
   void                  (*set_trace)           (BylineStoreBackend        *self,
                                                 BylineStoreTraceFunc       func,
                                                 gpointer                   user_data);
+
+  /* Starts telling @func, on the caller's thread-default main context,
+   * about changes others make (SQLite: other programs on the file; a
+   * server: other desks), until close(). Never about whole tables: each
+   * call names one article. */
+  gboolean              (*watch_changes)       (BylineStoreBackend        *self,
+                                                BylineStoreChangeFunc      func,
+                                                gpointer                   user_data,
+                                                GError                   **error);
 
   /* Transactions; @doing names the work in error messages. */
   gboolean              (*begin)               (BylineStoreBackend        *self,
@@ -110,6 +130,9 @@ typedef struct
                                                 BylineArticleStamp        *stamp,
                                                 gint64                    *id,
                                                 GError                   **error);
+  /* *@found is FALSE when there is no article @id, or when @stamp names a
+   * version and the stored one is another: the store tells the two apart
+   * by loading the article. */
   gboolean              (*update_article)      (BylineStoreBackend        *self,
                                                 gint64                     id,
                                                 BylineArticle             *article,

@@ -370,7 +370,7 @@ byline_store_restore_revision (BylineStore  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *slug = NULL;
   const char *doing = _("restore the revision");
-  BylineArticleStamp stamp;
+  BylineArticleStamp stamp = { 0 };
   gboolean found = FALSE;
   gint64 now = _byline_store_now ();
 
@@ -435,6 +435,8 @@ byline_store_restore_revision (BylineStore  *self,
   stamp.slug = slug;
   stamp.created = byline_article_get_created (current);
   stamp.updated = now;
+  stamp.version = byline_article_get_version (current);
+  stamp.updated_by = author;
 
   if (!backend->vtable->update_article (backend, article_id, current, &stamp, &found, &local_error))
     goto out;

@@ -22,11 +22,21 @@ G_BEGIN_DECLS
 /* "BYLN": tells our databases from other SQLite files. */
 #define BYLINE_SQLITE_APPLICATION_ID 0x42594c4e
 
+/* byline-store-sqlite-watch.c: changes other programs made to the file. */
+typedef struct _BylineSqliteWatch BylineSqliteWatch;
+
+BylineSqliteWatch *_byline_sqlite_watch_new  (BylineSql              *sql,
+                                              BylineStoreChangeFunc   func,
+                                              gpointer                user_data,
+                                              GError                **error);
+void               _byline_sqlite_watch_free (BylineSqliteWatch      *watch);
+
 typedef struct
 {
   BylineStoreBackend  parent;
 
   BylineSql          *sql;
+  BylineSqliteWatch  *watch;
   /* SQL built from the field table when the backend opens. */
   char               *article_columns;   /* every field, in table order */
   char               *insert_article;

@@ -117,7 +117,7 @@ _byline_store_sqlite_change_status (BylineStoreBackend  *backend,
   /* Compare and set: only from the state the caller saw. */
   stmt = byline_sql_prepare (sql,
                              "UPDATE articles SET status = ?3, published = ?4, spiked_from = ?5,"
-                             " updated = ?6 WHERE id = ?1 AND status = ?2",
+                             " updated = ?6, version = version + 1 WHERE id = ?1 AND status = ?2",
                              doing, error);
   if (stmt == NULL)
     return FALSE;

@@ -164,6 +164,48 @@ static const char * const migrations[] = {
   "CREATE INDEX articles_live_by_status ON articles (status, updated DESC, id DESC)"
   "  WHERE trashed IS NULL;"
   "CREATE INDEX articles_in_trash ON articles (updated DESC, id DESC) WHERE trashed IS NOT NULL;",
+
+  /* 3 -> 4: many writers. Each article has a version a save must name, so
+   * a window never silently overwrites what another program saved, and
+   * who saved it. Every change is logged in changes, which other programs
+   * on the same file read after PRAGMA data_version says something was
+   * written (byline-store-sqlite-watch.c); the log keeps its last 10,000
+   * entries. */
+  "ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE articles ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE changes ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  article_id INTEGER NOT NULL,"
+  "  what TEXT NOT NULL"
+  ");"
+  "CREATE TRIGGER changes_article_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.id, 'inserted');"
+  "END;"
+  "CREATE TRIGGER changes_article_update AFTER UPDATE ON articles BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.id,"
+  "    CASE WHEN old.trashed IS NULL AND new.trashed IS NOT NULL THEN 'trashed'"
+  "         WHEN old.trashed IS NOT NULL AND new.trashed IS NULL THEN 'restored'"
+  "         WHEN old.status IS NOT new.status THEN 'status'"
+  "         ELSE 'saved' END);"
+  "END;"
+  "CREATE TRIGGER changes_article_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (old.id, 'deleted');"
+  "END;"
+  "CREATE TRIGGER changes_note_insert AFTER INSERT ON notes BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.article_id, 'notes');"
+  "END;"
+  "CREATE TRIGGER changes_note_update AFTER UPDATE ON notes BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.article_id, 'notes');"
+  "END;"
+  "CREATE TRIGGER changes_note_delete AFTER DELETE ON notes BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (old.article_id, 'notes');"
+  "END;"
+  "CREATE TRIGGER changes_revision_insert AFTER INSERT ON revisions BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.article_id, 'revisions');"
+  "END;"
+  "CREATE TRIGGER changes_trim AFTER INSERT ON changes WHEN new.seq % 1000 = 0 BEGIN"
+  "  DELETE FROM changes WHERE seq <= new.seq - 10000;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);

@@ -62,6 +62,7 @@ sqlite_close (BylineStoreBackend *backend)
 {
   BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
 
+  g_clear_pointer (&self->watch, _byline_sqlite_watch_free);
   g_clear_pointer (&self->sql, byline_sql_close);
   g_free (self->article_columns);
   g_free (self->insert_article);
@@ -69,6 +70,20 @@ sqlite_close (BylineStoreBackend *backend)
   g_free (self->select_revision);
   g_free (self->insert_revision);
   g_free (self);
+}
+
+static gboolean
+sqlite_watch_changes (BylineStoreBackend     *backend,
+                      BylineStoreChangeFunc   func,
+                      gpointer                user_data,
+                      GError                **error)
+{
+  BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
+
+  g_clear_pointer (&self->watch, _byline_sqlite_watch_free);
+  self->watch = _byline_sqlite_watch_new (self->sql, func, user_data, error);
+
+  return self->watch != NULL;
 }
 
 static void
@@ -124,6 +139,10 @@ bind_stamped (BylineSqlStmt            *stmt,
     byline_sql_bind_int64 (stmt, index, stamp->created);
   else if (g_str_equal (field->name, "updated"))
     byline_sql_bind_int64 (stmt, index, stamp->updated);
+  else if (g_str_equal (field->name, "updated_by"))
+    byline_sql_bind_text (stmt, index, stamp->updated_by);
+  else if (g_str_equal (field->name, "version"))
+    byline_sql_bind_int64 (stmt, index, 1);
   else
     g_assert_not_reached ();
 }
@@ -175,6 +194,7 @@ sqlite_insert_article (BylineStoreBackend        *backend,
     return FALSE;
 
   *id = byline_sql_last_insert_id (self->sql);
+  stamp->version = 1;
   return TRUE;
 }
 
@@ -189,6 +209,7 @@ sqlite_update_article (BylineStoreBackend        *backend,
   BylineStoreSqlite *self = BYLINE_STORE_SQLITE (backend);
   g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (self->sql);
   g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *doing = _("save the article");
   int index;
 
@@ -196,12 +217,19 @@ sqlite_update_article (BylineStoreBackend        *backend,
   if (stmt == NULL)
     return FALSE;
 
-  index = bind_article (stmt, article, stamp, BYLINE_FIELD_WORKFLOW);
+  index = bind_article (stmt, article, stamp, BYLINE_FIELD_WORKFLOW | BYLINE_FIELD_VERSION);
   byline_sql_bind_int64 (stmt, index, id);
-  if (!byline_sql_run (self->sql, stmt, doing, error))
-    return FALSE;
+  byline_sql_bind_int64 (stmt, index + 1, stamp->version);
 
-  *found = byline_sql_changes (self->sql) > 0;
+  *found = byline_sql_next (self->sql, stmt, doing, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (*found)
+    stamp->version = byline_sql_column_int64 (stmt, 0);
+
   return TRUE;
 }
 
@@ -591,6 +619,7 @@ sqlite_empty_trash (BylineStoreBackend  *backend,
 static const BylineStoreBackendVTable sqlite_vtable = {
   .name = "sqlite",
   .close = sqlite_close,
+  .watch_changes = sqlite_watch_changes,
   .set_busy_timeout = sqlite_set_busy_timeout,
   .set_trace = sqlite_set_trace,
   .begin = sqlite_begin,
@@ -668,12 +697,17 @@ build_statements (BylineStoreSqlite *self)
     {
       const BylineArticleField *field = &byline_article_fields[i];
 
-      if (field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_WORKFLOW))
+      if (field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_WORKFLOW | BYLINE_FIELD_VERSION))
         continue;
       g_string_append_printf (update, "%s%s = ?%d", index > 1 ? ", " : "", field->name, index);
       index++;
     }
-  g_string_append_printf (update, " WHERE id = ?%d", index);
+  /* Compare and set: a save applies only to the version it edited (0
+   * names none), so one desk never silently overwrites another's. */
+  g_string_append_printf (update,
+                          ", version = version + 1 WHERE id = ?%d AND (?%d = 0 OR version = ?%d)"
+                          " RETURNING version",
+                          index, index + 1, index + 1);
   self->update_article = g_string_free (g_steal_pointer (&update), FALSE);
 
   revision_columns = byline_sql_field_list (BYLINE_FIELD_REVISION, 0, "", &n_revision);

@@ -183,6 +183,9 @@ out:
   byline_article_set_status (article, to);
   byline_article_set_published (article, published);
   byline_article_set_updated (article, now);
+  /* A change of state is a new version: a desk still showing the old state
+   * must not save over it unawares. */
+  byline_article_set_version (article, byline_article_get_version (article) + 1);
 
   _byline_store_emit_changed (self, article_id, BYLINE_STORE_CHANGED_STATUS);
 

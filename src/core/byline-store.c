@@ -31,6 +31,9 @@ struct _BylineStore
   BylineStoreBackend *backend;
   GMainContext       *context;
   GThread            *owner;
+  /* Who saves, as Preferences name them (a server knows its login role). */
+  char               *user_name;
+  GMutex              user_name_lock;
 };
 
 G_DEFINE_FINAL_TYPE (BylineStore, byline_store, G_TYPE_OBJECT)
@@ -60,6 +63,8 @@ byline_store_finalize (GObject *object)
     self->backend->vtable->close (self->backend);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->user_name, g_free);
+  g_mutex_clear (&self->user_name_lock);
 
   G_OBJECT_CLASS (byline_store_parent_class)->finalize (object);
 }
@@ -113,6 +118,7 @@ byline_store_init (BylineStore *self)
 {
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
+  g_mutex_init (&self->user_name_lock);
 }
 
 typedef struct
@@ -415,6 +421,124 @@ check_pins (BylineArticle  *article,
  *
  * Returns: %TRUE when the article and its pins are on disk
  */
+/* An update found nothing to apply to: the article was deleted, or someone
+ * saved a newer version since this one was loaded. Says which, and who. */
+static void
+set_not_saved_error (BylineStore    *self,
+                     BylineArticle  *article,
+                     GError        **error)
+{
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time = NULL;
+  const char *who;
+
+  stored = self->backend->vtable->load_article (self->backend, byline_article_get_id (article),
+                                                FALSE, NULL);
+  if (stored == NULL)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
+                   _("The article “%s” was deleted, so it could not be saved. "
+                     "Copy its text into a new article to keep it."),
+                   byline_article_get_headline (article));
+      return;
+    }
+
+  when = g_date_time_new_from_unix_local (byline_article_get_updated (stored));
+  time = when ? g_date_time_format (when, "%H:%M") : g_strdup ("?");
+  who = byline_article_get_updated_by (stored);
+
+  if (*who != '\0')
+    g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT,
+                 /* Translators: a person's name, a headline, a time such as 10:42 */
+                 _("%s changed “%s” at %s while you were editing it. "
+                   "See their version, or keep yours as a new revision on top."),
+                 who, byline_article_get_display_headline (stored), time);
+  else
+    g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT,
+                 /* Translators: a headline, a time such as 10:42 */
+                 _("“%s” was changed elsewhere at %s while you were editing it. "
+                   "See that version, or keep yours as a new revision on top."),
+                 byline_article_get_display_headline (stored), time);
+}
+
+static void
+remote_change_cb (gint64      article_id,
+                  const char *what,
+                  gpointer    user_data)
+{
+  BylineStore *self = user_data;
+
+  _byline_store_emit_changed (self, article_id, what);
+}
+
+/**
+ * byline_store_watch_changes:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * From now on, what other programs (on a newsroom file) or other desks (on
+ * a newsroom server) change is announced with "changed" on this thread's
+ * main context, article by article, as this store's own changes are: the
+ * lists, the open article and the notes follow it. Windows call this; the
+ * command line, which lives for one action, does not.
+ *
+ * Returns: %FALSE when the engine could not start watching
+ */
+gboolean
+byline_store_watch_changes (BylineStore  *self,
+                            GError      **error)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+
+  if (self->backend->vtable->watch_changes == NULL)
+    return TRUE;
+
+  return self->backend->vtable->watch_changes (self->backend, remote_change_cb, self, error);
+}
+
+/**
+ * byline_store_set_user_name:
+ * @self: a store
+ * @name: (nullable): the person's name
+ *
+ * Who saves from here on: recorded with each save, and named to the other
+ * desks when their save comes too late. A newsroom server records its
+ * login role instead.
+ */
+void
+byline_store_set_user_name (BylineStore *self,
+                            const char  *name)
+{
+  g_return_if_fail (BYLINE_IS_STORE (self));
+
+  g_mutex_lock (&self->user_name_lock);
+  g_free (self->user_name);
+  self->user_name = g_strdup (name);
+  g_mutex_unlock (&self->user_name_lock);
+}
+
+/**
+ * byline_store_dup_user_name:
+ * @self: a store
+ *
+ * Returns: (transfer full): the name set with byline_store_set_user_name(),
+ *   or ""
+ */
+char *
+byline_store_dup_user_name (BylineStore *self)
+{
+  char *name;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  g_mutex_lock (&self->user_name_lock);
+  name = g_strdup (self->user_name ? self->user_name : "");
+  g_mutex_unlock (&self->user_name_lock);
+
+  return name;
+}
+
 gboolean
 byline_store_save_article (BylineStore    *self,
                            BylineArticle  *article,
@@ -424,8 +548,9 @@ byline_store_save_article (BylineStore    *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *slug = NULL;
+  g_autofree char *user_name = NULL;
   const char *doing = _("save the article");
-  BylineArticleStamp stamp;
+  BylineArticleStamp stamp = { 0 };
   gboolean inserting;
   gboolean found = TRUE;
   gint64 id;
@@ -452,6 +577,9 @@ byline_store_save_article (BylineStore    *self,
   stamp.created = byline_article_get_created (article);
   if (stamp.created == 0)
     stamp.created = stamp.updated;
+  stamp.version = byline_article_get_version (article);
+  user_name = byline_store_dup_user_name (self);
+  stamp.updated_by = user_name;
 
   if (!backend->vtable->begin (backend, doing, error))
     return FALSE;
@@ -459,10 +587,7 @@ byline_store_save_article (BylineStore    *self,
   if (inserting)
     backend->vtable->insert_article (backend, article, &stamp, &id, &local_error);
   else if (backend->vtable->update_article (backend, id, article, &stamp, &found, &local_error) && !found)
-    g_set_error (&local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
-                 _("The article “%s” was deleted, so it could not be saved. "
-                   "Copy its text into a new article to keep it."),
-                 byline_article_get_headline (article));
+    set_not_saved_error (self, article, &local_error);
 
   if (local_error == NULL &&
       check_pins (article, id, &local_error))
@@ -485,6 +610,8 @@ byline_store_save_article (BylineStore    *self,
   byline_article_set_slug (article, slug);
   byline_article_set_created (article, stamp.created);
   byline_article_set_updated (article, stamp.updated);
+  byline_article_set_version (article, stamp.version);
+  byline_article_set_updated_by (article, stamp.updated_by);
 
   _byline_store_emit_changed (self, id, inserting ? BYLINE_STORE_CHANGED_INSERTED
                                                   : BYLINE_STORE_CHANGED_SAVED);

@@ -36,7 +36,7 @@ typedef enum
 GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define BYLINE_STORE_SCHEMA_VERSION 3
+#define BYLINE_STORE_SCHEMA_VERSION 4
 
 typedef struct
 {
@@ -89,6 +89,13 @@ BylineStore   *byline_store_open               (const char          *location,
                                                 const char          *password,
                                                 GError             **error);
 const char    *byline_store_get_path           (BylineStore         *self);
+/* Announce changes others make as "changed" too (see the .c). */
+gboolean       byline_store_watch_changes      (BylineStore         *self,
+                                                GError             **error);
+/* The person's name recorded with each save (Preferences' name). */
+void           byline_store_set_user_name      (BylineStore         *self,
+                                                const char          *name);
+char          *byline_store_dup_user_name      (BylineStore         *self);
 /* How long a write waits for another program's lock before failing. */
 void           byline_store_set_busy_timeout   (BylineStore         *self,
                                                 guint                milliseconds);

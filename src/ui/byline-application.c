@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
+#include "byline-author.h"
 #include "byline-connect-dialog.h"
 #include "byline-demo.h"
 #include "byline-gl.h"
@@ -49,6 +50,8 @@ apply_style (BylineApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
 }
+
+static void update_user_name (BylineApplication *self);
 
 static void
 quit_action (GSimpleAction *action,
@@ -149,6 +152,8 @@ byline_application_startup (GApplication *application)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::author-name", G_CALLBACK (update_user_name), self,
+                           G_CONNECT_SWAPPED);
   apply_style (self);
 }
 
@@ -211,11 +216,35 @@ populate_first_start (BylineApplication *self)
     }
 }
 
+/* A store the windows use: it follows what other programs and desks
+ * change, and records the person's name with each save. */
+static void
+update_user_name (BylineApplication *self)
+{
+  g_autofree char *name = byline_author_dup_name (self->settings);
+
+  if (self->store != NULL)
+    byline_store_set_user_name (self->store, name);
+}
+
+static void
+prepare_store (BylineApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  update_user_name (self);
+  if (!byline_store_watch_changes (self->store, &error))
+    g_message ("Changes made elsewhere will not show until Byline is restarted: %s",
+               error->message);
+}
+
 static BylineWindow *
 open_window (BylineApplication *self)
 {
-  BylineWindow *window = byline_window_new (GTK_APPLICATION (self), self->store, self->settings);
+  BylineWindow *window;
 
+  prepare_store (self);
+  window = byline_window_new (GTK_APPLICATION (self), self->store, self->settings);
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->pending_files != NULL && self->pending_files->len > 0)

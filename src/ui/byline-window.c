@@ -1293,6 +1293,8 @@ reload_state (BylineWindow  *self,
   byline_article_set_published (self->article, byline_article_get_published (stored));
   byline_article_set_updated (self->article, byline_article_get_updated (stored));
   byline_article_set_slug (self->article, byline_article_get_slug (stored));
+  byline_article_set_version (self->article, byline_article_get_version (stored));
+  byline_article_set_updated_by (self->article, byline_article_get_updated_by (stored));
   g_object_thaw_notify (G_OBJECT (self->article));
   byline_autosave_set_article (self->autosave, self->article);
 
