@@ -101,7 +101,7 @@ test_migrate_from_empty (Fixture       *fixture,
                                         "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                         "('articles', 'articles_fts', 'pins')"), ==, 3);
   g_assert_cmpint (byline_test_sql_int (empty_path,
-                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 12);
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 15);
 
   /* Opening again runs no migration and keeps what was written. */
   save_new (store, "Ferry timetable changes from Monday", "The harbour ferry runs later.");
@@ -877,6 +877,76 @@ test_changes_from_another_program (Fixture       *fixture,
   g_string_free (seen.details, TRUE);
 }
 
+/* Edit locks between two desks on one newsroom. */
+static void
+test_edit_locks (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) ben_desk = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *holder = NULL;
+  g_autofree char *sql = NULL;
+  BylineArticleSummary *summary;
+  gboolean acquired = FALSE;
+  gboolean held = FALSE;
+  Seen seen = { 0, g_string_new (NULL) };
+  gint64 id;
+
+  id = save_new (fixture->store, "Pier closed for repairs", "The pier shuts on Monday.");
+  byline_store_set_user_name (fixture->store, "Ana García");
+  ben_desk = byline_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  byline_store_set_user_name (ben_desk, "Ben Okafor");
+  g_assert_cmpstr (byline_store_get_desk (fixture->store), !=, byline_store_get_desk (ben_desk));
+
+  /* Ana opens it: hers. */
+  g_assert_true (byline_store_lock_article (fixture->store, id, FALSE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_true (acquired);
+  g_clear_pointer (&holder, g_free);
+
+  /* Ben is told who edits it, and his list says so too. */
+  g_assert_true (byline_store_lock_article (ben_desk, id, FALSE, &acquired, &holder, &error));
+  g_assert_false (acquired);
+  g_assert_cmpstr (holder, ==, "Ana García");
+  g_clear_pointer (&holder, g_free);
+  summaries = byline_store_list_articles (ben_desk, NULL, &error);
+  g_assert_no_error (error);
+  summary = g_ptr_array_index (summaries, 0);
+  g_assert_cmpstr (byline_article_summary_get_editor_name (summary), ==, "Ana García");
+  g_assert_cmpstr (byline_article_summary_get_editor_desk (summary), ==,
+                   byline_store_get_desk (fixture->store));
+
+  /* Ben takes over; Ana's desk hears it at once and its heartbeat says so. */
+  g_assert_true (byline_store_watch_changes (fixture->store, &error));
+  seen.id = id;
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (seen_cb), &seen);
+  g_assert_true (byline_store_lock_article (ben_desk, id, TRUE, &acquired, &holder, &error));
+  g_assert_true (acquired);
+  wait_for_details (&seen, "lock");
+  g_assert_true (byline_store_heartbeat_lock (fixture->store, id, &held, &error));
+  g_assert_false (held);
+  g_assert_true (byline_store_heartbeat_lock (ben_desk, id, &held, &error));
+  g_assert_true (held);
+
+  /* Ben's desk vanishes: after the lapse, the lock is free for Ana. */
+  sql = g_strdup_printf ("UPDATE edit_locks SET heartbeat = heartbeat - %d", BYLINE_LOCK_LAPSE + 1);
+  byline_test_sql_exec (fixture->path, sql);
+  g_clear_pointer (&holder, g_free);
+  g_assert_true (byline_store_lock_article (fixture->store, id, FALSE, &acquired, &holder, &error));
+  g_assert_true (acquired);
+
+  /* Closing releases it. */
+  g_assert_true (byline_store_unlock_article (fixture->store, id, &error));
+  g_clear_pointer (&holder, g_free);
+  g_assert_true (byline_store_lock_article (ben_desk, id, FALSE, &acquired, &holder, &error));
+  g_assert_true (acquired);
+  g_assert_no_error (error);
+
+  g_string_free (seen.details, TRUE);
+}
+
 static void
 test_error_missing_folder (void)
 {
@@ -1112,6 +1182,7 @@ main (int   argc,
   ADD ("second-connection", test_second_connection);
   ADD ("stale-save-refused", test_stale_save_refused);
   ADD ("changes-from-another-program", test_changes_from_another_program);
+  ADD ("edit-locks", test_edit_locks);
   ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);
   ADD ("error/folder-as-database", test_error_folder_as_database);
   ADD ("error/not-a-database", test_error_not_a_database);

@@ -285,7 +285,8 @@ change_kind_from_detail (GQuark detail)
     return CHANGE_NEW;
   if (g_str_equal (what, BYLINE_STORE_CHANGED_SAVED))
     return CHANGE_ROW | CHANGE_TEXT;
-  if (g_str_equal (what, BYLINE_STORE_CHANGED_NOTES))
+  if (g_str_equal (what, BYLINE_STORE_CHANGED_NOTES) ||
+      g_str_equal (what, BYLINE_STORE_CHANGED_LOCK))
     return CHANGE_ROW;
   if (g_str_equal (what, BYLINE_STORE_CHANGED_REVISIONS))
     return 0;

@@ -29,6 +29,9 @@ struct _BylineArticleSummary
   gint64        published;
   gint64        trashed;
   guint         open_notes;
+  /* Who holds its edit lock now ("" when nobody), and from which desk. */
+  char         *editor_name;
+  char         *editor_desk;
 };
 
 BylineArticleSummary *_byline_article_summary_new             (void);

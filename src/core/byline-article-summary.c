@@ -39,6 +39,9 @@ byline_article_summary_finalize (GObject *object)
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
 
+  g_free (self->editor_name);
+  g_free (self->editor_desk);
+
   G_OBJECT_CLASS (byline_article_summary_parent_class)->finalize (object);
 }
 
@@ -218,6 +221,20 @@ byline_article_summary_get_open_notes (BylineArticleSummary *self)
 {
   g_return_val_if_fail (BYLINE_IS_ARTICLE_SUMMARY (self), 0);
   return self->open_notes;
+}
+
+const char *
+byline_article_summary_get_editor_name (BylineArticleSummary *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_SUMMARY (self), NULL);
+  return self->editor_name ? self->editor_name : "";
+}
+
+const char *
+byline_article_summary_get_editor_desk (BylineArticleSummary *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE_SUMMARY (self), NULL);
+  return self->editor_desk ? self->editor_desk : "";
 }
 
 const char *

@@ -37,6 +37,11 @@ gint64              byline_article_summary_get_published  (BylineArticleSummary 
 gint64              byline_article_summary_get_trashed    (BylineArticleSummary *self);
 /* Editors' notes threads not resolved yet, counted with the list. */
 guint               byline_article_summary_get_open_notes (BylineArticleSummary *self);
+/* Who is editing it now, by the edit lock ("" when nobody), and the desk
+ * they edit from: compare it with byline_store_get_desk() to tell another
+ * desk from this one. */
+const char         *byline_article_summary_get_editor_name (BylineArticleSummary *self);
+const char         *byline_article_summary_get_editor_desk (BylineArticleSummary *self);
 
 /* As the BylineArticle functions of the same names. */
 const char         *byline_article_summary_get_display_headline (BylineArticleSummary *self);

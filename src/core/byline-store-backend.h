@@ -185,6 +185,28 @@ typedef struct
   gboolean              (*empty_trash)         (BylineStoreBackend        *self,
                                                 GError                   **error);
 
+  /* Edit locks (byline-store.h). A lock whose heartbeat is older than
+   * @now - BYLINE_LOCK_LAPSE is free. */
+  gboolean              (*lock_article)        (BylineStoreBackend        *self,
+                                                gint64                     id,
+                                                const char                *desk,
+                                                const char                *name,
+                                                gboolean                   take_over,
+                                                gint64                     now,
+                                                gboolean                  *acquired,
+                                                char                     **holder,
+                                                GError                   **error);
+  gboolean              (*heartbeat_lock)      (BylineStoreBackend        *self,
+                                                gint64                     id,
+                                                const char                *desk,
+                                                gint64                     now,
+                                                gboolean                  *held,
+                                                GError                   **error);
+  gboolean              (*unlock_article)      (BylineStoreBackend        *self,
+                                                gint64                     id,
+                                                const char                *desk,
+                                                GError                   **error);
+
   /* Related articles: the index's side. */
   /* About how many articles there are, cheaply (the idf needs no more). */
   gboolean              (*estimate_articles)   (BylineStoreBackend        *self,

@@ -54,16 +54,41 @@ typedef struct
   "a.id, a.uuid, a.slug, a.headline, a.standfirst, a.section, a.tags, a.status," \
   " a.created, a.updated, a.published, a.trashed," \
   " (SELECT count(*) FROM notes n" \
-  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)"
+  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)," \
+  " (SELECT l.holder_name FROM edit_locks l" \
+  "  WHERE l.article_id = a.id AND l.heartbeat > unixepoch () - 60)," \
+  " (SELECT l.desk FROM edit_locks l" \
+  "  WHERE l.article_id = a.id AND l.heartbeat > unixepoch () - 60)"
 
 enum {
   SUMMARY_ID, SUMMARY_UUID, SUMMARY_SLUG, SUMMARY_HEADLINE, SUMMARY_STANDFIRST,
   SUMMARY_SECTION, SUMMARY_TAGS, SUMMARY_STATUS, SUMMARY_CREATED, SUMMARY_UPDATED,
-  SUMMARY_PUBLISHED, SUMMARY_TRASHED, SUMMARY_OPEN_NOTES,
+  SUMMARY_PUBLISHED, SUMMARY_TRASHED, SUMMARY_OPEN_NOTES, SUMMARY_EDITOR_NAME, SUMMARY_EDITOR_DESK,
   N_SUMMARY_COLUMNS
 };
 
 BylineArticleSummary *_byline_store_sqlite_summary_from_row (BylineSqlStmt *stmt);
+
+/* byline-store-sqlite-locks.c */
+gboolean  _byline_store_sqlite_lock_article           (BylineStoreBackend  *backend,
+                                                       gint64               id,
+                                                       const char          *desk,
+                                                       const char          *name,
+                                                       gboolean             take_over,
+                                                       gint64               now,
+                                                       gboolean            *acquired,
+                                                       char               **holder,
+                                                       GError             **error);
+gboolean  _byline_store_sqlite_heartbeat_lock         (BylineStoreBackend  *backend,
+                                                       gint64               id,
+                                                       const char          *desk,
+                                                       gint64               now,
+                                                       gboolean            *held,
+                                                       GError             **error);
+gboolean  _byline_store_sqlite_unlock_article         (BylineStoreBackend  *backend,
+                                                       gint64               id,
+                                                       const char          *desk,
+                                                       GError             **error);
 
 /* byline-store-sqlite-search.c */
 /* Words typed in a search box as an FTS5 query; NULL when none. */

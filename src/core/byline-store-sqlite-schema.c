@@ -206,6 +206,26 @@ static const char * const migrations[] = {
   "CREATE TRIGGER changes_trim AFTER INSERT ON changes WHEN new.seq % 1000 = 0 BEGIN"
   "  DELETE FROM changes WHERE seq <= new.seq - 10000;"
   "END;",
+
+  /* 4 -> 5: edit locks. The desk that edits an article holds its lock and
+   * keeps it alive (heartbeat, Unix seconds); a stale one is free. Taking
+   * and releasing are changes others see; heartbeats are not. */
+  "CREATE TABLE edit_locks ("
+  "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  desk TEXT NOT NULL,"
+  "  holder_name TEXT NOT NULL DEFAULT '',"
+  "  heartbeat INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER changes_lock_insert AFTER INSERT ON edit_locks BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.article_id, 'lock');"
+  "END;"
+  "CREATE TRIGGER changes_lock_update AFTER UPDATE OF desk ON edit_locks"
+  "  WHEN old.desk IS NOT new.desk BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (new.article_id, 'lock');"
+  "END;"
+  "CREATE TRIGGER changes_lock_delete AFTER DELETE ON edit_locks BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (old.article_id, 'lock');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);

@@ -51,6 +51,8 @@ _byline_store_sqlite_summary_from_row (BylineSqlStmt *stmt)
   summary->published = byline_sql_column_int64 (stmt, SUMMARY_PUBLISHED);
   summary->trashed = byline_sql_column_int64 (stmt, SUMMARY_TRASHED);
   summary->open_notes = (guint)MAX (byline_sql_column_int64 (stmt, SUMMARY_OPEN_NOTES), 0);
+  summary->editor_name = g_strdup (byline_sql_column_text (stmt, SUMMARY_EDITOR_NAME));
+  summary->editor_desk = g_strdup (byline_sql_column_text (stmt, SUMMARY_EDITOR_DESK));
 
   return summary;
 }
@@ -620,6 +622,9 @@ static const BylineStoreBackendVTable sqlite_vtable = {
   .name = "sqlite",
   .close = sqlite_close,
   .watch_changes = sqlite_watch_changes,
+  .lock_article = _byline_store_sqlite_lock_article,
+  .heartbeat_lock = _byline_store_sqlite_heartbeat_lock,
+  .unlock_article = _byline_store_sqlite_unlock_article,
   .set_busy_timeout = sqlite_set_busy_timeout,
   .set_trace = sqlite_set_trace,
   .begin = sqlite_begin,

@@ -33,6 +33,8 @@ struct _BylineStore
   GThread            *owner;
   /* Who saves, as Preferences name them (a server knows its login role). */
   char               *user_name;
+  /* This store's desk, for edit locks: one per window session. */
+  char               *desk;
   GMutex              user_name_lock;
 };
 
@@ -64,6 +66,7 @@ byline_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->desk, g_free);
   g_mutex_clear (&self->user_name_lock);
 
   G_OBJECT_CLASS (byline_store_parent_class)->finalize (object);
@@ -119,6 +122,15 @@ byline_store_init (BylineStore *self)
   self->context = g_main_context_ref_thread_default ();
   self->owner = g_thread_self ();
   g_mutex_init (&self->user_name_lock);
+  self->desk = g_uuid_string_random ();
+}
+
+const char *
+byline_store_get_desk (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  return self->desk;
 }
 
 typedef struct

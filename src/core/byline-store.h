@@ -36,7 +36,7 @@ typedef enum
 GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define BYLINE_STORE_SCHEMA_VERSION 4
+#define BYLINE_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
@@ -67,6 +67,8 @@ typedef struct
 #define BYLINE_STORE_CHANGED_DELETED   "deleted"
 #define BYLINE_STORE_CHANGED_NOTES     "notes"
 #define BYLINE_STORE_CHANGED_REVISIONS "revisions"
+/* Someone started or stopped editing it (its edit lock). */
+#define BYLINE_STORE_CHANGED_LOCK      "lock"
 
 #define BYLINE_TYPE_STORE (byline_store_get_type ())
 
@@ -150,6 +152,38 @@ gboolean       byline_store_delete_article     (BylineStore         *self,
                                                 gint64               id,
                                                 GError             **error);
 gboolean       byline_store_empty_trash        (BylineStore         *self,
+                                                GError             **error);
+
+/* --- Edit locks -------------------------------------------------------------
+ *
+ * As newsrooms expect: the desk that opens an article to edit it holds its
+ * lock, kept alive by a heartbeat (byline_store_heartbeat_lock() every
+ * BYLINE_LOCK_HEARTBEAT seconds) and released on close; a lock not kept
+ * alive for BYLINE_LOCK_LAPSE seconds (a desk that vanished) is free.
+ * Others see "Being edited by <name>" (the summaries' editor name) and
+ * open the article read-only, or take the lock over. */
+
+#define BYLINE_LOCK_LAPSE     60
+#define BYLINE_LOCK_HEARTBEAT 20
+
+/* This store's desk: which locks are its own. */
+const char    *byline_store_get_desk           (BylineStore         *self);
+/* Takes article @id's edit lock for this desk (taking it from another desk
+ * when @take_over). *@holder gets who holds it when another desk does and
+ * it was not taken ("" otherwise). FALSE only on error. */
+gboolean       byline_store_lock_article       (BylineStore         *self,
+                                                gint64               id,
+                                                gboolean             take_over,
+                                                gboolean            *acquired,
+                                                char               **holder,
+                                                GError             **error);
+/* Keeps this desk's lock alive; *@held FALSE when another desk took it. */
+gboolean       byline_store_heartbeat_lock     (BylineStore         *self,
+                                                gint64               id,
+                                                gboolean            *held,
+                                                GError             **error);
+gboolean       byline_store_unlock_article     (BylineStore         *self,
+                                                gint64               id,
                                                 GError             **error);
 
 G_END_DECLS
