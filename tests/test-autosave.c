@@ -15,6 +15,7 @@
 typedef struct
 {
   char           *dir;
+  char           *path;
   BylineStore    *store;
   BylineAutosave *autosave;
   BylineArticle  *article;
@@ -48,6 +49,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = byline_test_make_tmp_dir ("byline-autosave-XXXXXX");
   path = g_build_filename (fixture->dir, "newsroom.db", NULL);
   fixture->store = byline_test_store_new (path);
+  fixture->path = g_steal_pointer (&path);
 
   fixture->article = byline_article_new ();
   byline_article_set_headline (fixture->article, "Draft");
@@ -72,6 +74,7 @@ fixture_tear_down (Fixture       *fixture,
 
   byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
+  g_free (fixture->path);
 }
 
 static char *
@@ -193,6 +196,231 @@ test_steady_typing_still_saves (Fixture       *fixture,
   g_string_free (typed, TRUE);
 }
 
+/* Another program writing to the newsroom: it holds the write lock for
+ * @hold_ms, so a save started meanwhile stays under way on its worker. */
+typedef struct
+{
+  const char *path;
+  guint       hold_ms;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    locked;
+} LockHolder;
+
+static gpointer
+hold_lock_thread (gpointer data)
+{
+  LockHolder *holder = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (holder->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_mutex_lock (&holder->mutex);
+  holder->locked = TRUE;
+  g_cond_signal (&holder->cond);
+  g_mutex_unlock (&holder->mutex);
+
+  g_usleep (holder->hold_ms * 1000);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return NULL;
+}
+
+static GThread *
+hold_lock (LockHolder *holder,
+           const char *path,
+           guint       hold_ms)
+{
+  GThread *thread;
+
+  holder->path = path;
+  holder->hold_ms = hold_ms;
+  holder->locked = FALSE;
+  g_mutex_init (&holder->mutex);
+  g_cond_init (&holder->cond);
+
+  thread = g_thread_new ("lock-holder", hold_lock_thread, holder);
+  g_mutex_lock (&holder->mutex);
+  while (!holder->locked)
+    g_cond_wait (&holder->cond, &holder->mutex);
+  g_mutex_unlock (&holder->mutex);
+
+  return thread;
+}
+
+static void
+release_lock (LockHolder *holder,
+              GThread    *thread)
+{
+  g_thread_join (thread);
+  g_mutex_clear (&holder->mutex);
+  g_cond_clear (&holder->cond);
+}
+
+static gboolean
+count_idle_cb (gpointer data)
+{
+  guint *count = data;
+
+  (*count)++;
+  return G_SOURCE_REMOVE;
+}
+
+/* Starts a write of "Harbour notes" and leaves it waiting for the lock on
+ * its worker, then types on. */
+static GThread *
+edit_during_save (Fixture    *fixture,
+                  LockHolder *holder,
+                  guint       hold_ms)
+{
+  GThread *thread = hold_lock (holder, fixture->path, hold_ms);
+
+  byline_article_set_body (fixture->article, "Harbour notes");
+  byline_test_spin (100);   /* the timer fired: the write waits on its worker */
+  g_assert_cmpuint (fixture->saved, ==, 0);
+
+  byline_article_set_body (fixture->article, "Harbour notes, and the newest line");
+  g_assert_true (byline_autosave_get_dirty (fixture->autosave));
+
+  return thread;
+}
+
+static void
+test_flush_joins_save_in_flight (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  gboolean switching = GPOINTER_TO_INT (user_data);
+  g_autoptr(BylineArticle) other = byline_article_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  LockHolder holder;
+  GThread *thread;
+  guint idles = 0;
+  guint idle_id;
+
+  thread = edit_during_save (fixture, &holder, 500);
+
+  /* Anything the main loop would run: a nested loop would run this. */
+  idle_id = g_idle_add (count_idle_cb, &idles);
+
+  /* Closing flushes; switching articles flushes the one left. */
+  if (switching)
+    byline_autosave_set_article (fixture->autosave, other);
+  else
+    g_assert_true (byline_autosave_flush (fixture->autosave, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (idles, ==, 0);
+  g_source_remove (idle_id);
+
+  /* The worker's older write landed first, then the newer text over it. */
+  body = stored_body (fixture);
+  g_assert_cmpstr (body, ==, "Harbour notes, and the newest line");
+  g_assert_cmpuint (fixture->saved, ==, 2);
+  g_assert_cmpuint (fixture->failed, ==, 0);
+  g_assert_false (byline_autosave_get_dirty (fixture->autosave));
+
+  /* The worker's own completion, when the main loop gets to it, changes
+   * nothing more. */
+  release_lock (&holder, thread);
+  byline_test_spin (100);
+  g_assert_cmpuint (fixture->saved, ==, 2);
+  g_clear_pointer (&body, g_free);
+  body = stored_body (fixture);
+  g_assert_cmpstr (body, ==, "Harbour notes, and the newest line");
+
+  if (switching)
+    byline_autosave_set_article (fixture->autosave, NULL);
+}
+
+typedef struct
+{
+  Fixture  *fixture;
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  char     *stored;   /* the body on disk when the callback ran */
+  guint     saved;    /* writes by then */
+} FlushResult;
+
+static void
+flush_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  FlushResult *flush = user_data;
+
+  flush->ok = byline_autosave_flush_finish (BYLINE_AUTOSAVE (object), result, &flush->error);
+  flush->stored = stored_body (flush->fixture);
+  flush->saved = flush->fixture->saved;
+  flush->done = TRUE;
+}
+
+static void
+wait_for_flush (FlushResult *flush)
+{
+  for (guint i = 0; i < 500 && !flush->done; i++)
+    byline_test_spin (10);
+  g_assert_true (flush->done);
+}
+
+static void
+test_flush_async_chains (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  FlushResult flush = { fixture, };
+  FlushResult nothing = { fixture, };
+  LockHolder holder;
+  GThread *thread;
+
+  thread = edit_during_save (fixture, &holder, 300);
+
+  /* The newer text is written after the write under way, not beside it. */
+  byline_autosave_flush_async (fixture->autosave, NULL, flush_done_cb, &flush);
+  g_assert_false (flush.done);
+  wait_for_flush (&flush);
+  release_lock (&holder, thread);
+
+  g_assert_no_error (flush.error);
+  g_assert_true (flush.ok);
+  g_assert_cmpstr (flush.stored, ==, "Harbour notes, and the newest line");
+  g_assert_cmpuint (flush.saved, ==, 2);
+  g_assert_false (byline_autosave_get_dirty (fixture->autosave));
+  g_free (flush.stored);
+
+  /* With nothing pending it is done at once, with no write. */
+  byline_autosave_flush_async (fixture->autosave, NULL, flush_done_cb, &nothing);
+  wait_for_flush (&nothing);
+  g_assert_true (nothing.ok);
+  g_assert_cmpuint (fixture->saved, ==, 2);
+  g_free (nothing.stored);
+}
+
+static void
+test_flush_async_failure (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  FlushResult flush = { fixture, };
+
+  /* Deleted elsewhere: the flush says why, and the text stays. */
+  g_assert_true (byline_store_delete_article (fixture->store, byline_article_get_id (fixture->article), NULL));
+  byline_article_set_body (fixture->article, "Words that must not vanish");
+  byline_autosave_flush_async (fixture->autosave, NULL, flush_done_cb, &flush);
+  wait_for_flush (&flush);
+
+  g_assert_false (flush.ok);
+  g_assert_error (flush.error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
+  g_assert_true (byline_autosave_get_dirty (fixture->autosave));
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, "Words that must not vanish");
+  g_clear_error (&flush.error);
+  g_free (flush.stored);
+
+  byline_article_set_id (fixture->article, 0);
+  g_assert_true (byline_autosave_flush (fixture->autosave, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +435,12 @@ main (int   argc,
   ADD ("failure-keeps-text", test_failure_keeps_text);
   ADD ("edits-during-save", test_edits_during_save);
   ADD ("steady-typing-still-saves", test_steady_typing_still_saves);
+  g_test_add ("/byline/autosave/close-joins-save-in-flight", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_flush_joins_save_in_flight, fixture_tear_down);
+  g_test_add ("/byline/autosave/switch-joins-save-in-flight", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_flush_joins_save_in_flight, fixture_tear_down);
+  ADD ("flush-async-chains", test_flush_async_chains);
+  ADD ("flush-async-failure", test_flush_async_failure);
 
 #undef ADD
 

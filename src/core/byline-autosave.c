@@ -17,6 +17,34 @@
 /* Someone typing without a pause still gets a write this often. */
 #define MAX_WAIT_MS 1500
 
+/* One write on a worker thread. The main thread either waits for its
+ * result on the main loop (save_done_cb) or, to write something newer right
+ * away, joins it (wait_for_job): then the callback that comes later finds
+ * the job finished and does nothing. The job holds the store only while
+ * the worker runs, so a joined job left in the main loop's queue keeps
+ * neither the store nor the autosave alive. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  GWeakRef         autosave;
+  BylineStore     *store;       /* the worker's; released before done */
+  BylineArticle   *copy;
+  guint            generation;
+  GMutex           mutex;
+  GCond            cond;
+  gboolean         done;        /* under mutex */
+  gboolean         ok;
+  GError          *error;
+  gboolean         finished;    /* main thread: the result was handled */
+} SaveJob;
+
+/* A flush_async() call waiting for a generation to reach the disk. */
+typedef struct
+{
+  GTask *task;
+  guint  generation;
+} Waiter;
+
 struct _BylineAutosave
 {
   GObject        parent_instance;
@@ -24,6 +52,8 @@ struct _BylineAutosave
   BylineStore   *store;
   BylineArticle *article;
   GCancellable  *cancellable;
+  SaveJob       *job;           /* the write in flight, or NULL */
+  GQueue         waiters;       /* of Waiter, oldest first */
   guint          delay;
   guint          timeout_id;
   /* Edits since the last save began; a save in flight does not clear it
@@ -31,7 +61,6 @@ struct _BylineAutosave
   guint          generation;
   guint          saved_generation;
   gint64         dirty_since;   /* monotonic µs of the first unsaved edit */
-  guint          saving : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineAutosave, byline_autosave, G_TYPE_OBJECT)
@@ -54,12 +83,80 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void schedule (BylineAutosave *self);
+static void schedule   (BylineAutosave *self);
+static void start_save (BylineAutosave *self);
 
 static gboolean
 is_dirty (BylineAutosave *self)
 {
   return self->generation != self->saved_generation;
+}
+
+static SaveJob *
+save_job_ref (SaveJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+static void
+save_job_unref (SaveJob *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref_count))
+    return;
+
+  g_weak_ref_clear (&job->autosave);
+  g_clear_object (&job->store);
+  g_clear_object (&job->copy);
+  g_clear_error (&job->error);
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_unref)
+
+static gboolean
+waiter_is_settled (BylineAutosave *self,
+                   Waiter         *waiter)
+{
+  /* Generations count up and may wrap: "not older" is a small difference. */
+  return !is_dirty (self) || self->saved_generation - waiter->generation < G_MAXUINT / 2;
+}
+
+/* Settles every flush_async() whose edits are now on disk, or all of them
+ * with @error when a write failed. The callbacks may run at once and call
+ * back in, so the queue is settled before any of them runs. */
+static void
+resolve_waiters (BylineAutosave *self,
+                 const GError   *error)
+{
+  GQueue ready = G_QUEUE_INIT;
+  GList *link = self->waiters.head;
+
+  while (link != NULL)
+    {
+      GList *next = link->next;
+
+      if (error != NULL || waiter_is_settled (self, link->data))
+        {
+          g_queue_unlink (&self->waiters, link);
+          g_queue_push_tail_link (&ready, link);
+        }
+      link = next;
+    }
+
+  while (!g_queue_is_empty (&ready))
+    {
+      Waiter *waiter = g_queue_pop_head (&ready);
+
+      if (error != NULL)
+        g_task_return_error (waiter->task, g_error_copy (error));
+      else
+        g_task_return_boolean (waiter->task, TRUE);
+      g_object_unref (waiter->task);
+      g_free (waiter);
+    }
 }
 
 static void
@@ -68,14 +165,85 @@ save_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  BylineStore *store = source_object;
-  BylineArticle *copy = task_data;
+  SaveJob *job = task_data;
   GError *error = NULL;
+  gboolean ok;
 
-  if (byline_store_save_article (store, copy, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  ok = byline_store_save_article (job->store, job->copy, &error);
+  g_clear_object (&job->store);
+
+  g_mutex_lock (&job->mutex);
+  job->ok = ok;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Blocks until the worker wrote @job's copy; the main loop does not run
+ * meanwhile. */
+static void
+wait_for_job (SaveJob *job)
+{
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+}
+
+/* Takes in the result of a job the worker is done with. @report says
+ * whether a failure is announced ("failed"): a flush that is about to write
+ * newer text reports its own result instead. */
+static gboolean
+finish_job (BylineAutosave *self,
+            SaveJob        *job,
+            gboolean        report)
+{
+  gboolean was_dirty = is_dirty (self);
+
+  g_assert (job->done);
+  g_assert (!job->finished);
+
+  job->finished = TRUE;
+  if (self->job == job)
+    g_clear_pointer (&self->job, save_job_unref);
+
+  if (!job->ok)
+    {
+      g_debug ("Autosave failed: %s", job->error->message);
+      if (report)
+        {
+          g_signal_emit (self, signals[FAILED], 0, job->error);
+          resolve_waiters (self, job->error);
+        }
+      return FALSE;
+    }
+
+  /* The store fills these in; copying them back keeps the next save an update. */
+  if (self->article != NULL && byline_article_get_id (self->article) == byline_article_get_id (job->copy))
+    {
+      g_signal_handlers_block_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      byline_article_set_slug (self->article, byline_article_get_slug (job->copy));
+      byline_article_set_updated (self->article, byline_article_get_updated (job->copy));
+      byline_article_set_uuid (self->article, byline_article_get_uuid (job->copy));
+      byline_article_set_created (self->article, byline_article_get_created (job->copy));
+      byline_article_set_version (self->article, byline_article_get_version (job->copy));
+      byline_article_set_updated_by (self->article, byline_article_get_updated_by (job->copy));
+      g_signal_handlers_unblock_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+    }
+
+  /* Generations count up and may wrap: "newer" is a small difference. */
+  if (job->generation - self->saved_generation < G_MAXUINT / 2)
+    self->saved_generation = job->generation;
+  if (was_dirty != is_dirty (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+
+  g_signal_emit (self, signals[SAVED], 0, job->copy);
+  resolve_waiters (self, NULL);
+
+  return TRUE;
 }
 
 static void
@@ -83,56 +251,61 @@ save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(BylineAutosave) self = user_data;
-  g_autoptr(GError) error = NULL;
-  BylineArticle *copy = g_task_get_task_data (G_TASK (result));
-  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "generation"));
-  gboolean was_dirty = is_dirty (self);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BylineAutosave) self = g_weak_ref_get (&job->autosave);
 
-  self->saving = FALSE;
+  /* Joined by a flush already, or nobody is left to tell. */
+  if (self == NULL || job->finished)
+    return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_cancellable_is_cancelled (self->cancellable))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      g_debug ("Autosave failed: %s", error->message);
-      g_signal_emit (self, signals[FAILED], 0, error);
+      job->finished = TRUE;
+      if (self->job == job)
+        g_clear_pointer (&self->job, save_job_unref);
       return;
     }
 
-  /* The store fills these in; copying them back keeps the next save an update. */
-  if (self->article != NULL && byline_article_get_id (self->article) == byline_article_get_id (copy))
+  if (!finish_job (self, job, TRUE))
+    return;
+
+  /* Typing went on while the disk was busy: a flush waiting for it gets
+   * its write now, anyone else after the usual pause. */
+  if (is_dirty (self) && self->article != NULL)
     {
-      g_signal_handlers_block_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-      byline_article_set_slug (self->article, byline_article_get_slug (copy));
-      byline_article_set_updated (self->article, byline_article_get_updated (copy));
-      byline_article_set_uuid (self->article, byline_article_get_uuid (copy));
-      byline_article_set_created (self->article, byline_article_get_created (copy));
-      byline_article_set_version (self->article, byline_article_get_version (copy));
-      byline_article_set_updated_by (self->article, byline_article_get_updated_by (copy));
-      g_signal_handlers_unblock_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      if (!g_queue_is_empty (&self->waiters))
+        start_save (self);
+      else
+        schedule (self);
     }
+}
 
-  self->saved_generation = MAX (self->saved_generation, generation);
-  if (was_dirty != is_dirty (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+/* Joins the write in flight, if any, and takes in its result. */
+static void
+join_job (BylineAutosave *self,
+          gboolean        report)
+{
+  g_autoptr(SaveJob) job = NULL;
 
-  g_signal_emit (self, signals[SAVED], 0, copy);
+  if (self->job == NULL)
+    return;
 
-  /* Typing went on while the disk was busy. */
-  if (is_dirty (self))
-    schedule (self);
+  job = save_job_ref (self->job);
+  wait_for_job (job);
+  if (!job->finished)
+    finish_job (self, job, report);
 }
 
 static void
 start_save (BylineAutosave *self)
 {
   g_autoptr(GTask) task = NULL;
-  BylineArticle *copy;
+  SaveJob *job;
 
   g_assert (self->article != NULL);
-  g_assert (!self->saving);
+  g_assert (self->job == NULL);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
 
   /* A new article needs its id before any copy is saved, or every copy
    * would insert a row of its own: that first write happens here. */
@@ -141,19 +314,28 @@ start_save (BylineAutosave *self)
       g_autoptr(GError) error = NULL;
 
       if (!byline_autosave_flush (self, &error))
-        g_signal_emit (self, signals[FAILED], 0, error);
+        {
+          g_signal_emit (self, signals[FAILED], 0, error);
+          resolve_waiters (self, error);
+        }
       return;
     }
 
-  copy = byline_article_copy (self->article);
-  self->saving = TRUE;
+  job = g_new0 (SaveJob, 1);
+  g_atomic_ref_count_init (&job->ref_count);
+  g_weak_ref_init (&job->autosave, self);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  job->store = g_object_ref (self->store);
+  job->copy = byline_article_copy (self->article);
+  job->generation = self->generation;
+  self->job = job;
   /* Edits from now on are not in this copy; their wait starts here. */
   self->dirty_since = g_get_monotonic_time ();
 
-  task = g_task_new (self->store, self->cancellable, save_done_cb, g_object_ref (self));
+  task = g_task_new (NULL, self->cancellable, save_done_cb, NULL);
   g_task_set_source_tag (task, start_save);
-  g_task_set_task_data (task, copy, g_object_unref);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
+  g_task_set_task_data (task, save_job_ref (job), (GDestroyNotify)save_job_unref);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -164,7 +346,7 @@ timeout_cb (gpointer user_data)
 
   self->timeout_id = 0;
 
-  if (self->saving)
+  if (self->job != NULL)
     return G_SOURCE_REMOVE;   /* save_done_cb schedules again */
 
   if (self->article != NULL && is_dirty (self))
@@ -220,6 +402,7 @@ static void
 byline_autosave_dispose (GObject *object)
 {
   BylineAutosave *self = (BylineAutosave *)object;
+  g_autoptr(GError) cancelled = NULL;
 
   if (self->article != NULL && is_dirty (self))
     {
@@ -229,9 +412,13 @@ byline_autosave_dispose (GObject *object)
         g_warning ("Could not save “%s” on close: %s",
                    byline_article_get_headline (self->article), error->message);
     }
+  /* Nothing may still write with the store once the autosave is gone. */
+  join_job (self, FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
+  cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "The autosave was closed");
+  resolve_waiters (self, cancelled);
   byline_autosave_set_article (self, NULL);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
@@ -363,7 +550,10 @@ byline_autosave_set_article (BylineAutosave *self,
           g_autoptr(GError) error = NULL;
 
           if (!byline_autosave_flush (self, &error))
-            g_signal_emit (self, signals[FAILED], 0, error);
+            {
+              g_signal_emit (self, signals[FAILED], 0, error);
+              resolve_waiters (self, error);
+            }
         }
 
       g_signal_handlers_disconnect_by_data (self->article, self);
@@ -373,6 +563,8 @@ byline_autosave_set_article (BylineAutosave *self,
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_set_object (&self->article, article);
   self->saved_generation = self->generation;
+  /* What was pending belonged to the article before. */
+  resolve_waiters (self, NULL);
 
   if (article != NULL)
     {
@@ -412,11 +604,25 @@ byline_autosave_get_dirty (BylineAutosave *self)
   return is_dirty (self);
 }
 
+/**
+ * byline_autosave_flush:
+ * @self: an autosave
+ * @error: return location for a #GError
+ *
+ * Writes what is pending now, on this thread. A write already under way on
+ * its worker is waited for first (its older copy must not land after this
+ * newer one), by joining the worker: the main loop does not run meanwhile,
+ * so nothing else can happen in the middle of a close or a switch.
+ *
+ * Returns: %TRUE when nothing typed is left unsaved
+ */
 gboolean
 byline_autosave_flush (BylineAutosave  *self,
                        GError         **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint generation;
+  gboolean saved;
 
   g_return_val_if_fail (BYLINE_IS_AUTOSAVE (self), FALSE);
 
@@ -425,10 +631,7 @@ byline_autosave_flush (BylineAutosave  *self,
   if (self->article == NULL || !is_dirty (self))
     return TRUE;
 
-  /* A worker's older copy must not land after this newer write. */
-  while (self->saving)
-    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  join_job (self, FALSE);
 
   if (self->article == NULL || !is_dirty (self))
     return TRUE;
@@ -436,16 +639,72 @@ byline_autosave_flush (BylineAutosave  *self,
   generation = self->generation;
 
   g_signal_handlers_block_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  if (!byline_store_save_article (self->store, self->article, error))
+  saved = byline_store_save_article (self->store, self->article, &local_error);
+  g_signal_handlers_unblock_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  if (!saved)
     {
-      g_signal_handlers_unblock_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      resolve_waiters (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_signal_handlers_unblock_matched (self->article, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
   self->saved_generation = generation;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
   g_signal_emit (self, signals[SAVED], 0, self->article);
+  resolve_waiters (self, NULL);
 
   return TRUE;
+}
+
+/**
+ * byline_autosave_flush_async:
+ * @self: an autosave
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once what is pending now is on disk, or a write failed
+ * @user_data: data for @callback
+ *
+ * Writes what is pending without waiting on this thread: the write goes to
+ * a worker right away, or, when one is under way, right after it (chained
+ * on its completion, never a second writer at once).
+ */
+void
+byline_autosave_flush_async (BylineAutosave      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Waiter *waiter;
+
+  g_return_if_fail (BYLINE_IS_AUTOSAVE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_autosave_flush_async);
+
+  if (self->article == NULL || !is_dirty (self))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  waiter = g_new0 (Waiter, 1);
+  waiter->task = g_steal_pointer (&task);
+  waiter->generation = self->generation;
+  g_queue_push_tail (&self->waiters, waiter);
+
+  /* Otherwise the write under way chains this one (save_done_cb). */
+  if (self->job == NULL)
+    start_save (self);
+}
+
+gboolean
+byline_autosave_flush_finish (BylineAutosave  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (BYLINE_IS_AUTOSAVE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -27,8 +27,18 @@ guint           byline_autosave_get_delay   (BylineAutosave *self);
 void            byline_autosave_set_delay   (BylineAutosave *self,
                                              guint           milliseconds);
 gboolean        byline_autosave_get_dirty   (BylineAutosave *self);
-/* Writes now, on this thread, if anything is pending. */
+/* Writes now, on this thread, if anything is pending; a write under way
+ * on the worker is joined first, without running the main loop. For a
+ * close, a quit or a switch that cannot go on before the text is safe. */
 gboolean        byline_autosave_flush       (BylineAutosave *self,
                                              GError        **error);
+/* The same without blocking: chained after a write under way. */
+void            byline_autosave_flush_async (BylineAutosave      *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        byline_autosave_flush_finish (BylineAutosave *self,
+                                              GAsyncResult   *result,
+                                              GError        **error);
 
 G_END_DECLS
