@@ -170,6 +170,110 @@ test_display_helpers (void)
   g_assert_cmpstr (label, ==, "Mar 3, 2023");
 }
 
+/* The open article: id 10, with READ: links after paragraphs 1 and 3. */
+static BylineArticle *
+new_linking_article (void)
+{
+  BylineArticle *article = byline_article_new ();
+
+  byline_article_set_id (article, 10);
+  byline_article_set_headline (article, "Harbour silt threatens ferry route");
+  byline_article_add_pin (article, byline_pin_new (1, 20, "Dredging contract awarded"));
+  byline_article_add_pin (article, byline_pin_new (3, 30, "Ferry fares rise"));
+
+  return article;
+}
+
+typedef struct
+{
+  const char   *why;
+  gint64        related_id;
+  const char   *headline;
+  BylineStatus  status;
+  guint         position;
+  int           error;       /* a BylineArticleError, or -1 */
+  guint         index;       /* where the new pin lands */
+  const char   *message;     /* the error's message, or the new pin's page */
+} LinkCase;
+
+static const LinkCase link_cases[] = {
+  { "between the two pins", 40, "Dredger arrives", BYLINE_STATUS_PUBLISHED, 2, -1, 1, "40-dredger-arrives.html" },
+  { "before the first paragraph", 41, "Lock gates", BYLINE_STATUS_DRAFT, 0, -1, 0, "41-lock-gates.html" },
+  { "after a pin at the same place", 42, "Quay repairs", BYLINE_STATUS_DRAFT, 3, -1, 2, "42-quay-repairs.html" },
+  { "past the last paragraph", 43, "Tide tables", BYLINE_STATUS_DRAFT, 9, -1, 2, "43-tide-tables.html" },
+  { "to a spiked article: kept, flagged", 44, "Old pier", BYLINE_STATUS_SPIKED, 1, -1, 1, "44-old-pier.html" },
+  { "linked once already", 30, "Ferry fares rise", BYLINE_STATUS_DRAFT, 2,
+    BYLINE_ARTICLE_ERROR_ALREADY_LINKED, 0, "“Ferry fares rise” is already linked after paragraph 3" },
+  { "to itself", 10, "Harbour silt threatens ferry route", BYLINE_STATUS_DRAFT, 2,
+    BYLINE_ARTICLE_ERROR_SELF, 0, "An article cannot link to itself" },
+  { "to an article not saved yet", 0, "Draft in progress", BYLINE_STATUS_DRAFT, 2,
+    BYLINE_ARTICLE_ERROR_NOT_SAVED, 0, NULL },
+};
+
+static void
+test_link_related (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (link_cases); i++)
+    {
+      const LinkCase *c = &link_cases[i];
+      g_autoptr(BylineArticle) article = new_linking_article ();
+      g_autoptr(BylineArticle) related = byline_article_new ();
+      g_autoptr(GError) error = NULL;
+      GListModel *pins = byline_article_get_pins (article);
+      gboolean linked;
+
+      g_test_message ("Linking %s", c->why);
+      byline_article_set_id (related, c->related_id);
+      byline_article_set_headline (related, c->headline);
+      byline_article_set_status (related, c->status);
+
+      linked = byline_article_link_related (article, related, c->position, &error);
+
+      if (c->error >= 0)
+        {
+          g_assert_false (linked);
+          g_assert_error (error, BYLINE_ARTICLE_ERROR, c->error);
+          if (c->message != NULL)
+            g_assert_cmpstr (error->message, ==, c->message);
+          /* Nothing changed. */
+          g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 2);
+        }
+      else
+        {
+          g_autoptr(BylinePin) pin = NULL;
+
+          g_assert_no_error (error);
+          g_assert_true (linked);
+          g_assert_cmpuint (g_list_model_get_n_items (pins), ==, 3);
+          pin = g_list_model_get_item (pins, c->index);
+          g_assert_cmpint (byline_pin_get_related_id (pin), ==, c->related_id);
+          g_assert_cmpuint (byline_pin_get_position (pin), ==, c->position);
+          g_assert_cmpstr (byline_pin_get_headline (pin), ==, c->headline);
+          g_assert_cmpstr (byline_pin_get_page_name (pin), ==, c->message);
+          g_assert_true (byline_pin_get_related_spiked (pin) == (c->status == BYLINE_STATUS_SPIKED));
+
+          /* Reading order holds: positions never go down. */
+          for (guint j = 1; j < 3; j++)
+            {
+              g_autoptr(BylinePin) before = g_list_model_get_item (pins, j - 1);
+              g_autoptr(BylinePin) after = g_list_model_get_item (pins, j);
+
+              g_assert_cmpuint (byline_pin_get_position (before), <=, byline_pin_get_position (after));
+            }
+        }
+    }
+}
+
+static void
+test_pin_place (void)
+{
+  g_autofree char *first = byline_pin_dup_place (0);
+  g_autofree char *second = byline_pin_dup_place (2);
+
+  g_assert_cmpstr (first, ==, "before the first paragraph");
+  g_assert_cmpstr (second, ==, "after paragraph 2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +287,8 @@ main (int   argc,
   g_test_add_func ("/byline/article/copy", test_copy);
   g_test_add_func ("/byline/article/page-name", test_page_name);
   g_test_add_func ("/byline/article/display-helpers", test_display_helpers);
+  g_test_add_func ("/byline/article/link-related", test_link_related);
+  g_test_add_func ("/byline/article/pin-place", test_pin_place);
 
   return g_test_run ();
 }

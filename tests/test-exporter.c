@@ -985,6 +985,151 @@ test_html_no_review_marks (Fixture       *fixture,
   xmlFreeDoc (doc);
 }
 
+/* --- READ: links checked before an export --------------------------------- */
+
+typedef struct
+{
+  const char *headline;   /* the related article's */
+  int         status;     /* its state; -1: never stored, the pin has only the headline */
+  gboolean    trashed;
+  gboolean    deleted;
+  int         expected;   /* a BylinePinProblemKind, or -1 for a link */
+} PinCase;
+
+static const PinCase pin_cases[] = {
+  { "Dredging contract awarded", BYLINE_STATUS_DRAFT,     FALSE, FALSE, -1 },
+  { "Old pier to be demolished", BYLINE_STATUS_SPIKED,    FALSE, FALSE, BYLINE_PIN_PROBLEM_SPIKED },
+  { "Ferry fares rise",          BYLINE_STATUS_PUBLISHED, TRUE,  FALSE, BYLINE_PIN_PROBLEM_SPIKED },
+  { "Lock gates replaced",       BYLINE_STATUS_APPROVED,  FALSE, TRUE,  BYLINE_PIN_PROBLEM_UNRESOLVED },
+  { "Harbour master retires",    -1,                      FALSE, FALSE, BYLINE_PIN_PROBLEM_UNRESOLVED },
+  { "Tide tables for the week",  BYLINE_STATUS_PUBLISHED, FALSE, FALSE, -1 },
+};
+
+/* An article with one pin per case, after paragraph 1, 2, ...; the related
+ * articles then trashed and deleted as the cases say. */
+static BylineArticle *
+save_linking_article (Fixture      *fixture,
+                      BylineStatus  status)
+{
+  BylineArticle *article = new_article ("Harbour silt threatens ferry route", status, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pin_cases); i++)
+    {
+      const PinCase *c = &pin_cases[i];
+      g_autoptr(BylineArticle) related = NULL;
+
+      if (c->status < 0)
+        {
+          byline_article_add_pin (article, byline_pin_new (i + 1, 0, c->headline));
+          continue;
+        }
+
+      related = save_article (fixture, new_article (c->headline, c->status, 0));
+      byline_article_add_pin (article, byline_pin_new (i + 1, byline_article_get_id (related), c->headline));
+    }
+  save_article (fixture, article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pin_cases); i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (byline_article_get_pins (article), i);
+      gint64 id = byline_pin_get_related_id (pin);
+
+      if (pin_cases[i].trashed)
+        g_assert_true (byline_store_trash_article (fixture->store, id, NULL));
+      if (pin_cases[i].deleted)
+        g_assert_true (byline_store_delete_article (fixture->store, id, NULL));
+    }
+
+  return article;
+}
+
+static void
+assert_problems (GPtrArray     *problems,
+                 BylineArticle *article)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pin_cases); i++)
+    {
+      const PinCase *c = &pin_cases[i];
+      BylinePinProblem *problem;
+
+      if (c->expected < 0)
+        continue;
+
+      g_assert_cmpuint (n, <, problems->len);
+      problem = g_ptr_array_index (problems, n++);
+      g_assert_cmpstr (problem->pin_headline, ==, c->headline);
+      g_assert_cmpint (problem->kind, ==, c->expected);
+      g_assert_cmpuint (problem->position, ==, i + 1);
+      g_assert_cmpint (problem->article_id, ==, byline_article_get_id (article));
+      g_assert_cmpstr (problem->article_headline, ==, byline_article_get_headline (article));
+    }
+  g_assert_cmpuint (problems->len, ==, n);
+}
+
+static void
+test_check_pins (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = save_linking_article (fixture, BYLINE_STATUS_DRAFT);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) in_memory = NULL;
+  g_autoptr(BylineArticle) unsaved = NULL;
+  g_autofree char *spiked = NULL;
+  g_autofree char *unresolved = NULL;
+
+  /* The store knows what became of each related article. */
+  problems = byline_export_check_pins (fixture->store, article);
+  assert_problems (problems, article);
+
+  spiked = byline_pin_problem_dup_message (g_ptr_array_index (problems, 0), FALSE);
+  g_assert_cmpstr (spiked, ==, "“Old pier to be demolished”: the article was spiked or deleted");
+  unresolved = byline_pin_problem_dup_message (g_ptr_array_index (problems, 3), TRUE);
+  g_assert_cmpstr (unresolved, ==,
+                   "“Harbour master retires” in “Harbour silt threatens ferry route”: "
+                   "no stored article has this headline");
+
+  /* Without the store, only what the pins themselves say: the pin made
+   * before its article was trashed or deleted still looks linked. */
+  in_memory = byline_export_check_pins (NULL, article);
+  g_assert_cmpuint (in_memory->len, ==, 1);
+  g_assert_cmpstr (((BylinePinProblem *)g_ptr_array_index (in_memory, 0))->pin_headline, ==,
+                   "Harbour master retires");
+
+  /* An article never stored is checked as it is. */
+  unsaved = byline_article_new ();
+  byline_article_add_pin (unsaved, byline_pin_new (0, 0, "Quay repairs"));
+  g_clear_pointer (&in_memory, g_ptr_array_unref);
+  in_memory = byline_export_check_pins (fixture->store, unsaved);
+  g_assert_cmpuint (in_memory->len, ==, 1);
+  g_assert_cmpint (((BylinePinProblem *)g_ptr_array_index (in_memory, 0))->kind, ==,
+                   BYLINE_PIN_PROBLEM_UNRESOLVED);
+}
+
+static void
+test_check_publication_pins (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(BylineArticle) draft = save_linking_article (fixture, BYLINE_STATUS_DRAFT);
+  g_autoptr(BylineArticle) published = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A draft has no page in the publication: nothing to warn about, though
+   * the published related article is checked too (its pins are fine). */
+  problems = byline_export_check_publication_pins (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A published page with the same links: its problems, named after it. */
+  published = save_linking_article (fixture, BYLINE_STATUS_PUBLISHED);
+  problems = byline_export_check_publication_pins (fixture->store, &error);
+  g_assert_no_error (error);
+  assert_problems (problems, published);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1009,6 +1154,8 @@ main (int   argc,
   ADD ("/byline/exporter/errors/not-a-folder", test_error_not_a_folder);
   ADD ("/byline/exporter/errors/image-folder-taken", test_error_image_folder_taken);
   ADD ("/byline/exporter/errors/read-only", test_error_read_only);
+  ADD ("/byline/exporter/check-pins/article", test_check_pins);
+  ADD ("/byline/exporter/check-pins/publication", test_check_publication_pins);
 
 #undef ADD
 

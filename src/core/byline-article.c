@@ -62,6 +62,8 @@ struct _BylineArticle
 
 G_DEFINE_FINAL_TYPE (BylineArticle, byline_article, G_TYPE_OBJECT)
 
+G_DEFINE_QUARK (byline-article-error-quark, byline_article_error)
+
 static GParamSpec *properties[N_PROPS];
 
 static const GEnumValue status_values[] = {
@@ -650,6 +652,95 @@ byline_article_remove_pin (BylineArticle *self,
 
   if (index < g_list_model_get_n_items (G_LIST_MODEL (self->pins)))
     g_list_store_remove (self->pins, index);
+}
+
+guint
+byline_article_find_pin_slot (BylineArticle *self,
+                              guint          position)
+{
+  guint n_pins;
+  guint slot = 0;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
+
+  n_pins = g_list_model_get_n_items (G_LIST_MODEL (self->pins));
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (G_LIST_MODEL (self->pins), i);
+
+      if (byline_pin_get_position (pin) <= position)
+        slot = i + 1;
+    }
+
+  return slot;
+}
+
+/**
+ * byline_article_link_related:
+ * @self: the article to link from
+ * @related: the article to link to, as stored
+ * @position: the body block the link goes after; 0 for before the first
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the pin was added
+ */
+gboolean
+byline_article_link_related (BylineArticle  *self,
+                             BylineArticle  *related,
+                             guint           position,
+                             GError        **error)
+{
+  g_autoptr(BylinePin) pin = NULL;
+  g_autofree char *page_name = NULL;
+  gint64 related_id;
+  guint n_pins;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (related), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  related_id = byline_article_get_id (related);
+
+  if (related == self || (related_id > 0 && related_id == self->id))
+    {
+      g_set_error_literal (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_SELF,
+                           _("An article cannot link to itself"));
+      return FALSE;
+    }
+
+  if (related_id <= 0)
+    {
+      g_set_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_NOT_SAVED,
+                   _("“%s” is not saved yet, so it cannot be linked. Try again in a moment."),
+                   byline_article_get_display_headline (related));
+      return FALSE;
+    }
+
+  /* One READ: link per related article is enough for any page. */
+  n_pins = g_list_model_get_n_items (G_LIST_MODEL (self->pins));
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) other = g_list_model_get_item (G_LIST_MODEL (self->pins), i);
+
+      if (byline_pin_get_related_id (other) == related_id)
+        {
+          g_autofree char *where = byline_pin_dup_place (byline_pin_get_position (other));
+
+          g_set_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_ALREADY_LINKED,
+                       /* Translators: "“Harbour festival returns” is already linked after paragraph 2" */
+                       _("“%s” is already linked %s"),
+                       byline_article_get_display_headline (related), where);
+          return FALSE;
+        }
+    }
+
+  page_name = byline_article_dup_page_name (related);
+  pin = byline_pin_new (position, related_id, byline_article_get_headline (related));
+  byline_pin_set_page_name (pin, page_name);
+  byline_pin_set_related_spiked (pin, byline_article_get_status (related) == BYLINE_STATUS_SPIKED);
+  byline_article_insert_pin (self, byline_article_find_pin_slot (self, position), g_steal_pointer (&pin));
+
+  return TRUE;
 }
 
 /**

@@ -33,6 +33,17 @@ gboolean     byline_status_from_string (const char   *str,
 /* Translated, for people: "Draft", "In Review", ... */
 const char  *byline_status_get_label   (BylineStatus  status);
 
+#define BYLINE_ARTICLE_ERROR (byline_article_error_quark ())
+
+typedef enum
+{
+  BYLINE_ARTICLE_ERROR_SELF,            /* an article cannot link to itself */
+  BYLINE_ARTICLE_ERROR_NOT_SAVED,       /* a related article needs its id */
+  BYLINE_ARTICLE_ERROR_ALREADY_LINKED,  /* one READ: link per related article */
+} BylineArticleError;
+
+GQuark       byline_article_error_quark (void);
+
 #define BYLINE_TYPE_ARTICLE (byline_article_get_type ())
 
 G_DECLARE_FINAL_TYPE (BylineArticle, byline_article, BYLINE, ARTICLE, GObject)
@@ -135,6 +146,19 @@ void          byline_article_move_pin        (BylineArticle *self,
 /* For a pin changed in place (set_position(), set_related_id()...). */
 void          byline_article_pin_changed     (BylineArticle *self,
                                               guint          index);
+/* The index at which a pin placed at @position keeps the pins in reading
+ * order: after every pin at or before @position. */
+guint         byline_article_find_pin_slot   (BylineArticle *self,
+                                              guint          position);
+/* Links @related (a stored article) with a READ: pin after body block
+ * @position (0: before the first), in reading order among the other pins.
+ * An article links to another at most once: _ERROR_ALREADY_LINKED says
+ * where the link already is; _ERROR_SELF and _ERROR_NOT_SAVED refuse what
+ * cannot be a link. */
+gboolean      byline_article_link_related    (BylineArticle *self,
+                                              BylineArticle *related,
+                                              guint          position,
+                                              GError       **error);
 
 /* The headline, or "Untitled Article" (translated) while there is none:
  * what windows and lists show for the article. */

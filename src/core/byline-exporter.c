@@ -852,3 +852,145 @@ byline_export_publication (BylineStore              *store,
 
   return TRUE;
 }
+
+/* --- Before an HTML export ------------------------------------------------ */
+
+void
+byline_pin_problem_free (BylinePinProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->article_headline);
+  g_free (problem->pin_headline);
+  g_free (problem);
+}
+
+char *
+byline_pin_problem_dup_message (const BylinePinProblem *problem,
+                                gboolean                name_article)
+{
+  const char *why;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->kind == BYLINE_PIN_PROBLEM_UNRESOLVED)
+    why = _("no stored article has this headline");
+  else
+    why = _("the article was spiked or deleted");
+
+  if (name_article)
+    /* Translators: "“Old pier” in “Harbour festival returns”: the article was spiked or deleted" */
+    return g_strdup_printf (_("“%s” in “%s”: %s"), problem->pin_headline, problem->article_headline, why);
+
+  /* Translators: "“Old pier”: the article was spiked or deleted" */
+  return g_strdup_printf (_("“%s”: %s"), problem->pin_headline, why);
+}
+
+/* The renderer's rule (a pin becomes a link when it is resolved and its
+ * article is neither spiked nor gone), turned round. */
+static void
+add_pin_problems (GPtrArray     *problems,
+                  BylineArticle *article)
+{
+  GListModel *pins = byline_article_get_pins (article);
+  guint n_pins = g_list_model_get_n_items (pins);
+
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+      BylinePinProblem *problem;
+
+      if (byline_pin_is_resolved (pin) && !byline_pin_get_related_spiked (pin))
+        continue;
+
+      problem = g_new0 (BylinePinProblem, 1);
+      problem->kind = byline_pin_is_resolved (pin) ? BYLINE_PIN_PROBLEM_SPIKED : BYLINE_PIN_PROBLEM_UNRESOLVED;
+      problem->article_id = byline_article_get_id (article);
+      problem->article_headline = g_strdup (byline_article_get_display_headline (article));
+      problem->pin_headline = g_strdup (byline_pin_get_headline (pin));
+      problem->position = byline_pin_get_position (pin);
+      g_ptr_array_add (problems, problem);
+    }
+}
+
+/**
+ * byline_export_check_pins:
+ * @store: (nullable): where the article and its related articles are stored
+ * @article: the article about to be exported
+ *
+ * Returns: (transfer full) (element-type BylinePinProblem): the READ:
+ *   links that will not be links, in reading order; empty when all are
+ */
+GPtrArray *
+byline_export_check_pins (BylineStore   *store,
+                          BylineArticle *article)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)byline_pin_problem_free);
+  g_autoptr(BylineArticle) stored = NULL;
+
+  g_return_val_if_fail (!store || BYLINE_IS_STORE (store), NULL);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
+
+  /* Loaded pins carry their articles' states as of now. */
+  if (store != NULL && byline_article_get_id (article) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      stored = byline_store_load_article (store, byline_article_get_id (article), &error);
+      if (stored == NULL)
+        g_debug ("Checking the READ: links as they are in memory: %s", error->message);
+    }
+
+  add_pin_problems (problems, stored != NULL ? stored : article);
+
+  return g_steal_pointer (&problems);
+}
+
+/**
+ * byline_export_check_publication_pins:
+ * @store: the newsroom database
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BylinePinProblem) (nullable): the
+ *   READ: links of every published page that will not be links, or %NULL
+ *   when the store could not be read
+ */
+GPtrArray *
+byline_export_check_publication_pins (BylineStore  *store,
+                                      GError      **error)
+{
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)byline_pin_problem_free);
+  g_autoptr(GPtrArray) published = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The pages a publication export writes. */
+  query.status = BYLINE_STATUS_PUBLISHED;
+  published = byline_store_list_articles (store, &query, error);
+  if (published == NULL)
+    return NULL;
+
+  for (guint i = 0; i < published->len; i++)
+    {
+      gint64 id = byline_article_summary_get_id (g_ptr_array_index (published, i));
+      g_autoptr(BylineArticle) article = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      /* One deleted since the list was read has no page to check. */
+      article = byline_store_load_article (store, id, &local_error);
+      if (g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND))
+        continue;
+      if (article == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      add_pin_problems (problems, article);
+    }
+
+  return g_steal_pointer (&problems);
+}

@@ -64,4 +64,42 @@ gboolean  byline_export_publication  (BylineStore              *store,
                                       GCancellable             *cancellable,
                                       GError                  **error);
 
+/* --- Before an HTML export: READ: links that will not be links ---------- */
+
+typedef enum
+{
+  BYLINE_PIN_PROBLEM_UNRESOLVED,  /* no stored article has the pin's headline */
+  BYLINE_PIN_PROBLEM_SPIKED,      /* its article was spiked, trashed or deleted */
+} BylinePinProblemKind;
+
+typedef struct
+{
+  BylinePinProblemKind  kind;
+  gint64                article_id;        /* the article holding the pin */
+  char                 *article_headline;  /* as lists show it */
+  char                 *pin_headline;
+  guint                 position;
+} BylinePinProblem;
+
+void       byline_pin_problem_free        (BylinePinProblem       *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylinePinProblem, byline_pin_problem_free)
+/* One line for the warning, translated: "“Old pier”: the article was
+ * spiked or deleted"; with @name_article, "“Old pier” in “Harbour festival
+ * returns”: …". */
+char      *byline_pin_problem_dup_message (const BylinePinProblem *problem,
+                                           gboolean                name_article);
+
+/* The READ: links of @article that its page would show as plain text, in
+ * reading order. With @store, the pins as stored, where the related
+ * articles' states are current (save pending edits first); without one, or
+ * for an article not stored, its pins as they are in memory.
+ * (element-type BylinePinProblem) (transfer full) */
+GPtrArray *byline_export_check_pins       (BylineStore            *store,
+                                           BylineArticle          *article);
+/* The same over every page byline_export_publication() writes, article by
+ * article. NULL on error.
+ * (element-type BylinePinProblem) (transfer full) */
+GPtrArray *byline_export_check_publication_pins (BylineStore      *store,
+                                                 GError          **error);
+
 G_END_DECLS

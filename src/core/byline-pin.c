@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "byline-pin.h"
 #include "byline-util.h"
 
@@ -262,4 +264,20 @@ byline_pin_is_resolved (BylinePin *self)
 {
   g_return_val_if_fail (BYLINE_IS_PIN (self), FALSE);
   return self->related_id > 0;
+}
+
+/**
+ * byline_pin_dup_place:
+ * @position: a pin position
+ *
+ * Returns: (transfer full): where a pin at @position reads, for a
+ *   sentence: "after paragraph 2", or "before the first paragraph"
+ */
+char *
+byline_pin_dup_place (guint position)
+{
+  if (position == 0)
+    return g_strdup (_("before the first paragraph"));
+
+  return g_strdup_printf (_("after paragraph %u"), position);
 }

@@ -42,5 +42,8 @@ gboolean      byline_pin_get_related_spiked (BylinePin   *self);
 void          byline_pin_set_related_spiked (BylinePin   *self,
                                              gboolean     spiked);
 gboolean      byline_pin_is_resolved        (BylinePin   *self);
+/* Where a pin at @position reads, for a sentence (translated): "after
+ * paragraph 2", "before the first paragraph". */
+char         *byline_pin_dup_place          (guint        position);
 
 G_END_DECLS
