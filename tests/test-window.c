@@ -324,6 +324,46 @@ test_new_article (Fixture       *fixture,
 }
 
 static void
+test_open_article_action (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  GtkWidget *headline = _byline_editor_pane_get_field (editor, "Headline");
+  gint64 library_id = byline_article_get_id (byline_window_get_article (fixture->window));
+  gint64 harbour_id = byline_store_find_by_headline (fixture->store, "Harbour festival returns", NULL);
+  g_autofree char *shown = NULL;
+
+  g_assert_cmpint (harbour_id, >, 0);
+  g_assert_cmpint (harbour_id, !=, library_id);
+
+  /* Typed, and not written yet when the other article is asked for. */
+  byline_ui_test_set_field_text (headline, "Library opens on Sundays");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-article", "x", harbour_id);
+
+  shown = byline_ui_test_dup_field_text (headline);
+  g_assert_cmpstr (shown, ==, "Harbour festival returns");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Harbour festival returns — Byline");
+  g_assert_cmpint (byline_sidebar_get_selected_id (sidebar), ==, harbour_id);
+  g_assert_cmpint (g_settings_get_int64 (fixture->settings, "open-article"), ==, harbour_id);
+  /* What was typed in the article left went to disk first. */
+  g_assert_true (stored_headline_is (fixture->store, library_id, "Library opens on Sundays"));
+
+  /* An article that is not there: the open one stays. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-article", "x", (gint64) 999999);
+  g_clear_pointer (&shown, g_free);
+  shown = byline_ui_test_dup_field_text (headline);
+  g_assert_cmpstr (shown, ==, "Harbour festival returns");
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, harbour_id);
+
+  /* Back again through the same path. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-article", "x", library_id);
+  g_clear_pointer (&shown, g_free);
+  shown = byline_ui_test_dup_field_text (headline);
+  g_assert_cmpstr (shown, ==, "Library opens on Sundays");
+}
+
+static void
 test_typed_date_saved_on_quit (Fixture       *fixture,
                                gconstpointer  user_data)
 {
@@ -386,6 +426,7 @@ main (int   argc,
   ADD ("trash-and-restore", test_trash_and_restore);
   ADD ("search-filter", test_search_filter);
   ADD ("new-article", test_new_article);
+  ADD ("open-article-action", test_open_article_action);
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
   ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
 

@@ -169,28 +169,7 @@ dup_block_summary (const BylineTextBlock *block)
   return g_string_free (g_steal_pointer (&summary), FALSE);
 }
 
-guint
-byline_pins_editor_find_slot (GListModel *pins,
-                              guint       position)
-{
-  guint n_pins;
-  guint slot = 0;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (pins), 0);
-
-  n_pins = g_list_model_get_n_items (pins);
-  for (guint i = 0; i < n_pins; i++)
-    {
-      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
-
-      if (byline_pin_get_position (pin) <= position)
-        slot = i + 1;
-    }
-
-  return slot;
-}
-
-/* Like byline_pins_editor_find_slot() with the pin at @skip taken out: the
+/* Like byline_article_find_pin_slot() with the pin at @skip taken out: the
  * index to move it to. */
 static guint
 find_slot_without (GListModel *pins,

@@ -27,9 +27,4 @@ BylineStore   *byline_pins_editor_get_store     (BylinePinsEditor *self);
 void           byline_pins_editor_set_store     (BylinePinsEditor *self,
                                                  BylineStore      *store);
 
-/* The index at which a pin placed at @position keeps @pins in reading order:
- * after every pin at or before @position. */
-guint          byline_pins_editor_find_slot     (GListModel       *pins,
-                                                 guint             position);
-
 G_END_DECLS

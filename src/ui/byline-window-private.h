@@ -7,13 +7,123 @@
 
 #pragma once
 
+#include "byline-auto-revision.h"
 #include "byline-autosave.h"
 #include "byline-editor-pane.h"
+#include "byline-notes-panel.h"
 #include "byline-preview.h"
+#include "byline-publication.h"
 #include "byline-sidebar.h"
 #include "byline-window.h"
 
 G_BEGIN_DECLS
+
+/* The window spans several files, each with one reason to change:
+ *   byline-window.c           building it, the panes, opening articles, saving
+ *   byline-window-actions.c   what the win.* actions do
+ *   byline-window-export.c    exporting an article or the publication
+ *   byline-window-workflow.c  the state badge and changes of state
+ *   byline-window-review.c    review mode, notes, revisions and History */
+struct _BylineWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BylineStore          *store;
+  GSettings            *settings;
+  BylineAutosave       *autosave;
+  BylineAutoRevision   *auto_revision;
+  BylineArticle        *article;
+  BylinePublication    *publication;
+  GCancellable         *export_cancellable;
+  GMenu                *status_menu;
+  GtkWidget            *history;   /* weak */
+  GSimpleAction        *review_action;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *status_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  BylineEditorPane     *editor;
+  BylinePreview        *preview;
+  BylineSidebar        *sidebar;
+  GtkMenuButton        *notes_button;
+  GtkLabel             *notes_count_label;
+  GtkPopover           *notes_popover;
+  BylineNotesPanel     *notes_panel;
+
+  guint                 narrow_id;
+  guint                 cursor_id;
+  int                   pending_cursor;   /* -1: none */
+  /* Not bitfields: set_pane_shown () takes their addresses. */
+  gboolean              show_sidebar;
+  gboolean              show_preview;
+  gboolean              narrow;
+  gboolean              very_narrow;
+  guint                 close_despite_error : 1;
+};
+
+/* byline-window.c */
+void      _byline_window_show_toast          (BylineWindow  *self,
+                                              const char    *title,
+                                              const char    *button_label,
+                                              const char    *action_name,
+                                              GVariant      *target);
+void      _byline_window_show_error          (BylineWindow  *self,
+                                              const GError  *error);
+/* A write failed: the banner says so until one works. */
+void      _byline_window_show_save_error     (BylineWindow  *self,
+                                              const GError  *error);
+/* The one way an article reaches the editor: what is typed is saved, then
+ * article @id is loaded from the store, shown everywhere and selected in
+ * the sidebar. With @reload, also when @id is open already (the store
+ * changed it underneath). The win.open-article action is this. */
+gboolean  _byline_window_load_article        (BylineWindow  *self,
+                                              gint64         id,
+                                              gboolean       reload,
+                                              GError       **error);
+/* The first article of the sidebar's list, or none when it is empty. */
+void      _byline_window_open_first_article  (BylineWindow  *self);
+/* Shows @article without loading it (NULL: none). */
+void      _byline_window_set_article         (BylineWindow  *self,
+                                              BylineArticle *article);
+
+/* byline-window-actions.c */
+void      _byline_window_class_add_actions   (GtkWidgetClass *widget_class);
+/* The actions that need an open article follow whether there is one. */
+void      _byline_window_update_actions      (BylineWindow  *self);
+
+/* byline-window-export.c */
+void      _byline_window_export_article      (BylineWindow  *self,
+                                              gboolean       ninjs);
+void      _byline_window_export_publication  (BylineWindow  *self);
+void      _byline_window_cancel_export       (BylineWindow  *self);
+
+/* byline-window-workflow.c */
+void      _byline_window_setup_workflow      (BylineWindow  *self);
+void      _byline_window_dispose_workflow    (BylineWindow  *self);
+void      _byline_window_update_status_button (BylineWindow *self);
+/* What the state menu's items ask for: @word is a state's name. */
+void      _byline_window_request_status      (BylineWindow  *self,
+                                              const char    *word);
+/* Saves pending edits ahead of a step that stores a revision of its own,
+ * so that this save does not leave an automatic one as well. */
+gboolean  _byline_window_save_for_revision   (BylineWindow  *self,
+                                              GError       **error);
+
+/* byline-window-review.c */
+void      _byline_window_setup_review        (BylineWindow  *self);
+void      _byline_window_dispose_review      (BylineWindow  *self);
+/* The open article changed (another one, or this one reloaded). */
+void      _byline_window_review_set_article  (BylineWindow  *self,
+                                              BylineArticle *article);
+void      _byline_window_save_revision       (BylineWindow  *self);
+void      _byline_window_show_history        (BylineWindow  *self);
 
 /* For the widget tests, which drive the window's parts directly. */
 BylineEditorPane *_byline_window_get_editor   (BylineWindow *self);

@@ -1,0 +1,404 @@
+/* byline-window-export.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Exporting from the window: the warning about READ: links that will not be
+ * links, the file choosers, and the publication export on its worker. What
+ * gets written is the exporter's business (byline-exporter.h). */
+
+#define G_LOG_DOMAIN "byline-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "byline-confirm.h"
+#include "byline-exporter.h"
+#include "byline-window-private.h"
+
+/* Before a publication export, the unlinked READ: links are those of every
+ * published page. */
+static GPtrArray *
+check_pins (BylineWindow *self,
+            gboolean      whole_publication)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  if (!whole_publication)
+    {
+      if (self->article == NULL)
+        return g_ptr_array_new ();
+
+      /* Saved pins come back with their articles' states as of now; unsaved
+       * ones are checked as they are. */
+      return byline_export_check_pins (byline_window_save_now (self, NULL) ? self->store : NULL,
+                                       self->article);
+    }
+
+  byline_window_save_now (self, NULL);
+  problems = byline_export_check_publication_pins (self->store, &error);
+  if (problems == NULL)
+    {
+      /* The export itself will say what is wrong with the store. */
+      g_debug ("Could not check the READ: links: %s", error->message);
+      return g_ptr_array_new ();
+    }
+
+  return problems;
+}
+
+char **
+_byline_window_list_unlinked_pins (BylineWindow *self,
+                                   gboolean      whole_publication)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  problems = check_pins (self, whole_publication);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = byline_pin_problem_dup_message (g_ptr_array_index (problems, i),
+                                                              whole_publication);
+
+      g_strv_builder_add (lines, line);
+    }
+
+  return g_strv_builder_end (lines);
+}
+
+static void choose_file   (BylineWindow *self,
+                           gboolean      ninjs);
+static void choose_folder (BylineWindow *self);
+
+static void
+unlinked_pins_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           BylineWindow     *self)
+{
+  gboolean whole_publication = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "publication"));
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  if (whole_publication)
+    choose_folder (self);
+  else
+    choose_file (self, FALSE);
+}
+
+/* Before an HTML export: READ: links that will not be links are flagged,
+ * and the export goes ahead only if the person says so. */
+static void
+confirm_unlinked_pins (BylineWindow *self,
+                       gboolean      whole_publication)
+{
+  g_auto(GStrv) lines = _byline_window_list_unlinked_pins (self, whole_publication);
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+  guint n = g_strv_length (lines);
+
+  if (n == 0)
+    {
+      if (whole_publication)
+        choose_folder (self);
+      else
+        choose_file (self, FALSE);
+      return;
+    }
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "This READ: link will not be linked:",
+                                    "These READ: links will not be linked:", n));
+  for (guint i = 0; i < n && i < 12; i++)
+    g_string_append_printf (body, "\n• %s", lines[i]);
+  if (n > 12)
+    g_string_append_printf (body, "\n%s", _("…and more."));
+  g_string_append_printf (body, "\n\n%s",
+                          whole_publication
+                          ? _("They will show as plain text. Open each article to choose another one, or export anyway.")
+                          : _("They will show as plain text. Choose other articles under Related Links, or export anyway."));
+
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self), _("Some READ: Links Will Not Be Linked"), body->str,
+                                     "export", _("Export _Anyway"), ADW_RESPONSE_DEFAULT);
+  g_object_set_data (G_OBJECT (dialog), "publication", GINT_TO_POINTER (whole_publication));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unlinked_pins_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One article */
+
+static void
+export_file_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         BylineWindow    *self)
+{
+  gboolean ninjs = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ninjs"));
+  BylineArticle *article = g_object_get_data (G_OBJECT (dialog), "article");
+
+  if (response == GTK_RESPONSE_ACCEPT && article != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *title = NULL;
+      gboolean ok;
+
+      if (ninjs)
+        ok = byline_export_article_ninjs (article, self->publication, file, NULL, NULL, &error);
+      else
+        ok = byline_export_article_html (article, self->publication, file, NULL, NULL, &error);
+
+      if (ok)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          title = g_strdup_printf (_("Exported “%s”"), name);
+          _byline_window_show_toast (self, title, _("_Open"), "win.open-uri", g_variant_new_string (uri));
+        }
+      else
+        _byline_window_show_error (self, error);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+choose_file (BylineWindow *self,
+             gboolean      ninjs)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *page = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->article == NULL)
+    return;
+
+  if (!byline_window_save_now (self, &error))
+    {
+      _byline_window_show_save_error (self, error);
+      return;
+    }
+
+  page = byline_article_dup_page_name (self->article);
+  if (ninjs)
+    {
+      /* "12-slug.html" -> "12-slug.json" */
+      page[strlen (page) - 5] = '\0';
+      name = g_strconcat (page, ".json", NULL);
+    }
+  else
+    name = g_strdup (page);
+
+  dialog = gtk_file_chooser_native_new (ninjs ? _("Export ninjs JSON") : _("Export HTML"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "ninjs", GINT_TO_POINTER (ninjs));
+  /* The page written is the one the dialog was opened for, whatever is
+   * open when it is answered. */
+  g_object_set_data_full (G_OBJECT (dialog), "article", g_object_ref (self->article), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* An HTML page is checked for unlinked READ: links first; ninjs has none. */
+void
+_byline_window_export_article (BylineWindow *self,
+                               gboolean      ninjs)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+
+  if (self->article == NULL)
+    return;
+
+  if (ninjs)
+    choose_file (self, TRUE);
+  else
+    confirm_unlinked_pins (self, FALSE);
+}
+
+/* The publication, on a worker */
+
+typedef struct
+{
+  BylineWindow *window;   /* weak: only touched on the main thread */
+  guint         done;
+  guint         total;
+} ProgressData;
+
+static gboolean
+progress_main_cb (gpointer user_data)
+{
+  ProgressData *data = user_data;
+
+  if (data->window != NULL && data->window->progress_bar != NULL && data->total > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Exporting page %u of %u"), data->done, data->total);
+
+      gtk_progress_bar_set_fraction (data->window->progress_bar, (double)data->done / data->total);
+      gtk_progress_bar_set_text (data->window->progress_bar, text);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+export_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  BylineWindow *self = g_task_get_source_object (task);
+  ProgressData *data = g_new0 (ProgressData, 1);
+
+  data->window = self;
+  data->done = done;
+  data->total = total;
+  /* The window outlives the task (it holds a ref as source object). */
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              progress_main_cb, data, g_free);
+}
+
+/* What the export thread reads: its own copies, since Preferences may
+ * change the window's publication while it runs. */
+typedef struct
+{
+  GFile             *dir;
+  BylineStore       *store;
+  BylinePublication *publication;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->dir);
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->publication, byline_publication_free);
+  g_free (data);
+}
+
+static void
+export_publication_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (byline_export_publication (data->store, data->publication, data->dir, NULL,
+                                 export_progress_cb, task, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_publication_done_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (object);
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  GFile *dir = data->dir;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  /* The window was closed while the export ran. */
+  if (self->progress_revealer == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-publication", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _byline_window_show_error (self, error);
+      return;
+    }
+
+  uri = g_file_get_uri (dir);
+  name = g_file_get_parse_name (dir);
+  title = g_strdup_printf (_("Publication exported to “%s”"), name);
+  _byline_window_show_toast (self, title, _("_Open Folder"), "win.open-uri", g_variant_new_string (uri));
+}
+
+static void
+export_publication_response_cb (GtkNativeDialog *dialog,
+                                int              response,
+                                BylineWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GTask) task = NULL;
+      g_autoptr(GError) error = NULL;
+      ExportData *data;
+
+      if (!byline_window_save_now (self, &error))
+        _byline_window_show_save_error (self, error);
+
+      _byline_window_cancel_export (self);
+      self->export_cancellable = g_cancellable_new ();
+
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, _("Exporting the publication…"));
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-publication", FALSE);
+
+      data = g_new0 (ExportData, 1);
+      data->dir = g_object_ref (dir);
+      data->store = g_object_ref (self->store);
+      data->publication = byline_publication_copy (self->publication);
+
+      task = g_task_new (self, self->export_cancellable, export_publication_done_cb, NULL);
+      g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
+      g_task_run_in_thread (task, export_publication_thread);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+choose_folder (BylineWindow *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Publication"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_publication_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+_byline_window_export_publication (BylineWindow *self)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+
+  confirm_unlinked_pins (self, TRUE);
+}
+
+/* Closing the window stops an export under way; its pages are written
+ * atomically, so what is there is whole. */
+void
+_byline_window_cancel_export (BylineWindow *self)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+}
