@@ -5,15 +5,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The notes panel: the threads of notes on the open article, loaded from
+ * the store and kept current as it changes, and the field to add one on
+ * the selected passage or the whole article. The cards are built in
+ * byline-notes-panel-threads.c, the passages marked in the body in
+ * byline-notes-panel-passages.c. */
+
 #define G_LOG_DOMAIN "byline-notes-panel"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "byline-dates.h"
-#include "byline-diff.h"
-#include "byline-notes.h"
 #include "byline-notes-panel.h"
 #include "byline-notes-panel-private.h"
 #include "byline-review.h"
@@ -24,56 +27,6 @@ GResource *byline_ui_get_resource (void);
 
 /* How much of a selection the hint under the list quotes. */
 #define HINT_CHARS 48
-
-#define THREAD_ID_KEY "byline-thread-id"
-
-typedef struct
-{
-  gint64     id;              /* the thread's first note */
-  gboolean   resolved;
-  GtkWidget *card;
-  GtkWidget *reply_entry;     /* NULL for a resolved thread */
-  GtkWidget *resolve_button;
-} Thread;
-
-struct _BylineNotesPanel
-{
-  GtkWidget          parent_instance;
-
-  BylineStore       *store;
-  BylineArticle     *article;
-  char              *author;
-  GtkTextBuffer     *buffer;
-  BylineAutosave    *autosave;
-
-  /* The body as the store has it, which the anchors count characters of:
-   * the article's as loaded, then each saved copy's. */
-  char              *stored_body;
-  /* Every note of the article, thread by thread, each followed by its
-   * replies (byline_store_list_notes()). */
-  GPtrArray         *notes;
-  /* What the threads on screen were made from; the same notes again keep
-   * them (and whatever is being typed into a reply). */
-  char              *shown_signature;
-  GPtrArray         *threads;          /* Thread, those on screen */
-  gint64             focus_thread;     /* reply entry to focus after a rebuild */
-  guint              n_open;
-  guint              reload_source;
-  guint              scroll_source;
-  gint64             scroll_thread;    /* thread to bring into view */
-
-  /* Template widgets */
-  GtkWidget         *content;
-  GtkLabel          *title_label;
-  GtkToggleButton   *show_resolved_button;
-  GtkScrolledWindow *scroller;
-  GtkBox            *threads_box;
-  GtkLabel          *empty_label;
-  GtkLabel          *anchor_label;
-  GtkEntry          *note_entry;
-  GtkButton         *add_button;
-  GtkLabel          *error_label;
-};
 
 G_DEFINE_FINAL_TYPE (BylineNotesPanel, byline_notes_panel, GTK_TYPE_WIDGET)
 
@@ -96,32 +49,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void reload_now        (BylineNotesPanel *self,
-                               gboolean          force);
-static void apply_highlights  (BylineNotesPanel *self);
-
 /* --- helpers ------------------------------------------------------------- */
-
-static void
-thread_free (gpointer data)
-{
-  g_free (data);
-}
-
-static gint64
-get_thread_id (gpointer object)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (object), THREAD_ID_KEY);
-
-  return id != NULL ? *id : 0;
-}
-
-static void
-set_thread_id (gpointer object,
-               gint64   id)
-{
-  g_object_set_data_full (G_OBJECT (object), THREAD_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
-}
 
 static gint64
 get_article_id (BylineNotesPanel *self)
@@ -129,8 +57,8 @@ get_article_id (BylineNotesPanel *self)
   return self->article != NULL ? byline_article_get_id (self->article) : 0;
 }
 
-static const char *
-get_author (BylineNotesPanel *self)
+const char *
+_byline_notes_panel_get_writer (BylineNotesPanel *self)
 {
   if (self->author != NULL && *self->author != '\0')
     return self->author;
@@ -138,10 +66,10 @@ get_author (BylineNotesPanel *self)
   return g_get_real_name ();
 }
 
-static void
-show_error (BylineNotesPanel *self,
-            const char       *what,
-            const GError     *error)
+void
+_byline_notes_panel_show_error (BylineNotesPanel *self,
+                                const char       *what,
+                                const GError     *error)
 {
   g_autofree char *message = g_strdup_printf ("%s %s", what, error->message);
 
@@ -149,67 +77,15 @@ show_error (BylineNotesPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static void
-hide_error (BylineNotesPanel *self)
+void
+_byline_notes_panel_hide_error (BylineNotesPanel *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
-/* "just now", "5 minutes ago", "yesterday", "Monday", "March 3" */
-static char *
-dup_relative_time (gint64 then)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (then);
-  g_autoptr(GDateTime) today = NULL;
-  gint64 seconds;
-  int days;
-
-  if (when == NULL)
-    return g_strdup ("");
-
-  seconds = g_date_time_to_unix (now) - then;
-  if (seconds < 60)
-    return g_strdup (_("just now"));
-  if (seconds < 60 * 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
-                                         (int) (seconds / 60)),
-                            (int) (seconds / 60));
-
-  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                 g_date_time_get_day_of_month (now), 0, 0, 0);
-  if (g_date_time_compare (when, today) >= 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago",
-                                         (int) (seconds / 3600)),
-                            (int) (seconds / 3600));
-
-  days = (int) ((g_date_time_to_unix (today) - then) / 86400) + 1;
-  if (days <= 1)
-    return g_strdup (_("yesterday"));
-  if (days < 7)
-    return g_date_time_format (when, "%A");
-  if (g_date_time_get_year (when) == g_date_time_get_year (now))
-    /* Translators: a date in this year, as in "March 3"; see g_date_time_format() */
-    return g_date_time_format (when, _("%B %-d"));
-
-  /* Translators: a date in another year, as in "March 3, 2023" */
-  return g_date_time_format (when, _("%B %-d, %Y"));
-}
-
-static char *
-dup_buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* Quotes @text on one line, cut after @max characters. */
-static char *
-dup_quote (const char *text,
-           int         max)
+char *
+_byline_notes_panel_dup_quote (const char *text,
+                               int         max)
 {
   g_autofree char *flat = g_strdup (text != NULL ? text : "");
   g_autofree char *cut = NULL;
@@ -226,123 +102,6 @@ dup_quote (const char *text,
 
   /* Translators: a quoted passage of the article */
   return g_strdup_printf (_("“%s”"), cut != NULL ? cut : flat);
-}
-
-/* --- highlights ---------------------------------------------------------- */
-
-static GtkTextTag *
-ensure_tag (GtkTextBuffer *buffer)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, BYLINE_NOTE_TAG_NAME);
-
-  if (tag == NULL)
-    {
-      /* A translucent yellow reads as a marker pen on light and dark. */
-      GdkRGBA background = { 0.96, 0.78, 0.07, 0.30 };
-      GdkRGBA underline = { 0.90, 0.62, 0.02, 0.90 };
-
-      tag = gtk_text_buffer_create_tag (buffer, BYLINE_NOTE_TAG_NAME,
-                                        "background-rgba", &background,
-                                        "underline", PANGO_UNDERLINE_SINGLE,
-                                        "underline-rgba", &underline,
-                                        NULL);
-    }
-
-  return tag;
-}
-
-typedef struct
-{
-  gint64 thread_id;
-  int    start;
-  int    end;
-} Range;
-
-/* The passages of the open threads in characters of the buffer as it is
- * now: the anchors count characters of the stored body, so edits not saved
- * yet are followed with the same rules the store uses. */
-static GArray *
-dup_buffer_ranges (BylineNotesPanel *self)
-{
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
-  g_autoptr(GPtrArray) ops = NULL;
-  g_autofree char *text = NULL;
-  int n_chars;
-
-  if (self->buffer == NULL || self->notes == NULL)
-    return g_steal_pointer (&ranges);
-
-  text = dup_buffer_text (self->buffer);
-  n_chars = gtk_text_buffer_get_char_count (self->buffer);
-  if (self->stored_body != NULL && g_strcmp0 (self->stored_body, text) != 0)
-    ops = byline_diff_words (self->stored_body, text);
-
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      BylineNote *note = g_ptr_array_index (self->notes, i);
-      Range range = { byline_note_get_id (note), byline_note_get_start (note), byline_note_get_end (note) };
-
-      if (byline_note_get_parent_id (note) != 0 || byline_note_get_resolved (note) != 0 ||
-          range.start < 0)
-        continue;
-
-      if (ops != NULL &&
-          !byline_notes_reanchor_with_diff (ops, self->stored_body, text, range.start, range.end,
-                                            byline_note_get_anchor_text (note),
-                                            &range.start, &range.end))
-        continue;
-
-      range.start = CLAMP (range.start, 0, n_chars);
-      range.end = CLAMP (range.end, 0, n_chars);
-      if (range.start < range.end)
-        g_array_append_val (ranges, range);
-    }
-
-  return g_steal_pointer (&ranges);
-}
-
-/* Tags only: no text changes, so nothing is marked as edited. */
-static void
-clear_highlights (GtkTextBuffer *buffer)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
-                                               BYLINE_NOTE_TAG_NAME);
-  GtkTextIter start;
-  GtkTextIter end;
-
-  if (tag == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-}
-
-static void
-apply_highlights (BylineNotesPanel *self)
-{
-  g_autoptr(GArray) ranges = NULL;
-  GtkTextTag *tag;
-
-  if (self->buffer == NULL)
-    return;
-
-  clear_highlights (self->buffer);
-  if (self->article == NULL)
-    return;
-
-  tag = ensure_tag (self->buffer);
-  ranges = dup_buffer_ranges (self);
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      const Range *range = &g_array_index (ranges, Range, i);
-      GtkTextIter start;
-      GtkTextIter end;
-
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &start, range->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &end, range->end);
-      gtk_text_buffer_apply_tag (self->buffer, tag, &start, &end);
-    }
 }
 
 /* --- the hint under the list --------------------------------------------- */
@@ -365,7 +124,7 @@ update_anchor_label (BylineNotesPanel *self)
       gtk_text_iter_forward_chars (&cut, HINT_CHARS + 1);
       longer = gtk_text_iter_compare (&cut, &end) < 0;
       passage = gtk_text_buffer_get_text (self->buffer, &start, longer ? &cut : &end, FALSE);
-      quote = dup_quote (passage, longer ? HINT_CHARS : 0);
+      quote = _byline_notes_panel_dup_quote (passage, longer ? HINT_CHARS : 0);
       /* Translators: "On the selected passage: “The council voted…”" */
       hint = g_strdup_printf (_("On the selected passage: %s"), quote);
       gtk_label_set_text (self->anchor_label, hint);
@@ -388,407 +147,7 @@ on_buffer_mark_set (BylineNotesPanel *self,
     update_anchor_label (self);
 }
 
-/* --- threads ------------------------------------------------------------- */
-
-static void
-on_passage_clicked (BylineNotesPanel *self,
-                    GtkButton        *button)
-{
-  g_autoptr(GArray) ranges = dup_buffer_ranges (self);
-  gint64 id = get_thread_id (button);
-
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      const Range *range = &g_array_index (ranges, Range, i);
-
-      if (range->thread_id == id)
-        {
-          GtkTextIter start;
-          GtkTextIter end;
-
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &start, range->start);
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &end, range->end);
-          gtk_text_buffer_select_range (self->buffer, &start, &end);
-          g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, id);
-          return;
-        }
-    }
-}
-
-static void
-on_reply_activate (GtkEntry         *entry,
-                   BylineNotesPanel *self)
-{
-  g_autoptr(BylineNote) note = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  gint64 id = get_thread_id (entry);
-
-  if (*text == '\0' || self->store == NULL)
-    return;
-
-  note = byline_store_reply_note (self->store, id, get_author (self), text, &error);
-  if (note == NULL)
-    {
-      show_error (self, _("Could not add the reply."), error);
-      return;
-    }
-
-  hide_error (self);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  self->focus_thread = id;
-  reload_now (self, FALSE);
-}
-
-static void
-on_reply_icon_press (GtkEntry             *entry,
-                     GtkEntryIconPosition  position,
-                     BylineNotesPanel     *self)
-{
-  on_reply_activate (entry, self);
-}
-
-static void
-on_resolve_clicked (GtkButton        *button,
-                    BylineNotesPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean resolved = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "byline-resolved"));
-
-  if (self->store == NULL)
-    return;
-
-  if (!byline_store_resolve_note (self->store, get_thread_id (button), !resolved, &error))
-    {
-      show_error (self, resolved ? _("Could not reopen the thread.") : _("Could not resolve the thread."),
-                  error);
-      return;
-    }
-
-  hide_error (self);
-  reload_now (self, FALSE);
-}
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
-make_note (BylineNote *note,
-           gboolean    reply)
-{
-  g_autofree char *when = dup_relative_time (byline_note_get_created (note));
-  g_autofree char *full_time = byline_format_published (byline_note_get_created (note), NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *author = make_label (byline_note_get_author (note), "heading");
-  GtkWidget *time = make_label (when, "caption");
-  GtkWidget *text = make_label (byline_note_get_text (note), NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (author), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (time, "dim-label");
-  gtk_widget_set_tooltip_text (time, full_time);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  /* Keeps the selectable label from grabbing focus first in the popover. */
-  gtk_widget_set_focusable (text, FALSE);
-
-  gtk_box_append (GTK_BOX (header), author);
-  gtk_box_append (GTK_BOX (header), time);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), text);
-
-  if (reply)
-    gtk_widget_set_margin_start (box, 18);
-
-  return box;
-}
-
-/* The passage a thread is on, or what it is on instead. */
-static GtkWidget *
-make_passage (BylineNotesPanel *self,
-              BylineNote       *root,
-              gboolean          resolved)
-{
-  const char *anchor_text = byline_note_get_anchor_text (root);
-  int start = byline_note_get_start (root);
-  int end = byline_note_get_end (root);
-  g_autoptr(PangoAttrList) italic = pango_attr_list_new ();
-  g_autofree char *passage = NULL;
-  g_autofree char *quote = NULL;
-  GtkWidget *label;
-  GtkWidget *button;
-
-  pango_attr_list_insert (italic, pango_attr_style_new (PANGO_STYLE_ITALIC));
-  /* Not bold as button labels are: it is a quotation. */
-  pango_attr_list_insert (italic, pango_attr_weight_new (PANGO_WEIGHT_NORMAL));
-
-  if (start < 0)
-    {
-      g_autofree char *gone = NULL;
-
-      if (anchor_text == NULL || *anchor_text == '\0')
-        return make_label (_("On the whole article"), "dim-label");
-
-      quote = dup_quote (anchor_text, 80);
-      /* Translators: the passage a note was on has been deleted */
-      gone = g_strdup_printf (_("On the whole article; the passage %s was removed"), quote);
-      label = make_label (gone, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      return label;
-    }
-
-  if (self->stored_body != NULL)
-    passage = byline_notes_dup_passage (self->stored_body, start, end);
-  quote = dup_quote (passage != NULL ? passage : anchor_text, 160);
-
-  label = make_label (quote, NULL);
-  gtk_label_set_attributes (GTK_LABEL (label), italic);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-
-  /* A resolved thread's passage is no longer marked in the text. */
-  if (resolved || self->buffer == NULL)
-    {
-      gtk_widget_add_css_class (label, "dim-label");
-      return label;
-    }
-
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Select the passage in the text"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Passage"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, quote,
-                                  -1);
-  set_thread_id (button, byline_note_get_id (root));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_passage_clicked), self, G_CONNECT_SWAPPED);
-
-  return button;
-}
-
-/* One card for the thread of notes[@first] and its replies up to @last. */
-static void
-add_thread (BylineNotesPanel *self,
-            guint             first,
-            guint             last)
-{
-  BylineNote *root = g_ptr_array_index (self->notes, first);
-  gint64 resolved_time = byline_note_get_resolved (root);
-  gboolean resolved = resolved_time != 0;
-  g_autofree char *card_label = NULL;
-  Thread *thread;
-  GtkWidget *box;
-  GtkWidget *actions;
-
-  thread = g_new0 (Thread, 1);
-  thread->id = byline_note_get_id (root);
-  thread->resolved = resolved;
-  thread->card = g_object_new (GTK_TYPE_BOX,
-                               "orientation", GTK_ORIENTATION_VERTICAL,
-                               "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                               NULL);
-  gtk_widget_add_css_class (thread->card, "card");
-  /* Translators: the accessible name of a thread of notes, "Note by Ada Brennan" */
-  card_label = g_strdup_printf (_("Note by %s"), byline_note_get_author (root));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (thread->card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, card_label,
-                                  -1);
-  set_thread_id (thread->card, thread->id);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_box_append (GTK_BOX (thread->card), box);
-
-  gtk_box_append (GTK_BOX (box), make_passage (self, root, resolved));
-  for (guint i = first; i < last; i++)
-    gtk_box_append (GTK_BOX (box), make_note (g_ptr_array_index (self->notes, i), i > first));
-
-  if (resolved)
-    {
-      g_autofree char *when = dup_relative_time (resolved_time);
-      /* Translators: "Resolved 5 minutes ago", "Resolved yesterday" */
-      g_autofree char *text = g_strdup_printf (_("Resolved %s"), when);
-
-      gtk_box_append (GTK_BOX (box), make_label (text, "caption"));
-      gtk_widget_set_opacity (thread->card, 0.7);
-    }
-
-  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  if (!resolved)
-    {
-      thread->reply_entry = gtk_entry_new ();
-      gtk_widget_set_hexpand (thread->reply_entry, TRUE);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (thread->reply_entry), _("Reply…"));
-      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (thread->reply_entry), GTK_ENTRY_ICON_SECONDARY,
-                                         "mail-send-symbolic");
-      gtk_entry_set_icon_tooltip_text (GTK_ENTRY (thread->reply_entry), GTK_ENTRY_ICON_SECONDARY,
-                                       _("Send Reply"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (thread->reply_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reply"),
-                                      -1);
-      set_thread_id (thread->reply_entry, thread->id);
-      g_signal_connect_object (thread->reply_entry, "activate", G_CALLBACK (on_reply_activate), self, 0);
-      g_signal_connect_object (thread->reply_entry, "icon-press", G_CALLBACK (on_reply_icon_press), self, 0);
-      gtk_box_append (GTK_BOX (actions), thread->reply_entry);
-    }
-  else
-    {
-      GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-      gtk_widget_set_hexpand (spacer, TRUE);
-      gtk_box_append (GTK_BOX (actions), spacer);
-    }
-
-  thread->resolve_button = gtk_button_new_with_mnemonic (resolved ? _("Re_open") : _("_Resolve"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (thread->resolve_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, resolved ? _("Reopen") : _("Resolve"),
-                                  -1);
-  gtk_widget_set_tooltip_text (thread->resolve_button,
-                               resolved ? _("Open the thread again") : _("Mark the thread as dealt with"));
-  set_thread_id (thread->resolve_button, thread->id);
-  g_object_set_data (G_OBJECT (thread->resolve_button), "byline-resolved", GINT_TO_POINTER (resolved));
-  g_signal_connect_object (thread->resolve_button, "clicked", G_CALLBACK (on_resolve_clicked), self, 0);
-  gtk_box_append (GTK_BOX (actions), thread->resolve_button);
-  gtk_box_append (GTK_BOX (box), actions);
-
-  gtk_box_append (self->threads_box, thread->card);
-  g_ptr_array_add (self->threads, thread);
-}
-
-static Thread *
-find_thread (BylineNotesPanel *self,
-             gint64            id)
-{
-  for (guint i = 0; i < self->threads->len; i++)
-    {
-      Thread *thread = g_ptr_array_index (self->threads, i);
-
-      if (thread->id == id)
-        return thread;
-    }
-
-  return NULL;
-}
-
-/* Remakes the cards, keeping what is typed into the replies and where the
- * keyboard focus was. */
-static void
-rebuild_threads (BylineNotesPanel *self)
-{
-  g_autoptr(GHashTable) drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gint64 focus_thread = self->focus_thread;
-  gboolean show_resolved = gtk_toggle_button_get_active (self->show_resolved_button);
-  guint n_threads = 0;
-  guint n_shown = 0;
-  guint i = 0;
-
-  for (guint t = 0; t < self->threads->len; t++)
-    {
-      Thread *thread = g_ptr_array_index (self->threads, t);
-
-      if (thread->reply_entry == NULL)
-        continue;
-
-      if (*gtk_editable_get_text (GTK_EDITABLE (thread->reply_entry)) != '\0')
-        g_hash_table_insert (drafts, g_memdup2 (&thread->id, sizeof thread->id),
-                             g_strdup (gtk_editable_get_text (GTK_EDITABLE (thread->reply_entry))));
-      if (focus_thread == 0 && focus != NULL && gtk_widget_is_ancestor (focus, thread->reply_entry))
-        focus_thread = thread->id;
-    }
-
-  for (guint t = 0; t < self->threads->len; t++)
-    gtk_box_remove (self->threads_box, ((Thread *) g_ptr_array_index (self->threads, t))->card);
-  g_ptr_array_set_size (self->threads, 0);
-
-  while (self->notes != NULL && i < self->notes->len)
-    {
-      BylineNote *first = g_ptr_array_index (self->notes, i);
-      guint last = i + 1;
-
-      while (last < self->notes->len &&
-             byline_note_get_parent_id (g_ptr_array_index (self->notes, last)) != 0)
-        last++;
-
-      n_threads++;
-      if (byline_note_get_resolved (first) == 0 || show_resolved)
-        {
-          add_thread (self, i, last);
-          n_shown++;
-        }
-      i = last;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_shown == 0);
-  if (n_threads == 0)
-    gtk_label_set_text (self->empty_label,
-                        _("No notes yet. Select words in the text to note a passage, or write a note on the whole article below."));
-  else
-    gtk_label_set_text (self->empty_label, _("Every thread is resolved."));
-
-  for (guint t = 0; t < self->threads->len; t++)
-    {
-      Thread *thread = g_ptr_array_index (self->threads, t);
-      const char *draft = g_hash_table_lookup (drafts, &thread->id);
-
-      if (thread->reply_entry == NULL)
-        continue;
-
-      if (draft != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (thread->reply_entry), draft);
-      if (thread->id == focus_thread && gtk_widget_get_mapped (GTK_WIDGET (self)))
-        {
-          gtk_widget_grab_focus (thread->reply_entry);
-          gtk_editable_set_position (GTK_EDITABLE (thread->reply_entry), -1);
-        }
-    }
-
-  self->focus_thread = 0;
-}
-
-/* What the cards show, to tell whether they need making again. */
-static char *
-dup_signature (BylineNotesPanel *self)
-{
-  GString *signature = g_string_new (NULL);
-
-  g_string_append_printf (signature, "%d|%u|%s|",
-                          gtk_toggle_button_get_active (self->show_resolved_button),
-                          g_str_hash (self->stored_body != NULL ? self->stored_body : ""),
-                          self->buffer != NULL ? "b" : "");
-
-  for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
-    {
-      BylineNote *note = g_ptr_array_index (self->notes, i);
-
-      g_string_append_printf (signature, "%" G_GINT64_FORMAT ":%d:%d:%d:%u;",
-                              byline_note_get_id (note),
-                              byline_note_get_start (note),
-                              byline_note_get_end (note),
-                              byline_note_get_resolved (note) != 0,
-                              g_str_hash (byline_note_get_text (note)));
-    }
-
-  return g_string_free (signature, FALSE);
-}
+/* --- loading ------------------------------------------------------------- */
 
 static void
 update_n_open (BylineNotesPanel *self)
@@ -810,9 +169,9 @@ update_n_open (BylineNotesPanel *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
-static void
-reload_now (BylineNotesPanel *self,
-            gboolean          force)
+void
+_byline_notes_panel_reload_now (BylineNotesPanel *self,
+                                gboolean          force)
 {
   g_autoptr(GPtrArray) notes = NULL;
   g_autofree char *signature = NULL;
@@ -826,22 +185,22 @@ reload_now (BylineNotesPanel *self,
 
       notes = byline_store_list_notes (self->store, id, &error);
       if (notes == NULL)
-        show_error (self, _("Could not read the notes."), error);
+        _byline_notes_panel_show_error (self, _("Could not read the notes."), error);
     }
 
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   self->notes = notes != NULL ? g_steal_pointer (&notes) : g_ptr_array_new_with_free_func (g_object_unref);
 
-  signature = dup_signature (self);
+  signature = _byline_notes_panel_dup_signature (self);
   if (force || g_strcmp0 (signature, self->shown_signature) != 0)
     {
-      rebuild_threads (self);
+      _byline_notes_panel_rebuild_threads (self);
       g_free (self->shown_signature);
       self->shown_signature = g_steal_pointer (&signature);
     }
 
   update_n_open (self);
-  apply_highlights (self);
+  _byline_notes_panel_apply_highlights (self);
 }
 
 static gboolean
@@ -850,7 +209,7 @@ reload_cb (gpointer user_data)
   BylineNotesPanel *self = user_data;
 
   self->reload_source = 0;
-  reload_now (self, FALSE);
+  _byline_notes_panel_reload_now (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -912,7 +271,7 @@ static gboolean
 scroll_to_thread_cb (gpointer user_data)
 {
   BylineNotesPanel *self = user_data;
-  Thread *thread = find_thread (self, self->scroll_thread);
+  BylineNotesThread *thread = _byline_notes_panel_find_thread (self, self->scroll_thread);
   graphene_rect_t bounds;
 
   self->scroll_source = 0;
@@ -969,7 +328,7 @@ add_note (BylineNotesPanel *self)
    * gets its id when first saved: write what is pending first. */
   if (self->autosave != NULL && !byline_autosave_flush (self->autosave, &error))
     {
-      show_error (self, _("Could not save the article before adding the note."), error);
+      _byline_notes_panel_show_error (self, _("Could not save the article before adding the note."), error);
       return;
     }
 
@@ -977,7 +336,7 @@ add_note (BylineNotesPanel *self)
     {
       g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                            _("The article has not been saved yet. Type something in it, then add the note again."));
-      show_error (self, _("Could not add the note."), error);
+      _byline_notes_panel_show_error (self, _("Could not add the note."), error);
       return;
     }
 
@@ -987,17 +346,17 @@ add_note (BylineNotesPanel *self)
       self->stored_body = g_strdup (byline_article_get_body (self->article));
     }
 
-  note = byline_store_add_note (self->store, get_article_id (self), get_author (self), text,
+  note = byline_store_add_note (self->store, get_article_id (self), _byline_notes_panel_get_writer (self), text,
                                 start, end, &error);
   if (note == NULL)
     {
-      show_error (self, _("Could not add the note."), error);
+      _byline_notes_panel_show_error (self, _("Could not add the note."), error);
       return;
     }
 
-  hide_error (self);
+  _byline_notes_panel_hide_error (self);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-  reload_now (self, FALSE);
+  _byline_notes_panel_reload_now (self, FALSE);
   /* The keyboard stays here for the next note; the list shows this one. */
   queue_scroll_to_thread (self, byline_note_get_id (note));
 }
@@ -1017,7 +376,7 @@ on_note_entry_activate (BylineNotesPanel *self)
 static void
 on_show_resolved_toggled (BylineNotesPanel *self)
 {
-  reload_now (self, TRUE);
+  _byline_notes_panel_reload_now (self, TRUE);
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -1203,14 +562,14 @@ byline_notes_panel_class_init (BylineNotesPanelClass *klass)
 static void
 byline_notes_panel_init (BylineNotesPanel *self)
 {
-  self->threads = g_ptr_array_new_with_free_func (thread_free);
+  self->threads = g_ptr_array_new_with_free_func (_byline_notes_panel_thread_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"),
                                   -1);
-  reload_now (self, TRUE);
+  _byline_notes_panel_reload_now (self, TRUE);
   update_anchor_label (self);
 }
 
@@ -1258,7 +617,7 @@ byline_notes_panel_set_store (BylineNotesPanel *self,
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
-  reload_now (self, TRUE);
+  _byline_notes_panel_reload_now (self, TRUE);
   update_add_button (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1291,9 +650,9 @@ byline_notes_panel_set_article (BylineNotesPanel *self,
   g_free (self->stored_body);
   self->stored_body = article != NULL ? g_strdup (byline_article_get_body (article)) : NULL;
 
-  hide_error (self);
+  _byline_notes_panel_hide_error (self);
   gtk_toggle_button_set_active (self->show_resolved_button, FALSE);
-  reload_now (self, TRUE);
+  _byline_notes_panel_reload_now (self, TRUE);
   update_add_button (self);
   update_anchor_label (self);
 
@@ -1349,7 +708,7 @@ byline_notes_panel_set_buffer (BylineNotesPanel *self,
     {
       g_signal_handlers_disconnect_by_func (self->buffer, on_buffer_mark_set, self);
       g_signal_handlers_disconnect_by_func (self->buffer, update_anchor_label, self);
-      clear_highlights (self->buffer);
+      _byline_notes_panel_clear_highlights (self->buffer);
     }
 
   g_set_object (&self->buffer, buffer);
@@ -1361,7 +720,7 @@ byline_notes_panel_set_buffer (BylineNotesPanel *self,
                                G_CONNECT_SWAPPED);
     }
 
-  reload_now (self, TRUE);
+  _byline_notes_panel_reload_now (self, TRUE);
   update_anchor_label (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUFFER]);
@@ -1415,27 +774,7 @@ byline_notes_panel_reload (BylineNotesPanel *self)
   g_return_if_fail (BYLINE_IS_NOTES_PANEL (self));
 
   /* Rebuilt even when unchanged: the relative times move on. */
-  reload_now (self, TRUE);
-}
-
-gint64
-byline_notes_panel_find_thread_at (BylineNotesPanel *self,
-                                   int               offset)
-{
-  g_autoptr(GArray) ranges = NULL;
-
-  g_return_val_if_fail (BYLINE_IS_NOTES_PANEL (self), 0);
-
-  ranges = dup_buffer_ranges (self);
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      const Range *range = &g_array_index (ranges, Range, i);
-
-      if (offset >= range->start && offset < range->end)
-        return range->thread_id;
-    }
-
-  return 0;
+  _byline_notes_panel_reload_now (self, TRUE);
 }
 
 char *
@@ -1473,11 +812,11 @@ void
 byline_notes_panel_show_thread (BylineNotesPanel *self,
                                 gint64            note_id)
 {
-  Thread *thread;
+  BylineNotesThread *thread;
 
   g_return_if_fail (BYLINE_IS_NOTES_PANEL (self));
 
-  thread = find_thread (self, note_id);
+  thread = _byline_notes_panel_find_thread (self, note_id);
   if (thread == NULL)
     return;
 
@@ -1488,6 +827,13 @@ byline_notes_panel_show_thread (BylineNotesPanel *self,
     gtk_widget_grab_focus (thread->resolve_button);
   else
     self->focus_thread = note_id;
+}
+
+void
+_byline_notes_panel_passage_activated (BylineNotesPanel *self,
+                                       gint64            thread_id)
+{
+  g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, thread_id);
 }
 
 /* --- for tests ----------------------------------------------------------- */
@@ -1514,7 +860,7 @@ GtkWidget *
 _byline_notes_panel_get_thread (BylineNotesPanel *self,
                                 gint64            note_id)
 {
-  Thread *thread = find_thread (self, note_id);
+  BylineNotesThread *thread = _byline_notes_panel_find_thread (self, note_id);
 
   return thread != NULL ? thread->card : NULL;
 }
@@ -1524,7 +870,7 @@ _byline_notes_panel_get_thread_part (BylineNotesPanel *self,
                                      gint64            note_id,
                                      const char       *accessible_name)
 {
-  Thread *thread = find_thread (self, note_id);
+  BylineNotesThread *thread = _byline_notes_panel_find_thread (self, note_id);
 
   if (thread == NULL)
     return NULL;
