@@ -364,6 +364,25 @@ test_open_article_action (Fixture       *fixture,
 }
 
 static void
+test_save_now_action (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  GtkWidget *headline = _byline_editor_pane_get_field (editor, "Headline");
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+  gint64 id = byline_article_get_id (byline_window_get_article (fixture->window));
+
+  /* No timer will write this: only Save Now (Ctrl+S). */
+  byline_autosave_set_delay (autosave, 60000);
+  byline_ui_test_set_field_text (headline, "Library opens on Sundays");
+  g_assert_true (byline_autosave_get_dirty (autosave));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-now", NULL);
+  WAIT_FOR (stored_headline_is (fixture->store, id, "Library opens on Sundays"), 5, "Save Now to write");
+  WAIT_FOR (!byline_autosave_get_dirty (autosave), 5, "the article to be clean");
+}
+
+static void
 test_typed_date_saved_on_quit (Fixture       *fixture,
                                gconstpointer  user_data)
 {
@@ -427,6 +446,7 @@ main (int   argc,
   ADD ("search-filter", test_search_filter);
   ADD ("new-article", test_new_article);
   ADD ("open-article-action", test_open_article_action);
+  ADD ("save-now-action", test_save_now_action);
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
   ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
 
