@@ -270,8 +270,9 @@ save_done_cb (GObject      *object,
     return;
 
   /* Typing went on while the disk was busy: a flush waiting for it gets
-   * its write now, anyone else after the usual pause. */
-  if (is_dirty (self) && self->article != NULL)
+   * its write now, anyone else after the usual pause. (A "saved" handler
+   * may have started the next write already.) */
+  if (is_dirty (self) && self->article != NULL && self->job == NULL)
     {
       if (!g_queue_is_empty (&self->waiters))
         start_save (self);
