@@ -7,10 +7,91 @@
 
 #pragma once
 
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
 #include "byline-editor-pane.h"
 #include "byline-pins-editor.h"
 
 G_BEGIN_DECLS
+
+/* The pane spans two files:
+ *   byline-editor-pane.c         the widget: layout, scrolling, highlighting,
+ *                                drops, its API
+ *   byline-editor-pane-fields.c  the fields: their names, the article in them
+ *                                and back, counters, the status line, the
+ *                                published time and the lead image */
+
+#define DEFAULT_HEADLINE_BUDGET 70
+#define DEFAULT_CAPTION_BUDGET  250
+
+struct _BylineEditorPane
+{
+  GtkWidget             parent_instance;
+
+  BylineArticle        *article;
+  GtkFileChooserNative *chooser;
+
+  guint                 headline_budget;
+  guint                 caption_budget;
+
+  guint                 stats_source;
+  guint                 scroll_source;
+  guint                 language_tick;
+  guint                 language_source;
+  gulong                dark_handler;
+  GtkRoot              *root;
+  gulong                focus_handler;
+
+  /* Writing into the widgets from the article: their change handlers must not
+   * write back. */
+  guint                 syncing;
+  /* Writing into the article from a widget: its notify must not come back. */
+  guint                 pushing;
+  guint                 scroll_to_cursor : 1;
+
+  /* Template widgets */
+  GtkStack             *stack;
+  GtkScrolledWindow    *scroller;
+  AdwClamp             *clamp;
+  GtkTextView          *headline;
+  GtkTextBuffer        *headline_buffer;
+  GtkLabel             *headline_placeholder;
+  GtkLabel             *headline_counter;
+  GtkTextView          *standfirst;
+  GtkTextBuffer        *standfirst_buffer;
+  GtkLabel             *standfirst_placeholder;
+  AdwEntryRow          *byline;
+  AdwEntryRow          *dateline;
+  AdwEntryRow          *section;
+  AdwEntryRow          *tags;
+  AdwEntryRow          *published;
+  AdwActionRow         *image_row;
+  AdwEntryRow          *image_alt;
+  AdwEntryRow          *caption;
+  GtkLabel             *caption_counter;
+  AdwEntryRow          *credit;
+  GtkSourceView        *body;
+  GtkSourceBuffer      *body_buffer;
+  GtkLabel             *stats_label;
+  BylinePinsEditor     *pins_editor;
+};
+
+/* byline-editor-pane-fields.c */
+void       _byline_editor_pane_class_init_fields (GtkWidgetClass   *widget_class);
+void       _byline_editor_pane_init_fields     (BylineEditorPane *self);
+void       _byline_editor_pane_dispose_fields  (BylineEditorPane *self);
+/* Fills the fields from the article, or empties them without one. */
+void       _byline_editor_pane_load_article    (BylineEditorPane *self);
+/* The article's "notify": a change made elsewhere shows in its field. */
+void       _byline_editor_pane_article_notify_cb (BylineEditorPane *self,
+                                                  GParamSpec       *pspec,
+                                                  BylineArticle    *article);
+/* Parses the Published field into the article, as leaving it does. */
+void       _byline_editor_pane_commit_published (BylineEditorPane *self);
+void       _byline_editor_pane_update_headline_counter (BylineEditorPane *self);
+void       _byline_editor_pane_update_caption_counter  (BylineEditorPane *self);
+char      *_byline_editor_pane_dup_buffer_text (GtkTextBuffer    *buffer);
 
 /* The editable widget whose accessible name is @accessible_name ("Headline",
  * "Body", ...), from the same table that names them; NULL for an unknown
