@@ -789,7 +789,7 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (author, !=, "  ");
   g_clear_pointer (&author, g_free);
 
-  prefs = byline_preferences_window_new (GTK_WINDOW (fixture->window), fixture->settings);
+  prefs = byline_preferences_window_new (GTK_WINDOW (fixture->window), fixture->settings, NULL);
   gtk_window_present (GTK_WINDOW (prefs));
   WAIT_FOR (gtk_widget_get_mapped (prefs), 10, "Preferences to show");
 
@@ -827,6 +827,65 @@ test_preferences (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+typedef gboolean (*RowMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The masthead is the newsroom's: what Preferences set is what every desk
+ * previews, and Preferences say which newsroom is open. */
+static void
+test_preferences_masthead (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) other_desk = NULL;
+  g_autoptr(BylinePublication) seen_there = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs;
+  GtkWidget *row;
+  g_autofree char *file_name = g_filename_display_name (byline_store_get_path (fixture->store));
+
+  prefs = byline_preferences_window_new (GTK_WINDOW (fixture->window), fixture->settings, fixture->store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (prefs), 10, "Preferences to show");
+
+  row = find_row_titled (prefs, "Open Newsroom");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, file_name);
+
+  row = find_row_titled (prefs, "Publication Name");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Harbour Herald");
+
+  /* Written once typing pauses, for every desk; this window's preview
+   * follows. */
+  WAIT_FOR (g_strcmp0 (byline_preview_get_publication (_byline_window_get_preview (fixture->window))->name,
+                       "Harbour Herald") == 0, 5, "the preview's masthead to follow");
+  other_desk = byline_store_new (byline_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  seen_there = byline_store_load_publication (other_desk, NULL, &error);
+  g_assert_cmpstr (seen_there->name, ==, "Harbour Herald");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -853,6 +912,7 @@ main (int   argc,
   ADD ("restore-revision", test_restore_revision);
   ADD ("sidebar-counts", test_sidebar_counts);
   ADD ("preferences", test_preferences);
+  ADD ("preferences-masthead", test_preferences_masthead);
 
 #undef ADD
 

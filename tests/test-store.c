@@ -101,7 +101,7 @@ test_migrate_from_empty (Fixture       *fixture,
                                         "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                         "('articles', 'articles_fts', 'pins')"), ==, 3);
   g_assert_cmpint (byline_test_sql_int (empty_path,
-                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 15);
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 17);
 
   /* Opening again runs no migration and keeps what was written. */
   save_new (store, "Ferry timetable changes from Monday", "The harbour ferry runs later.");
@@ -947,6 +947,52 @@ test_edit_locks (Fixture       *fixture,
   g_string_free (seen.details, TRUE);
 }
 
+/* The masthead lives in the newsroom: every desk previews the same page. */
+static void
+test_publication_shared (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) other_desk = NULL;
+  g_autoptr(BylinePublication) publication = NULL;
+  g_autoptr(BylinePublication) seen_there = NULL;
+  g_autoptr(GError) error = NULL;
+  Seen seen = { 0, g_string_new (NULL) };
+  gboolean stored = TRUE;
+
+  /* Nothing stored yet: the defaults, and it says so. */
+  publication = byline_store_load_publication (fixture->store, &stored, &error);
+  g_assert_no_error (error);
+  g_assert_false (stored);
+  g_assert_cmpstr (publication->name, ==, "The Byline Courier");
+
+  other_desk = byline_store_new (fixture->path, &error);
+  g_assert_true (byline_store_watch_changes (other_desk, &error));
+  g_signal_connect (other_desk, "changed", G_CALLBACK (seen_cb), &seen);
+
+  byline_publication_set (publication, "Harbour Herald", "Tides and times", "https://herald.example.org/");
+  g_free (publication->language);
+  publication->language = g_strdup ("fr");
+  g_assert_true (byline_store_save_publication (fixture->store, publication, &error));
+  g_assert_no_error (error);
+  wait_for_details (&seen, "publication");
+
+  seen_there = byline_store_load_publication (other_desk, &stored, &error);
+  g_assert_true (stored);
+  g_assert_cmpstr (seen_there->name, ==, "Harbour Herald");
+  g_assert_cmpstr (seen_there->tagline, ==, "Tides and times");
+  g_assert_cmpstr (seen_there->base_url, ==, "https://herald.example.org/");
+  g_assert_cmpstr (seen_there->language, ==, "fr");
+
+  /* A masthead needs a name. */
+  byline_publication_set (publication, "", NULL, NULL);
+  g_assert_true (byline_store_save_publication (fixture->store, publication, &error));
+  g_clear_pointer (&seen_there, byline_publication_free);
+  seen_there = byline_store_load_publication (other_desk, NULL, &error);
+  g_assert_cmpstr (seen_there->name, ==, "The Byline Courier");
+
+  g_string_free (seen.details, TRUE);
+}
+
 static void
 test_error_missing_folder (void)
 {
@@ -1183,6 +1229,7 @@ main (int   argc,
   ADD ("stale-save-refused", test_stale_save_refused);
   ADD ("changes-from-another-program", test_changes_from_another_program);
   ADD ("edit-locks", test_edit_locks);
+  ADD ("publication-shared", test_publication_shared);
   ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);
   ADD ("error/folder-as-database", test_error_folder_as_database);
   ADD ("error/not-a-database", test_error_not_a_database);

@@ -126,10 +126,11 @@ print_line (const char *text)
   fputc ('\n', stdout);
 }
 
-/* The masthead: the defaults, overridden by the app's settings when their
- * schema is installed (it is not when running from a build folder). */
+/* The masthead: the newsroom's, so the command line exports what every
+ * desk previews; a newsroom that has none yet uses this desk's settings
+ * (when their schema is installed), else the defaults. */
 static BylinePublication *
-dup_publication (void)
+dup_publication (BylineStore *store)
 {
   static const char * const keys[] = {
     "publication-name", "publication-tagline", "publication-base-url",
@@ -139,6 +140,16 @@ dup_publication (void)
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
   char *values[G_N_ELEMENTS (keys)] = { NULL, };
+  gboolean stored = FALSE;
+  BylinePublication *newsroom;
+
+  newsroom = byline_store_load_publication (store, &stored, NULL);
+  if (newsroom != NULL && stored)
+    {
+      byline_publication_free (publication);
+      return newsroom;
+    }
+  g_clear_pointer (&newsroom, byline_publication_free);
 
   if (source == NULL)
     return publication;
@@ -336,7 +347,7 @@ static int
 run_export (BylineStore   *store,
             const Options *options)
 {
-  g_autoptr(BylinePublication) publication = dup_publication ();
+  g_autoptr(BylinePublication) publication = dup_publication (store);
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (options->output);
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GError) error = NULL;

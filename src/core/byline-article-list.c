@@ -288,7 +288,8 @@ change_kind_from_detail (GQuark detail)
   if (g_str_equal (what, BYLINE_STORE_CHANGED_NOTES) ||
       g_str_equal (what, BYLINE_STORE_CHANGED_LOCK))
     return CHANGE_ROW;
-  if (g_str_equal (what, BYLINE_STORE_CHANGED_REVISIONS))
+  if (g_str_equal (what, BYLINE_STORE_CHANGED_REVISIONS) ||
+      g_str_equal (what, BYLINE_STORE_CHANGED_PUBLICATION))
     return 0;
 
   /* A change of state, trash, restore, delete, or one not described. */

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article-summary.h"
+#include "byline-publication.h"
 #include "byline-review.h"
 #include "byline-store.h"
 
@@ -183,6 +184,15 @@ typedef struct
                                                 gboolean                  *found,
                                                 GError                   **error);
   gboolean              (*empty_trash)         (BylineStoreBackend        *self,
+                                                GError                   **error);
+
+  /* The masthead every desk previews and exports. *@publication NULL when
+   * none is stored yet. */
+  gboolean              (*load_publication)    (BylineStoreBackend        *self,
+                                                BylinePublication        **publication,
+                                                GError                   **error);
+  gboolean              (*save_publication)    (BylineStoreBackend        *self,
+                                                const BylinePublication   *publication,
                                                 GError                   **error);
 
   /* Edit locks (byline-store.h). A lock whose heartbeat is older than

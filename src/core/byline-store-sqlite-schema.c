@@ -226,6 +226,22 @@ static const char * const migrations[] = {
   "CREATE TRIGGER changes_lock_delete AFTER DELETE ON edit_locks BEGIN"
   "  INSERT INTO changes (article_id, what) VALUES (old.article_id, 'lock');"
   "END;",
+
+  /* 5 -> 6: the masthead, in the newsroom rather than each desk's
+   * settings, so every desk previews the same page. One row, once set. */
+  "CREATE TABLE publication ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL,"
+  "  tagline TEXT NOT NULL DEFAULT '',"
+  "  base_url TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT 'en'"
+  ");"
+  "CREATE TRIGGER changes_publication_insert AFTER INSERT ON publication BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (0, 'publication');"
+  "END;"
+  "CREATE TRIGGER changes_publication_update AFTER UPDATE ON publication BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (0, 'publication');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);

@@ -75,6 +75,68 @@ sqlite_close (BylineStoreBackend *backend)
 }
 
 static gboolean
+sqlite_load_publication (BylineStoreBackend  *backend,
+                         BylinePublication  **publication,
+                         GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("read the publication’s settings");
+
+  *publication = NULL;
+
+  stmt = byline_sql_prepare (sql, "SELECT name, tagline, base_url, language FROM publication WHERE id = 1",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      *publication = byline_publication_new ();
+      byline_publication_set (*publication, byline_sql_column_text (stmt, 0),
+                              byline_sql_column_text (stmt, 1), byline_sql_column_text (stmt, 2));
+      g_free ((*publication)->language);
+      (*publication)->language = g_strdup (byline_sql_column_text (stmt, 3));
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_save_publication (BylineStoreBackend       *backend,
+                         const BylinePublication  *publication,
+                         GError                  **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("save the publication’s settings");
+
+  stmt = byline_sql_prepare (sql,
+                             "INSERT INTO publication (id, name, tagline, base_url, language)"
+                             " VALUES (1, ?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET"
+                             " name = excluded.name, tagline = excluded.tagline,"
+                             " base_url = excluded.base_url, language = excluded.language",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  byline_sql_bind_text (stmt, 1, publication->name);
+  byline_sql_bind_text (stmt, 2, publication->tagline);
+  byline_sql_bind_text (stmt, 3, publication->base_url);
+  byline_sql_bind_text (stmt, 4, publication->language);
+
+  return byline_sql_run (sql, stmt, doing, error);
+}
+
+static gboolean
 sqlite_watch_changes (BylineStoreBackend     *backend,
                       BylineStoreChangeFunc   func,
                       gpointer                user_data,
@@ -622,6 +684,8 @@ static const BylineStoreBackendVTable sqlite_vtable = {
   .name = "sqlite",
   .close = sqlite_close,
   .watch_changes = sqlite_watch_changes,
+  .load_publication = sqlite_load_publication,
+  .save_publication = sqlite_save_publication,
   .lock_article = _byline_store_sqlite_lock_article,
   .heartbeat_lock = _byline_store_sqlite_heartbeat_lock,
   .unlock_article = _byline_store_sqlite_unlock_article,

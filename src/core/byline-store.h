@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article.h"
+#include "byline-publication.h"
 #include "byline-article-summary.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,7 @@ typedef enum
 GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define BYLINE_STORE_SCHEMA_VERSION 5
+#define BYLINE_STORE_SCHEMA_VERSION 6
 
 typedef struct
 {
@@ -69,6 +70,8 @@ typedef struct
 #define BYLINE_STORE_CHANGED_REVISIONS "revisions"
 /* Someone started or stopped editing it (its edit lock). */
 #define BYLINE_STORE_CHANGED_LOCK      "lock"
+/* The masthead changed (id 0). */
+#define BYLINE_STORE_CHANGED_PUBLICATION "publication"
 
 #define BYLINE_TYPE_STORE (byline_store_get_type ())
 
@@ -153,6 +156,20 @@ gboolean       byline_store_delete_article     (BylineStore         *self,
                                                 GError             **error);
 gboolean       byline_store_empty_trash        (BylineStore         *self,
                                                 GError             **error);
+
+/* --- The publication ----------------------------------------------------------
+ *
+ * The masthead (name, tagline, web address, language) lives in the
+ * newsroom, so that every desk previews and exports the same page. */
+
+/* The stored masthead, or the defaults when none is stored (*@stored says
+ * which; may be NULL). (transfer full) */
+BylinePublication *byline_store_load_publication (BylineStore             *self,
+                                                  gboolean                *stored,
+                                                  GError                 **error);
+gboolean           byline_store_save_publication (BylineStore             *self,
+                                                  const BylinePublication *publication,
+                                                  GError                 **error);
 
 /* --- Edit locks -------------------------------------------------------------
  *

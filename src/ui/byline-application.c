@@ -103,7 +103,7 @@ preferences_action (GSimpleAction *action,
   GtkWidget *window;
 
   window = byline_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                          self->settings);
+                                          self->settings, self->store);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -227,12 +227,37 @@ update_user_name (BylineApplication *self)
     byline_store_set_user_name (self->store, name);
 }
 
+/* Until a newsroom has a masthead of its own, it takes this desk's (as set
+ * in Preferences before the masthead moved into the newsroom). */
+static void
+seed_publication (BylineApplication *self)
+{
+  g_autoptr(BylinePublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *tagline = NULL;
+  g_autofree char *base_url = NULL;
+  gboolean stored = TRUE;
+
+  publication = byline_store_load_publication (self->store, &stored, &error);
+  if (publication == NULL || stored)
+    return;
+
+  name = g_settings_get_string (self->settings, "publication-name");
+  tagline = g_settings_get_string (self->settings, "publication-tagline");
+  base_url = g_settings_get_string (self->settings, "publication-base-url");
+  byline_publication_set (publication, *name ? name : NULL, tagline, base_url);
+  if (!byline_store_save_publication (self->store, publication, &error))
+    g_message ("%s", error->message);
+}
+
 static void
 prepare_store (BylineApplication *self)
 {
   g_autoptr(GError) error = NULL;
 
   update_user_name (self);
+  seed_publication (self);
   if (!byline_store_watch_changes (self->store, &error))
     g_message ("Changes made elsewhere will not show until Byline is restarted: %s",
                error->message);

@@ -423,14 +423,22 @@ set_show_preview (BylineWindow *self,
   set_pane_shown (self, show, &self->show_preview, &self->narrow, PROP_SHOW_PREVIEW);
 }
 
+/* The masthead is the newsroom's (every desk previews the same page). */
 static void
 update_publication (BylineWindow *self)
 {
-  g_autofree char *name = g_settings_get_string (self->settings, "publication-name");
-  g_autofree char *tagline = g_settings_get_string (self->settings, "publication-tagline");
-  g_autofree char *base_url = g_settings_get_string (self->settings, "publication-base-url");
+  g_autoptr(GError) error = NULL;
+  BylinePublication *publication;
 
-  byline_publication_set (self->publication, name, tagline, base_url);
+  publication = byline_store_load_publication (self->store, NULL, &error);
+  if (publication == NULL)
+    {
+      g_message ("%s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->publication, byline_publication_free);
+  self->publication = publication;
   byline_preview_set_publication (self->preview, self->publication);
 }
 
@@ -570,11 +578,7 @@ byline_window_constructed (GObject *object)
   apply_pane_visibility (self);
 
   update_publication (self);
-  g_signal_connect_object (self->settings, "changed::publication-name",
-                           G_CALLBACK (update_publication), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::publication-tagline",
-                           G_CALLBACK (update_publication), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::publication-base-url",
+  g_signal_connect_object (self->store, "changed::" BYLINE_STORE_CHANGED_PUBLICATION,
                            G_CALLBACK (update_publication), self, G_CONNECT_SWAPPED);
 
   /* Reopen where the person left off, at the same place in the body. */

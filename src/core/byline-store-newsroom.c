@@ -1,13 +1,13 @@
-/* byline-store-locks.c
+/* byline-store-newsroom.c
  *
  * Copyright 2026 The Byline authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Edit locks above the engines: who this desk is, and the rule that a
- * store without the operations (an engine that cannot lock) lets every
- * desk edit, as before locks existed. */
+/* What the newsroom shares beyond its articles, above the engines: edit
+ * locks (who this desk is, and the rule that an engine that cannot lock
+ * lets every desk edit, as before locks existed) and the masthead. */
 
 #define G_LOG_DOMAIN "byline-store"
 
@@ -97,5 +97,65 @@ byline_store_unlock_article (BylineStore  *self,
     return FALSE;
 
   _byline_store_emit_changed (self, id, BYLINE_STORE_CHANGED_LOCK);
+  return TRUE;
+}
+
+/* --- The publication -------------------------------------------------------- */
+
+BylinePublication *
+byline_store_load_publication (BylineStore  *self,
+                               gboolean     *stored,
+                               GError      **error)
+{
+  BylineStoreBackend *backend;
+  BylinePublication *publication = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  backend = _byline_store_get_backend (self);
+  if (backend->vtable->load_publication != NULL &&
+      !backend->vtable->load_publication (backend, &publication, error))
+    return NULL;
+
+  if (stored != NULL)
+    *stored = publication != NULL;
+
+  return publication != NULL ? publication : byline_publication_new ();
+}
+
+gboolean
+byline_store_save_publication (BylineStore              *self,
+                               const BylinePublication  *publication,
+                               GError                  **error)
+{
+  BylineStoreBackend *backend;
+  g_autoptr(BylinePublication) checked = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (publication != NULL, FALSE);
+
+  backend = _byline_store_get_backend (self);
+  if (backend->vtable->save_publication == NULL)
+    return TRUE;
+
+  /* A masthead needs a name: an empty one keeps the default. */
+  checked = byline_publication_copy (publication);
+  if (checked->name == NULL || *checked->name == '\0')
+    {
+      g_autoptr(BylinePublication) defaults = byline_publication_new ();
+
+      g_free (checked->name);
+      checked->name = g_strdup (defaults->name);
+    }
+  if (checked->language == NULL || *checked->language == '\0')
+    {
+      g_free (checked->language);
+      checked->language = g_strdup ("en");
+    }
+
+  if (!backend->vtable->save_publication (backend, checked, error))
+    return FALSE;
+
+  _byline_store_emit_changed (self, 0, BYLINE_STORE_CHANGED_PUBLICATION);
   return TRUE;
 }
