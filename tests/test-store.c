@@ -993,6 +993,141 @@ test_publication_shared (Fixture       *fixture,
   g_string_free (seen.details, TRUE);
 }
 
+static guint
+count_lines_with (const char *text,
+                  const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strv_contains ((const char * const *)lines, line) ? 1 : 0;
+}
+
+/* Moving a desk's newsroom whole into a new one, with the real program:
+ * what a newsroom does when it moves onto its shared server. */
+static void
+test_copy_to (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) target = NULL;
+  g_autoptr(BylineArticle) council = make_article ("Council backs harbour plan", "The council voted.");
+  g_autoptr(BylineArticle) ferry = make_article ("Ferry fares rise", "Fares rise in May.");
+  g_autoptr(BylineArticle) pier = make_article ("Pier closes", "The pier shuts.");
+  g_autoptr(BylineArticle) copied = NULL;
+  g_autoptr(BylineNote) thread = NULL;
+  g_autoptr(BylineNote) other_thread = NULL;
+  g_autoptr(BylineNote) reply = NULL;
+  g_autoptr(BylineRevision) revision = NULL;
+  g_autoptr(BylinePublication) publication = byline_publication_new ();
+  g_autoptr(BylinePublication) copied_publication = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target_path = g_build_filename (fixture->dir, "moved.db", NULL);
+  g_auto(BylineTestRun) run = { 0, };
+  g_auto(GStrv) env = byline_test_environ_without_display ();
+  gint64 ferry_copy = 0, council_copy = 0, pier_copy = 0;
+
+  /* The desk: a published story, a draft linking to it with notes and a
+   * revision, and a spiked one in the Trash; and its masthead. */
+  byline_test_save_article (fixture->store, ferry);
+  g_assert_true (byline_store_set_status (fixture->store, ferry, BYLINE_STATUS_IN_REVIEW, "Ana", &error));
+  g_assert_true (byline_store_set_status (fixture->store, ferry, BYLINE_STATUS_APPROVED, "Ben", &error));
+  g_assert_true (byline_store_set_status (fixture->store, ferry, BYLINE_STATUS_PUBLISHED, "Ben", &error));
+  /* add_pin takes the pin. */
+  byline_article_add_pin (council, byline_pin_new (1, byline_article_get_id (ferry), "Ferry fares rise"));
+  byline_test_save_article (fixture->store, council);
+  revision = byline_store_save_revision (fixture->store, council, "Ana", BYLINE_REVISION_MANUAL, &error);
+  thread = byline_store_add_note (fixture->store, byline_article_get_id (council), "Ben", "Source?", 4, 11, &error);
+  reply = byline_store_reply_note (fixture->store, byline_note_get_id (thread), "Ana", "The minutes.", &error);
+  other_thread = byline_store_add_note (fixture->store, byline_article_get_id (council), "Ben", "Fine.", -1, -1, &error);
+  g_assert_true (byline_store_resolve_note (fixture->store, byline_note_get_id (other_thread), TRUE, &error));
+  byline_test_save_article (fixture->store, pier);
+  g_assert_true (byline_store_set_status (fixture->store, pier, BYLINE_STATUS_SPIKED, "Ben", &error));
+  g_assert_true (byline_store_trash_article (fixture->store, byline_article_get_id (pier), &error));
+  byline_publication_set (publication, "Harbour Herald", "Tides and times", "https://herald.example.org/");
+  g_assert_true (byline_store_save_publication (fixture->store, publication, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *args[] = { "--database", fixture->path, "--copy-to", target_path, NULL };
+
+    byline_test_run_byline (&run, NULL, env, args);
+    byline_test_run_assert_success (&run);
+  }
+  g_assert_cmpuint (count_lines_with (run.out, "articles\t3"), ==, 1);
+  g_assert_cmpuint (count_lines_with (run.out, "notes\t3"), ==, 1);
+  g_assert_cmpuint (count_lines_with (run.out, "related links\t1"), ==, 1);
+  g_assert_cmpuint (count_lines_with (run.out, "state changes\t4"), ==, 1);
+  g_assert_cmpuint (count_lines_with (run.out, "publication\t1"), ==, 1);
+
+  target = byline_store_new (target_path, &error);
+  g_assert_no_error (error);
+  ferry_copy = byline_store_find_by_headline (target, "Ferry fares rise", &error);
+  council_copy = byline_store_find_by_headline (target, "Council backs harbour plan", &error);
+  g_assert_cmpint (ferry_copy, >, 0);
+  g_assert_cmpint (council_copy, >, 0);
+  {
+    BylineArticleQuery trash = BYLINE_ARTICLE_QUERY_INIT;
+    g_autoptr(GPtrArray) trashed = NULL;
+
+    trash.trashed = TRUE;
+    trashed = byline_store_list_articles (target, &trash, &error);
+    g_assert_cmpuint (trashed->len, ==, 1);
+    pier_copy = byline_article_summary_get_id (g_ptr_array_index (trashed, 0));
+    g_assert_cmpint (byline_article_summary_get_status (g_ptr_array_index (trashed, 0)), ==,
+                     BYLINE_STATUS_SPIKED);
+    g_assert_cmpint (byline_store_get_spiked_from (target, pier_copy, &error), ==, BYLINE_STATUS_DRAFT);
+  }
+
+  /* The link points at the copy of what it linked to. */
+  copied = byline_store_load_article (target, council_copy, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (copied)), ==, 1);
+  {
+    g_autoptr(BylinePin) copied_pin = g_list_model_get_item (byline_article_get_pins (copied), 0);
+
+    g_assert_cmpint (byline_pin_get_related_id (copied_pin), ==, ferry_copy);
+    g_assert_cmpuint (byline_pin_get_position (copied_pin), ==, 1);
+  }
+  g_clear_object (&copied);
+  copied = byline_store_load_article (target, ferry_copy, &error);
+  g_assert_cmpint (byline_article_get_status (copied), ==, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpint (byline_article_get_published (copied), ==, byline_article_get_published (ferry));
+  g_assert_cmpstr (byline_article_get_uuid (copied), ==, byline_article_get_uuid (ferry));
+
+  /* History as it was: who moved it, the notes with their replies and
+   * resolutions, the revisions. */
+  events = byline_store_list_status_events (target, ferry_copy, &error);
+  g_assert_cmpuint (events->len, ==, 3);
+  g_assert_cmpstr (((BylineStatusEvent *)g_ptr_array_index (events, 0))->author, ==, "Ana");
+  notes = byline_store_list_notes (target, council_copy, &error);
+  g_assert_cmpuint (notes->len, ==, 3);
+  g_assert_cmpstr (byline_note_get_text (g_ptr_array_index (notes, 1)), ==, "The minutes.");
+  g_assert_cmpint (byline_note_get_parent_id (g_ptr_array_index (notes, 1)), ==,
+                   byline_note_get_id (g_ptr_array_index (notes, 0)));
+  g_assert_cmpint (byline_note_get_start (g_ptr_array_index (notes, 0)), ==, 4);
+  g_assert_cmpint (byline_note_get_resolved (g_ptr_array_index (notes, 2)), >, 0);
+  revisions = byline_store_list_revisions (target, council_copy, &error);
+  {
+    g_autoptr(GPtrArray) original = byline_store_list_revisions (fixture->store,
+                                                                 byline_article_get_id (council), &error);
+    g_assert_cmpuint (revisions->len, ==, original->len);
+  }
+  copied_publication = byline_store_load_publication (target, NULL, &error);
+  g_assert_cmpstr (copied_publication->name, ==, "Harbour Herald");
+  g_assert_no_error (error);
+
+  /* A newsroom that holds articles is never written over. */
+  {
+    const char *args[] = { "--database", fixture->path, "--copy-to", target_path, NULL };
+
+    byline_test_run_byline (&run, NULL, env, args);
+    byline_test_run_assert_error_line (&run, 1);
+    g_assert_nonnull (strstr (run.err, "already holds 3 articles"));
+  }
+  g_assert_cmpuint (byline_store_count_articles (target, NULL, &error), ==, 2);
+}
+
 static void
 test_error_missing_folder (void)
 {
@@ -1230,6 +1365,7 @@ main (int   argc,
   ADD ("changes-from-another-program", test_changes_from_another_program);
   ADD ("edit-locks", test_edit_locks);
   ADD ("publication-shared", test_publication_shared);
+  ADD ("copy-to", test_copy_to);
   ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);
   ADD ("error/folder-as-database", test_error_folder_as_database);
   ADD ("error/not-a-database", test_error_not_a_database);

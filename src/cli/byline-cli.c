@@ -44,6 +44,7 @@ typedef struct
   char     *export;
   char     *format;
   char     *output;
+  char     *copy_to;
   char    **files;
 } Options;
 
@@ -54,6 +55,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->export, g_free);
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->copy_to, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -63,6 +65,7 @@ static const char * const actions[] = {
   "--import", "--list", "--export",
   "--set-status", "--history", "--diff",  /* editors' review */
   "--related",                            /* related articles */
+  "--copy-to",                            /* moving a newsroom */
 };
 
 /**
@@ -748,6 +751,42 @@ run_related (const RelatedOptions *related,
 
 /* --- End of related articles ------------------------------------------------ */
 
+/* --- Moving a newsroom: --copy-to ------------------------------------------- */
+
+static int
+run_copy (const Options *options,
+          gboolean       other_action)
+{
+  g_autoptr(BylineStore) source = NULL;
+  g_autoptr(BylineStore) target = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineCopyCounts counts;
+
+  if (other_action || options->import || options->list || options->export != NULL ||
+      options->format != NULL || options->output != NULL ||
+      (options->files != NULL && options->files[0] != NULL))
+    return usage_error (_("--copy-to goes on its own: byline --database FROM --copy-to TO"));
+
+  source = byline_store_new (options->database, &error);
+  if (source != NULL)
+    target = byline_store_new (options->copy_to, &error);
+  if (target == NULL || !byline_store_copy_to (source, target, &counts, &error))
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  /* What was copied, one count a line: what, tab, how many. */
+  g_print ("articles\t%u\n", counts.articles);
+  g_print ("revisions\t%u\n", counts.revisions);
+  g_print ("state changes\t%u\n", counts.status_events);
+  g_print ("notes\t%u\n", counts.notes);
+  g_print ("related links\t%u\n", counts.pins);
+  g_print ("publication\t%u\n", counts.publication ? 1 : 0);
+
+  return EXIT_OK;
+}
+
 /* Checks what was asked makes sense; prints the usage error otherwise. */
 static gboolean
 check_usage (Options *options,
@@ -846,6 +885,9 @@ byline_cli_main (int    argc,
       N_("What --export writes: html (the default) or ninjs"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("The file to write, or the folder for “--export all”"), N_("PATH") },
+    { "copy-to", 0, 0, G_OPTION_ARG_STRING, &options.copy_to,
+      N_("Copy the whole newsroom into a new, empty one (a database file or a postgresql:// "
+         "address) and print what was copied"), N_("PATH|URI") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files,
       NULL, N_("FILE…") },
     { NULL }
@@ -877,10 +919,14 @@ byline_cli_main (int    argc,
                                   "  byline --set-status ID STATE\n"
                                   "  byline --history ID\n"
                                   "  byline --diff ID REV_A REV_B\n"
-                                  "  byline --related ID"));
+                                  "  byline --related ID\n"
+                                  "  byline --copy-to PATH|URI"));
 
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (error->message);
+
+  if (options.copy_to != NULL)
+    return run_copy (&options, related.id != NULL || review_requested (&review));
 
   if (related.id != NULL)
     return run_related (&related, &options, review_requested (&review));

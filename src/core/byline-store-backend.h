@@ -265,6 +265,12 @@ typedef struct
                                                 BylineRevision            *revision,
                                                 gboolean                  *moved,
                                                 GError                   **error);
+  /* For copying a newsroom whole (byline-store-copy.c): an event as it
+   * was, and where a spiked article goes back to (-1 for none). */
+  gboolean              (*import_status_event) (BylineStoreBackend        *self,
+                                                const BylineStatusEvent   *event,
+                                                int                        spiked_from,
+                                                GError                   **error);
   /* Oldest first. (element-type BylineStatusEvent) */
   GPtrArray            *(*list_status_events)  (BylineStoreBackend        *self,
                                                 gint64                     article_id,

@@ -136,6 +136,10 @@ gboolean        _byline_store_sqlite_change_status       (BylineStoreBackend    
                                                           BylineRevision           *revision,
                                                           gboolean                 *moved,
                                                           GError                  **error);
+gboolean        _byline_store_sqlite_import_status_event (BylineStoreBackend       *backend,
+                                                          const BylineStatusEvent  *event,
+                                                          int                       spiked_from,
+                                                          GError                  **error);
 GPtrArray      *_byline_store_sqlite_list_status_events  (BylineStoreBackend       *backend,
                                                           gint64                    article_id,
                                                           GError                  **error);

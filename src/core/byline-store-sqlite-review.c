@@ -157,6 +157,49 @@ _byline_store_sqlite_change_status (BylineStoreBackend  *backend,
   return TRUE;
 }
 
+gboolean
+_byline_store_sqlite_import_status_event (BylineStoreBackend       *backend,
+                                          const BylineStatusEvent  *event,
+                                          int                       spiked_from,
+                                          GError                  **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("copy the article’s history");
+
+  if (event != NULL)
+    {
+      stmt = byline_sql_prepare (sql,
+                                 "INSERT INTO status_events (article_id, created, author, from_status, to_status)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                 doing, error);
+      if (stmt == NULL)
+        return FALSE;
+      byline_sql_bind_int64 (stmt, 1, event->article_id);
+      byline_sql_bind_int64 (stmt, 2, event->created);
+      byline_sql_bind_text (stmt, 3, event->author);
+      byline_sql_bind_status (stmt, 4, event->from);
+      byline_sql_bind_status (stmt, 5, event->to);
+      if (!byline_sql_run (sql, stmt, doing, error))
+        return FALSE;
+      g_clear_pointer (&stmt, byline_sql_stmt_release);
+    }
+
+  if (spiked_from >= 0 && event != NULL)
+    {
+      stmt = byline_sql_prepare (sql, "UPDATE articles SET spiked_from = ?2 WHERE id = ?1", doing, error);
+      if (stmt == NULL)
+        return FALSE;
+      byline_sql_bind_int64 (stmt, 1, event->article_id);
+      byline_sql_bind_status (stmt, 2, spiked_from);
+      if (!byline_sql_run (sql, stmt, doing, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 _byline_store_sqlite_list_status_events (BylineStoreBackend  *backend,
                                          gint64               article_id,

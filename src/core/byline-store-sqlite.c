@@ -714,6 +714,7 @@ static const BylineStoreBackendVTable sqlite_vtable = {
   .read_status = _byline_store_sqlite_read_status,
   .change_status = _byline_store_sqlite_change_status,
   .list_status_events = _byline_store_sqlite_list_status_events,
+  .import_status_event = _byline_store_sqlite_import_status_event,
 
   .insert_revision = _byline_store_sqlite_insert_revision,
   .load_revision = _byline_store_sqlite_load_revision,

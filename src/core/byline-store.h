@@ -157,6 +157,25 @@ gboolean       byline_store_delete_article     (BylineStore         *self,
 gboolean       byline_store_empty_trash        (BylineStore         *self,
                                                 GError             **error);
 
+/* --- Moving a newsroom ------------------------------------------------------ */
+
+typedef struct
+{
+  guint    articles;
+  guint    revisions;
+  guint    notes;
+  guint    pins;
+  guint    status_events;
+  gboolean publication;
+} BylineCopyCounts;
+
+/* Copies everything @self holds into the empty @target, all or nothing
+ * (byline-store-copy.c). */
+gboolean       byline_store_copy_to            (BylineStore         *self,
+                                                BylineStore         *target,
+                                                BylineCopyCounts    *counts,
+                                                GError             **error);
+
 /* --- The publication ----------------------------------------------------------
  *
  * The masthead (name, tagline, web address, language) lives in the
