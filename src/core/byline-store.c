@@ -15,7 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "byline-article-fields.h"
+#include "byline-outbox.h"
 #include "byline-pg-connection.h"
+#include "byline-review.h"
 #include "byline-store-private.h"
 
 /* The store: what the windows and the command line call. It keeps the
@@ -35,6 +37,8 @@ struct _BylineStore
   char               *user_name;
   /* This store's desk, for edit locks: one per window session. */
   char               *desk;
+  /* Where saves wait while the newsroom server cannot be reached. */
+  BylineOutbox       *outbox;
   GMutex              user_name_lock;
 };
 
@@ -67,6 +71,7 @@ byline_store_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->desk, g_free);
+  g_clear_object (&self->outbox);
   g_mutex_clear (&self->user_name_lock);
 
   G_OBJECT_CLASS (byline_store_parent_class)->finalize (object);
@@ -433,6 +438,133 @@ check_pins (BylineArticle  *article,
  *
  * Returns: %TRUE when the article and its pins are on disk
  */
+/* The server could not be reached: the text waits on this computer, and
+ * the message says so. */
+static void
+keep_in_outbox (BylineStore    *self,
+                BylineArticle  *article,
+                const char     *uuid,
+                GError        **error)
+{
+  g_autoptr(BylineArticle) waiting = NULL;
+  g_autoptr(GError) outbox_error = NULL;
+  g_autofree char *headline = NULL;
+
+  if (self->outbox == NULL || !g_error_matches (*error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE))
+    return;
+
+  waiting = byline_article_copy (article);
+  byline_article_set_uuid (waiting, uuid);
+  if (!byline_outbox_push (self->outbox, self->path, waiting, &outbox_error))
+    {
+      g_prefix_error (error, "%s ", outbox_error->message);
+      return;
+    }
+
+  headline = g_strdup (byline_article_get_display_headline (article));
+  g_clear_error (error);
+  g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE,
+               _("The newsroom server cannot be reached: “%s” is kept on this computer "
+                 "and will be sent when the server is back."),
+               headline);
+}
+
+/**
+ * byline_store_set_outbox:
+ * @self: a store
+ * @outbox: (nullable): where saves wait while the server is away
+ *
+ * From now on a save the newsroom server could not take is kept in
+ * @outbox (and fails with BYLINE_STORE_ERROR_OFFLINE, saying so);
+ * byline_store_send_outbox() sends what waits.
+ */
+void
+byline_store_set_outbox (BylineStore  *self,
+                         BylineOutbox *outbox)
+{
+  g_return_if_fail (BYLINE_IS_STORE (self));
+
+  g_set_object (&self->outbox, outbox);
+}
+
+/**
+ * byline_store_send_outbox:
+ * @self: a store
+ * @sent: (out) (optional): how many articles were sent
+ * @conflicts: (out) (optional): how many had been changed by someone else
+ *   meanwhile: their stored text stays, and the waiting text is kept as a
+ *   revision on top, so neither is lost
+ * @error: return location for a #GError
+ *
+ * Sends the saves waiting in the outbox, oldest first, each through the
+ * version check. Stops at the first that fails for another reason (still
+ * offline, say), leaving it and the rest waiting.
+ *
+ * Returns: %FALSE when something is still waiting
+ */
+gboolean
+byline_store_send_outbox (BylineStore  *self,
+                          guint        *sent,
+                          guint        *conflicts,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+  guint n_sent = 0;
+  guint n_conflicts = 0;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+
+  if (sent != NULL)
+    *sent = 0;
+  if (conflicts != NULL)
+    *conflicts = 0;
+  if (self->outbox == NULL)
+    return TRUE;
+
+  waiting = byline_outbox_list (self->outbox, self->path, error);
+  if (waiting == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      BylineArticle *article = g_ptr_array_index (waiting, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!byline_store_save_article (self, article, &local_error))
+        {
+          g_autoptr(BylineRevision) kept = NULL;
+          g_autofree char *author = NULL;
+
+          if (!g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+
+          /* Someone saved meanwhile: theirs stays the article, ours is kept
+           * in its History. */
+          author = byline_store_dup_user_name (self);
+          kept = byline_store_save_revision (self, article, *author ? author : g_get_real_name (),
+                                             BYLINE_REVISION_MANUAL, error);
+          if (kept == NULL)
+            return FALSE;
+          n_conflicts++;
+        }
+      else
+        n_sent++;
+
+      if (!byline_outbox_remove (self->outbox, self->path, article, error))
+        return FALSE;
+    }
+
+  if (sent != NULL)
+    *sent = n_sent;
+  if (conflicts != NULL)
+    *conflicts = n_conflicts;
+
+  return TRUE;
+}
+
 /* An update found nothing to apply to: the article was deleted, or someone
  * saved a newer version since this one was loaded. Says which, and who. */
 static void
@@ -608,12 +740,21 @@ byline_store_save_article (BylineStore    *self,
   if (local_error != NULL)
     {
       backend->vtable->rollback (backend);
+      keep_in_outbox (self, article, uuid, &local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (!backend->vtable->commit (backend, doing, error))
-    return FALSE;
+  if (!backend->vtable->commit (backend, doing, &local_error))
+    {
+      keep_in_outbox (self, article, uuid, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Sent: an older text waiting in the outbox must not follow it. */
+  if (self->outbox != NULL && !inserting)
+    byline_outbox_remove (self->outbox, self->path, article, NULL);
 
   /* Outside the transaction: the article's notify handlers may call the
    * store themselves. */

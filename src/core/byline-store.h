@@ -157,6 +157,17 @@ gboolean       byline_store_delete_article     (BylineStore         *self,
 gboolean       byline_store_empty_trash        (BylineStore         *self,
                                                 GError             **error);
 
+/* --- Offline: the outbox (byline-outbox.h) ----------------------------------- */
+
+typedef struct _BylineOutbox BylineOutbox;
+
+void           byline_store_set_outbox         (BylineStore         *self,
+                                                BylineOutbox        *outbox);
+gboolean       byline_store_send_outbox        (BylineStore         *self,
+                                                guint               *sent,
+                                                guint               *conflicts,
+                                                GError             **error);
+
 /* --- Moving a newsroom ------------------------------------------------------ */
 
 typedef struct
