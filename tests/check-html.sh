@@ -63,11 +63,13 @@ cp "$samples"/* "$tmp/samples/"
 printf '\211PNG\r\n\032\nharbour at dawn' > "$tmp/samples/harbour-dawn.png"
 printf '\211PNG\r\n\032\nhostile' > "$tmp/samples/x\" onerror=\"alert(1)<b>.png"
 
-# run DESCRIPTION COMMAND…: one TAP line; the command must succeed quietly.
+# run DESCRIPTION COMMAND…: one TAP line; the command must succeed, saying
+# nothing but which READ: links it left out (those to articles that are not
+# published: the samples have some).
 run () {
   local what="$1"
   shift
-  if "$@" > "$tmp/out" 2> "$tmp/err" && [ ! -s "$tmp/err" ]; then
+  if "$@" > "$tmp/out" 2> "$tmp/err" && ! grep -qv ': left out the READ: link to ' "$tmp/err"; then
     ok "$what"
   else
     not_ok "$what"

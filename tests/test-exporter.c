@@ -19,6 +19,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "byline-article.h"
+#include "byline-export-writer.h"
 #include "byline-exporter.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
@@ -392,6 +393,64 @@ new_ninjs_article (const char *image)
   return article;
 }
 
+/* The "value" of the one object in array @member with role @role. */
+static const char *
+get_role_value (JsonObject *object,
+                const char *member,
+                const char *role)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, member))
+    return NULL;
+
+  array = json_object_get_array_member (object, member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (item, "role", NULL), role) == 0)
+        return json_object_get_string_member (item, "value");
+    }
+
+  return NULL;
+}
+
+/* Every member a ninjs 2.1 document may have at its top level: the schema
+ * allows no others. */
+static const char * const ninjs_2_1_members[] = {
+  "uri", "type", "representationtype", "profile", "version", "firstcreated",
+  "versioncreated", "contentcreated", "embargoed", "pubstatus", "urgency",
+  "copyrightholder", "copyrightnotice", "usageterms", "ednote", "language",
+  "descriptions", "bodies", "headlines", "people", "organisations", "places",
+  "subjects", "events", "objects", "infosources", "title", "by", "slugline",
+  "located", "renditions", "associations", "altids", "trustindicators",
+  "standard", "genres", "expires", "rightsinfo", NULL
+};
+
+static void
+assert_ninjs_2_1_members (JsonObject *ninjs)
+{
+  g_autoptr(GList) members = json_object_get_members (ninjs);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (ninjs_2_1_members, l->data))
+      g_error ("“%s” is no member of ninjs 2.1", (const char *) l->data);
+}
+
+/* An association may have a "name" besides. */
+static void
+assert_ninjs_2_1_association (JsonObject *media)
+{
+  g_autoptr(GList) members = json_object_get_members (media);
+
+  g_assert_true (json_object_has_member (media, "name"));
+  g_assert_true (json_object_has_member (media, "uri"));
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, "name") && !g_strv_contains (ninjs_2_1_members, l->data))
+      g_error ("“%s” is no member of ninjs 2.1", (const char *) l->data);
+}
+
 static void
 test_ninjs_fields (Fixture       *fixture,
                    gconstpointer  data)
@@ -400,13 +459,12 @@ test_ninjs_fields (Fixture       *fixture,
   g_autoptr(BylineArticle) article = new_ninjs_article (image);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
-  g_autofree char *image_uri = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
   g_autoptr(GPtrArray) links = NULL;
   JsonObject *ninjs;
-  JsonObject *media;
-  JsonArray *subject;
-  JsonArray *keywords;
+  JsonObject *standard;
+  JsonObject *body;
+  JsonArray *subjects;
   const char *body_html;
   htmlDocPtr doc;
 
@@ -414,50 +472,51 @@ test_ninjs_fields (Fixture       *fixture,
   g_assert_nonnull (json);
   g_assert_nonnull (strchr (json, '\n'));  /* pretty-printed */
   ninjs = parse_json_object (json, parser);
+  assert_ninjs_2_1_members (ninjs);
+
+  /* The version of the standard, as ninjs 2 declares it. */
+  standard = json_object_get_object_member (ninjs, "standard");
+  g_assert_cmpstr (json_object_get_string_member (standard, "name"), ==, "ninjs");
+  g_assert_cmpstr (json_object_get_string_member (standard, "version"), ==, "2.1");
+  g_assert_cmpstr (json_object_get_string_member (standard, "schema"), ==,
+                   "http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json");
 
   g_assert_cmpstr (json_object_get_string_member (ninjs, "uri"), ==,
                    "urn:uuid:3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
   g_assert_cmpstr (json_object_get_string_member (ninjs, "type"), ==, "text");
-  g_assert_cmpstr (json_object_get_string_member (ninjs, "version"), ==, "1");
-  g_assert_cmpstr (json_object_get_string_member (ninjs, "headline"), ==,
+  /* Without a store there is no count of revisions to give. */
+  g_assert_false (json_object_has_member (ninjs, "version"));
+  g_assert_cmpstr (get_role_value (ninjs, "headlines", "main"), ==,
                    "School board approves new gym for Northside Primary");
-  g_assert_cmpstr (json_object_get_string_member (ninjs, "description_text"), ==,
+  g_assert_cmpstr (get_role_value (ninjs, "descriptions", "summary"), ==,
                    "The vote ends a three-year wait for the school.");
-  g_assert_cmpstr (json_object_get_string_member (ninjs, "byline"), ==, "Priya Nair");
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "by"), ==, "Priya Nair");
   g_assert_cmpstr (json_object_get_string_member (ninjs, "located"), ==, "NORTHSIDE");
   g_assert_cmpstr (json_object_get_string_member (ninjs, "language"), ==, "en-GB");
   g_assert_cmpstr (json_object_get_string_member (ninjs, "pubstatus"), ==, "usable");
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "slugline"), ==, "school-board-approves-new-gym");
   assert_json_time (ninjs, "firstcreated", 1707800000);
+  assert_json_time (ninjs, "contentcreated", 1707800000);
   assert_json_time (ninjs, "versioncreated", 1707950000);
-  assert_json_time (ninjs, "firstpublished", 1707900000);
 
-  subject = json_object_get_array_member (ninjs, "subject");
-  keywords = json_object_get_array_member (ninjs, "keywords");
-  g_assert_cmpuint (json_array_get_length (subject), ==, 3);
-  g_assert_cmpuint (json_array_get_length (keywords), ==, 3);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (subject, 0), "name"), ==, "schools");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (subject, 2), "name"), ==, "Northside");
-  g_assert_cmpstr (json_array_get_string_element (keywords, 0), ==, "schools");
-  g_assert_cmpstr (json_array_get_string_element (keywords, 1), ==, "budget");
-  g_assert_cmpstr (json_array_get_string_element (keywords, 2), ==, "Northside");
+  subjects = json_object_get_array_member (ninjs, "subjects");
+  g_assert_cmpuint (json_array_get_length (subjects), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (subjects, 0), "name"), ==, "schools");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (subjects, 2), "name"), ==, "Northside");
 
-  media = json_object_get_object_member (json_object_get_object_member (ninjs, "associations"),
-                                         "featuremedia");
-  g_assert_nonnull (media);
-  image_uri = g_filename_to_uri (image, NULL, NULL);
-  g_assert_cmpstr (json_object_get_string_member (media, "type"), ==, "picture");
-  g_assert_cmpstr (json_object_get_string_member (media, "uri"), ==, image_uri);
-  g_assert_cmpstr (json_object_get_string_member (media, "mimetype"), ==, "image/png");
-  g_assert_cmpstr (json_object_get_string_member (media, "description_text"), ==,
-                   "Pupils outside the old gym hall.");
-  g_assert_cmpstr (json_object_get_string_member (media, "byline"), ==, "Tom Okafor");
-  g_assert_cmpstr (json_object_get_string_member (media, "body_text"), ==,
-                   "Children in sports kit queue at a brick hall");
+  /* The picture is a file on this computer and the pages have no web
+   * address: nothing can name it, and no local path goes out. */
+  g_assert_false (json_object_has_member (ninjs, "associations"));
+  g_assert_null (strstr (json, "file:"));
+  g_assert_null (strstr (json, fixture->tmp));
 
   /* The body: its paragraphs in order, the pin after the first one (as
    * plain text: without a base URL there is no address to link to), and
    * nothing that could run. */
-  body_html = json_object_get_string_member (ninjs, "body_html");
+  body = json_array_get_object_element (json_object_get_array_member (ninjs, "bodies"), 0);
+  g_assert_cmpstr (json_object_get_string_member (body, "contenttype"), ==, "text/html");
+  g_assert_cmpint (json_object_get_int_member (body, "wordcount"), >, 10);
+  body_html = json_object_get_string_member (body, "value");
   g_assert_nonnull (body_html);
   g_assert_null (strstr (body_html, "<script"));
   g_assert_null (strstr (body_html, "javascript:"));
@@ -474,7 +533,8 @@ test_ninjs_fields (Fixture       *fixture,
   xmlFreeDoc (doc);
 }
 
-/* With a base URL the document has a web address, and so do its links. */
+/* With a base URL the picture and the READ: links have web addresses; the
+ * document's own uri stays the article's uuid. */
 static void
 test_ninjs_base_url (Fixture       *fixture,
                      gconstpointer  data)
@@ -483,30 +543,69 @@ test_ninjs_base_url (Fixture       *fixture,
   g_autoptr(BylineArticle) article = new_ninjs_article (image);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
-  g_autofree char *page_name = byline_article_dup_page_name (article);
-  g_autofree char *expected_uri = NULL;
   g_autofree char *read_href = NULL;
   JsonObject *ninjs;
   JsonObject *media;
+  JsonObject *rendition;
   htmlDocPtr doc;
 
   byline_publication_set (fixture->publication, NULL, NULL, "https://courier.example.org/news");
   json = byline_export_ninjs (article, fixture->publication, NULL);
   ninjs = parse_json_object (json, parser);
+  assert_ninjs_2_1_members (ninjs);
 
-  expected_uri = g_strconcat ("https://courier.example.org/news/", page_name, NULL);
-  g_assert_cmpstr (json_object_get_string_member (ninjs, "uri"), ==, expected_uri);
+  g_assert_cmpstr (json_object_get_string_member (ninjs, "uri"), ==,
+                   "urn:uuid:3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
 
-  media = json_object_get_object_member (json_object_get_object_member (ninjs, "associations"),
-                                         "featuremedia");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ninjs, "associations")), ==, 1);
+  media = json_array_get_object_element (json_object_get_array_member (ninjs, "associations"), 0);
+  assert_ninjs_2_1_association (media);
+  g_assert_cmpstr (json_object_get_string_member (media, "name"), ==, "featuremedia");
+  g_assert_cmpstr (json_object_get_string_member (media, "type"), ==, "picture");
   g_assert_cmpstr (json_object_get_string_member (media, "uri"), ==,
                    "https://courier.example.org/news/images/gym%20hall.png");
+  g_assert_cmpstr (json_object_get_string_member (media, "by"), ==, "Tom Okafor");
+  g_assert_cmpstr (get_role_value (media, "descriptions", "caption"), ==, "Pupils outside the old gym hall.");
+  g_assert_cmpstr (get_role_value (media, "descriptions", "alternative-text"), ==,
+                   "Children in sports kit queue at a brick hall");
+  rendition = json_array_get_object_element (json_object_get_array_member (media, "renditions"), 0);
+  g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==,
+                   "https://courier.example.org/news/images/gym%20hall.png");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/png");
+  g_assert_null (strstr (json, "file:"));
 
-  doc = byline_test_parse_html_string (json_object_get_string_member (ninjs, "body_html"));
+  doc = byline_test_parse_html_string (get_role_value (ninjs, "bodies", "main"));
   read_href = byline_test_xpath_string (doc, "//aside[" BYLINE_TEST_HAS_CLASS ("read-also") "]/a/@href");
   g_assert_cmpstr (read_href, ==,
                    "https://courier.example.org/news/12-northside-primary-roof-repairs-delayed.html");
   xmlFreeDoc (doc);
+}
+
+/* The uri names the article, not its headline or the site's address. */
+static void
+test_ninjs_uri_stable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = new_article ("Pier reopens after storm", BYLINE_STATUS_DRAFT, 0);
+  g_autofree char *expected = NULL;
+  const char *addresses[] = { "", "https://courier.example.org/", "https://other.example.net/news/" };
+  const char *headlines[] = { "Pier reopens after storm", "Pier reopens two weeks after storm" };
+
+  save_article (fixture, article);
+  expected = g_strconcat ("urn:uuid:", byline_article_get_uuid (article), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headlines); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (addresses); j++)
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autofree char *json = NULL;
+
+        byline_article_set_headline (article, headlines[i]);
+        save_article (fixture, article);
+        byline_publication_set (fixture->publication, NULL, NULL, addresses[j]);
+        json = byline_export_ninjs (article, fixture->publication, NULL);
+        g_assert_cmpstr (json_object_get_string_member (parse_json_object (json, parser), "uri"), ==, expected);
+      }
 }
 
 static void
@@ -516,13 +615,12 @@ test_ninjs_pubstatus (Fixture       *fixture,
   static const struct {
     BylineStatus status;
     const char  *pubstatus;
-    gboolean     has_firstpublished;
   } cases[] = {
-    { BYLINE_STATUS_DRAFT, "withheld", FALSE },
-    { BYLINE_STATUS_IN_REVIEW, "withheld", FALSE },
-    { BYLINE_STATUS_APPROVED, "withheld", FALSE },
-    { BYLINE_STATUS_PUBLISHED, "usable", TRUE },
-    { BYLINE_STATUS_SPIKED, "canceled", FALSE },
+    { BYLINE_STATUS_DRAFT, "withheld" },
+    { BYLINE_STATUS_IN_REVIEW, "withheld" },
+    { BYLINE_STATUS_APPROVED, "withheld" },
+    { BYLINE_STATUS_PUBLISHED, "usable" },
+    { BYLINE_STATUS_SPIKED, "canceled" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -533,9 +631,8 @@ test_ninjs_pubstatus (Fixture       *fixture,
       g_autofree char *json = byline_export_ninjs (article, fixture->publication, NULL);
       JsonObject *ninjs = parse_json_object (json, parser);
 
+      assert_ninjs_2_1_members (ninjs);
       g_assert_cmpstr (json_object_get_string_member (ninjs, "pubstatus"), ==, cases[i].pubstatus);
-      g_assert_cmpint (json_object_has_member (ninjs, "firstpublished"), ==,
-                       cases[i].has_firstpublished);
       /* No picture and no caption: no featuremedia. */
       g_assert_false (json_object_has_member (ninjs, "associations"));
       /* Never saved: still a valid, unique uri. */
@@ -544,11 +641,92 @@ test_ninjs_pubstatus (Fixture       *fixture,
     }
 }
 
+/* "language" is a BCP 47 tag or nothing. */
+static void
+test_ninjs_language (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *article;
+    const char *publication;
+    const char *expected;
+  } cases[] = {
+    { "pt_BR", "en", "pt-BR" },
+    { "", "de", "de" },
+    { "English", "en", "en" },
+    { "English", "English please", NULL },
+    { "en\" x", "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BylineArticle) article = new_article ("Ferry fares rise in March", BYLINE_STATUS_DRAFT, 0);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *json = NULL;
+      JsonObject *ninjs;
+
+      byline_article_set_language (article, cases[i].article);
+      g_free (fixture->publication->language);
+      fixture->publication->language = g_strdup (cases[i].publication);
+      json = byline_export_ninjs (article, fixture->publication, NULL);
+      ninjs = parse_json_object (json, parser);
+      g_assert_cmpstr (json_object_get_string_member_with_default (ninjs, "language", NULL), ==,
+                       cases[i].expected);
+    }
+}
+
+/* "version" grows with each revision, counted from the store, and never
+ * goes back. */
+static void
+test_ninjs_version (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = new_article ("Lifeboat station opens", BYLINE_STATUS_DRAFT, 0);
+  g_autofree char *out = tmp_path (fixture, "lifeboat.json", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (out);
+  guint64 last = 0;
+
+  save_article (fixture, article);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineRevision) revision = NULL;
+      const char *version;
+      guint64 number;
+
+      g_assert_true (byline_export_article (fixture->store, article, fixture->publication,
+                                            BYLINE_EXPORT_FORMAT_NINJS, output, NULL, NULL,
+                                            NULL, &error));
+      g_assert_no_error (error);
+      json_parser_load_from_file (parser, out, &error);
+      g_assert_no_error (error);
+      version = json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "version");
+      g_assert_nonnull (version);
+      g_assert_true (g_ascii_string_to_unsigned (version, 10, 1, G_MAXUINT, &number, NULL));
+      g_test_message ("round %u: version %s", round, version);
+      if (round > 0)
+        g_assert_cmpuint (number, >, last);
+      last = number;
+
+      /* A new revision of new words. */
+      byline_article_set_body (article, round % 2 ? "The station opens in May." : "The station opens in June.");
+      save_article (fixture, article);
+      revision = byline_store_save_revision (fixture->store, article, "Mara",
+                                             BYLINE_REVISION_MANUAL, &error);
+      g_assert_no_error (error);
+      /* Revisions are stamped in seconds: the next edit is a later one. */
+      byline_article_set_updated (article, byline_revision_get_created (revision));
+    }
+}
+
 static void
 test_ninjs_file (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(BylineArticle) article = new_ninjs_article ("");
+  g_autoptr(BylineArticle) article = new_ninjs_article ("https://photos.example.org/gym.jpg");
   g_autofree char *out = tmp_path (fixture, "gym.json", NULL);
   g_autoptr(GFile) output = g_file_new_for_path (out);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -563,15 +741,15 @@ test_ninjs_file (Fixture       *fixture,
   json_parser_load_from_file (parser, out, &error);
   g_assert_no_error (error);
   ninjs = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (ninjs, "headline"), ==,
+  assert_ninjs_2_1_members (ninjs);
+  g_assert_cmpstr (get_role_value (ninjs, "headlines", "main"), ==,
                    "School board approves new gym for Northside Primary");
 
-  /* A caption without a picture still describes the featured media. */
-  media = json_object_get_object_member (json_object_get_object_member (ninjs, "associations"),
-                                         "featuremedia");
-  g_assert_cmpstr (json_object_get_string_member (media, "description_text"), ==,
+  /* A picture on the web is named by its address. */
+  media = json_array_get_object_element (json_object_get_array_member (ninjs, "associations"), 0);
+  g_assert_cmpstr (json_object_get_string_member (media, "uri"), ==, "https://photos.example.org/gym.jpg");
+  g_assert_cmpstr (get_role_value (media, "descriptions", "caption"), ==,
                    "Pupils outside the old gym hall.");
-  g_assert_nonnull (json_object_get_string_member (media, "uri"));
 }
 
 /* --- the publication ----------------------------------------------------- */
@@ -703,15 +881,15 @@ test_publication (Fixture       *fixture,
 
       if (i == 0)
         {
-          g_autoptr(GPtrArray) unresolved =
-            byline_test_xpath_strings (page, "//aside//*[" BYLINE_TEST_HAS_CLASS ("unresolved") "]");
+          g_autoptr(GPtrArray) asides = byline_test_xpath_strings (page, "//aside");
           g_autofree char *img = resolve_href (site, g_ptr_array_index (srcs, 0));
 
+          /* The published page's link stays; the draft's headline is on
+           * no public page, not even as text. */
           middle_page = byline_article_dup_page_name (middle);
           g_assert_cmpuint (read_links->len, ==, 1);
           g_assert_cmpstr (g_ptr_array_index (read_links, 0), ==, middle_page);
-          g_assert_cmpuint (unresolved->len, ==, 1);
-          g_assert_cmpstr (g_ptr_array_index (unresolved, 0), ==, "Draft: marina plans leak");
+          g_assert_cmpuint (asides->len, ==, 1);
           assert_same_contents (image_a, img);
         }
       else if (i == 2)
@@ -915,6 +1093,546 @@ test_error_read_only (Fixture       *fixture,
   assert_write_error (error, site);
 
   g_assert_cmpuint (count_entries (locked), ==, 0);
+}
+
+/* --- only what is published goes out -------------------------------------- */
+
+/* Whether any file below @dir holds @text. */
+static gboolean
+tree_contains (const char *dir,
+               const char *text)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (tree_contains (path, text))
+            return TRUE;
+        }
+      else if (g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+notes_mention (GPtrArray  *notes,
+               const char *text)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (strstr (g_ptr_array_index (notes, i), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static BylineArticle *
+save_with_status (Fixture      *fixture,
+                  const char   *headline,
+                  BylineStatus  status)
+{
+  BylineArticle *article = new_article (headline, BYLINE_STATUS_DRAFT, 0);
+  g_autoptr(GError) error = NULL;
+  const BylineStatus path[] = {
+    BYLINE_STATUS_IN_REVIEW, BYLINE_STATUS_APPROVED, BYLINE_STATUS_PUBLISHED,
+  };
+
+  save_article (fixture, article);
+  for (guint i = 0; i < G_N_ELEMENTS (path) && status != BYLINE_STATUS_DRAFT; i++)
+    {
+      if (status == BYLINE_STATUS_SPIKED)
+        {
+          byline_store_set_status (fixture->store, article, BYLINE_STATUS_SPIKED, "Desk", &error);
+          break;
+        }
+      byline_store_set_status (fixture->store, article, path[i], "Desk", &error);
+      g_assert_no_error (error);
+      if (path[i] == status)
+        break;
+    }
+  g_assert_no_error (error);
+
+  return article;
+}
+
+/* READ: links to articles that are not out (a draft, one in review, an
+ * approved one, a spiked one, one in the Trash, one deleted, one never in
+ * the archive) leave no trace on any public page or feed, and each is
+ * reported. */
+static void
+test_unpublished_pins (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *hidden[] = {
+    "Draft: mayor under investigation", "In review: pier sale talks",
+    "Approved: lifeboat budget", "Spiked: pier collapse rumour",
+    "Trashed: old regatta notes", "Deleted: wrong ferry times",
+  };
+  g_autoptr(BylineArticle) published = save_with_status (fixture, "Ferry timetable changes", BYLINE_STATUS_PUBLISHED);
+  g_autoptr(BylineArticle) main_story = new_article ("Harbour opens its new marina", BYLINE_STATUS_DRAFT, 0);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *single_dir = tmp_path (fixture, "single", NULL);
+  g_autofree char *single_html = tmp_path (fixture, "single", "marina.html", NULL);
+  g_autofree char *single_json = tmp_path (fixture, "single", "marina.json", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GFile) html_output = g_file_new_for_path (single_html);
+  g_autoptr(GFile) json_output = g_file_new_for_path (single_json);
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autofree char *published_page = byline_article_dup_page_name (published);
+  htmlDocPtr doc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      BylineStatus status = i == 0 ? BYLINE_STATUS_DRAFT : i == 1 ? BYLINE_STATUS_IN_REVIEW :
+                            i == 2 ? BYLINE_STATUS_APPROVED : i == 3 ? BYLINE_STATUS_SPIKED :
+                            BYLINE_STATUS_PUBLISHED;
+      BylineArticle *other = save_with_status (fixture, hidden[i], status);
+
+      byline_article_add_pin (main_story, byline_pin_new (1, byline_article_get_id (other), hidden[i]));
+      g_ptr_array_add (others, other);
+    }
+  byline_article_add_pin (main_story, byline_pin_new (1, byline_article_get_id (published),
+                                                      "Ferry timetable changes"));
+  byline_article_add_pin (main_story, byline_pin_new (2, 0, "Never written: the secret harbour deal"));
+  save_article (fixture, main_story);
+  byline_store_set_status (fixture->store, main_story, BYLINE_STATUS_IN_REVIEW, "Desk", &error);
+  byline_store_set_status (fixture->store, main_story, BYLINE_STATUS_APPROVED, "Desk", &error);
+  byline_store_set_status (fixture->store, main_story, BYLINE_STATUS_PUBLISHED, "Desk", &error);
+  g_assert_no_error (error);
+
+  byline_store_trash_article (fixture->store, byline_article_get_id (g_ptr_array_index (others, 4)), &error);
+  g_assert_no_error (error);
+  byline_store_delete_article (fixture->store, byline_article_get_id (g_ptr_array_index (others, 5)), &error);
+  g_assert_no_error (error);
+
+  stored = byline_test_load_article (fixture->store, byline_article_get_id (main_story));
+
+  /* The whole publication. */
+  g_assert_true (byline_export_publication_full (fixture->store, fixture->publication, dir, NULL,
+                                                 NULL, NULL, notes, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A single page and a ninjs document. */
+  g_assert_cmpint (g_mkdir (single_dir, 0755), ==, 0);
+  g_assert_true (byline_export_article (fixture->store, stored, fixture->publication,
+                                        BYLINE_EXPORT_FORMAT_HTML, html_output, NULL, notes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_export_article (fixture->store, stored, fixture->publication,
+                                        BYLINE_EXPORT_FORMAT_NINJS, json_output, NULL, notes, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      g_test_message ("%s", hidden[i]);
+      g_assert_false (tree_contains (site, hidden[i]));
+      g_assert_false (tree_contains (single_dir, hidden[i]));
+      g_assert_true (notes_mention (notes, hidden[i]));
+    }
+  g_assert_false (tree_contains (site, "secret harbour deal"));
+  g_assert_false (tree_contains (single_dir, "secret harbour deal"));
+  g_assert_true (notes_mention (notes, "Never written: the secret harbour deal"));
+
+  /* The link to the published article is all that is left, on both pages. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *page_name = byline_article_dup_page_name (main_story);
+      g_autofree char *page = i == 0 ? g_build_filename (site, page_name, NULL) : g_strdup (single_html);
+      g_autoptr(GPtrArray) asides = NULL;
+      g_autoptr(GPtrArray) hrefs = NULL;
+
+      doc = byline_test_parse_html_file (page);
+      asides = byline_test_xpath_strings (doc, "//aside");
+      hrefs = byline_test_xpath_strings (doc, "//aside//a/@href");
+      g_assert_cmpuint (asides->len, ==, 1);
+      g_assert_cmpuint (hrefs->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (hrefs, 0), ==, published_page);
+      xmlFreeDoc (doc);
+    }
+}
+
+static void
+export_site (Fixture    *fixture,
+             GFile      *dir,
+             GPtrArray  *notes)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_export_publication_full (fixture->store, fixture->publication, dir, NULL,
+                                                 NULL, NULL, notes, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A page goes when its article stops being published, and so does a page
+ * under an old name; files Byline did not write stay. */
+static void
+test_take_down (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(BylineArticle) kept = save_with_status (fixture, "Lighthouse reopens", BYLINE_STATUS_PUBLISHED);
+  g_autoptr(BylineArticle) spiked = save_with_status (fixture, "Pier collapse rumour", BYLINE_STATUS_PUBLISHED);
+  g_autoptr(BylineArticle) renamed = save_with_status (fixture, "Regata week begins", BYLINE_STATUS_PUBLISHED);
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *kept_page = NULL;
+  g_autofree char *spiked_page = NULL;
+  g_autofree char *old_page = NULL;
+  g_autofree char *new_page = NULL;
+  g_autofree char *own_notes = tmp_path (fixture, "site", "notes.txt", NULL);
+  g_autofree char *manifest = tmp_path (fixture, "site", BYLINE_EXPORT_MANIFEST_NAME, NULL);
+  g_autofree char *index_path = tmp_path (fixture, "site", "index.html", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
+  htmlDocPtr index;
+
+  kept_page = g_build_filename (site, byline_article_dup_page_name (kept), NULL);
+  spiked_page = g_build_filename (site, byline_article_dup_page_name (spiked), NULL);
+  old_page = g_build_filename (site, byline_article_dup_page_name (renamed), NULL);
+
+  export_site (fixture, dir, notes);
+  g_file_set_contents (own_notes, "the editor's own file", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (spiked_page, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+
+  /* Spiked; the typo fixed while unpublished, which moves its page. */
+  byline_store_set_status (fixture->store, spiked, BYLINE_STATUS_SPIKED, "Desk", &error);
+  g_assert_no_error (error);
+  byline_store_set_status (fixture->store, renamed, BYLINE_STATUS_APPROVED, "Desk", &error);
+  g_assert_no_error (error);
+  byline_article_set_headline (renamed, "Regatta week begins");
+  save_article (fixture, renamed);
+  byline_store_set_status (fixture->store, renamed, BYLINE_STATUS_PUBLISHED, "Desk", &error);
+  g_assert_no_error (error);
+  new_page = g_build_filename (site, byline_article_dup_page_name (renamed), NULL);
+  g_assert_cmpstr (new_page, !=, old_page);
+
+  export_site (fixture, dir, notes);
+  g_assert_true (g_file_test (kept_page, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (spiked_page, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_page, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_page, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (own_notes, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (tree_contains (site, "Pier collapse rumour"));
+
+  /* A page someone changed by hand after the export is theirs now: kept,
+   * and said so. */
+  g_file_set_contents (kept_page, "<!DOCTYPE html><p>fixed by hand</p>", -1, &error);
+  g_assert_no_error (error);
+  byline_store_set_status (fixture->store, kept, BYLINE_STATUS_APPROVED, "Desk", &error);
+  byline_store_set_status (fixture->store, renamed, BYLINE_STATUS_APPROVED, "Desk", &error);
+  g_assert_no_error (error);
+
+  /* Nothing published now: the front page says so. */
+  g_ptr_array_set_size (notes, 0);
+  export_site (fixture, dir, notes);
+  g_assert_false (g_file_test (new_page, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept_page, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (notes_mention (notes, kept_page));
+  g_assert_true (g_file_test (own_notes, G_FILE_TEST_IS_REGULAR));
+  index = byline_test_parse_html_file (index_path);
+  empty = byline_test_xpath_string (index, "//*[" BYLINE_TEST_HAS_CLASS ("empty") "]");
+  g_assert_nonnull (empty);
+  g_assert_cmpuint (byline_test_xpath_strings (index, "//main//h2")->len, ==, 0);
+  xmlFreeDoc (index);
+}
+
+/* Byline writes only over its own files: an unrelated picture stays, and a
+ * page name taken by someone else's file stops the export before anything
+ * changes. */
+static void
+test_foreign_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *image = write_image (fixture, "photos", "photo.jpg", "our harbour");
+  g_autoptr(BylineArticle) article = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *theirs = tmp_path (fixture, "site", "images", "photo.jpg", NULL);
+  g_autofree char *images = tmp_path (fixture, "site", "images", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *index_path = tmp_path (fixture, "site", "index.html", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GError) error = NULL;
+  htmlDocPtr doc;
+
+  byline_article_set_image (article, image);
+  save_article (fixture, article);
+  page = g_build_filename (site, byline_article_dup_page_name (article), NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (images, 0755), ==, 0);
+  g_file_set_contents (theirs, "the photographer's own picture", -1, &error);
+  g_assert_no_error (error);
+
+  export_site (fixture, dir, NULL);
+  g_file_get_contents (theirs, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "the photographer's own picture");
+  doc = byline_test_parse_html_file (page);
+  src = byline_test_xpath_string (doc, "//figure/img/@src");
+  g_assert_cmpstr (src, !=, "images/photo.jpg");
+  copy = resolve_href (site, src);
+  assert_same_contents (image, copy);
+  xmlFreeDoc (doc);
+
+  /* Someone else's index.html: an error naming it, and the old export
+   * stays as it was. */
+  g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (g_remove (index_path), ==, 0);
+  g_file_set_contents (index_path, "<p>the web team's front page</p>", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (page, "", 0, NULL);
+  g_assert_cmpint (g_remove (page), ==, 0);
+
+  g_assert_false (byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                             NULL, NULL, NULL, &error));
+  g_assert_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_CLASH);
+  g_assert_nonnull (strstr (error->message, index_path));
+  g_file_get_contents (index_path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "<p>the web team's front page</p>");
+  g_assert_false (g_file_test (page, G_FILE_TEST_EXISTS));
+}
+
+/* No symbolic link in the folder is followed. */
+static void
+test_symlinks (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *image = write_image (fixture, "photos", "dawn.png", "dawn");
+  g_autoptr(BylineArticle) article = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
+  g_autofree char *secret = tmp_path (fixture, "secret.txt", NULL);
+  g_autofree char *outside = tmp_path (fixture, "outside", NULL);
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *index_path = tmp_path (fixture, "site", "index.html", NULL);
+  g_autofree char *images = tmp_path (fixture, "site", "images", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_image (article, image);
+  save_article (fixture, article);
+  page = g_build_filename (site, byline_article_dup_page_name (article), NULL);
+  g_file_set_contents (secret, "do not overwrite", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (outside, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (site, 0755), ==, 0);
+
+  /* A link where a page goes. */
+  g_assert_cmpint (symlink (secret, page), ==, 0);
+  g_assert_false (byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                             NULL, NULL, NULL, &error));
+  g_assert_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_CLASH);
+  g_clear_error (&error);
+  g_file_get_contents (secret, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "do not overwrite");
+  g_assert_cmpint (g_remove (page), ==, 0);
+
+  /* A link as the images folder. */
+  g_assert_cmpint (symlink (outside, images), ==, 0);
+  g_assert_false (byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                             NULL, NULL, NULL, &error));
+  g_assert_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (outside), ==, 0);
+  g_assert_cmpint (g_remove (images), ==, 0);
+
+  /* A link as the front page, after a good export. */
+  export_site (fixture, dir, NULL);
+  g_assert_cmpint (g_remove (index_path), ==, 0);
+  g_assert_cmpint (symlink (secret, index_path), ==, 0);
+  g_assert_false (byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                             NULL, NULL, NULL, &error));
+  g_assert_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_CLASH);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (secret, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "do not overwrite");
+}
+
+/* A slug planted in the database never takes a page out of the folder. */
+static void
+test_unsafe_slug (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
+  g_autofree char *db = tmp_path (fixture, "newsroom.db", NULL);
+  g_autofree char *deep = tmp_path (fixture, "a", "b", "site", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (deep);
+  g_autoptr(GError) error = NULL;
+  const char *slugs[] = { "../../x", "../../../../../../tmp/byline-escape", "/etc/x", ".hidden" };
+
+  save_article (fixture, article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE articles SET slug = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                              slugs[i], byline_article_get_id (article));
+
+      byline_test_sql_exec (db, sql);
+      g_assert_false (byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                                 NULL, NULL, NULL, &error));
+      g_assert_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_UNSAFE_NAME);
+      g_assert_nonnull (strstr (error->message, slugs[i]));
+      g_clear_error (&error);
+    }
+
+  /* Nothing was written anywhere. */
+  {
+    g_autofree char *a = tmp_path (fixture, "a", NULL);
+    g_autofree char *x = tmp_path (fixture, "x.html", NULL);
+
+    g_assert_false (g_file_test (a, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (x, G_FILE_TEST_EXISTS));
+  }
+  g_assert_false (g_file_test ("/tmp/byline-escape.html", G_FILE_TEST_EXISTS));
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+/* Temporary files of the export: none may be left. */
+static guint
+count_temp_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, BYLINE_EXPORT_TEMP_PREFIX) || g_str_has_prefix (name, ".goutputstream"))
+        n++;
+      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += count_temp_files (path);
+    }
+
+  return n;
+}
+
+/* The disk fills up part way through a file: the page exported before is
+ * still whole, nothing is half written, and no temporary file stays. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *image = write_image (fixture, "photos", "dawn.png", "dawn");
+  g_autoptr(BylineArticle) first = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
+  g_autoptr(BylineArticle) second = new_article ("Ferry timetable changes", BYLINE_STATUS_PUBLISHED, 1708000000);
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *index_path = tmp_path (fixture, "site", "index.html", NULL);
+  g_autofree char *page_path = NULL;
+  g_autofree char *good_index = NULL;
+  g_autofree char *good_page = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  const gssize limits[] = { 0, 1, 100, 4096, 8192, 12000, 20000, 30000 };
+
+  byline_article_set_image (first, image);
+  save_article (fixture, first);
+  save_article (fixture, second);
+  page_path = g_build_filename (site, byline_article_dup_page_name (first), NULL);
+  export_site (fixture, dir, NULL);
+  good_index = read_file (index_path);
+  good_page = read_file (page_path);
+
+  /* The articles change, so every file would change. */
+  byline_article_set_body (first, "A much longer body this time, which the full disk cuts short.\n\n"
+                                  "It has a second paragraph too.\n");
+  save_article (fixture, first);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *index_now = NULL;
+      g_autofree char *page_now = NULL;
+      gboolean ok;
+
+      _byline_export_writer_fail_after (limits[i]);
+      ok = byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                      NULL, NULL, NULL, &error);
+      _byline_export_writer_fail_after (-1);
+
+      g_test_message ("disk full after %" G_GSSIZE_FORMAT " bytes", limits[i]);
+      g_assert_false (ok);
+      g_assert_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "disk is full"));
+
+      /* Each page is the old one or the new one, whole. */
+      index_now = read_file (index_path);
+      page_now = read_file (page_path);
+      g_assert_cmpstr (index_now, ==, good_index);
+      g_assert_true (g_str_equal (page_now, good_page) ||
+                     (g_str_has_suffix (page_now, "</html>\n") && strstr (page_now, "second paragraph") != NULL));
+      g_assert_cmpuint (count_temp_files (site), ==, 0);
+    }
+
+  /* With room again, the export goes through. */
+  export_site (fixture, dir, NULL);
+  g_assert_nonnull (strstr (read_file (page_path), "second paragraph"));
+}
+
+/* What an export killed before renaming left is cleared by the next. */
+static void
+test_stale_temp_files (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *images = tmp_path (fixture, "site", "images", NULL);
+  g_autofree char *stale = tmp_path (fixture, "site", BYLINE_EXPORT_TEMP_PREFIX "x1y2z3", NULL);
+  g_autofree char *stale_image = tmp_path (fixture, "site", "images", BYLINE_EXPORT_TEMP_PREFIX "q9", NULL);
+  g_autofree char *other = tmp_path (fixture, "site", ".gitignore", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+
+  save_article (fixture, article);
+  g_assert_cmpint (g_mkdir_with_parents (images, 0755), ==, 0);
+  g_file_set_contents (stale, "<!DOCTYPE html><html><body><p>half", -1, NULL);
+  g_file_set_contents (stale_image, "\x89PNG", -1, NULL);
+  g_file_set_contents (other, "*.bak\n", -1, NULL);
+
+  export_site (fixture, dir, NULL);
+  g_assert_cmpuint (count_temp_files (site), ==, 0);
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A front-matter "image:" naming something that is no picture (a secret,
+ * a device) is never copied out. */
+static void
+test_not_an_image (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *secret = tmp_path (fixture, "shadow", NULL);
+  g_autoptr(BylineArticle) article = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  g_file_set_contents (secret, "root:$6$secret-hash:19000:0:99999:7:::\n", -1, NULL);
+  byline_article_set_image (article, secret);
+  save_article (fixture, article);
+
+  export_site (fixture, dir, notes);
+  g_assert_false (tree_contains (site, "secret-hash"));
+  g_assert_true (notes_mention (notes, secret));
 }
 
 /* --- review marks never leave the preview ------------------------------- */
@@ -1146,10 +1864,21 @@ main (int   argc,
   ADD ("/byline/exporter/ninjs/fields", test_ninjs_fields);
   ADD ("/byline/exporter/ninjs/base-url", test_ninjs_base_url);
   ADD ("/byline/exporter/ninjs/pubstatus", test_ninjs_pubstatus);
+  ADD ("/byline/exporter/ninjs/uri-stable", test_ninjs_uri_stable);
+  ADD ("/byline/exporter/ninjs/language", test_ninjs_language);
+  ADD ("/byline/exporter/ninjs/version", test_ninjs_version);
   ADD ("/byline/exporter/ninjs/file", test_ninjs_file);
   ADD ("/byline/exporter/publication/pages", test_publication);
   ADD ("/byline/exporter/publication/nothing", test_publication_nothing);
   ADD ("/byline/exporter/publication/cancelled", test_publication_cancelled);
+  ADD ("/byline/exporter/publication/unpublished-pins", test_unpublished_pins);
+  ADD ("/byline/exporter/publication/take-down", test_take_down);
+  ADD ("/byline/exporter/publication/foreign-files", test_foreign_files);
+  ADD ("/byline/exporter/publication/symlinks", test_symlinks);
+  ADD ("/byline/exporter/publication/unsafe-slug", test_unsafe_slug);
+  ADD ("/byline/exporter/publication/disk-full", test_disk_full);
+  ADD ("/byline/exporter/publication/stale-temp-files", test_stale_temp_files);
+  ADD ("/byline/exporter/publication/not-an-image", test_not_an_image);
   ADD ("/byline/exporter/errors/missing-folder", test_error_missing_folder);
   ADD ("/byline/exporter/errors/not-a-folder", test_error_not_a_folder);
   ADD ("/byline/exporter/errors/image-folder-taken", test_error_image_folder_taken);

@@ -13,6 +13,7 @@
 
 #include <cmark.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 
 #include "byline-importer.h"
@@ -1336,6 +1337,115 @@ test_bad_text_without_file (void)
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NO_HEADLINE);
 }
 
+
+/* --- news pages as people copy them ---------------------------------------- */
+
+static const char *
+member_or_null (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_string (node) : NULL;
+}
+
+static const char *
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* Each page shape in samples/import/pages (wire copy, a broadcaster, a daily
+ * paper, a Gulf site, an Arabic site, a live blog, …) against the fields a
+ * person reading it would pick out, in samples/import/pages/expected.json. */
+static void
+test_page_corpus (void)
+{
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "samples", "import", "pages",
+                                                          "expected.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GList) names = NULL;
+  JsonObject *expected;
+
+  json_parser_load_from_file (parser, expected_path, &error);
+  g_assert_no_error (error);
+  expected = json_node_get_object (json_parser_get_root (parser));
+  names = json_object_get_members (expected);
+  g_assert_cmpuint (g_list_length (names), >=, 12);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonObject *want = json_object_get_object_member (expected, name);
+      g_autofree char *relative = g_build_filename ("pages", name, NULL);
+      g_autoptr(BylineArticle) article = NULL;
+      g_autofree char *published = NULL;
+      g_auto(GStrv) paragraphs = NULL;
+      GListModel *pins;
+      JsonArray *want_pins;
+      JsonArray *absent;
+      guint n_paragraphs = 0;
+      const char *body;
+
+      g_test_message ("%s", name);
+      article = import_sample (relative, utc);
+
+      g_assert_cmpstr (byline_article_get_headline (article), ==, member_or_null (want, "headline"));
+      g_assert_cmpstr (nonempty (byline_article_get_standfirst (article)), ==, member_or_null (want, "standfirst"));
+      g_assert_cmpstr (nonempty (byline_article_get_byline (article)), ==, member_or_null (want, "byline"));
+      g_assert_cmpstr (nonempty (byline_article_get_dateline (article)), ==, member_or_null (want, "dateline"));
+      g_assert_cmpstr (nonempty (byline_article_get_caption (article)), ==, member_or_null (want, "caption"));
+      g_assert_cmpstr (nonempty (byline_article_get_credit (article)), ==, member_or_null (want, "credit"));
+
+      if (byline_article_get_published (article) > 0)
+        {
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (byline_article_get_published (article));
+
+          published = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+        }
+      g_assert_cmpstr (published, ==, member_or_null (want, "published"));
+
+      /* READ:, Related:, See also: … lines are pins where they stood. */
+      pins = byline_article_get_pins (article);
+      want_pins = json_object_get_array_member (want, "pins");
+      g_assert_cmpuint (g_list_model_get_n_items (pins), ==, json_array_get_length (want_pins));
+      for (guint i = 0; i < g_list_model_get_n_items (pins); i++)
+        {
+          g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+          g_autofree char *got = g_strdup_printf ("%u: %s", byline_pin_get_position (pin),
+                                                  byline_pin_get_headline (pin));
+
+          g_assert_false (byline_pin_is_resolved (pin));
+          g_assert_cmpstr (got, ==, json_array_get_string_element (want_pins, i));
+        }
+
+      /* The body: the article's paragraphs, none of the site's chrome. */
+      body = byline_article_get_body (article);
+      paragraphs = g_strsplit (body, "\n\n", -1);
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        n_paragraphs += *g_strstrip (paragraphs[i]) != '\0';
+      g_assert_cmpuint (n_paragraphs, ==, json_object_get_int_member (want, "paragraphs"));
+      g_assert_true (g_str_has_prefix (body, json_object_get_string_member (want, "first")));
+      {
+        g_autofree char *trimmed = g_strstrip (g_strdup (body));
+
+        if (!g_str_has_suffix (trimmed, json_object_get_string_member (want, "last")))
+          g_error ("%s: the body ends “…%s”", name, trimmed + MAX (0, (int) strlen (trimmed) - 60));
+      }
+
+      absent = json_object_get_array_member (want, "absent");
+      for (guint i = 0; i < json_array_get_length (absent); i++)
+        {
+          const char *chrome = json_array_get_string_element (absent, i);
+
+          if (strstr (body, chrome) != NULL)
+            g_error ("%s: “%s” is in the body", name, chrome);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1354,6 +1464,7 @@ main (int   argc,
   g_test_add_func ("/byline/importer/plain/line-ends", test_plain_line_ends);
   g_test_add_func ("/byline/importer/plain/time-zone", test_plain_time_zone);
   g_test_add_func ("/byline/importer/plain/share-bar", test_plain_share_bar);
+  g_test_add_func ("/byline/importer/plain/page-corpus", test_page_corpus);
 
   g_test_add_func ("/byline/importer/markdown/front-matter", test_markdown_front_matter);
   g_test_add_func ("/byline/importer/markdown/heading-headline", test_markdown_heading_headline);

@@ -16,6 +16,8 @@
 #include <libxml/xpath.h>
 
 #include "byline-article.h"
+#include "byline-author.h"
+#include "byline-language.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
 #include "byline-renderer.h"
@@ -220,7 +222,7 @@ assert_no_script (Page *page)
   g_assert_cmpint (count (page, "//script[not(@type='application/ld+json')]"), ==, 0);
   g_assert_cmpint (count (page, "//script"), <=, 1);
   g_assert_cmpint (count (page, "//@*[starts-with(translate(name(),'ON','on'),'on')]"), ==, 0);
-  g_assert_cmpint (count (page, "//iframe|//object|//embed|//form|//base|//link"), ==, 0);
+  g_assert_cmpint (count (page, "//iframe|//object|//embed|//form|//base|//link[not(@rel='canonical')]"), ==, 0);
 
   urls = eval (page, "//@href|//@src|//@srcset|//@action|//@formaction");
   for (int i = 0; urls->nodesetval != NULL && i < urls->nodesetval->nodeNr; i++)
@@ -323,6 +325,7 @@ test_head (Fixture       *fixture,
   JsonObject *publisher;
 
   byline_publication_set (fixture->publication, NULL, NULL, "https://gazette.example.org/");
+  byline_article_set_status (fixture->article, BYLINE_STATUS_PUBLISHED);
   fixture->options.image_src = "images/7-ferry-terminal.jpg";
   page = render_article (fixture);
 
@@ -332,7 +335,11 @@ test_head (Fixture       *fixture,
   g_assert_cmpuint (strlen (css), >, 1000);
   g_assert_nonnull (strstr (css, ".read-also"));
   g_assert_nonnull (strstr (css, "@media print"));
-  g_assert_cmpint (count (page, "//link"), ==, 0);
+  /* No style sheet or anything else is fetched: the one link says where the
+   * page lives. */
+  g_assert_cmpint (count (page, "//link"), ==, 1);
+  assert_text (page, "//head/link[@rel='canonical']/@href",
+               "https://gazette.example.org/7-ferry-fares-frozen.html");
 
   /* A policy that lets nothing run. */
   csp = text (page, "//head/meta[translate(@http-equiv,'CONTENTSURIYPLC','contentsuriyplc')"
@@ -384,7 +391,12 @@ test_head (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (ld, "image"), ==,
                    "https://gazette.example.org/images/7-ferry-terminal.jpg");
   g_assert_nonnull (strstr (json_object_get_string_member (ld, "keywords"), "council"));
-  author = json_object_get_object_member (ld, "author");
+  g_assert_cmpstr (json_object_get_string_member (ld, "url"), ==,
+                   "https://gazette.example.org/7-ferry-fares-frozen.html");
+  g_assert_cmpstr (json_object_get_string_member (ld, "mainEntityOfPage"), ==,
+                   "https://gazette.example.org/7-ferry-fares-frozen.html");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ld, "author")), ==, 1);
+  author = json_array_get_object_element (json_object_get_array_member (ld, "author"), 0);
   g_assert_cmpstr (json_object_get_string_member (author, "@type"), ==, "Person");
   g_assert_cmpstr (json_object_get_string_member (author, "name"), ==, "Mara Quinlan");
   publisher = json_object_get_object_member (ld, "publisher");
@@ -693,6 +705,200 @@ test_language (Fixture       *fixture,
       assert_text (page, "/html/@lang", cases[i].expected);
       ld = parse_json_ld (page);
       g_assert_cmpstr (json_object_get_string_member (ld, "inLanguage"), ==, cases[i].expected);
+    }
+}
+
+
+/* One rule for every byline: each person it names, in order. */
+static void
+test_authors_split (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  struct {
+    const char *byline;
+    const char *expected;  /* names joined by "|" */
+  } cases[] = {
+    { "Ana García and Tom Ellis", "Ana García|Tom Ellis" },
+    { "By Ana García and Tom Ellis", "Ana García|Tom Ellis" },
+    { "by: Mara Quinlan", "Mara Quinlan" },
+    { "Ana García, Tom Ellis and Priya Nair", "Ana García|Tom Ellis|Priya Nair" },
+    { "Ana García, Tom Ellis, and Priya Nair", "Ana García|Tom Ellis|Priya Nair" },
+    { "Ana García & Tom Ellis", "Ana García|Tom Ellis" },
+    { "Sam Holt, BBC News", "Sam Holt" },
+    { "Alexander Anderson", "Alexander Anderson" },
+    { "Brandon Sandoval AND Lee Park", "Brandon Sandoval|Lee Park" },
+    { "  ", "" },
+    { "By", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) names = byline_author_split_byline (cases[i].byline);
+      g_autofree char *joined = g_strjoinv ("|", names);
+
+      g_test_message ("byline \"%s\"", cases[i].byline);
+      g_assert_cmpstr (joined, ==, cases[i].expected);
+    }
+}
+
+/* Several authors are several Persons in the page's JSON-LD. */
+static void
+test_json_ld_authors (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *expected[] = { "Ana García", "Tom Ellis", "Priya Nair" };
+  g_autoptr(Page) page = NULL;
+  g_autoptr(JsonObject) ld = NULL;
+  JsonArray *authors;
+
+  byline_article_set_byline (fixture->article, "By Ana García, Tom Ellis and Priya Nair");
+  page = render_article (fixture);
+  ld = parse_json_ld (page);
+
+  authors = json_object_get_array_member (ld, "author");
+  g_assert_cmpuint (json_array_get_length (authors), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *person = json_array_get_object_element (authors, i);
+
+      g_assert_cmpstr (json_object_get_string_member (person, "@type"), ==, "Person");
+      g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, expected[i]);
+    }
+  /* The page itself shows the byline as typed. */
+  assert_text (page, "//span[" CLASS ("byline") "]", "By Ana García, Tom Ellis and Priya Nair");
+}
+
+/* A draft was never published: nothing on its page says it was. */
+static void
+test_json_ld_dates (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  BylineStatus statuses[] = {
+    BYLINE_STATUS_DRAFT, BYLINE_STATUS_IN_REVIEW, BYLINE_STATUS_APPROVED,
+    BYLINE_STATUS_SPIKED, BYLINE_STATUS_PUBLISHED,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      gboolean published = statuses[i] == BYLINE_STATUS_PUBLISHED;
+      g_autoptr(Page) page = NULL;
+      g_autoptr(JsonObject) ld = NULL;
+
+      byline_article_set_status (fixture->article, statuses[i]);
+      page = render_article (fixture);
+      ld = parse_json_ld (page);
+
+      g_test_message ("status %s", byline_status_to_string (statuses[i]));
+      g_assert_cmpint (json_object_has_member (ld, "datePublished"), ==, published);
+      g_assert_cmpint (count (page, "//meta[@property='article:published_time']"), ==, published);
+      g_assert_cmpstr (json_object_get_string_member (ld, "dateModified"), ==, "2022-02-16T13:20:00+00:00");
+      if (published)
+        {
+          g_assert_cmpstr (json_object_get_string_member (ld, "datePublished"), ==,
+                           "2022-02-16T13:10:00+00:00");
+          assert_text (page, "//meta[@property='article:published_time']/@content",
+                       "2022-02-16T13:10:00+00:00");
+        }
+    }
+}
+
+/* With a web address every address is absolute; without one, none of
+ * them is written at all rather than a relative or local one. */
+static void
+test_web_address (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(Page) with_address = NULL;
+  g_autoptr(Page) without = NULL;
+  g_autoptr(Page) preview = NULL;
+  g_autoptr(JsonObject) ld = NULL;
+  g_autoptr(JsonObject) ld_without = NULL;
+  g_autoptr(JsonObject) ld_preview = NULL;
+  g_autofree char *preview_src = NULL;
+  const char *page_url = "https://gazette.example.org/news/7-ferry-fares-frozen.html";
+
+  byline_article_set_status (fixture->article, BYLINE_STATUS_PUBLISHED);
+  fixture->options.image_src = "images/ferry%20terminal.jpg";
+  byline_publication_set (fixture->publication, NULL, NULL, "https://gazette.example.org/news");
+  with_address = render_article (fixture);
+  ld = parse_json_ld (with_address);
+
+  assert_text (with_address, "//head/link[@rel='canonical']/@href", page_url);
+  assert_text (with_address, "//head/meta[@property='og:url']/@content", page_url);
+  assert_text (with_address, "//head/meta[@property='og:image']/@content",
+               "https://gazette.example.org/news/images/ferry%20terminal.jpg");
+  g_assert_cmpstr (json_object_get_string_member (ld, "url"), ==, page_url);
+  g_assert_cmpstr (json_object_get_string_member (ld, "mainEntityOfPage"), ==, page_url);
+  g_assert_cmpstr (json_object_get_string_member (ld, "image"), ==,
+                   "https://gazette.example.org/news/images/ferry%20terminal.jpg");
+  /* The page itself still links its picture relatively. */
+  assert_text (with_address, "//figure/img/@src", "images/ferry%20terminal.jpg");
+
+  byline_publication_set (fixture->publication, NULL, NULL, "");
+  without = render_article (fixture);
+  ld_without = parse_json_ld (without);
+  g_assert_cmpint (count (without, "//link"), ==, 0);
+  g_assert_cmpint (count (without, "//meta[@property='og:url' or @property='og:image']"), ==, 0);
+  g_assert_false (json_object_has_member (ld_without, "url"));
+  g_assert_false (json_object_has_member (ld_without, "mainEntityOfPage"));
+  g_assert_false (json_object_has_member (ld_without, "image"));
+
+  /* The preview's picture is a file on this computer: never in metadata. */
+  fixture->options.image_src = NULL;
+  preview = render_article (fixture);
+  ld_preview = parse_json_ld (preview);
+  preview_src = text (preview, "//figure/img/@src");
+  g_assert_true (g_str_has_prefix (preview_src, "file:"));
+  g_assert_cmpint (count (preview, "//meta[@property='og:image']"), ==, 0);
+  g_assert_false (json_object_has_member (ld_preview, "image"));
+}
+
+/* Well-formed BCP 47 tags, as RFC 5646's grammar has them. */
+static void
+test_language_tags (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  struct {
+    const char *language;
+    const char *expected;
+  } cases[] = {
+    { "en", "en" },
+    { "EN-gb", "en-GB" },
+    { "pt_BR", "pt-BR" },
+    { "de_DE.UTF-8", "de-DE" },
+    { "sr@latin", "sr" },
+    { "zh-hant-tw", "zh-Hant-TW" },
+    { "sr-Latn-RS", "sr-Latn-RS" },
+    { "es-419", "es-419" },
+    { "ar", "ar" },
+    { "zh-yue-HK", "zh-yue-HK" },
+    { "sl-rozaj-biske", "sl-rozaj-biske" },
+    { "de-CH-1901", "de-CH-1901" },
+    { "en-US-u-islamcal", "en-US-u-islamcal" },
+    { "en-x-newsroom", "en-x-newsroom" },
+    { "", NULL },
+    { "x", NULL },
+    { "e", NULL },
+    { "english", NULL },
+    { "en-", NULL },
+    { "en--GB", NULL },
+    { "en-GB-", NULL },
+    { "12", NULL },
+    { "en-u", NULL },
+    { "en-x", NULL },
+    { "en-toolongsubtag", NULL },
+    { "en GB", NULL },
+    { "en\" onload=\"x", NULL },
+    { "fr-FR-fr-FR", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tag = byline_language_dup_tag (cases[i].language);
+
+      g_test_message ("language \"%s\"", cases[i].language);
+      g_assert_cmpstr (tag, ==, cases[i].expected);
     }
 }
 
@@ -1223,6 +1429,11 @@ main (int   argc,
   ADD ("optional-parts", test_optional_parts);
   ADD ("empty-body", test_empty_body);
   ADD ("language", test_language);
+  ADD ("language-tags", test_language_tags);
+  ADD ("json-ld/authors-split", test_authors_split);
+  ADD ("json-ld/authors", test_json_ld_authors);
+  ADD ("json-ld/dates", test_json_ld_dates);
+  ADD ("json-ld/web-address", test_web_address);
   ADD ("index", test_index);
   ADD ("review/marks", test_review_marks);
   ADD ("review/injection", test_review_injection);

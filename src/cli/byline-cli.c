@@ -353,13 +353,14 @@ run_export (BylineStore   *store,
   g_autoptr(BylinePublication) publication = dup_publication (store);
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (options->output);
   g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (g_str_equal (options->export, "all"))
     {
-      ok = byline_export_publication (store, publication, output, NULL,
-                                      NULL, NULL, NULL, &error);
+      ok = byline_export_publication_full (store, publication, output, NULL,
+                                           NULL, NULL, notes, NULL, &error);
     }
   else
     {
@@ -367,10 +368,11 @@ run_export (BylineStore   *store,
 
       if (article == NULL)
         ok = FALSE;
-      else if (g_str_equal (options->format, "ninjs"))
-        ok = byline_export_article_ninjs (article, publication, output, NULL, NULL, &error);
       else
-        ok = byline_export_article_html (article, publication, output, NULL, NULL, &error);
+        ok = byline_export_article (store, article, publication,
+                                    g_str_equal (options->format, "ninjs") ? BYLINE_EXPORT_FORMAT_NINJS
+                                                                           : BYLINE_EXPORT_FORMAT_HTML,
+                                    output, NULL, notes, NULL, &error);
     }
 
   if (!ok)
@@ -378,6 +380,10 @@ run_export (BylineStore   *store,
       print_error (error->message);
       return EXIT_ERROR;
     }
+
+  /* What was left out of the pages goes on stderr, so a script sees it. */
+  for (guint i = 0; i < notes->len; i++)
+    print_error (g_ptr_array_index (notes, i));
 
   return EXIT_OK;
 }

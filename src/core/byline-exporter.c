@@ -9,12 +9,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <inttypes.h>
+#include <string.h>
 
-#include "byline-article-fields.h"
-#include "byline-dates.h"
+#include <glib/gi18n.h>
+
+#include "byline-export-writer.h"
 #include "byline-exporter.h"
+#include "byline-ninjs.h"
 #include "byline-pin.h"
 #include "byline-renderer.h"
 
@@ -63,60 +65,73 @@ set_write_error (GError       **error,
                _("Could not write “%s”: %s"), name, why);
 }
 
-static gboolean
-write_file (GFile         *file,
-            const char    *contents,
-            GCancellable  *cancellable,
-            GError       **error)
+/* The folder of a page the person chose, open for writing. A missing
+ * folder is reported for the page, the file the person chose, and nothing
+ * (not even images/) is created for it. */
+static BylineExportFolder *
+open_page_folder (GFile         *output,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) folder = g_file_get_parent (output);
+  GFileType type;
 
-  if (!g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable,
-                                &local_error))
+  if (folder == NULL)
     {
-      set_write_error (error, file, local_error);
-      return FALSE;
+      g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
+
+      set_write_error (error, output, cause);
+      return NULL;
     }
 
-  return TRUE;
+  type = g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable);
+  if (type != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GError) cause = NULL;
+      g_autoptr(GFile) ancestor = g_file_get_parent (folder);
+
+      /* A file on the way to the folder, or no folder at all. */
+      while (ancestor != NULL &&
+             g_file_query_file_type (ancestor, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
+        {
+          GFile *up = g_file_get_parent (ancestor);
+
+          g_object_unref (ancestor);
+          ancestor = up;
+        }
+
+      if (type != G_FILE_TYPE_UNKNOWN ||
+          (ancestor != NULL &&
+           g_file_query_file_type (ancestor, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY))
+        cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, "");
+      else
+        cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
+      set_write_error (error, output, cause);
+      return NULL;
+    }
+
+  return byline_export_folder_open (folder, BYLINE_EXPORT_FOLDER_NONE, cancellable, error);
 }
 
-/* Creates @dir and its parents; an existing folder is fine. */
+/* @contents as the file the person chose, replacing what was there. */
 static gboolean
-ensure_folder (GFile         *dir,
-               gboolean      *created,
-               GCancellable  *cancellable,
-               GError       **error)
+write_chosen_file (GFile         *output,
+                   const char    *contents,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BylineExportFolder) folder = open_page_folder (output, cancellable, error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
 
-  if (created != NULL)
-    *created = FALSE;
+  if (folder == NULL)
+    return FALSE;
 
-  if (g_file_make_directory_with_parents (dir, cancellable, &local_error))
-    {
-      if (created != NULL)
-        *created = TRUE;
-      return TRUE;
-    }
+  bytes = g_bytes_new (contents, strlen (contents));
+  name = g_file_get_basename (output);
 
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) &&
-      g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    return TRUE;
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_autofree char *name = g_file_get_parse_name (dir);
-
-      g_set_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: a file has that name. Choose another folder."),
-                   name);
-      return FALSE;
-    }
-
-  set_write_error (error, dir, local_error);
-  return FALSE;
+  return byline_export_folder_write (folder, name, bytes, BYLINE_EXPORT_WRITE_REPLACE_ANY,
+                                     cancellable, error);
 }
 
 /* "images/<name>", escaped for an src attribute. */
@@ -156,6 +171,79 @@ dup_local_image (BylineArticle *article)
   return g_steal_pointer (&file);
 }
 
+#define MAX_IMAGE_SIZE (64 * 1024 * 1024)
+
+/* The file extension that goes with @bytes' image format ("jpg"), or NULL
+ * when they are not a JPEG, PNG, GIF or WebP picture. */
+static const char *
+sniff_image (GBytes *bytes)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
+    return "jpg";
+  if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "png";
+  if (len >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
+    return "gif";
+  if (len >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
+    return "webp";
+
+  return NULL;
+}
+
+static void
+add_note (GPtrArray  *notes,
+          char       *note)
+{
+  if (notes != NULL)
+    g_ptr_array_add (notes, note);
+  else
+    g_free (note);
+}
+
+/* The lead picture's bytes, when it is a picture: whatever else the path
+ * names (a document, a device, a secret) never goes out. *@name is the
+ * plain name it gets in images/ before clashes are settled. */
+static GBytes *
+load_image (BylineArticle  *article,
+            GFile          *image,
+            char          **name,
+            GPtrArray      *notes,
+            GCancellable   *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *shown = g_file_get_parse_name (image);
+  const char *extension;
+
+  info = g_file_query_info (image, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) <= MAX_IMAGE_SIZE)
+    bytes = g_file_load_bytes (image, cancellable, NULL, NULL);
+
+  extension = bytes != NULL ? sniff_image (bytes) : NULL;
+  if (extension == NULL)
+    {
+      add_note (notes,
+                /* Translators: the picture's file, then the headline */
+                g_strdup_printf (_("Left out the picture “%s” of “%s”: it is not a JPEG, PNG, "
+                                   "GIF or WebP image (or larger than 64 MB)."),
+                                 shown, byline_article_get_display_headline (article)));
+      return NULL;
+    }
+
+  basename = g_file_get_basename (image);
+  if (basename != NULL && byline_export_name_is_safe (basename))
+    *name = g_steal_pointer (&basename);
+  else
+    *name = g_strconcat ("picture.", extension, NULL);
+
+  return g_steal_pointer (&bytes);
+}
+
 /* The lead img's src for an export: "images/<name>" once copied there, the
  * address of an image on the web, or "" (no img, the caption stays) when the
  * file is missing, so a page never points at a file that is not there. */
@@ -174,74 +262,204 @@ dup_export_image_src (BylineArticle *article,
   return g_strdup ("");
 }
 
-static gboolean
-copy_image (GFile         *source,
-            GFile         *folder,
-            const char    *name,
-            GCancellable  *cancellable,
-            GError       **error)
+/* @name, or with the article id in front when another picture of that name
+ * is already there (another article exported to the same folder, or a file
+ * Byline did not write), so neither page loses its picture and no file is
+ * overwritten. @taken (nullable) maps the names given in this export to
+ * their pictures' checksums. */
+static char *
+dup_free_image_name (BylineExportFolder *folder,
+                     BylineArticle      *article,
+                     const char         *name,
+                     GBytes             *bytes,
+                     GHashTable         *taken)
 {
-  g_autoptr(GFile) images = g_file_get_child (folder, IMAGES_FOLDER);
-  g_autoptr(GFile) dest = g_file_get_child (images, name);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-  if (!ensure_folder (images, NULL, cancellable, error))
-    return FALSE;
-
-  if (g_file_equal (source, dest))
-    return TRUE;
-
-  if (!g_file_copy (source, dest,
-                    G_FILE_COPY_OVERWRITE | G_FILE_COPY_TARGET_DEFAULT_PERMS,
-                    cancellable, NULL, NULL, &local_error))
+  for (guint n = 0; ; n++)
     {
-      g_autofree char *source_name = g_file_get_parse_name (source);
-      g_autofree char *dest_name = g_file_get_parse_name (dest);
+      g_autofree char *candidate = NULL;
+      g_autofree char *relative = NULL;
+      const char *taken_by;
 
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (n == 0)
+        candidate = g_strdup (name);
+      else if (n == 1)
+        candidate = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", byline_article_get_id (article), name);
+      else
+        candidate = g_strdup_printf ("%" G_GINT64_FORMAT "-%u-%s", byline_article_get_id (article), n - 1, name);
+
+      relative = g_strconcat (IMAGES_FOLDER "/", candidate, NULL);
+      taken_by = taken != NULL ? g_hash_table_lookup (taken, candidate) : NULL;
+
+      if (taken_by != NULL && !g_str_equal (taken_by, checksum))
+        continue;
+      if (taken_by == NULL && !byline_export_folder_can_write (folder, relative, bytes))
+        continue;
+
+      if (taken != NULL && taken_by == NULL)
+        g_hash_table_insert (taken, g_strdup (candidate), g_strdup (checksum));
+
+      return g_steal_pointer (&candidate);
+    }
+}
+
+/* --- READ: links that go out ------------------------------------------------ */
+
+/* A copy of @article keeping the pins whose page exists: resolved, not
+ * spiked, and (when @published_ids is given) published. */
+static BylineArticle *
+dup_with_published_pins (BylineArticle *article,
+                         GHashTable    *published_ids,
+                         GPtrArray     *notes)
+{
+  GListModel *pins = byline_article_get_pins (article);
+  guint n_pins = pins != NULL ? g_list_model_get_n_items (pins) : 0;
+  BylineArticle *copy;
+
+  copy = byline_article_copy (article);
+  byline_article_clear_pins (copy);
+
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+      gint64 related_id = byline_pin_get_related_id (pin);
+      const char *why = NULL;
+
+      if (!byline_pin_is_resolved (pin))
+        why = _("no article in the archive has that headline");
+      else if (byline_pin_get_related_spiked (pin) ||
+               (published_ids != NULL && !g_hash_table_contains (published_ids, &related_id)))
+        why = _("that article is not published");
+
+      if (why == NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
+          byline_article_add_pin (copy, g_object_ref (pin));
+          continue;
         }
 
-      g_set_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_IMAGE,
-                   _("Could not copy the image “%s” to “%s”: %s. Check that there is room "
-                     "and that the folder can be written, then export again."),
-                   source_name, dest_name, local_error->message);
-      return FALSE;
+      add_note (notes,
+                /* Translators: the article's headline, the link's headline, then why,
+                 * such as “that article is not published” */
+                g_strdup_printf (_("“%s”: left out the READ: link to “%s”: %s."),
+                                 byline_article_get_display_headline (article),
+                                 byline_pin_get_headline (pin), why));
     }
 
-  return TRUE;
+  return copy;
 }
+
+/* The ids of the live, published articles. */
+static GHashTable *
+dup_published_ids (BylineStore  *store,
+                   GPtrArray   **articles,
+                   GError      **error)
+{
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+
+  query.status = BYLINE_STATUS_PUBLISHED;
+  listed = byline_store_list_articles (store, &query, error);
+  if (listed == NULL)
+    return NULL;
+
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      gint64 id = byline_article_summary_get_id (g_ptr_array_index (listed, i));
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+
+  if (articles != NULL)
+    *articles = g_steal_pointer (&listed);
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * byline_export_dup_publishable:
+ * @store: the newsroom, where the related articles' states are read
+ * @article: the article to export
+ * @notes: (nullable) (element-type utf8): gets a line per link left out
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): @article's copy to export
+ */
+BylineArticle *
+byline_export_dup_publishable (BylineStore    *store,
+                               BylineArticle  *article,
+                               GPtrArray      *notes,
+                               GError        **error)
+{
+  g_autoptr(GHashTable) published_ids = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (store), NULL);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
+
+  published_ids = dup_published_ids (store, NULL, error);
+  if (published_ids == NULL)
+    return NULL;
+
+  return dup_with_published_pins (article, published_ids, notes);
+}
+
+/* --- one article ------------------------------------------------------------ */
 
 static gboolean
-same_contents (GFile        *a,
-               GFile        *b,
-               GCancellable *cancellable)
+export_html_page (BylineArticle            *article,
+                  const BylinePublication  *publication,
+                  GFile                    *output,
+                  GTimeZone                *tz,
+                  GPtrArray                *notes,
+                  GCancellable             *cancellable,
+                  GError                  **error)
 {
-  g_autoptr(GBytes) bytes_a = g_file_load_bytes (a, cancellable, NULL, NULL);
-  g_autoptr(GBytes) bytes_b = g_file_load_bytes (b, cancellable, NULL, NULL);
+  g_autoptr(BylineExportFolder) folder = NULL;
+  g_autoptr(GFile) image = NULL;
+  g_autoptr(GBytes) image_bytes = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autofree char *image_name = NULL;
+  g_autofree char *free_name = NULL;
+  g_autofree char *image_src = NULL;
+  g_autofree char *page_name = NULL;
+  g_autofree char *html = NULL;
+  BylineRenderOptions options = { 0 };
 
-  return bytes_a != NULL && bytes_b != NULL && g_bytes_equal (bytes_a, bytes_b);
-}
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-/* The image's own name in images/, unless another picture of that name is
- * already there (another article exported to the same folder): then the
- * article id goes in front, so neither page loses its picture. */
-static char *
-dup_single_image_name (BylineArticle *article,
-                       GFile         *image,
-                       GFile         *folder,
-                       GCancellable  *cancellable)
-{
-  g_autofree char *basename = g_file_get_basename (image);
-  g_autoptr(GFile) images = g_file_get_child (folder, IMAGES_FOLDER);
-  g_autoptr(GFile) dest = g_file_get_child (images, basename);
+  folder = open_page_folder (output, cancellable, error);
+  if (folder == NULL)
+    return FALSE;
 
-  if (!g_file_query_exists (dest, cancellable) || same_contents (image, dest, cancellable))
-    return g_steal_pointer (&basename);
+  image = dup_local_image (article);
+  if (image != NULL)
+    image_bytes = load_image (article, image, &image_name, notes, cancellable);
+  if (image_bytes != NULL)
+    free_name = dup_free_image_name (folder, article, image_name, image_bytes, NULL);
+  image_src = dup_export_image_src (article, free_name);
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT "-%s", byline_article_get_id (article), basename);
+  options.image_src = image_src;
+  options.tz = tz;
+  html = byline_render_article (article, publication, &options);
+  page_name = g_file_get_basename (output);
+  page = g_bytes_new_take (html, strlen (html));
+  html = NULL;
+
+  /* The picture first: if it cannot be copied, a page exported earlier to
+   * the same place stays as it was instead of being replaced or lost. */
+  if (image_bytes != NULL)
+    {
+      g_autofree char *relative = g_strconcat (IMAGES_FOLDER "/", free_name, NULL);
+
+      if (!byline_export_folder_write (folder, relative, image_bytes, 0, cancellable, error))
+        return FALSE;
+    }
+
+  return byline_export_folder_write (folder, page_name, page, BYLINE_EXPORT_WRITE_REPLACE_ANY,
+                                     cancellable, error);
 }
 
 /**
@@ -267,201 +485,16 @@ byline_export_article_html (BylineArticle            *article,
                             GCancellable             *cancellable,
                             GError                  **error)
 {
-  g_autoptr(GFile) image = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *image_name = NULL;
-  g_autofree char *image_src = NULL;
-  g_autofree char *html = NULL;
-  BylineRenderOptions options = { 0 };
+  g_autoptr(BylineArticle) renderable = NULL;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
   g_return_val_if_fail (publication != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+  renderable = dup_with_published_pins (article, NULL, NULL);
 
-  folder = g_file_get_parent (output);
-  if (folder != NULL)
-    image = dup_local_image (article);
-  if (image != NULL)
-    image_name = dup_single_image_name (article, image, folder, cancellable);
-  image_src = dup_export_image_src (article, image_name);
-
-  options.image_src = image_src;
-  options.tz = tz;
-  html = byline_render_article (article, publication, &options);
-
-  /* A missing folder is reported for the page, the file the person chose,
-   * and nothing (not even images/) is created for it. */
-  if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    return write_file (output, html, cancellable, error);
-
-  /* The picture first: if it cannot be copied, a page exported earlier to
-   * the same place stays as it was instead of being replaced or lost. */
-  if (image != NULL &&
-      !copy_image (image, folder, image_name, cancellable, error))
-    return FALSE;
-
-  return write_file (output, html, cancellable, error);
-}
-
-static char *
-dup_utc_iso8601 (gint64 unix_time)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_time);
-
-  if (dt == NULL)
-    return NULL;
-
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          gint64       unix_time)
-{
-  g_autofree char *iso = NULL;
-
-  if (unix_time <= 0)
-    return;
-
-  iso = dup_utc_iso8601 (unix_time);
-  add_string (builder, member, iso);
-}
-
-/* @base_url joined to @path with exactly one slash. */
-static char *
-dup_absolute_url (const char *base_url,
-                  const char *path)
-{
-  if (g_str_has_suffix (base_url, "/"))
-    return g_strconcat (base_url, path, NULL);
-
-  return g_strconcat (base_url, "/", path, NULL);
-}
-
-/* As the renderer: only an http(s) base URL makes links absolute. */
-static gboolean
-has_base_url (const BylinePublication *publication)
-{
-  const char *base_url = publication->base_url;
-
-  return base_url != NULL &&
-         (g_ascii_strncasecmp (base_url, "http://", 7) == 0 ||
-          g_ascii_strncasecmp (base_url, "https://", 8) == 0);
-}
-
-/* The body as the page shows it, READ: asides included. A pin links to the
- * related page only when the publication has a base URL: a relative link
- * means nothing to whoever receives the ninjs document. */
-static char *
-dup_body_html (BylineArticle           *article,
-               const BylinePublication *publication)
-{
-  g_autofree char *prefix = NULL;
-
-  if (has_base_url (publication))
-    prefix = dup_absolute_url (publication->base_url, "");
-
-  return byline_render_body (article, prefix);
-}
-
-static const char *
-pubstatus_for (BylineStatus status)
-{
-  switch (status)
-    {
-    case BYLINE_STATUS_PUBLISHED:
-      return "usable";
-    case BYLINE_STATUS_SPIKED:
-      return "canceled";
-    case BYLINE_STATUS_DRAFT:
-    case BYLINE_STATUS_IN_REVIEW:
-    case BYLINE_STATUS_APPROVED:
-    default:
-      return "withheld";
-    }
-}
-
-static void
-add_featuremedia (JsonBuilder             *builder,
-                  BylineArticle           *article,
-                  const BylinePublication *publication,
-                  const char              *uri)
-{
-  const char *image = byline_article_get_image (article);
-  const char *caption = byline_article_get_caption (article);
-  g_autofree char *media_uri = NULL;
-  g_autofree char *mimetype = NULL;
-  gboolean has_image = image != NULL && image[0] != '\0';
-
-  if (!has_image && (caption == NULL || caption[0] == '\0'))
-    return;
-
-  if (has_image && is_remote_image (image))
-    {
-      media_uri = g_strdup (image);
-    }
-  else if (has_image)
-    {
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *basename = NULL;
-      g_autofree char *content_type = NULL;
-
-      file = g_str_has_prefix (image, "file:") ? g_file_new_for_uri (image)
-                                                : g_file_new_for_path (image);
-      basename = g_file_get_basename (file);
-
-      /* Where the HTML export puts the image, when the pages have an address. */
-      if (has_base_url (publication))
-        {
-          g_autofree char *src = dup_image_src (basename);
-
-          media_uri = dup_absolute_url (publication->base_url, src);
-        }
-      else
-        {
-          media_uri = g_file_get_uri (file);
-        }
-
-      content_type = g_content_type_guess (basename, NULL, 0, NULL);
-      mimetype = g_content_type_get_mime_type (content_type);
-    }
-  else
-    {
-      /* A caption without a picture: ninjs wants a uri all the same. */
-      media_uri = g_strconcat (uri, "#featuremedia", NULL);
-    }
-
-  json_builder_set_member_name (builder, "associations");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "featuremedia");
-  json_builder_begin_object (builder);
-  add_string (builder, "uri", media_uri);
-  add_string (builder, "type", "picture");
-  if (mimetype != NULL && g_str_has_prefix (mimetype, "image/"))
-    add_string (builder, "mimetype", mimetype);
-  add_string (builder, "description_text", caption);
-  add_string (builder, "byline", byline_article_get_credit (article));
-  /* ninjs has no field for alternative text; body_text is the picture's text. */
-  add_string (builder, "body_text", byline_article_get_image_alt (article));
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  return export_html_page (renderable, publication, output, tz, NULL, cancellable, error);
 }
 
 /**
@@ -470,8 +503,8 @@ add_featuremedia (JsonBuilder             *builder,
  * @publication: the masthead
  * @tz: (nullable): unused: ninjs times are written in UTC
  *
- * Describes @article as an IPTC ninjs 1.4 document. Empty fields are left
- * out. body_html is the body as safe HTML with pins as "READ:" paragraphs.
+ * Describes @article as an IPTC ninjs 2.1 document, without the READ:
+ * links that lead nowhere, and without a version.
  *
  * Returns: (transfer full): pretty-printed JSON
  */
@@ -480,94 +513,14 @@ byline_export_ninjs (BylineArticle           *article,
                      const BylinePublication *publication,
                      GTimeZone               *tz)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *body_html = NULL;
-  const char * const *tags;
-  const char *language;
+  g_autoptr(BylineArticle) renderable = NULL;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
   g_return_val_if_fail (publication != NULL, NULL);
 
-  if (has_base_url (publication) && byline_article_get_id (article) > 0)
-    {
-      g_autofree char *page_name = byline_article_dup_page_name (article);
+  renderable = dup_with_published_pins (article, NULL, NULL);
 
-      uri = dup_absolute_url (publication->base_url, page_name);
-    }
-  else
-    {
-      const char *uuid = byline_article_get_uuid (article);
-      g_autofree char *random = NULL;
-
-      /* An article never saved has no uuid yet: it gets a fresh one. */
-      if (uuid == NULL || uuid[0] == '\0')
-        uuid = random = g_uuid_string_random ();
-      uri = g_strconcat ("urn:uuid:", uuid, NULL);
-    }
-
-  language = byline_article_get_language (article);
-  if (language == NULL || language[0] == '\0')
-    language = publication->language;
-
-  body_html = dup_body_html (article, publication);
-  tags = byline_article_get_tags (article);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  add_string (builder, "uri", uri);
-  add_string (builder, "type", "text");
-  add_string (builder, "mimetype", "text/html");
-  add_string (builder, "version", "1");
-  add_time (builder, "firstcreated", byline_article_get_created (article));
-  add_time (builder, "versioncreated", byline_article_get_updated (article));
-  if (byline_article_get_status (article) == BYLINE_STATUS_PUBLISHED)
-    add_time (builder, "firstpublished", byline_article_get_published (article));
-  add_string (builder, "pubstatus", pubstatus_for (byline_article_get_status (article)));
-  add_string (builder, "language", language);
-  /* The fields ninjs takes as they are (slugline, headline, ...), from the
-   * field table; the rest need the work above and below. */
-  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
-    {
-      const BylineArticleField *field = &byline_article_fields[i];
-
-      if (field->flags & BYLINE_FIELD_NINJS)
-        add_string (builder, field->ninjs, field->get_text (article));
-    }
-  add_string (builder, "copyrightholder", publication->name);
-  add_string (builder, "body_html", body_html);
-
-  if (tags != NULL && tags[0] != NULL)
-    {
-      json_builder_set_member_name (builder, "subject");
-      json_builder_begin_array (builder);
-      for (guint i = 0; tags[i] != NULL; i++)
-        {
-          json_builder_begin_object (builder);
-          add_string (builder, "name", tags[i]);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "keywords");
-      json_builder_begin_array (builder);
-      for (guint i = 0; tags[i] != NULL; i++)
-        json_builder_add_string_value (builder, tags[i]);
-      json_builder_end_array (builder);
-    }
-
-  add_featuremedia (builder, article, publication, uri);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
+  return byline_ninjs_build (renderable, publication, 0);
 }
 
 /**
@@ -603,8 +556,65 @@ byline_export_article_ninjs (BylineArticle            *article,
 
   json = byline_export_ninjs (article, publication, tz);
 
-  return write_file (output, json, cancellable, error);
+  return write_chosen_file (output, json, cancellable, error);
 }
+
+/**
+ * byline_export_article:
+ * @store: the newsroom the article is stored in
+ * @article: the article
+ * @publication: the masthead
+ * @format: HTML or ninjs
+ * @output: the file to write
+ * @tz: (nullable): time zone of the date line; %NULL for local time
+ * @notes: (nullable) (element-type utf8): gets a line for each READ: link
+ *   or picture left out
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @output was written
+ */
+gboolean
+byline_export_article (BylineStore              *store,
+                       BylineArticle            *article,
+                       const BylinePublication  *publication,
+                       BylineExportFormat        format,
+                       GFile                    *output,
+                       GTimeZone                *tz,
+                       GPtrArray                *notes,
+                       GCancellable             *cancellable,
+                       GError                  **error)
+{
+  g_autoptr(BylineArticle) publishable = NULL;
+  g_autofree char *json = NULL;
+  guint version;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (publication != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  publishable = byline_export_dup_publishable (store, article, notes, error);
+  if (publishable == NULL)
+    return FALSE;
+
+  if (format == BYLINE_EXPORT_FORMAT_HTML)
+    return export_html_page (publishable, publication, output, tz, notes, cancellable, error);
+
+  version = byline_ninjs_count_version (store, article, error);
+  if (version == 0 && byline_article_get_id (article) > 0)
+    return FALSE;
+
+  json = byline_ninjs_build (publishable, publication, version);
+
+  return write_chosen_file (output, json, cancellable, error);
+}
+
+/* --- the publication -------------------------------------------------------- */
 
 static gint64
 published_time (BylineArticle *article)
@@ -631,107 +641,95 @@ compare_newest_first (gconstpointer a,
   return id_a > id_b ? -1 : id_a < id_b ? 1 : 0;
 }
 
-/* A page links only to pages in the same export: a pin to an article that is
- * not published stays as plain "READ:" text instead of a dead link. */
-static BylineArticle *
-dup_with_published_pins (BylineArticle *article,
-                         GHashTable    *published_ids)
-{
-  GListModel *pins = byline_article_get_pins (article);
-  guint n_pins = pins != NULL ? g_list_model_get_n_items (pins) : 0;
-  gboolean all_published = TRUE;
-  BylineArticle *copy;
-
-  for (guint i = 0; i < n_pins && all_published; i++)
-    {
-      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
-
-      if (byline_pin_is_resolved (pin) &&
-          !g_hash_table_contains (published_ids, &(gint64) { byline_pin_get_related_id (pin) }))
-        all_published = FALSE;
-    }
-
-  if (all_published)
-    return g_object_ref (article);
-
-  copy = byline_article_copy (article);
-  byline_article_clear_pins (copy);
-
-  for (guint i = 0; i < n_pins; i++)
-    {
-      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
-      gint64 related_id = byline_pin_get_related_id (pin);
-
-      if (byline_pin_is_resolved (pin) && !g_hash_table_contains (published_ids, &related_id))
-        byline_article_add_pin (copy, byline_pin_new (byline_pin_get_position (pin), 0,
-                                                      byline_pin_get_headline (pin)));
-      else
-        byline_article_add_pin (copy, g_object_ref (pin));
-    }
-
-  return copy;
-}
-
-/* The name the article's image gets in images/: its own, or prefixed with
- * the article id when another image already took that name. Returns NULL
- * when there is nothing to copy. */
-static char *
-dup_publication_image_name (BylineArticle *article,
-                            GFile         *image,
-                            GHashTable    *names)
-{
-  g_autofree char *basename = g_file_get_basename (image);
-  g_autofree char *path = g_file_get_path (image);
-  g_autofree char *name = g_strdup (basename);
-  const char *taken_by;
-
-  for (guint n = 0; ; n++)
-    {
-      taken_by = g_hash_table_lookup (names, name);
-      if (taken_by == NULL || g_strcmp0 (taken_by, path) == 0)
-        break;
-
-      g_free (name);
-      if (n == 0)
-        name = g_strdup_printf ("%" G_GINT64_FORMAT "-%s",
-                                byline_article_get_id (article), basename);
-      else
-        name = g_strdup_printf ("%" G_GINT64_FORMAT "-%u-%s",
-                                byline_article_get_id (article), n, basename);
-    }
-
-  if (taken_by == NULL)
-    g_hash_table_insert (names, g_strdup (name), g_steal_pointer (&path));
-
-  return g_steal_pointer (&name);
-}
-
+/* A page name made from the database ("12-harbour-opens.html") is checked
+ * again here, where it becomes a file: a slug planted as "../../x" must
+ * not take the page out of the folder. */
 static gboolean
-export_publication_page (BylineArticle            *article,
-                         const BylinePublication  *publication,
-                         GFile                    *dir,
-                         GTimeZone                *tz,
-                         GHashTable               *published_ids,
-                         GHashTable               *image_names,
-                         GCancellable             *cancellable,
-                         GError                  **error)
+check_page_name (BylineArticle  *article,
+                 const char     *page_name,
+                 GError        **error)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^[0-9]+-[A-Za-z0-9][A-Za-z0-9_.-]*\\.html$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (g_regex_match (regex, page_name, 0, NULL) && strstr (page_name, "..") == NULL &&
+      byline_export_name_is_safe (page_name))
+    return TRUE;
+
+  g_set_error (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_UNSAFE_NAME,
+               _("“%s” (article %" PRId64 ") has the web name “%s”, which is not a "
+                 "plain file name: Byline writes nothing outside the export folder, so nothing "
+                 "was exported. Give the article a slug of letters, digits and dashes, then "
+                 "export again."),
+               byline_article_get_display_headline (article), byline_article_get_id (article),
+               byline_article_get_slug (article));
+  return FALSE;
+}
+
+typedef struct
+{
+  char   *name;      /* "12-harbour-opens.html", "images/lead.png" */
+  GBytes *contents;
+  gboolean page;
+} PlannedFile;
+
+static void
+planned_file_free (gpointer data)
+{
+  PlannedFile *file = data;
+
+  g_free (file->name);
+  g_bytes_unref (file->contents);
+  g_free (file);
+}
+
+static void
+plan_file (GPtrArray  *files,
+           char       *name,
+           GBytes     *contents,
+           gboolean    page)
+{
+  PlannedFile *file = g_new0 (PlannedFile, 1);
+
+  file->name = name;
+  file->contents = contents;
+  file->page = page;
+  g_ptr_array_add (files, file);
+}
+
+/* Renders @article's page, and puts it and its picture in @files. */
+static void
+plan_publication_page (BylineExportFolder       *folder,
+                       BylineArticle            *article,
+                       const BylinePublication  *publication,
+                       GTimeZone                *tz,
+                       GHashTable               *published_ids,
+                       GHashTable               *image_names,
+                       GPtrArray                *files,
+                       GPtrArray                *notes,
+                       GCancellable             *cancellable)
 {
   g_autoptr(GFile) image = dup_local_image (article);
-  g_autoptr(BylineArticle) renderable = dup_with_published_pins (article, published_ids);
-  g_autofree char *page_name = byline_article_dup_page_name (article);
-  g_autoptr(GFile) page = g_file_get_child (dir, page_name);
+  g_autoptr(BylineArticle) renderable = dup_with_published_pins (article, published_ids, notes);
+  g_autoptr(GBytes) image_bytes = NULL;
   g_autofree char *image_name = NULL;
+  g_autofree char *free_name = NULL;
   g_autofree char *image_src = NULL;
-  g_autofree char *html = NULL;
+  char *html;
   BylineRenderOptions options = { 0 };
 
   if (image != NULL)
+    image_bytes = load_image (article, image, &image_name, notes, cancellable);
+  if (image_bytes != NULL)
     {
-      image_name = dup_publication_image_name (article, image, image_names);
-      if (!copy_image (image, dir, image_name, cancellable, error))
-        return FALSE;
+      free_name = dup_free_image_name (folder, article, image_name, image_bytes, image_names);
+      plan_file (files, g_strconcat (IMAGES_FOLDER "/", free_name, NULL),
+                 g_bytes_ref (image_bytes), FALSE);
     }
-  image_src = dup_export_image_src (article, image_name);
+  image_src = dup_export_image_src (article, free_name);
 
   options.image_src = image_src;
   options.link_prefix = "";
@@ -739,7 +737,7 @@ export_publication_page (BylineArticle            *article,
   options.tz = tz;
   html = byline_render_article (renderable, publication, &options);
 
-  return write_file (page, html, cancellable, error);
+  plan_file (files, byline_article_dup_page_name (article), g_bytes_new_take (html, strlen (html)), TRUE);
 }
 
 /**
@@ -753,9 +751,7 @@ export_publication_page (BylineArticle            *article,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes every published article's page, newest first on index.html. When
- * nothing is published, fails with %BYLINE_EXPORT_ERROR_NOTHING and writes
- * nothing: an empty front page is never what anyone wanted.
+ * See byline_export_publication_full().
  *
  * Returns: %TRUE when the whole publication was written
  */
@@ -769,15 +765,52 @@ byline_export_publication (BylineStore              *store,
                            GCancellable             *cancellable,
                            GError                  **error)
 {
-  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  return byline_export_publication_full (store, publication, dir, tz, progress, user_data,
+                                         NULL, cancellable, error);
+}
+
+/**
+ * byline_export_publication_full:
+ * @store: the newsroom database
+ * @publication: the masthead
+ * @dir: the folder to write, created if needed
+ * @tz: (nullable): time zone of the date lines; %NULL for local time
+ * @progress: (nullable) (scope call): called after each page
+ * @user_data: data for @progress
+ * @notes: (nullable) (element-type utf8): gets what was left out or kept
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes every published article's page, newest first on index.html, and
+ * removes the pages an earlier export wrote for articles no longer
+ * published. When nothing is published and the folder holds no earlier
+ * export, fails with %BYLINE_EXPORT_ERROR_NOTHING and writes nothing: an
+ * empty front page is never what anyone wanted. When it does hold one, the
+ * pages go and the front page says nothing is published.
+ *
+ * Returns: %TRUE when the whole publication was written
+ */
+gboolean
+byline_export_publication_full (BylineStore              *store,
+                                const BylinePublication  *publication,
+                                GFile                    *dir,
+                                GTimeZone                *tz,
+                                BylineExportProgress      progress,
+                                gpointer                  user_data,
+                                GPtrArray                *notes,
+                                GCancellable             *cancellable,
+                                GError                  **error)
+{
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(GHashTable) published_ids = NULL;
   g_autoptr(GHashTable) image_names = NULL;
-  g_autoptr(GFile) index = NULL;
-  g_autofree char *html = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(BylineExportFolder) folder = NULL;
   BylineRenderOptions options = { 0 };
+  guint done = 0;
   guint total;
+  char *html;
 
   g_return_val_if_fail (BYLINE_IS_STORE (store), FALSE);
   g_return_val_if_fail (publication != NULL, FALSE);
@@ -787,64 +820,102 @@ byline_export_publication (BylineStore              *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  query.status = BYLINE_STATUS_PUBLISHED;
-  listed = byline_store_list_articles (store, &query, error);
-  if (listed == NULL)
+  published_ids = dup_published_ids (store, &listed, error);
+  if (published_ids == NULL)
     return FALSE;
 
-  if (listed->len == 0)
-    {
-      g_set_error_literal (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_NOTHING,
-                           _("Nothing is published yet. Set an article’s status to "
-                             "Published, then export the publication again."));
-      return FALSE;
-    }
-
-  /* The list gives summaries; the pages need whole articles. */
+  /* The list leaves out bodies and pins; the pages need them. */
   articles = g_ptr_array_new_with_free_func (g_object_unref);
-  published_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < listed->len; i++)
     {
       gint64 id = byline_article_summary_get_id (g_ptr_array_index (listed, i));
       BylineArticle *article = byline_store_load_article (store, id, error);
+      g_autofree char *page_name = NULL;
 
       if (article == NULL)
         return FALSE;
 
       g_ptr_array_add (articles, article);
-      g_hash_table_add (published_ids, g_memdup2 (&id, sizeof id));
+      page_name = byline_article_dup_page_name (article);
+      if (!check_page_name (article, page_name, error))
+        return FALSE;
     }
   g_ptr_array_sort (articles, compare_newest_first);
 
-  if (!ensure_folder (dir, NULL, cancellable, error))
-    return FALSE;
+  if (articles->len == 0)
+    {
+      /* Unpublishing the last article takes its page down too. */
+      if (g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+        folder = byline_export_folder_open (dir, BYLINE_EXPORT_FOLDER_MANIFEST, cancellable, NULL);
 
-  total = articles->len + 1;
+      if (folder == NULL || !byline_export_folder_has_record (folder))
+        {
+          g_set_error_literal (error, BYLINE_EXPORT_ERROR, BYLINE_EXPORT_ERROR_NOTHING,
+                               _("Nothing is published yet. Set an article’s status to "
+                                 "Published, then export the publication again."));
+          return FALSE;
+        }
+    }
+  else
+    {
+      folder = byline_export_folder_open (dir, BYLINE_EXPORT_FOLDER_CREATE | BYLINE_EXPORT_FOLDER_MANIFEST,
+                                          cancellable, error);
+      if (folder == NULL)
+        return FALSE;
+    }
+
+  /* Every file is made before any is written, so the manifest can name
+   * them all first. */
+  files = g_ptr_array_new_with_free_func (planned_file_free);
   image_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
   for (guint i = 0; i < articles->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if (!export_publication_page (g_ptr_array_index (articles, i), publication, dir, tz,
-                                    published_ids, image_names, cancellable, error))
-        return FALSE;
-
-      if (progress != NULL)
-        progress (i + 1, total, user_data);
+      plan_publication_page (folder, g_ptr_array_index (articles, i), publication, tz,
+                             published_ids, image_names, files, notes, cancellable);
     }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
 
   /* The front page last, so it never lists a page that is not there yet. */
   options.link_prefix = "";
   options.home_href = "index.html";
   options.tz = tz;
   html = byline_render_index (articles, publication, &options);
-  index = g_file_get_child (dir, "index.html");
-  if (!write_file (index, html, cancellable, error))
+  plan_file (files, g_strdup ("index.html"), g_bytes_new_take (html, strlen (html)), TRUE);
+
+  /* A clash stops the export before any page changes, not halfway. */
+  for (guint i = 0; i < files->len; i++)
+    {
+      PlannedFile *file = g_ptr_array_index (files, i);
+
+      if (!byline_export_folder_can_write (folder, file->name, file->contents))
+        return byline_export_folder_write (folder, file->name, file->contents, 0, cancellable, error);
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      PlannedFile *file = g_ptr_array_index (files, i);
+
+      byline_export_folder_plan (folder, file->name, file->contents);
+    }
+
+  if (!byline_export_folder_begin (folder, cancellable, error))
+    return FALSE;
+
+  total = articles->len + 1;
+  for (guint i = 0; i < files->len; i++)
+    {
+      PlannedFile *file = g_ptr_array_index (files, i);
+
+      if (!byline_export_folder_write (folder, file->name, file->contents, 0, cancellable, error))
+        return FALSE;
+
+      if (file->page && progress != NULL && ++done < total)
+        progress (done, total, user_data);
+    }
+
+  if (!byline_export_folder_finish (folder, notes, cancellable, error))
     return FALSE;
 
   if (progress != NULL)

@@ -22,6 +22,8 @@ typedef enum
   BYLINE_EXPORT_ERROR_WRITE,
   BYLINE_EXPORT_ERROR_IMAGE,
   BYLINE_EXPORT_ERROR_NOTHING,
+  BYLINE_EXPORT_ERROR_CLASH,        /* a file Byline did not write is in the way */
+  BYLINE_EXPORT_ERROR_UNSAFE_NAME,  /* a name that would leave the export folder */
 } BylineExportError;
 
 GQuark byline_export_error_quark (void);
@@ -31,9 +33,42 @@ typedef void (*BylineExportProgress) (guint    done,
                                       guint    total,
                                       gpointer user_data);
 
+typedef enum
+{
+  BYLINE_EXPORT_FORMAT_HTML,
+  BYLINE_EXPORT_FORMAT_NINJS,
+} BylineExportFormat;
+
+/* What goes out: a copy of @article without the READ: links that must not
+ * be published, those to an article that is not published (a draft, one in
+ * review, approved, spiked, in the Trash or deleted) or to none in the
+ * archive. @notes (nullable, element-type utf8) gets a line for each link
+ * left out. (transfer full) */
+BylineArticle *byline_export_dup_publishable (BylineStore              *store,
+                                              BylineArticle            *article,
+                                              GPtrArray                *notes,
+                                              GError                  **error);
+
+/* One article, as the person exporting it would want it: READ: links only
+ * to published articles (the others are left out and listed in @notes), the
+ * ninjs version counted from the store's revisions. @output is replaced
+ * atomically. */
+gboolean  byline_export_article      (BylineStore              *store,
+                                      BylineArticle            *article,
+                                      const BylinePublication  *publication,
+                                      BylineExportFormat        format,
+                                      GFile                    *output,
+                                      GTimeZone                *tz,
+                                      GPtrArray                *notes,
+                                      GCancellable             *cancellable,
+                                      GError                  **error);
+
 /* The article's standalone published page at @output. Its lead image, when it
  * exists, is copied into "images/" beside @output. The file is replaced
- * atomically, so a failure leaves no half-written page. */
+ * atomically, so a failure leaves no half-written page. READ: links that
+ * lead nowhere (unresolved, spiked) are left out; without a store this
+ * cannot know which related articles are published: prefer
+ * byline_export_article(). */
 gboolean  byline_export_article_html (BylineArticle            *article,
                                       const BylinePublication  *publication,
                                       GFile                    *output,
@@ -41,7 +76,8 @@ gboolean  byline_export_article_html (BylineArticle            *article,
                                       GCancellable             *cancellable,
                                       GError                  **error);
 
-/* IPTC ninjs 1.4 JSON for @article. */
+/* IPTC ninjs 2.1 JSON for @article (see byline-ninjs.h), without a
+ * version: byline_export_article() counts it. */
 char     *byline_export_ninjs        (BylineArticle            *article,
                                       const BylinePublication  *publication,
                                       GTimeZone                *tz);
@@ -54,13 +90,26 @@ gboolean  byline_export_article_ninjs (BylineArticle           *article,
 
 /* The whole publication into folder @dir (created if needed): index.html
  * listing the published articles newest first, one page per article, images
- * in "images/". Links between pages are relative. */
+ * in "images/". Links between pages are relative. The folder's manifest
+ * (byline-export-writer.h) says which files Byline wrote: pages of articles
+ * no longer published are removed, and nothing else is replaced. */
 gboolean  byline_export_publication  (BylineStore              *store,
                                       const BylinePublication  *publication,
                                       GFile                    *dir,
                                       GTimeZone                *tz,
                                       BylineExportProgress      progress,
                                       gpointer                  user_data,
+                                      GCancellable             *cancellable,
+                                      GError                  **error);
+/* The same; @notes (nullable, element-type utf8) gets a line for each READ:
+ * link left out and each file kept because it was changed. */
+gboolean  byline_export_publication_full (BylineStore          *store,
+                                      const BylinePublication  *publication,
+                                      GFile                    *dir,
+                                      GTimeZone                *tz,
+                                      BylineExportProgress      progress,
+                                      gpointer                  user_data,
+                                      GPtrArray                *notes,
                                       GCancellable             *cancellable,
                                       GError                  **error);
 

@@ -182,7 +182,8 @@ static const char * const trailer_words[] = {
   "you may also like", "recommended", "recommended for you",
   "read next", "up next", "back to top", "follow us",
   "sign up for our newsletter", "sign up to our newsletter",
-  "all rights reserved",
+  "all rights reserved", "explore more on these topics", "more on this topic",
+  "reuse this content",
   NULL
 };
 
@@ -248,6 +249,9 @@ static gboolean
 is_read_time (const char *line)
 {
   return g_regex_match_simple ("^[0-9]+ ?(min|mins|minute|minutes)( read)?$",
+                               line, G_REGEX_CASELESS, 0) ||
+         /* "Updated 2 hours ago": no date to keep */
+         g_regex_match_simple ("^((updated|published|posted|last updated):? )?[0-9]+ ?(second|minute|min|hour|hr|day|week)s? ago$",
                                line, G_REGEX_CASELESS, 0);
 }
 
@@ -275,7 +279,7 @@ is_promo (const char *line)
     "subscribe", "sign up", "sign in", "log in", "skip to", "follow us",
     "share this", "get the", "get our", "download the", "download our",
     "we use cookies", "accept cookies", "listen to this", "advertisement",
-    "support independent", "already a subscriber",
+    "support independent", "already a subscriber", "our standards:",
     NULL
   };
   g_autofree char *folded = dup_folded (line);
@@ -336,7 +340,19 @@ parse_date (const char *line,
 {
   gint64 t = 0;
 
-  if (strlen (line) > 100 || !byline_parse_date_line (line, tz, &t))
+  static GRegex *dotted_time;
+  g_autofree char *normal = NULL;
+
+  if (g_once_init_enter (&dotted_time))
+    g_once_init_leave (&dotted_time, g_regex_new ("\\b([0-2]?[0-9])\\.([0-5][0-9])\\b(?= *(GMT|UTC|BST|CET|[AaPp]\\.?[Mm]\\.?|$))",
+                                                  G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (strlen (line) > 100)
+    return FALSE;
+
+  /* "Wed 14 Feb 2024 09.05 GMT": a full stop in the time, as some papers write it. */
+  normal = g_regex_replace (dotted_time, line, -1, 0, "\\1:\\2", 0, NULL);
+  if (normal == NULL || !byline_parse_date_line (normal, tz, &t))
     return FALSE;
 
   if (unix_time != NULL)
@@ -372,37 +388,128 @@ parse_byline (const char *line)
   return g_strdup (rest);
 }
 
-/* "The minister at the signing [Reuters]": caption and credit. */
+/* "Ana García and Tom Ellis": names alone, as some sites print the
+ * byline between the standfirst and the date. Only names joined by "and",
+ * "&" or commas, each of two to four capitalised words. */
+static char *
+parse_bare_byline (const char *line)
+{
+  static GRegex *regex;
+  const char *name = "\\p{Lu}[\\p{L}'’.-]*(?: (?:de|da|van|von|der|al|bin|el|la|le) )?(?: \\p{Lu}[\\p{L}'’.-]*){1,3}";
+  g_autofree char *pattern = NULL;
+
+  if (g_once_init_enter (&regex))
+    {
+      pattern = g_strdup_printf ("^%s(?:(?:, | and | & |, and )%s)+$", name, name);
+      g_once_init_leave (&regex, g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL));
+    }
+
+  if (strlen (line) > 120 || !g_regex_match (regex, line, 0, NULL))
+    return NULL;
+
+  return g_strdup (line);
+}
+
+/* A photographer or an agency: "Reuters", "RNLI/Sam Holt", "Getty
+ * Images", not a clause of a sentence. */
+static gboolean
+looks_like_credit (const char *credit)
+{
+  gsize len = strlen (credit);
+
+  return len > 0 && len <= 80 && count_words (credit) <= 8 &&
+         strpbrk (credit, "[]()") == NULL &&
+         !ends_like_sentence (credit) && !g_str_has_suffix (credit, ",") &&
+         (g_unichar_isupper (g_utf8_get_char (credit)) || g_unichar_isdigit (g_utf8_get_char (credit)) ||
+          !g_unichar_islower (g_utf8_get_char (credit)));
+}
+
+static gboolean
+take_caption (char  *cap,
+              char  *cred,
+              char **caption,
+              char **credit)
+{
+  _byline_import_strip_line (cap);
+  _byline_import_strip_line (cred);
+
+  /* "Photograph: Sam Holt." */
+  if (g_str_has_suffix (cred, ".") && !g_str_has_suffix (cred, ".."))
+    cred[strlen (cred) - 1] = '\0';
+
+  if (!looks_like_credit (cred))
+    {
+      g_free (cap);
+      g_free (cred);
+      return FALSE;
+    }
+
+  *caption = cap;
+  *credit = cred;
+  return TRUE;
+}
+
+/* A picture's caption and credit, in the forms news sites write them:
+ * "The minister at the signing [Reuters]", "… (Reuters)",
+ * "… Photograph: RNLI/Sam Holt", "Photo: …", "Credit: …", "Picture: …",
+ * "Image: Jo Lee/Agency", "Image credit: …". The caption may be empty
+ * when the line is only a credit. */
 static gboolean
 parse_caption (const char  *line,
                char       **caption,
                char       **credit)
 {
-  const char *open;
+  static GRegex *labelled;
+  g_autoptr(GMatchInfo) match = NULL;
   gsize len = strlen (line);
-  g_autofree char *cap = NULL;
-  g_autofree char *cred = NULL;
+  const char *open;
 
-  if (len < 4 || line[len - 1] != ']')
+  if (g_once_init_enter (&labelled))
+    g_once_init_leave (&labelled,
+                       g_regex_new ("^(.*?)\\s*\\b(?:photograph|photo|picture|image|credit|photo credit|"
+                                    "image credit|image source|photographer)s?\\s*:\\s*(\\S.*)$",
+                                    G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (len < 4 || len > 400)
     return FALSE;
 
-  open = strrchr (line, '[');
-  if (open == NULL || open == line)
-    return FALSE;
+  if (line[len - 1] == ']' || line[len - 1] == ')')
+    {
+      char close = line[len - 1];
 
-  cap = _byline_import_strip_line (g_strndup (line, open - line));
-  cred = _byline_import_strip_line (g_strndup (open + 1, line + len - 1 - (open + 1)));
+      open = strrchr (line, close == ']' ? '[' : '(');
+      if (open == NULL || open == line)
+        return FALSE;
+      /* "(Credit)" ends a caption, not the sentence of a paragraph. */
+      if (close == ')' && ends_like_sentence (open + 1))
+        return FALSE;
 
-  if (*cap == '\0' || *cred == '\0' || strlen (cred) > 80 || strchr (cred, ']') != NULL)
-    return FALSE;
+      if (take_caption (g_strndup (line, open - line),
+                        g_strndup (open + 1, line + len - 1 - (open + 1)),
+                        caption, credit))
+        {
+          if (**caption != '\0')
+            return TRUE;
+          g_clear_pointer (caption, g_free);
+          g_clear_pointer (credit, g_free);
+        }
+      return FALSE;
+    }
 
-  *caption = g_steal_pointer (&cap);
-  *credit = g_steal_pointer (&cred);
+  if (g_regex_match (labelled, line, 0, &match))
+    {
+      char *before = g_match_info_fetch (match, 1);
+      char *after = g_match_info_fetch (match, 2);
 
-  return TRUE;
+      /* "Image: …" alone, or ending a caption: "… hospital. Photograph: X". */
+      return take_caption (before, after, caption, credit);
+    }
+
+  return FALSE;
 }
 
-/* "READ: Some other headline", "Read more: …", "Also read: …". */
+/* "READ: Some other headline", "Read more: …", "Also read: …",
+ * "Related: …", "See also: …", and Arabic sites' "اقرأ أيضا: …". */
 char *
 _byline_import_parse_read_line (const char *line)
 {
@@ -411,7 +518,8 @@ _byline_import_parse_read_line (const char *line)
   g_autofree char *headline = NULL;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^(?:also )?read(?: more| also)? ?: *(\\S.*)$",
+    g_once_init_leave (&regex, g_regex_new ("^(?:(?:also )?read(?: more| also| next)?|related(?: story| article)?|see also|"
+                                            "اقرأ(?: أيضا| أيضاً| المزيد)?) ?[:：] *(\\S.*)$",
                                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
 
   if (strlen (line) > 300 || !g_regex_match (regex, line, 0, &match))
@@ -613,6 +721,19 @@ append_escaped_paragraph (GString    *out,
     }
 }
 
+/* "BBC News, Port Ellery", "Harbour reporter": a few capitalised words
+ * under a byline, not a sentence. */
+static gboolean
+is_affiliation (const char *line)
+{
+  guint words = count_words (line);
+
+  return words >= 1 && words <= 5 && strlen (line) <= 60 &&
+         g_unichar_isupper (g_utf8_get_char (line)) &&
+         !ends_like_sentence (line) && !g_str_has_suffix (line, ":") &&
+         !is_chrome (line);
+}
+
 /* Plain text */
 
 typedef enum
@@ -681,6 +802,24 @@ next_nonblank (char  **lines,
   return -1;
 }
 
+/* Whether @line, just above the date, is the standfirst under @above
+ * rather than the headline: a full sentence, or (many sites end the
+ * standfirst without a full stop) a long line under one that reads as a
+ * headline of five words or more: two such lines are headline and
+ * standfirst, in that order. */
+static gboolean
+looks_like_standfirst (const char *line,
+                       const char *above)
+{
+  guint words = count_words (line);
+  guint above_words = count_words (above);
+
+  if (ends_with_period (line))
+    return words >= 6;
+
+  return words >= 8 && words <= 60 && above_words >= 5;
+}
+
 /* Finds the headline. The date line anchors it: the headline is the last line
  * before the first date line, skipping a byline between them; everything
  * above it is site chrome. A date whose neighbours are menus ("Home | News")
@@ -720,6 +859,8 @@ find_headline (char          **lines,
         {
           g_autofree char *name = parse_byline (lines[head]);
 
+          if (name == NULL && byline == NULL)
+            name = parse_bare_byline (lines[head]);
           if (name == NULL)
             break;
           g_free (byline);
@@ -735,9 +876,8 @@ find_headline (char          **lines,
         continue;
 
       k = prev_nonblank (lines, head);
-      if (k >= 0 &&
-          ends_with_period (lines[head]) && count_words (lines[head]) >= 6 &&
-          looks_like_headline (lines[k]) && !parse_date (lines[k], tz, NULL))
+      if (k >= 0 && looks_like_headline (lines[k]) && !parse_date (lines[k], tz, NULL) &&
+          looks_like_standfirst (lines[head], lines[k]))
         {
           byline_article_set_standfirst (article, lines[head]);
           head = k;
@@ -787,6 +927,21 @@ find_headline (char          **lines,
 
       byline_article_set_headline (article, lines[i]);
       *header_end = i + 1;
+
+      /* A standfirst without its full stop, right under the headline (a
+       * first paragraph ends like a sentence). */
+      {
+        int next = next_nonblank (lines, n_lines, i);
+
+        if (next >= 0 && !ends_like_sentence (lines[next]) && !parse_date (lines[next], tz, NULL) &&
+            !is_chrome (lines[next]) && !is_promo (lines[next]) &&
+            _byline_import_parse_read_line (lines[next]) == NULL &&
+            looks_like_standfirst (lines[next], lines[i]))
+          {
+            byline_article_set_standfirst (article, lines[next]);
+            *header_end = next + 1;
+          }
+      }
       return TRUE;
     }
 
@@ -810,6 +965,7 @@ _byline_import_plain_text (const char  *text,
   gboolean blank_separated = FALSE;
   gboolean one_per_line = FALSE;
   gboolean have_caption = FALSE;
+  gboolean after_byline = FALSE;
   int body_start = 0;
   int first = -1;
   int last = -1;
@@ -857,9 +1013,20 @@ _byline_import_plain_text (const char  *text,
           if (name != NULL)
             {
               byline_article_set_byline (article, name);
+              after_byline = TRUE;
               continue;
             }
         }
+      else if (after_byline && is_affiliation (line))
+        {
+          /* "BBC News, Port Ellery" under "By Sam Holt". */
+          g_autofree char *joined = g_strdup_printf ("%s, %s", byline_article_get_byline (article), line);
+
+          byline_article_set_byline (article, joined);
+          after_byline = FALSE;
+          continue;
+        }
+      after_byline = FALSE;
 
       if (is_chrome (line))
         continue;
@@ -870,6 +1037,21 @@ _byline_import_plain_text (const char  *text,
           byline_article_set_credit (article, credit);
           have_caption = TRUE;
           body_start++;
+        }
+      else if (!have_caption)
+        {
+          /* A caption with its credit on the next line: "Image: RNLI". */
+          int next = next_nonblank (lines, n_lines, body_start);
+          g_autofree char *next_caption = NULL;
+
+          if (next >= 0 && count_words (line) <= 40 &&
+              parse_caption (lines[next], &next_caption, &credit) && *next_caption == '\0')
+            {
+              byline_article_set_caption (article, line);
+              byline_article_set_credit (article, credit);
+              have_caption = TRUE;
+              body_start = next + 1;
+            }
         }
 
       break;
@@ -940,7 +1122,7 @@ _byline_import_plain_text (const char  *text,
       if (block->kind == BLOCK_PIN)
         break;
 
-      if (block->kind == BLOCK_CHROME || is_trailer_marker (block->text))
+      if (block->kind == BLOCK_CHROME || is_trailer_marker (block->text) || is_promo (block->text))
         cut = i - 1;
       else if (count_words (block->text) > 15 || ends_like_sentence (block->text))
         break;

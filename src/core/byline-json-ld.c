@@ -47,13 +47,18 @@ byline_json_ld_build (const BylineJsonLd *ld)
   add_string_member (builder, "datePublished", ld->published_iso);
   add_string_member (builder, "dateModified", ld->modified_iso);
 
-  if (ld->author != NULL)
+  if (ld->authors != NULL && ld->authors[0] != NULL)
     {
       json_builder_set_member_name (builder, "author");
-      json_builder_begin_object (builder);
-      add_string_member (builder, "@type", "Person");
-      add_string_member (builder, "name", ld->author);
-      json_builder_end_object (builder);
+      json_builder_begin_array (builder);
+      for (guint i = 0; ld->authors[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          add_string_member (builder, "@type", "Person");
+          add_string_member (builder, "name", ld->authors[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
     }
 
   json_builder_set_member_name (builder, "publisher");

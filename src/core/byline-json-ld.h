@@ -20,7 +20,8 @@ typedef struct
   const char         *description;
   const char         *published_iso;
   const char         *modified_iso;
-  const char         *author;
+  /* one Person each, in order (byline_author_split_byline()) */
+  const char * const *authors;
   const char         *publisher;
   const char         *publisher_url;
   const char         *image;

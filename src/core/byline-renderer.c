@@ -14,9 +14,11 @@
 #include <cmark.h>
 #include <gio/gio.h>
 
+#include "byline-author.h"
 #include "byline-dates.h"
 #include "byline-html.h"
 #include "byline-json-ld.h"
+#include "byline-language.h"
 #include "byline-pin.h"
 #include "byline-renderer.h"
 #include "byline-review-marks.h"
@@ -91,48 +93,6 @@ dup_page_url (const char *prefix,
 
 /* --- small pieces -------------------------------------------------------- */
 
-/* A well-formed BCP 47 tag from an article or publication language ("en",
- * "pt-BR"; a locale name such as "en_GB.UTF-8" becomes "en-GB"), else NULL. */
-static char *
-dup_language_tag (const char *language)
-{
-  g_autofree char *tag = NULL;
-  g_auto(GStrv) parts = NULL;
-  char *cut;
-
-  if (language == NULL)
-    return NULL;
-
-  tag = g_strstrip (g_strdup (language));
-  if ((cut = strpbrk (tag, ".@")) != NULL)
-    *cut = '\0';
-  g_strdelimit (tag, "_", '-');
-
-  parts = g_strsplit (tag, "-", -1);
-  if (parts[0] == NULL)
-    return NULL;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gsize len = strlen (parts[i]);
-
-      if (len == 0 || len > 8)
-        return NULL;
-      if (i == 0 && (len < 2 || len > 3))
-        return NULL;
-
-      for (char *p = parts[i]; *p; p++)
-        {
-          if (!g_ascii_isalnum (*p) || (i == 0 && !g_ascii_isalpha (*p)))
-            return NULL;
-          /* "pt-br" reads as "pt-BR" */
-          *p = (i > 0 && len == 2) ? g_ascii_toupper (*p) : g_ascii_tolower (*p);
-        }
-    }
-
-  return g_strjoinv ("-", parts);
-}
-
 static GDateTime *
 date_time_new (gint64     unix_time,
                GTimeZone *tz)
@@ -195,6 +155,7 @@ typedef struct
   const char         *og_title;
   const char         *og_image;
   const char         *og_url;
+  const char         *canonical;
   const char         *site_name;
   const char         *published_iso;
   const char         *modified_iso;
@@ -235,6 +196,12 @@ append_head (GString        *out,
   byline_html_append_escaped (out, head->title);
   g_string_append (out, "</title>\n");
   append_meta (out, "name", "description", head->description);
+  if (head->canonical != NULL)
+    {
+      g_string_append (out, "<link rel=\"canonical\" href=\"");
+      byline_html_append_escaped (out, head->canonical);
+      g_string_append (out, "\">\n");
+    }
 
   append_meta (out, "property", "og:type", head->og_type);
   append_meta (out, "property", "og:title", head->og_title);
@@ -571,23 +538,28 @@ dup_image_src (BylineArticle             *article,
   return byline_html_dup_safe_url (uri);
 }
 
-/* An absolute URL for og:image and JSON-LD when one can be made. */
+/* An absolute http(s) URL for og:image and JSON-LD, or NULL: a relative
+ * or file: address means nothing to whoever reads them. */
 static char *
 dup_absolute_url (const char *src,
                   const char *base_url)
 {
   g_autofree char *scheme = NULL;
   g_autofree char *resolved = NULL;
+  g_autofree char *safe = NULL;
 
   if (src == NULL)
     return NULL;
 
   scheme = byline_html_dup_url_scheme (src);
-  if (scheme != NULL || base_url == NULL)
-    return g_strdup (src);
+  if (scheme == NULL && base_url != NULL)
+    resolved = g_uri_resolve_relative (base_url, src, G_URI_FLAGS_NONE, NULL);
 
-  resolved = g_uri_resolve_relative (base_url, src, G_URI_FLAGS_NONE, NULL);
-  return byline_html_dup_safe_url (resolved != NULL ? resolved : src);
+  safe = byline_html_dup_safe_url (resolved != NULL ? resolved : src);
+  if (safe == NULL || !byline_html_url_is_http (safe))
+    return NULL;
+
+  return g_steal_pointer (&safe);
 }
 
 /* "By Jane Doe" stays as typed; "Jane Doe" gets a "By" of its own. */
@@ -597,20 +569,6 @@ starts_with_by (const char *byline)
   return g_ascii_strncasecmp (byline, "by", 2) == 0 &&
          (byline[2] == '\0' || g_unichar_isspace (g_utf8_get_char (byline + 2)) ||
           byline[2] == ':');
-}
-
-/* The author's name for JSON-LD: the byline without its "By". */
-static const char *
-get_author_name (const char *byline)
-{
-  if (!starts_with_by (byline))
-    return byline;
-
-  byline = g_utf8_next_char (g_utf8_next_char (byline));
-  while (*byline == ':' || g_unichar_isspace (g_utf8_get_char (byline)))
-    byline = g_utf8_next_char (byline);
-
-  return *byline != '\0' ? byline : NULL;
 }
 
 static char **
@@ -708,9 +666,11 @@ byline_render_article (BylineArticle             *article,
   g_autofree char *page_url = NULL;
   g_autofree char *title = NULL;
   g_autofree char *shown_iso = NULL;
+  g_autofree char *published_iso = NULL;
   g_autofree char *modified_iso = NULL;
   g_autofree char *json_ld = NULL;
   g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) authors = NULL;
   gint64 shown_time;
   gint64 updated;
   GString *out;
@@ -738,9 +698,9 @@ byline_render_article (BylineArticle             *article,
 
   pub_name = byline_html_dup_field (publication->name);
   tagline = byline_html_dup_field (publication->tagline);
-  lang = dup_language_tag (byline_article_get_language (article));
+  lang = byline_language_dup_tag (byline_article_get_language (article));
   if (lang == NULL)
-    lang = dup_language_tag (publication->language);
+    lang = byline_language_dup_tag (publication->language);
   if (lang == NULL)
     lang = g_strdup ("en");
 
@@ -756,6 +716,11 @@ byline_render_article (BylineArticle             *article,
   updated = byline_article_get_updated (article);
   shown_iso = byline_format_iso8601 (shown_time, options->tz);
   modified_iso = byline_format_iso8601 (MAX (updated, shown_time), options->tz);
+  /* Only a published article has a publication date to tell search engines. */
+  if (byline_article_get_status (article) == BYLINE_STATUS_PUBLISHED &&
+      byline_article_get_published (article) > 0)
+    published_iso = byline_format_iso8601 (byline_article_get_published (article), options->tz);
+  authors = byline_author_split_byline (byline);
 
   if (pub_name != NULL)
     title = g_strdup_printf ("%s — %s", headline, pub_name);
@@ -764,9 +729,9 @@ byline_render_article (BylineArticle             *article,
 
   ld.headline = headline;
   ld.description = standfirst;
-  ld.published_iso = shown_iso;
+  ld.published_iso = published_iso;
   ld.modified_iso = modified_iso;
-  ld.author = byline != NULL ? get_author_name (byline) : NULL;
+  ld.authors = (const char * const *) authors;
   ld.publisher = pub_name;
   ld.publisher_url = base_url;
   ld.image = image_url;
@@ -783,8 +748,9 @@ byline_render_article (BylineArticle             *article,
   head.og_title = headline;
   head.og_image = image_url;
   head.og_url = page_url;
+  head.canonical = page_url;
   head.site_name = pub_name;
-  head.published_iso = shown_iso;
+  head.published_iso = published_iso;
   head.modified_iso = modified_iso;
   head.section = section;
   head.tags = (const char * const *) tags;
@@ -943,7 +909,7 @@ byline_render_index (GPtrArray                 *articles,
   n_articles = articles != NULL ? articles->len : 0;
   pub_name = byline_html_dup_field (publication->name);
   tagline = byline_html_dup_field (publication->tagline);
-  lang = dup_language_tag (publication->language);
+  lang = byline_language_dup_tag (publication->language);
   if (lang == NULL)
     lang = g_strdup ("en");
   base_url = dup_base_url (publication);
@@ -955,6 +921,7 @@ byline_render_index (GPtrArray                 *articles,
   head.og_type = "website";
   head.og_title = head.title;
   head.og_url = base_url;
+  head.canonical = base_url;
   head.site_name = pub_name;
 
   out = g_string_sized_new (8 * 1024);
