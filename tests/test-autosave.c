@@ -155,6 +155,62 @@ test_failure_keeps_text (Fixture       *fixture,
   g_assert_true (byline_autosave_flush (fixture->autosave, NULL));
 }
 
+/* A save refused until the person decides is not tried again at every
+ * keystroke: paused, nothing is written until a flush or resuming. */
+static void
+test_paused_writes_only_on_flush (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *flushed = NULL;
+  g_autofree char *resumed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  byline_autosave_set_paused (fixture->autosave, TRUE);
+  byline_article_set_body (fixture->article, "Held back");
+  byline_test_spin (300);
+
+  g_assert_cmpuint (fixture->saved, ==, 0);
+  g_assert_true (byline_autosave_get_dirty (fixture->autosave));
+  body = stored_body (fixture);
+  g_assert_cmpstr (body, ==, "");
+
+  /* An explicit flush still writes. */
+  g_assert_true (byline_autosave_flush (fixture->autosave, &error));
+  g_assert_no_error (error);
+  flushed = stored_body (fixture);
+  g_assert_cmpstr (flushed, ==, "Held back");
+
+  /* Resuming writes what was typed meanwhile after the usual pause. */
+  byline_article_set_body (fixture->article, "Held back, then let go");
+  byline_test_spin (200);
+  g_assert_cmpuint (fixture->saved, ==, 1);
+  byline_autosave_set_paused (fixture->autosave, FALSE);
+  byline_test_spin (300);
+  g_assert_cmpuint (fixture->saved, ==, 2);
+  resumed = stored_body (fixture);
+  g_assert_cmpstr (resumed, ==, "Held back, then let go");
+}
+
+/* Edits kept some other way are forgotten without a write. */
+static void
+test_discard_writes_nothing (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *body = NULL;
+
+  byline_article_set_body (fixture->article, "Kept as a revision instead");
+  g_assert_true (byline_autosave_get_dirty (fixture->autosave));
+  byline_autosave_discard (fixture->autosave);
+  g_assert_false (byline_autosave_get_dirty (fixture->autosave));
+  byline_test_spin (300);
+
+  g_assert_cmpuint (fixture->saved, ==, 0);
+  g_assert_true (byline_autosave_flush (fixture->autosave, NULL));
+  body = stored_body (fixture);
+  g_assert_cmpstr (body, ==, "");
+}
+
 static void
 test_edits_during_save (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -433,6 +489,8 @@ main (int   argc,
   ADD ("debounced-write", test_debounced_write);
   ADD ("flush-and-switch", test_flush_and_switch);
   ADD ("failure-keeps-text", test_failure_keeps_text);
+  ADD ("paused-writes-only-on-flush", test_paused_writes_only_on_flush);
+  ADD ("discard-writes-nothing", test_discard_writes_nothing);
   ADD ("edits-during-save", test_edits_during_save);
   ADD ("steady-typing-still-saves", test_steady_typing_still_saves);
   g_test_add ("/byline/autosave/close-joins-save-in-flight", Fixture, GINT_TO_POINTER (FALSE),

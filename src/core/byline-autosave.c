@@ -56,6 +56,8 @@ struct _BylineAutosave
   GQueue         waiters;       /* of Waiter, oldest first */
   guint          delay;
   guint          timeout_id;
+  /* Edits are tracked but only a flush writes them (byline_autosave_set_paused()). */
+  gboolean       paused;
   /* Edits since the last save began; a save in flight does not clear it
    * until it succeeds, and edits made meanwhile keep it set. */
   guint          generation;
@@ -71,6 +73,7 @@ enum {
   PROP_ARTICLE,
   PROP_DELAY,
   PROP_DIRTY,
+  PROP_PAUSED,
   N_PROPS
 };
 
@@ -363,6 +366,8 @@ schedule (BylineAutosave *self)
   gint64 delay = MIN ((gint64)self->delay, MAX (0, MAX_WAIT_MS - waited_ms));
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->paused)
+    return;
   self->timeout_id = g_timeout_add ((guint)delay, timeout_cb, self);
 }
 
@@ -449,6 +454,9 @@ byline_autosave_get_property (GObject    *object,
     case PROP_DIRTY:
       g_value_set_boolean (value, is_dirty (self));
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -472,6 +480,9 @@ byline_autosave_set_property (GObject      *object,
       break;
     case PROP_DELAY:
       byline_autosave_set_delay (self, g_value_get_uint (value));
+      break;
+    case PROP_PAUSED:
+      byline_autosave_set_paused (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -499,6 +510,9 @@ byline_autosave_class_init (BylineAutosaveClass *klass)
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -603,6 +617,66 @@ byline_autosave_get_dirty (BylineAutosave *self)
 {
   g_return_val_if_fail (BYLINE_IS_AUTOSAVE (self), FALSE);
   return is_dirty (self);
+}
+
+gboolean
+byline_autosave_get_paused (BylineAutosave *self)
+{
+  g_return_val_if_fail (BYLINE_IS_AUTOSAVE (self), FALSE);
+  return self->paused;
+}
+
+/**
+ * byline_autosave_set_paused:
+ * @self: an autosave
+ * @paused: whether to stop writing on its own
+ *
+ * Paused, edits still mark the article dirty but nothing writes them by
+ * itself: only a flush does. For a save the store refuses until the person
+ * decides (someone else changed the article meanwhile), where trying again
+ * at every keystroke would only fail again. Resuming writes what is
+ * pending after the usual pause.
+ */
+void
+byline_autosave_set_paused (BylineAutosave *self,
+                            gboolean        paused)
+{
+  g_return_if_fail (BYLINE_IS_AUTOSAVE (self));
+
+  paused = !!paused;
+  if (self->paused == paused)
+    return;
+
+  self->paused = paused;
+  if (paused)
+    g_clear_handle_id (&self->timeout_id, g_source_remove);
+  else if (self->article != NULL && is_dirty (self) && self->job == NULL)
+    schedule (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+/**
+ * byline_autosave_discard:
+ * @self: an autosave
+ *
+ * Forgets the edits not written yet, without writing them: the article
+ * counts as saved as it is. Only for edits kept some other way (as a
+ * revision, or a new article), never to drop someone's words. A write
+ * already on its way still lands.
+ */
+void
+byline_autosave_discard (BylineAutosave *self)
+{
+  g_return_if_fail (BYLINE_IS_AUTOSAVE (self));
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (!is_dirty (self))
+    return;
+
+  self->saved_generation = self->generation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  resolve_waiters (self, NULL);
 }
 
 /**

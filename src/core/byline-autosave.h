@@ -27,6 +27,12 @@ guint           byline_autosave_get_delay   (BylineAutosave *self);
 void            byline_autosave_set_delay   (BylineAutosave *self,
                                              guint           milliseconds);
 gboolean        byline_autosave_get_dirty   (BylineAutosave *self);
+/* Paused, edits are tracked but only a flush writes them. */
+gboolean        byline_autosave_get_paused  (BylineAutosave *self);
+void            byline_autosave_set_paused  (BylineAutosave *self,
+                                             gboolean        paused);
+/* Forgets pending edits kept some other way (a revision, a new article). */
+void            byline_autosave_discard     (BylineAutosave *self);
 /* Writes now, on this thread, if anything is pending; a write under way
  * on the worker is joined first, without running the main loop. For a
  * close, a quit or a switch that cannot go on before the text is safe. */
