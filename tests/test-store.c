@@ -814,7 +814,8 @@ seen_cb (BylineStore *store,
 
   if (id != seen->id)
     return;
-  g_string_append_printf (seen->details, "%s ", g_quark_to_string (hint->detail));
+  g_string_append_printf (seen->details, "%s%s ", g_quark_to_string (hint->detail),
+                          byline_store_change_is_from_elsewhere (store) ? "@elsewhere" : "");
 }
 
 /* Waits at most a second for @details among what @seen saw. */
@@ -873,6 +874,18 @@ test_changes_from_another_program (Fixture       *fixture,
 
   g_assert_true (byline_store_trash_article (other, seen.id, &error));
   wait_for_details (&seen, "trashed");
+
+  /* Each came from elsewhere, and says so; a change made here does not. */
+  {
+    g_autofree char *text = g_strstrip (g_strdup (seen.details->str));
+    g_auto(GStrv) details = g_strsplit (text, " ", -1);
+
+    for (guint i = 0; details[i] != NULL; i++)
+      g_assert_true (g_str_has_suffix (details[i], "@elsewhere"));
+  }
+  g_assert_true (byline_store_restore_article (fixture->store, seen.id, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (seen.details->str, "@elsewhere restored "));
 
   g_string_free (seen.details, TRUE);
 }

@@ -40,6 +40,8 @@ struct _BylineStore
   /* Where saves wait while the newsroom server cannot be reached. */
   BylineOutbox       *outbox;
   GMutex              user_name_lock;
+  /* Inside a "changed" that watch_changes announced. */
+  guint               announcing_elsewhere;
 };
 
 G_DEFINE_FINAL_TYPE (BylineStore, byline_store, G_TYPE_OBJECT)
@@ -613,7 +615,30 @@ remote_change_cb (gint64      article_id,
 {
   BylineStore *self = user_data;
 
+  self->announcing_elsewhere++;
   _byline_store_emit_changed (self, article_id, what);
+  self->announcing_elsewhere--;
+}
+
+/**
+ * byline_store_change_is_from_elsewhere:
+ * @self: a store
+ *
+ * For a "changed" handler: whether the change being announced was seen by
+ * byline_store_watch_changes() (another program or desk wrote it) rather
+ * than made through this store. The open article follows the first kind;
+ * its own saves are in it already. A file's changes log may also hand back
+ * this store's own change among others': it then counts as from
+ * elsewhere, which costs a look, never a missed change.
+ *
+ * Returns: %TRUE inside a handler of a change from elsewhere
+ */
+gboolean
+byline_store_change_is_from_elsewhere (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+
+  return self->announcing_elsewhere > 0;
 }
 
 /**

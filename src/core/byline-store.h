@@ -97,6 +97,8 @@ const char    *byline_store_get_path           (BylineStore         *self);
 /* Announce changes others make as "changed" too (see the .c). */
 gboolean       byline_store_watch_changes      (BylineStore         *self,
                                                 GError             **error);
+/* In a "changed" handler: the change came through the watch above. */
+gboolean       byline_store_change_is_from_elsewhere (BylineStore   *self);
 /* The person's name recorded with each save (Preferences' name). */
 void           byline_store_set_user_name      (BylineStore         *self,
                                                 const char          *name);
