@@ -312,8 +312,31 @@ sync_image (BylineEditorPane *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->image_row), NULL);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-image", self->article != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-image", has_image);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-image",
+                                 self->article != NULL && self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-image", has_image && self->editable);
+}
+
+void
+_byline_editor_pane_apply_editable (BylineEditorPane *self)
+{
+  gboolean editable = self->editable;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *widget = field_widget (self, i);
+
+      if (GTK_IS_TEXT_VIEW (widget))
+        {
+          gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
+          gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editable);
+        }
+      else if (GTK_IS_EDITABLE (widget))
+        gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pins_editor), editable);
+  sync_image (self);
 }
 
 void

@@ -49,6 +49,8 @@ struct _BylineEditorPane
   /* Writing into the article from a widget: its notify must not come back. */
   guint                 pushing;
   guint                 scroll_to_cursor : 1;
+  /* FALSE while another desk edits the article: every field read-only. */
+  guint                 editable : 1;
 
   /* Template widgets */
   GtkStack             *stack;
@@ -87,6 +89,9 @@ void       _byline_editor_pane_load_article    (BylineEditorPane *self);
 void       _byline_editor_pane_article_notify_cb (BylineEditorPane *self,
                                                   GParamSpec       *pspec,
                                                   BylineArticle    *article);
+/* Makes every field, the lead image's buttons and the links follow
+ * self->editable. */
+void       _byline_editor_pane_apply_editable (BylineEditorPane *self);
 /* Parses the Published field into the article, as leaving it does. */
 void       _byline_editor_pane_commit_published (BylineEditorPane *self);
 void       _byline_editor_pane_update_headline_counter (BylineEditorPane *self);

@@ -35,6 +35,7 @@ enum {
   PROP_ARTICLE,
   PROP_HEADLINE_BUDGET,
   PROP_CAPTION_BUDGET,
+  PROP_EDITABLE,
   N_PROPS
 };
 
@@ -184,7 +185,7 @@ _byline_editor_pane_drop_related (BylineEditorPane *self,
 
   g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
 
-  if (self->article == NULL || related_id <= 0)
+  if (self->article == NULL || related_id <= 0 || !self->editable)
     return FALSE;
 
   text = _byline_editor_pane_dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
@@ -360,6 +361,10 @@ byline_editor_pane_get_property (GObject    *object,
       g_value_set_uint (value, self->caption_budget);
       break;
 
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -385,6 +390,10 @@ byline_editor_pane_set_property (GObject      *object,
 
     case PROP_CAPTION_BUDGET:
       byline_editor_pane_set_caption_budget (self, g_value_get_uint (value));
+      break;
+
+    case PROP_EDITABLE:
+      byline_editor_pane_set_editable (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -437,6 +446,17 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
     g_param_spec_uint ("caption-budget", NULL, NULL,
                        1, G_MAXUINT, DEFAULT_CAPTION_BUDGET,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * BylineEditorPane:editable:
+   *
+   * Whether the person may change the article here: FALSE while another
+   * desk holds its edit lock. The text can still be read, selected and
+   * copied.
+   */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -495,6 +515,7 @@ byline_editor_pane_init (BylineEditorPane *self)
 {
   self->headline_budget = DEFAULT_HEADLINE_BUDGET;
   self->caption_budget = DEFAULT_CAPTION_BUDGET;
+  self->editable = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _byline_editor_pane_init_fields (self);
@@ -598,6 +619,37 @@ byline_editor_pane_commit_pending (BylineEditorPane *self)
   g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
 
   _byline_editor_pane_commit_published (self);
+}
+
+gboolean
+byline_editor_pane_get_editable (BylineEditorPane *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
+
+  return self->editable;
+}
+
+/**
+ * byline_editor_pane_set_editable:
+ * @self: an editor pane
+ * @editable: whether the fields take typing
+ *
+ * Read-only, the fields show the article and follow its changes, but no
+ * keystroke, image or READ: link changes it.
+ */
+void
+byline_editor_pane_set_editable (BylineEditorPane *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  _byline_editor_pane_apply_editable (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 /**

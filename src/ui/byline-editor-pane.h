@@ -25,6 +25,9 @@ int            byline_editor_pane_get_cursor_offset   (BylineEditorPane *self);
 void           byline_editor_pane_set_cursor_offset   (BylineEditorPane *self,
                                                        int               offset);
 void           byline_editor_pane_commit_pending      (BylineEditorPane *self);
+gboolean       byline_editor_pane_get_editable        (BylineEditorPane *self);
+void           byline_editor_pane_set_editable        (BylineEditorPane *self,
+                                                       gboolean          editable);
 void           byline_editor_pane_focus_headline      (BylineEditorPane *self);
 void           byline_editor_pane_focus_body          (BylineEditorPane *self);
 guint          byline_editor_pane_get_headline_budget (BylineEditorPane *self);

@@ -659,6 +659,12 @@ store_changed_cb (BylineHistoryWindow *self,
                   gint64               article_id,
                   BylineStore         *store)
 {
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (store);
+
+  /* Someone starting or stopping to edit it changes no version. */
+  if (hint != NULL && hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK))
+    return;
+
   if (article_id == 0 || article_id == self->article_id)
     byline_history_window_reload (self);
 }

@@ -241,8 +241,9 @@ on_store_changed (BylineNotesPanel *self,
   GQuark detail = hint != NULL ? hint->detail : 0;
   gint64 article_id = get_article_id (self);
 
-  /* A revision kept changes no note. */
+  /* A revision kept, or someone starting to edit, changes no note. */
   if (detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_REVISIONS) ||
+      detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK) ||
       (detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_SAVED) && !text_save_moves_notes (self)))
     return;
 
@@ -775,6 +776,19 @@ byline_notes_panel_reload (BylineNotesPanel *self)
 
   /* Rebuilt even when unchanged: the relative times move on. */
   _byline_notes_panel_reload_now (self, TRUE);
+}
+
+void
+byline_notes_panel_article_reloaded (BylineNotesPanel *self)
+{
+  g_return_if_fail (BYLINE_IS_NOTES_PANEL (self));
+
+  if (self->article == NULL)
+    return;
+
+  g_free (self->stored_body);
+  self->stored_body = g_strdup (byline_article_get_body (self->article));
+  _byline_notes_panel_reload_now (self, FALSE);
 }
 
 char *

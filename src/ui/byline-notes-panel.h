@@ -55,6 +55,9 @@ void            byline_notes_panel_set_autosave (BylineNotesPanel *self,
 guint           byline_notes_panel_get_n_open   (BylineNotesPanel *self);
 /* Reads the notes from the store again. */
 void            byline_notes_panel_reload       (BylineNotesPanel *self);
+/* The open article was brought in line with the store (another desk
+ * changed it): its body is the body as stored, which the anchors count. */
+void            byline_notes_panel_article_reloaded (BylineNotesPanel *self);
 /* The open thread whose passage holds body character @offset (as the
  * buffer has it now), or 0. */
 gint64          byline_notes_panel_find_thread_at (BylineNotesPanel *self,

@@ -327,10 +327,16 @@ store_changed_cb (BylineRelatedList *self,
                   gint64             id,
                   BylineStore       *store)
 {
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (store);
+
   if (self->article == NULL)
     return;
 
   if (id != 0 && id == byline_article_get_id (self->article))
+    return;
+
+  /* Someone starting or stopping to edit an article moves no ranking. */
+  if (hint != NULL && hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK))
     return;
 
   queue_refresh (self);

@@ -149,6 +149,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *headline = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
+  GtkWidget *editing;
+  GtkWidget *editing_label;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -162,20 +164,53 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "caption");
 
+  /* Who is editing it at another desk: an icon and the name, not colour. */
+  editing = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  editing_label = gtk_label_new (NULL);
+  gtk_box_append (GTK_BOX (editing), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
+  gtk_label_set_xalign (GTK_LABEL (editing_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (editing_label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (editing), editing_label);
+  gtk_widget_add_css_class (editing, "caption");
+  gtk_widget_add_css_class (editing, "accent");
+  gtk_widget_set_visible (editing, FALSE);
+
   gtk_box_append (GTK_BOX (box), headline);
   gtk_box_append (GTK_BOX (box), meta);
+  gtk_box_append (GTK_BOX (box), editing);
   gtk_list_item_set_child (item, box);
+}
+
+/* "Being edited by Ana Ruiz" when another desk holds the article's edit
+ * lock (this desk's own lock is the article open here), else NULL. */
+static char *
+dup_editing_text (BylineSidebar        *self,
+                  BylineArticleSummary *article)
+{
+  const char *desk = byline_article_summary_get_editor_desk (article);
+  const char *name = byline_article_summary_get_editor_name (article);
+
+  if (desk == NULL || *desk == '\0' || g_strcmp0 (desk, byline_store_get_desk (self->store)) == 0)
+    return NULL;
+
+  if (name == NULL || *name == '\0')
+    return g_strdup (_("Being edited at another desk"));
+
+  /* Translators: in the article list: someone else has the article open to edit it */
+  return g_strdup_printf (_("Being edited by %s"), name);
 }
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             BylineSidebar            *self)
 {
   BylineArticleSummary *article = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *headline = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (headline);
+  GtkWidget *editing = gtk_widget_get_next_sibling (meta);
+  g_autofree char *editing_text = dup_editing_text (self, article);
   g_autofree char *updated = format_updated (byline_article_summary_get_updated (article));
   g_autoptr(GString) line = g_string_new (byline_status_get_label (byline_article_summary_get_status (article)));
   /* Counted with the list's query: binding a row asks the store nothing. */
@@ -195,6 +230,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (headline), byline_article_summary_get_display_headline (article));
   gtk_label_set_text (GTK_LABEL (meta), line->str);
+
+  gtk_widget_set_visible (editing, editing_text != NULL);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (editing)), editing_text ? editing_text : "");
+  gtk_widget_set_tooltip_text (editing, editing_text);
+  if (editing_text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, editing_text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -497,7 +542,7 @@ byline_sidebar_constructed (GObject *object)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
