@@ -125,7 +125,8 @@ byline_ui_test_dup_field_text (GtkWidget *field)
   return gtk_text_iter_get_text (&start, &end);
 }
 
-/* Replaces a field's text as a paste over all of it would. */
+/* Replaces a field's text as a paste over all of it would (so not in a
+ * read-only one). */
 static inline void
 byline_ui_test_set_field_text (GtkWidget  *field,
                                const char *text)
@@ -133,19 +134,23 @@ byline_ui_test_set_field_text (GtkWidget  *field,
   GtkTextBuffer *buffer;
   GtkTextIter start;
   GtkTextIter end;
+  gboolean editable;
 
+  /* A paste changes nothing in a read-only field. */
   if (GTK_IS_EDITABLE (field))
     {
-      gtk_editable_set_text (GTK_EDITABLE (field), text);
+      if (gtk_editable_get_editable (GTK_EDITABLE (field)))
+        gtk_editable_set_text (GTK_EDITABLE (field), text);
       return;
     }
 
   g_assert_true (GTK_IS_TEXT_VIEW (field));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  editable = gtk_text_view_get_editable (GTK_TEXT_VIEW (field));
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-  gtk_text_buffer_insert_interactive (buffer, &start, text, -1, TRUE);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, editable);
+  gtk_text_buffer_insert_interactive (buffer, &start, text, -1, editable);
   gtk_text_buffer_end_user_action (buffer);
 }
 

@@ -30,11 +30,21 @@ static const char * const article_actions[] = {
   "win.show-history",
 };
 
+/* Of those, what would write the article while another desk edits it:
+ * a change of state or the Trash would bump its version under them. */
+static const char * const writing_actions[] = {
+  "win.trash-article",
+  "win.set-status",
+};
+
 void
 _byline_window_update_actions (BylineWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (article_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), article_actions[i], self->article != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (writing_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writing_actions[i],
+                                   self->article != NULL && !self->read_only);
 }
 
 /* Opens the article through win.open-article, as everything does that

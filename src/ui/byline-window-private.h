@@ -18,12 +18,24 @@
 
 G_BEGIN_DECLS
 
+/* What the desk bar says about the open article and other desks, besides
+ * who holds its edit lock (byline-window-desks.c). */
+typedef enum
+{
+  BYLINE_DESK_STATE_NONE,
+  BYLINE_DESK_STATE_CONFLICT,   /* a save was refused: someone saved since */
+  BYLINE_DESK_STATE_TRASHED,    /* moved to the Trash at another desk */
+  BYLINE_DESK_STATE_DELETED,    /* deleted at another desk */
+} BylineDeskState;
+
 /* The window spans several files, each with one reason to change:
  *   byline-window.c           building it, the panes, opening articles, saving
  *   byline-window-actions.c   what the win.* actions do
  *   byline-window-export.c    exporting an article or the publication
  *   byline-window-workflow.c  the state badge and changes of state
- *   byline-window-review.c    review mode, notes, revisions and History */
+ *   byline-window-review.c    review mode, notes, revisions and History
+ *   byline-window-desks.c     other desks: following their changes,
+ *                             refused saves, edit locks */
 struct _BylineWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -66,6 +78,27 @@ struct _BylineWindow
   gboolean              narrow;
   gboolean              very_narrow;
   guint                 close_despite_error : 1;
+
+  /* Other desks (byline-window-desks.c) */
+  GtkRevealer          *desk_revealer;
+  GtkWidget            *desk_bar;
+  GtkLabel             *desk_label;
+  GtkButton            *desk_primary_button;
+  GtkButton            *desk_secondary_button;
+  BylineDeskState       desk_state;
+  char                 *conflict_message;
+  /* The words last kept as a revision while a save is refused. */
+  BylineArticle        *kept_words;
+  /* Who edits the open article at another desk. */
+  char                 *lock_holder;
+  /* The article whose edit lock this window holds, 0 for none. */
+  gint64                locked_id;
+  guint                 heartbeat_id;
+  gboolean              read_only;
+  gboolean              taken_over;
+  gboolean              words_kept;
+  gboolean              opened_trashed;
+  gboolean              locking;
 };
 
 /* byline-window.c */
@@ -92,6 +125,9 @@ void      _byline_window_open_first_article  (BylineWindow  *self);
 /* Shows @article without loading it (NULL: none). */
 void      _byline_window_set_article         (BylineWindow  *self,
                                               BylineArticle *article);
+
+/* Puts "Saving…", "All changes saved" or why not under the title. */
+void      _byline_window_update_save_state   (BylineWindow  *self);
 
 /* byline-window-actions.c */
 void      _byline_window_class_add_actions   (GtkWidgetClass *widget_class);
@@ -124,6 +160,30 @@ void      _byline_window_review_set_article  (BylineWindow  *self,
                                               BylineArticle *article);
 void      _byline_window_save_revision       (BylineWindow  *self);
 void      _byline_window_show_history        (BylineWindow  *self);
+/* Shows History of the open article as it is stored, saving nothing. */
+void      _byline_window_present_history     (BylineWindow  *self);
+
+/* byline-window-desks.c */
+void      _byline_window_class_init_desks    (GtkWidgetClass *widget_class);
+void      _byline_window_setup_desks         (BylineWindow  *self);
+void      _byline_window_dispose_desks       (BylineWindow  *self);
+/* The open article changed: gives up the lock of the one before, takes
+ * this one's (or opens it read-only), and forgets what the bar said. */
+void      _byline_window_desks_set_article   (BylineWindow  *self);
+/* A save of the open article failed: when someone else changed it
+ * (CONFLICT) or deleted it, the desk bar says so and offers what can be
+ * done; autosave stops trying. TRUE when the error was one of those. */
+gboolean  _byline_window_desks_save_failed   (BylineWindow  *self,
+                                              const GError  *error);
+/* Leaving an article whose save was refused because someone else changed
+ * it (@error): the words typed here are kept as a revision instead, so
+ * the switch or close can go on. TRUE when they were. */
+gboolean  _byline_window_desks_set_aside     (BylineWindow  *self,
+                                              const GError  *error);
+/* Gives the edit lock up: the window closes. */
+void      _byline_window_desks_release       (BylineWindow  *self);
+/* "Read-Only", "Not Saved", or NULL when saving goes as usual. */
+const char *_byline_window_desks_get_save_state (BylineWindow *self);
 
 /* For the widget tests, which drive the window's parts directly. */
 BylineEditorPane *_byline_window_get_editor   (BylineWindow *self);
@@ -149,5 +209,9 @@ gboolean          _byline_window_restore_revision   (BylineWindow *self,
 /* The header bar's state menu button, and the History window while open. */
 GtkMenuButton    *_byline_window_get_status_button  (BylineWindow *self);
 GtkWidget        *_byline_window_get_history        (BylineWindow *self);
+/* Whether another desk edits the open article, so it is read-only here. */
+gboolean          _byline_window_get_read_only      (BylineWindow *self);
+/* The desk bar (its label, then its buttons) while it shows, else NULL. */
+GtkWidget        *_byline_window_get_desk_bar       (BylineWindow *self);
 
 G_END_DECLS

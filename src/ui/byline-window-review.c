@@ -247,6 +247,13 @@ _byline_window_restore_revision (BylineWindow *self,
   if (self->article == NULL)
     return FALSE;
 
+  /* Restoring writes the article: not while another desk edits it. */
+  if (self->read_only)
+    {
+      _byline_window_show_toast (self, _("Take over the article to restore a revision"), NULL, NULL, NULL);
+      return FALSE;
+    }
+
   if (!_byline_window_save_for_revision (self, &error))
     {
       _byline_window_show_save_error (self, error);
@@ -288,7 +295,6 @@ void
 _byline_window_show_history (BylineWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *history;
 
   g_return_if_fail (BYLINE_IS_WINDOW (self));
 
@@ -301,6 +307,19 @@ _byline_window_show_history (BylineWindow *self)
       _byline_window_show_save_error (self, error);
       return;
     }
+
+  _byline_window_present_history (self);
+}
+
+void
+_byline_window_present_history (BylineWindow *self)
+{
+  GtkWidget *history;
+
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+
+  if (self->article == NULL)
+    return;
 
   if (self->history != NULL)
     {

@@ -90,11 +90,13 @@ update_title (BylineWindow *self)
 
 /* Saving */
 
-static void
-update_save_state (BylineWindow *self)
+void
+_byline_window_update_save_state (BylineWindow *self)
 {
   if (self->article == NULL)
     adw_window_title_set_subtitle (self->window_title, NULL);
+  else if (_byline_window_desks_get_save_state (self) != NULL)
+    adw_window_title_set_subtitle (self->window_title, _byline_window_desks_get_save_state (self));
   else if (byline_autosave_get_dirty (self->autosave))
     adw_window_title_set_subtitle (self->window_title, _("Saving…"));
   else
@@ -108,7 +110,7 @@ autosave_saved_cb (BylineWindow   *self,
 {
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   self->close_despite_error = FALSE;
-  update_save_state (self);
+  _byline_window_update_save_state (self);
 
   if (self->article != NULL)
     g_settings_set_int (self->settings, "cursor-offset",
@@ -120,12 +122,18 @@ _byline_window_show_save_error (BylineWindow *self,
                                 const GError *error)
 {
   /* Translators: %s is why the save failed, a whole sentence */
-  g_autofree char *text = g_strdup_printf (_("Your latest changes are not saved yet. %s"), error->message);
+  g_autofree char *text = NULL;
+
+  /* Someone else changed or deleted it: the desk bar says what to do. */
+  if (_byline_window_desks_save_failed (self, error))
+    return;
+
+  text = g_strdup_printf (_("Your latest changes are not saved yet. %s"), error->message);
 
   /* The text stays in the editor; the banner stays until a save works. */
   gtk_label_set_text (self->banner_label, text);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
-  update_save_state (self);
+  _byline_window_update_save_state (self);
 }
 
 static void
@@ -140,16 +148,23 @@ gboolean
 byline_window_save_now (BylineWindow  *self,
                         GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
 
   byline_editor_pane_commit_pending (self->editor);
-  if (!byline_autosave_flush (self->autosave, error))
-    return FALSE;
+  if (!byline_autosave_flush (self->autosave, &local_error))
+    {
+      /* A refused save is never silent, whoever asked for it. */
+      _byline_window_desks_save_failed (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   self->close_despite_error = FALSE;
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
-  update_save_state (self);
+  _byline_window_update_save_state (self);
   return TRUE;
 }
 
@@ -189,7 +204,8 @@ _byline_window_set_article (BylineWindow  *self,
 
   update_title (self);
   _byline_window_update_status_button (self);
-  update_save_state (self);
+  _byline_window_desks_set_article (self);
+  _byline_window_update_save_state (self);
   _byline_window_update_actions (self);
 }
 
@@ -207,8 +223,10 @@ _byline_window_load_article (BylineWindow  *self,
   if (!reload && self->article != NULL && byline_article_get_id (self->article) == id)
     return TRUE;
 
-  /* Never leave unsaved words behind when switching. */
-  if (!byline_window_save_now (self, &save_error))
+  /* Never leave unsaved words behind when switching: saved, or, when
+   * someone else saved meanwhile, kept as a revision. */
+  if (!byline_window_save_now (self, &save_error) &&
+      !_byline_window_desks_set_aside (self, save_error))
     {
       _byline_window_show_save_error (self, save_error);
       g_propagate_error (error, g_steal_pointer (&save_error));
@@ -295,7 +313,7 @@ pin_requested_cb (BylineWindow         *self,
   g_autoptr(GError) error = NULL;
   guint position;
 
-  if (self->article == NULL)
+  if (self->article == NULL || self->read_only)
     return;
 
   /* The row is a summary: link the article as stored, as a drop does. */
@@ -475,7 +493,9 @@ byline_window_close_request (GtkWindow *window)
 
   save_window_state (self);
 
-  if (!byline_window_save_now (self, &error) && !self->close_despite_error)
+  if (!byline_window_save_now (self, &error) &&
+      !_byline_window_desks_set_aside (self, error) &&
+      !self->close_despite_error)
     {
       /* Keep the window, and the words in it, until they are safe or the
        * person closes again knowing they are not. */
@@ -488,6 +508,7 @@ byline_window_close_request (GtkWindow *window)
     }
 
   _byline_window_cancel_export (self);
+  _byline_window_desks_release (self);
 
   return GTK_WINDOW_CLASS (byline_window_parent_class)->close_request (window);
 }
@@ -553,10 +574,11 @@ byline_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->autosave, "failed", G_CALLBACK (autosave_failed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->autosave, "notify::dirty", G_CALLBACK (update_save_state), self,
+  g_signal_connect_object (self->autosave, "notify::dirty", G_CALLBACK (_byline_window_update_save_state), self,
                            G_CONNECT_SWAPPED);
   _byline_window_setup_workflow (self);
   _byline_window_setup_review (self);
+  _byline_window_setup_desks (self);
 
   /* The counters in the editor follow Preferences. */
   g_settings_bind (self->settings, "headline-budget", self->editor, "headline-budget", G_SETTINGS_BIND_GET);
@@ -606,6 +628,7 @@ byline_window_dispose (GObject *object)
         g_message ("Could not save on close: %s", error->message);
       byline_autosave_set_article (self->autosave, NULL);
     }
+  _byline_window_dispose_desks (self);
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
   _byline_window_dispose_workflow (self);
@@ -734,7 +757,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_count_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_popover);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_panel);
-
+  _byline_window_class_init_desks (widget_class);
 
   _byline_window_class_add_actions (widget_class);
 }

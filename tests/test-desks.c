@@ -1,0 +1,706 @@
+/* test-desks.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Two desks on one newsroom file: the window is Ana's desk, a second store
+ * on the same file is Ben's, as another program or window would be. What
+ * Ben does reaches the window through the store's watch, as it would from
+ * another computer. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "byline-editor-pane-private.h"
+#include "byline-history-window.h"
+#include "byline-review.h"
+#include "byline-ui-test-util.h"
+#include "byline-window-private.h"
+
+#define ANA "Ana García"
+#define BEN "Ben Okafor"
+
+#define HEADLINE   "Ferry fares rise"
+#define BODY       "Fares go up by ten percent in May."
+#define BEN_BODY   "Fares go up by twelve percent in May, the operator said."
+#define ANA_BODY   "Fares go up by ten percent in May. Season tickets stay the same."
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  BylineStore    *store;      /* Ana's desk: the window's */
+  BylineStore    *ben;        /* Ben's desk */
+  GSettings      *settings;
+  GtkApplication *app;
+  BylineWindow   *window;
+  gint64          ferry_id;
+  gint64          tram_id;
+  gboolean        closed;
+} Fixture;
+
+static gint64
+add_article (BylineStore *store,
+             const char  *headline,
+             const char  *body)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+
+  byline_article_set_headline (article, headline);
+  byline_article_set_body (article, body);
+  return byline_test_save_article (store, article);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = byline_ui_test_store_new ("byline-desks-XXXXXX", &fixture->dir);
+  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  byline_store_set_user_name (fixture->store, ANA);
+  g_assert_true (byline_store_watch_changes (fixture->store, &error));
+  g_assert_no_error (error);
+
+  fixture->ben = byline_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  byline_store_set_user_name (fixture->ben, BEN);
+
+  fixture->tram_id = add_article (fixture->store, "Tram depot plans go on show", "The exhibition runs all week.");
+  fixture->ferry_id = add_article (fixture->store, HEADLINE, BODY);
+
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_set_string (fixture->settings, "author-name", ANA);
+  g_settings_set_int64 (fixture->settings, "open-article", fixture->ferry_id);
+  fixture->app = g_object_ref (GTK_APPLICATION ((gpointer)user_data));
+
+  fixture->window = g_object_ref (byline_window_new (fixture->app, fixture->store, fixture->settings));
+  byline_autosave_set_delay (_byline_window_get_autosave (fixture->window), 50);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
+  byline_ui_test_present (fixture->window);
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, fixture->ferry_id);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (!fixture->closed)
+    byline_ui_test_close (fixture->window);
+  g_clear_object (&fixture->window);
+  g_settings_reset (fixture->settings, "author-name");
+  g_settings_reset (fixture->settings, "open-article");
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->ben);
+  g_clear_object (&fixture->store);
+
+  byline_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* --- what a person sees ---------------------------------------------------- */
+
+static GtkWidget *
+get_field (Fixture    *fixture,
+           const char *name)
+{
+  return _byline_editor_pane_get_field (_byline_window_get_editor (fixture->window), name);
+}
+
+static char *
+dup_body_text (Fixture *fixture)
+{
+  return byline_ui_test_dup_field_text (get_field (fixture, "Body"));
+}
+
+static gboolean
+body_shows (Fixture    *fixture,
+            const char *text)
+{
+  g_autofree char *body = dup_body_text (fixture);
+
+  return g_strcmp0 (body, text) == 0;
+}
+
+/* What the desk bar says, or NULL while it is hidden. */
+static const char *
+bar_text (Fixture *fixture)
+{
+  GtkWidget *bar = _byline_window_get_desk_bar (fixture->window);
+
+  if (bar == NULL)
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (bar)));
+}
+
+static gboolean
+bar_says (Fixture    *fixture,
+          const char *words)
+{
+  const char *text = bar_text (fixture);
+
+  return text != NULL && strstr (text, words) != NULL;
+}
+
+/* The bar's visible button labelled @label ("Keep Mine"), or NULL. */
+static GtkWidget *
+bar_button (Fixture    *fixture,
+            const char *label)
+{
+  GtkWidget *bar = _byline_window_get_desk_bar (fixture->window);
+
+  for (GtkWidget *child = bar ? gtk_widget_get_first_child (bar) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GString) text = NULL;
+
+      if (!GTK_IS_BUTTON (child) || !gtk_widget_get_visible (child))
+        continue;
+
+      text = g_string_new (gtk_button_get_label (GTK_BUTTON (child)));
+      g_string_replace (text, "_", "", 0);
+      if (g_str_equal (text->str, label))
+        return child;
+    }
+
+  return NULL;
+}
+
+static void
+click_bar_button (Fixture    *fixture,
+                  const char *label)
+{
+  GtkWidget *button = bar_button (fixture, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* What a click ends in (activating a button would wait for its
+   * pressed look to show first). */
+  g_signal_emit_by_name (button, "clicked");
+  byline_ui_test_spin_idle ();
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+sidebar_shows (Fixture    *fixture,
+               const char *text)
+{
+  return shows_label (GTK_WIDGET (_byline_window_get_sidebar (fixture->window)), text);
+}
+
+/* Whether a person can type into the body, headline and byline. */
+static gboolean
+fields_editable (Fixture *fixture)
+{
+  gboolean body = gtk_text_view_get_editable (GTK_TEXT_VIEW (get_field (fixture, "Body")));
+  gboolean headline = gtk_text_view_get_editable (GTK_TEXT_VIEW (get_field (fixture, "Headline")));
+  gboolean byline = gtk_editable_get_editable (GTK_EDITABLE (get_field (fixture, "Byline")));
+
+  g_assert_true (body == headline && headline == byline);
+  return body;
+}
+
+/* --- what the database holds ---------------------------------------------- */
+
+static BylineArticle *
+load (BylineStore *store,
+      gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article = byline_store_load_article (store, id, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static gboolean
+stored_body_is (Fixture    *fixture,
+                gint64      id,
+                const char *body)
+{
+  g_autoptr(BylineArticle) article = byline_store_load_article (fixture->ben, id, NULL);
+
+  return article != NULL && g_strcmp0 (byline_article_get_body (article), body) == 0;
+}
+
+static GPtrArray *
+list_revisions (Fixture *fixture,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *revisions = byline_store_list_revisions (fixture->ben, id, &error);
+
+  g_assert_no_error (error);
+  return revisions;
+}
+
+/* The newest revision of article @id that holds @body, or NULL. */
+static BylineRevision *
+find_revision (GPtrArray  *revisions,
+               const char *body)
+{
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      BylineRevision *revision = g_ptr_array_index (revisions, i);
+
+      if (g_str_equal (byline_article_get_body (byline_revision_get_article (revision)), body))
+        return revision;
+    }
+
+  return NULL;
+}
+
+/* Ben loads the article, changes its body and saves: his version. */
+static gint64
+ben_saves_body (Fixture    *fixture,
+                gint64      id,
+                const char *body)
+{
+  g_autoptr(BylineArticle) article = load (fixture->ben, id);
+  g_autoptr(GError) error = NULL;
+
+  byline_article_set_body (article, body);
+  g_assert_true (byline_store_save_article (fixture->ben, article, &error));
+  g_assert_no_error (error);
+  return byline_article_get_version (article);
+}
+
+/* Ana types without pausing long enough for autosave. */
+static void
+ana_types_unsaved (Fixture    *fixture,
+                   const char *body)
+{
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+
+  byline_autosave_set_delay (autosave, 60 * 1000);
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), body);
+  g_assert_true (byline_autosave_get_dirty (autosave));
+}
+
+/* Ana's unsaved edit meets Ben's save: Ctrl+S is refused, and said so. */
+static void
+make_conflict (Fixture *fixture)
+{
+  ana_types_unsaved (fixture, ANA_BODY);
+  ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-now", NULL);
+  WAIT_FOR (bar_says (fixture, BEN " changed “" HEADLINE "”"), 5, "the conflict bar");
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+/* With nothing typed waiting, what Ben saves shows in the open article,
+ * and the cursor stays where it was (clamped to a shorter text). */
+static void
+test_follows_other_desk (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+  BylineNotesPanel *notes = BYLINE_NOTES_PANEL (byline_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                                                 BYLINE_TYPE_NOTES_PANEL));
+  g_autoptr(BylineArticle) ben_copy = NULL;
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(BylineNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  byline_editor_pane_set_cursor_offset (editor, 5);
+  version = ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+  WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text in the editor");
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (editor), ==, 5);
+
+  /* Brought in, not typed: nothing is written back over Ben's version. */
+  g_assert_false (byline_autosave_get_dirty (autosave));
+  byline_test_spin (300);
+  stored = load (fixture->ben, fixture->ferry_id);
+  g_assert_cmpint (byline_article_get_version (stored), ==, version);
+  g_assert_cmpstr (byline_article_get_updated_by (stored), ==, BEN);
+  g_assert_cmpint (byline_article_get_version (byline_window_get_article (fixture->window)), ==, version);
+  g_assert_null (bar_text (fixture));
+
+  byline_editor_pane_set_cursor_offset (editor, 40);
+  ben_saves_body (fixture, fixture->ferry_id, "Fares rise.");
+  WAIT_FOR (body_shows (fixture, "Fares rise."), 5, "Ben's shorter text");
+  g_assert_cmpint (byline_editor_pane_get_cursor_offset (editor), ==, (int) strlen ("Fares rise."));
+
+  /* His change of state shows on the state button. */
+  ben_copy = load (fixture->ben, fixture->ferry_id);
+  g_assert_true (byline_store_set_status (fixture->ben, ben_copy, BYLINE_STATUS_IN_REVIEW, BEN, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (g_strcmp0 (gtk_menu_button_get_label (_byline_window_get_status_button (fixture->window)),
+                       "In Review") == 0, 5, "the state button to say In Review");
+
+  /* And his note, in the notes panel. */
+  note = byline_store_add_note (fixture->ben, fixture->ferry_id, BEN, "Which routes?", -1, -1, &error);
+  g_assert_no_error (error);
+  WAIT_FOR (byline_notes_panel_get_n_open (notes) == 1, 5, "Ben's note in the panel");
+}
+
+/* Ana's unsaved edit and Ben's save: the editor keeps Ana's words, the
+ * save is refused and said so, and autosave stops trying. "Keep Mine"
+ * stores Ana's text as the newest version; Ben's is in History. */
+static void
+test_conflict_keep_mine (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  BylineRevision *theirs;
+  BylineRevision *mine;
+  gint64 ben_version;
+
+  ana_types_unsaved (fixture, ANA_BODY);
+  ben_version = ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+
+  /* The change arrives while Ana's words wait: they are not touched. */
+  byline_test_spin (700);
+  g_assert_true (body_shows (fixture, ANA_BODY));
+  g_assert_null (bar_text (fixture));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-now", NULL);
+  WAIT_FOR (bar_says (fixture, BEN " changed “" HEADLINE "”"), 5, "the conflict bar");
+  g_assert_true (bar_says (fixture, "See their version, or keep yours as a new revision on top."));
+  g_assert_nonnull (bar_button (fixture, "See Their Version"));
+  g_assert_nonnull (bar_button (fixture, "Keep Mine"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (byline_ui_test_find_descendant (
+                     GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE))), ==, "Not Saved");
+  g_assert_true (body_shows (fixture, ANA_BODY));
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BEN_BODY));
+
+  /* No retrying at each keystroke: more typing writes nothing. */
+  byline_autosave_set_delay (autosave, 50);
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), ANA_BODY " Buses too.");
+  byline_test_spin (500);
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BEN_BODY));
+  g_assert_true (byline_autosave_get_dirty (autosave));
+  g_assert_true (bar_says (fixture, BEN " changed"));
+
+  click_bar_button (fixture, "Keep Mine");
+
+  /* Ana's text is the newest version, in the database... */
+  stored = load (fixture->ben, fixture->ferry_id);
+  g_assert_cmpstr (byline_article_get_body (stored), ==, ANA_BODY " Buses too.");
+  g_assert_cmpint (byline_article_get_version (stored), >, ben_version);
+  g_assert_cmpstr (byline_article_get_updated_by (stored), ==, ANA);
+  /* ...Ben's is kept as a revision by him, and Ana's as the newest one. */
+  revisions = list_revisions (fixture, fixture->ferry_id);
+  theirs = find_revision (revisions, BEN_BODY);
+  g_assert_nonnull (theirs);
+  g_assert_cmpstr (byline_revision_get_author (theirs), ==, BEN);
+  mine = g_ptr_array_index (revisions, 0);
+  g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (mine)), ==, ANA_BODY " Buses too.");
+  g_assert_cmpstr (byline_revision_get_author (mine), ==, ANA);
+
+  /* The words never left the editor; saving goes on as usual. */
+  g_assert_true (body_shows (fixture, ANA_BODY " Buses too."));
+  g_assert_null (bar_text (fixture));
+  g_assert_false (byline_autosave_get_dirty (autosave));
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), ANA_BODY " Buses and trams too.");
+  WAIT_FOR (stored_body_is (fixture, fixture->ferry_id, ANA_BODY " Buses and trams too."), 5,
+            "autosave to write again");
+}
+
+/* "See Their Version" keeps Ana's words in History first and shows them
+ * against Ben's; leaving the article then keeps them, never saving over. */
+static void
+test_conflict_see_their_version (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) after_switch = NULL;
+  GtkTextBuffer *diff;
+  GtkTextIter start, end;
+  g_autofree char *diff_text = NULL;
+  GtkWidget *history;
+  g_autoptr(GError) error = NULL;
+
+  make_conflict (fixture);
+  click_bar_button (fixture, "See Their Version");
+
+  history = _byline_window_get_history (fixture->window);
+  g_assert_nonnull (history);
+  revisions = list_revisions (fixture, fixture->ferry_id);
+  g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (g_ptr_array_index (revisions, 0))), ==,
+                   ANA_BODY);
+  g_assert_cmpstr (byline_revision_get_author (g_ptr_array_index (revisions, 0)), ==, ANA);
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BEN_BODY));
+
+  /* History shows the two versions word by word: both sides' words. */
+  diff = gtk_text_view_get_buffer (_byline_history_window_get_diff_view (BYLINE_HISTORY_WINDOW (history)));
+  gtk_text_buffer_get_bounds (diff, &start, &end);
+  diff_text = gtk_text_buffer_get_text (diff, &start, &end, FALSE);
+  g_assert_nonnull (strstr (diff_text, "twelve"));
+  g_assert_nonnull (strstr (diff_text, "Season"));
+
+  /* The editor still has Ana's words, and the bar still offers both. */
+  g_assert_true (body_shows (fixture, ANA_BODY));
+  g_assert_nonnull (bar_button (fixture, "Keep Mine"));
+
+  /* Leaving the article: her words are in History already, Ben's text
+   * stays stored, and no second copy is kept. */
+  g_assert_true (byline_window_open_article (fixture->window, fixture->tram_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, fixture->tram_id);
+  g_assert_null (bar_text (fixture));
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BEN_BODY));
+  after_switch = list_revisions (fixture, fixture->ferry_id);
+  g_assert_cmpuint (after_switch->len, ==, revisions->len);
+}
+
+/* Leaving an article whose save is refused keeps the words as a revision,
+ * and the switch goes on. */
+static void
+test_conflict_switch_keeps_words (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ana_types_unsaved (fixture, ANA_BODY);
+  ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+
+  g_assert_true (byline_window_open_article (fixture->window, fixture->tram_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BEN_BODY));
+  revisions = list_revisions (fixture, fixture->ferry_id);
+  g_assert_nonnull (find_revision (revisions, ANA_BODY));
+  g_assert_cmpstr (byline_revision_get_author (find_revision (revisions, ANA_BODY)), ==, ANA);
+}
+
+/* Trashed at another desk: the bar says so, the text stays, and it can be
+ * kept as a new article. */
+static void
+test_trashed_elsewhere (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  BylineArticle *article;
+  g_autoptr(BylineArticle) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (byline_store_trash_article (fixture->ben, fixture->ferry_id, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (bar_says (fixture, "“" HEADLINE "” was moved to the Trash at another desk."), 5, "the Trash bar");
+  g_assert_true (body_shows (fixture, BODY));
+
+  click_bar_button (fixture, "Keep as New Article");
+  article = byline_window_get_article (fixture->window);
+  g_assert_cmpint (byline_article_get_id (article), !=, fixture->ferry_id);
+  g_assert_true (body_shows (fixture, BODY));
+  kept = load (fixture->ben, byline_article_get_id (article));
+  g_assert_cmpstr (byline_article_get_headline (kept), ==, HEADLINE);
+  g_assert_cmpstr (byline_article_get_body (kept), ==, BODY);
+  g_assert_null (bar_text (fixture));
+}
+
+/* Deleted at another desk while Ana typed: her words stay in the editor
+ * and go into a new article. */
+static void
+test_deleted_elsewhere (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+  g_autoptr(BylineArticle) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ana_types_unsaved (fixture, ANA_BODY);
+  g_assert_true (byline_store_delete_article (fixture->ben, fixture->ferry_id, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-now", NULL);
+  WAIT_FOR (bar_says (fixture, "“" HEADLINE "” was deleted at another desk."), 5, "the deleted bar");
+  g_assert_true (body_shows (fixture, ANA_BODY));
+  g_assert_true (byline_autosave_get_paused (autosave));
+
+  click_bar_button (fixture, "Keep as New Article");
+  kept = load (fixture->ben, byline_article_get_id (byline_window_get_article (fixture->window)));
+  g_assert_cmpstr (byline_article_get_body (kept), ==, ANA_BODY);
+  g_assert_cmpstr (bar_text (fixture), ==, NULL);
+  g_assert_false (byline_autosave_get_paused (autosave));
+}
+
+/* Ben has the ferry story open: the list says so, it opens read-only here,
+ * and Take Over makes it Ana's (Ben's heartbeat learns it). */
+static void
+test_locked_elsewhere (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *holder = NULL;
+  gboolean acquired = FALSE;
+  gboolean held = TRUE;
+
+  g_assert_true (byline_window_open_article (fixture->window, fixture->tram_id, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, FALSE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_true (acquired);
+  WAIT_FOR (sidebar_shows (fixture, "Being edited by " BEN), 5, "the list to say Ben is editing");
+
+  g_assert_true (byline_window_open_article (fixture->window, fixture->ferry_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (_byline_window_get_read_only (fixture->window));
+  g_assert_false (fields_editable (fixture));
+  g_assert_true (bar_says (fixture, "Being edited by " BEN "."));
+  g_assert_nonnull (bar_button (fixture, "Take Over"));
+  /* A change of state would bump the version under Ben: not offered. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "in-review");
+  byline_ui_test_spin_idle ();
+  {
+    g_autoptr(BylineArticle) stored = load (fixture->ben, fixture->ferry_id);
+
+    g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_DRAFT);
+  }
+
+  /* Typing does nothing to a read-only article. */
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), "Typed where it may not be.");
+  g_assert_true (body_shows (fixture, BODY));
+  g_assert_cmpstr (byline_article_get_body (byline_window_get_article (fixture->window)), ==, BODY);
+
+  /* Ben's edits show as he saves them. */
+  ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+  WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's words in the read-only article");
+
+  click_bar_button (fixture, "Take Over");
+  g_assert_false (_byline_window_get_read_only (fixture->window));
+  g_assert_true (fields_editable (fixture));
+  g_assert_null (bar_text (fixture));
+  g_assert_true (byline_store_heartbeat_lock (fixture->ben, fixture->ferry_id, &held, &error));
+  g_assert_no_error (error);
+  g_assert_false (held);
+
+  /* Ana's edits are saved again. */
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), ANA_BODY);
+  WAIT_FOR (stored_body_is (fixture, fixture->ferry_id, ANA_BODY), 5, "Ana's words to be saved");
+}
+
+/* Ben takes the article over while Ana has words not saved yet: they go
+ * to History at once, nothing is saved over Ben, and the article turns
+ * read-only here. When Ben closes it, Ana may edit again. */
+static void
+test_taken_over (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *holder = NULL;
+  BylineRevision *kept;
+  gboolean acquired = FALSE;
+  gboolean held = FALSE;
+
+  /* Ana's desk holds it: Ben may not have it without taking it over. */
+  g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, FALSE, &acquired, &holder, &error));
+  g_assert_false (acquired);
+  g_assert_cmpstr (holder, ==, ANA);
+  g_clear_pointer (&holder, g_free);
+
+  ana_types_unsaved (fixture, ANA_BODY);
+  g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, TRUE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_true (acquired);
+
+  WAIT_FOR (_byline_window_get_read_only (fixture->window), 5, "the article to turn read-only");
+  g_assert_false (fields_editable (fixture));
+  g_assert_cmpstr (bar_text (fixture), ==, BEN " took over this article; your last words are kept in its History.");
+  revisions = list_revisions (fixture, fixture->ferry_id);
+  kept = g_ptr_array_index (revisions, 0);
+  g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (kept)), ==, ANA_BODY);
+  g_assert_cmpint (byline_revision_get_reason (kept), ==, BYLINE_REVISION_MANUAL);
+  g_assert_cmpstr (byline_revision_get_author (kept), ==, ANA);
+
+  /* Not saved over Ben: the stored text is as it was, and shown. */
+  byline_test_spin (300);
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BODY));
+  g_assert_true (body_shows (fixture, BODY));
+  g_assert_false (byline_autosave_get_dirty (_byline_window_get_autosave (fixture->window)));
+  g_assert_true (byline_store_heartbeat_lock (fixture->ben, fixture->ferry_id, &held, &error));
+  g_assert_true (held);
+
+  /* Ben closes it: Ana's desk may edit again. */
+  g_assert_true (byline_store_unlock_article (fixture->ben, fixture->ferry_id, &error));
+  g_assert_no_error (error);
+  WAIT_FOR (!_byline_window_get_read_only (fixture->window), 5, "the article to be Ana's again");
+  g_assert_true (fields_editable (fixture));
+  g_assert_null (bar_text (fixture));
+}
+
+/* Closing the window gives the lock up: Ben gets it without taking over. */
+static void
+test_close_releases_lock (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *holder = NULL;
+  gboolean acquired = TRUE;
+
+  g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, FALSE, &acquired, &holder, &error));
+  g_assert_false (acquired);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  byline_ui_test_spin_idle ();
+  fixture->closed = TRUE;
+
+  g_clear_pointer (&holder, g_free);
+  g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, FALSE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_true (acquired);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkApplication) app = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = byline_ui_test_app_new ("io.github.bylinedesk.Byline.DesksTest");
+
+#define ADD(name, func) \
+  g_test_add ("/byline/desks/" name, Fixture, app, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("follows-other-desk", test_follows_other_desk);
+  ADD ("conflict-keep-mine", test_conflict_keep_mine);
+  ADD ("conflict-see-their-version", test_conflict_see_their_version);
+  ADD ("conflict-switch-keeps-words", test_conflict_switch_keeps_words);
+  ADD ("trashed-elsewhere", test_trashed_elsewhere);
+  ADD ("deleted-elsewhere", test_deleted_elsewhere);
+  ADD ("locked-elsewhere", test_locked_elsewhere);
+  ADD ("taken-over", test_taken_over);
+  ADD ("close-releases-lock", test_close_releases_lock);
+
+#undef ADD
+
+  return g_test_run ();
+}
