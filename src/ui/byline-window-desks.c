@@ -45,12 +45,23 @@ set_bar_button (GtkButton  *button,
                 const char *label,
                 const char *action_name)
 {
+  g_autoptr(GString) name = NULL;
+
   gtk_widget_set_visible (GTK_WIDGET (button), label != NULL);
   if (label == NULL)
     return;
 
   gtk_button_set_label (button, label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+
+  /* GTK 4.8 names a button after both its label (mnemonic included) and
+   * the label widget showing it: name it once, after what it says. */
+  name = g_string_new (label);
+  g_string_replace (name, "_", "", 1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                  -1);
 }
 
 /* @text NULL hides the bar. The bar is read as one alert: its text is its
