@@ -16,15 +16,18 @@
 
 #include "byline-pg-connection.h"
 #include "byline-store.h"
+#include "byline-workflow.h"
 
 struct _BylinePgConnection
 {
   GObject  parent_instance;
 
-  char    *uri;
-  char    *user;
-  PGconn  *conn;
-  GSource *watch;
+  char       *uri;
+  char       *user;
+  PGconn     *conn;
+  GSource    *watch;
+  /* SQL text → the name it was prepared under, on this connection. */
+  GHashTable *prepared;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePgConnection, byline_pg_connection, G_TYPE_OBJECT)
@@ -71,6 +74,27 @@ dup_server_name (PGconn *conn)
   return g_strdup_printf ("%s/%s", host, db ? db : "");
 }
 
+/* What the newsroom's own schema says when it refuses something
+ * (src/core/pg/README.md): a sentence saying what to do, which a person
+ * can be shown as it is, and its hint. NULL for what PostgreSQL itself
+ * says ("permission denied for table articles"). */
+static char *
+dup_schema_message (const PGresult *res)
+{
+  const char *function = PQresultErrorField (res, PG_DIAG_SOURCE_FUNCTION);
+  const char *primary = PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY);
+  const char *hint = PQresultErrorField (res, PG_DIAG_MESSAGE_HINT);
+
+  /* RAISE in PL/pgSQL, which the schema's functions and steps use. */
+  if (primary == NULL || g_strcmp0 (function, "exec_stmt_raise") != 0)
+    return NULL;
+
+  if (hint != NULL && *hint != '\0')
+    return g_strdup_printf ("%s %s", primary, hint);
+
+  return g_strdup (primary);
+}
+
 void
 byline_pg_set_error (GError         **error,
                      PGconn          *conn,
@@ -79,6 +103,7 @@ byline_pg_set_error (GError         **error,
 {
   g_autofree char *server = dup_server_name (conn);
   g_autofree char *detail = NULL;
+  g_autofree char *schema_message = NULL;
   const char *state = res ? PQresultErrorField (res, PG_DIAG_SQLSTATE) : NULL;
   const char *primary = res ? PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
@@ -88,6 +113,49 @@ byline_pg_set_error (GError         **error,
     detail = g_strstrip (g_strdup (PQerrorMessage (conn)));
   else
     detail = g_strdup (_("no reason given"));
+
+  if (res != NULL)
+    schema_message = dup_schema_message (res);
+
+  /* The codes the schema adds, and the ones it raises with a message of
+   * its own: the message says it all. */
+  if (state != NULL && schema_message != NULL)
+    {
+      if (g_str_equal (state, "BY001"))
+        {
+          g_set_error_literal (error, BYLINE_WORKFLOW_ERROR, BYLINE_WORKFLOW_ERROR_REFUSED,
+                               schema_message);
+          return;
+        }
+      if (g_str_equal (state, "BY002"))
+        {
+          g_set_error_literal (error, BYLINE_WORKFLOW_ERROR, BYLINE_WORKFLOW_ERROR_UNCHANGED,
+                               schema_message);
+          return;
+        }
+      if (g_str_equal (state, "P0002"))
+        {
+          g_set_error_literal (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND, schema_message);
+          return;
+        }
+      if (g_str_equal (state, "0A000"))
+        {
+          g_set_error_literal (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_TOO_NEW, schema_message);
+          return;
+        }
+      if (g_str_equal (state, "42501"))
+        {
+          g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                       _("Could not %s: %s"), doing, schema_message);
+          return;
+        }
+      if (g_str_equal (state, "22023"))
+        {
+          g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                       _("Could not %s: %s"), doing, schema_message);
+          return;
+        }
+    }
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK ||
       (state != NULL && g_str_has_prefix (state, "08")) ||
@@ -164,6 +232,7 @@ byline_pg_connection_finalize (GObject *object)
   BylinePgConnection *self = (BylinePgConnection *)object;
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->prepared, g_hash_table_unref);
   g_clear_pointer (&self->uri, g_free);
   g_clear_pointer (&self->user, g_free);
 
@@ -190,6 +259,7 @@ byline_pg_connection_class_init (BylinePgConnectionClass *klass)
 static void
 byline_pg_connection_init (BylinePgConnection *self)
 {
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* libpq prints notices (such as "relation already exists, skipping") on
@@ -314,6 +384,8 @@ byline_pg_connection_reset (BylinePgConnection  *self,
 {
   g_return_val_if_fail (BYLINE_IS_PG_CONNECTION (self), FALSE);
 
+  /* A new session: what was prepared on the old one is gone. */
+  g_hash_table_remove_all (self->prepared);
   PQreset (self->conn);
   return finish_connect (self, error);
 }
@@ -333,6 +405,66 @@ byline_pg_connection_query (BylinePgConnection  *self,
   g_return_val_if_fail (sql != NULL, NULL);
 
   res = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    {
+      byline_pg_set_error (error, self->conn, res, doing);
+      return NULL;
+    }
+
+  return g_steal_pointer (&res);
+}
+
+/**
+ * byline_pg_connection_query_prepared:
+ * @self: a connection
+ * @sql: one statement, with $1… parameters
+ * @n_params: the number of parameters
+ * @params: (array length=n_params) (nullable): their values as text, NULL
+ *   elements for SQL NULL
+ * @doing: what for, for the error message
+ * @error: return location for a #GError
+ *
+ * Like byline_pg_connection_query(), for statements run again and again:
+ * the first run prepares @sql on the server, later ones reuse it, so the
+ * server parses and plans it once per connection.
+ *
+ * Returns: (transfer full) (nullable): the result
+ */
+PGresult *
+byline_pg_connection_query_prepared (BylinePgConnection  *self,
+                                     const char          *sql,
+                                     int                  n_params,
+                                     const char * const  *params,
+                                     const char          *doing,
+                                     GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  const char *name;
+  ExecStatusType status;
+
+  g_return_val_if_fail (BYLINE_IS_PG_CONNECTION (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  name = g_hash_table_lookup (self->prepared, sql);
+  if (name == NULL)
+    {
+      g_autofree char *new_name = g_strdup_printf ("byline_%u", g_hash_table_size (self->prepared) + 1);
+      g_autoptr(PGresult) prepared = PQprepare (self->conn, new_name, sql, n_params, NULL);
+
+      status = prepared ? PQresultStatus (prepared) : PGRES_FATAL_ERROR;
+      if (status != PGRES_COMMAND_OK)
+        {
+          byline_pg_set_error (error, self->conn, prepared, doing);
+          return NULL;
+        }
+
+      name = new_name;
+      g_hash_table_insert (self->prepared, g_strdup (sql), g_steal_pointer (&new_name));
+    }
+
+  res = PQexecPrepared (self->conn, name, n_params, params, NULL, NULL, 0);
   status = res ? PQresultStatus (res) : PGRES_FATAL_ERROR;
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)

@@ -60,6 +60,15 @@ PGresult           *byline_pg_connection_query       (BylinePgConnection  *self,
                                                       const char * const  *params,
                                                       const char          *doing,
                                                       GError             **error);
+/* The same, preparing @sql on the server the first time this connection
+ * runs it and reusing that after: for the statements a store runs again
+ * and again. */
+PGresult           *byline_pg_connection_query_prepared (BylinePgConnection *self,
+                                                      const char          *sql,
+                                                      int                  n_params,
+                                                      const char * const  *params,
+                                                      const char          *doing,
+                                                      GError             **error);
 /* The same for statements without parameters or rows; may hold several. */
 gboolean            byline_pg_connection_exec        (BylinePgConnection  *self,
                                                       const char          *sql,
@@ -79,7 +88,12 @@ gboolean            byline_pg_connection_listen      (BylinePgConnection  *self,
                                                       GError             **error);
 
 /* Turns a failed result or connection state into a BYLINE_STORE_ERROR;
- * @res may be NULL (then the connection's message is used). */
+ * @res may be NULL (then the connection's message is used). What the
+ * newsroom's schema refuses with a message of its own keeps that message:
+ * BY001 (no such step of the workflow) and BY002 (already in that state)
+ * become BYLINE_WORKFLOW_ERROR_REFUSED and _UNCHANGED, P0002 (no such
+ * article) BYLINE_STORE_ERROR_NOT_FOUND, 0A000 (a newer schema) _TOO_NEW,
+ * 42501 _PERMISSION. */
 void                byline_pg_set_error              (GError             **error,
                                                       PGconn              *conn,
                                                       const PGresult      *res,

@@ -361,5 +361,9 @@ struct _BylineStoreBackend
 /* The engines this build has. */
 BylineStoreBackend *_byline_store_sqlite_open (const char  *path,
                                                GError     **error);
+/* @uri: a libpq connection URI; @password: overrides ~/.pgpass, or NULL */
+BylineStoreBackend *_byline_store_pg_open     (const char  *uri,
+                                               const char  *password,
+                                               GError     **error);
 
 G_END_DECLS

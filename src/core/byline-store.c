@@ -347,16 +347,13 @@ byline_store_open (const char  *location,
 
   if (byline_pg_is_uri (location))
     {
-      g_autofree char *shown = byline_pg_dup_display_uri (location);
+      self = g_object_new (BYLINE_TYPE_STORE, NULL);
+      self->path = g_strdup (location);
+      self->backend = _byline_store_pg_open (location, password, error);
+      if (self->backend == NULL)
+        return NULL;
 
-      /* Until the server backend lands (see the shared-newsroom issue): it
-       * plugs in here, _byline_store_pg_open (location, password, error),
-       * beside the SQLite one below. */
-      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
-                   _("This version of Byline cannot open the newsroom server %s yet. "
-                     "Open a newsroom file instead."),
-                   shown);
-      return NULL;
+      return g_steal_pointer (&self);
     }
 
   if (location == NULL)

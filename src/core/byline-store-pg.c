@@ -1,0 +1,1420 @@
+/* byline-store-pg.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-store-pg"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "byline-article-summary-private.h"
+#include "byline-store-pg-private.h"
+
+/* A newsroom on a PostgreSQL server, behind the store's backend interface
+ * (byline-store-backend.h), in the schema src/core/pg/README.md describes.
+ * The store above keeps the rules; this file speaks the server's SQL:
+ * its times are timestamptz (the store counts Unix seconds), its full-text
+ * index a weighted tsvector per article, and what the person may do is
+ * the server's to refuse. */
+
+/* How long a write waits for another desk's lock before it gives up. */
+#define DEFAULT_LOCK_TIMEOUT_MS 5000
+
+/* What lists show, with the threads still open counted in the same query,
+ * so showing a row never asks the server again. */
+#define SUMMARY_COLUMNS \
+  "a.id, a.uuid, a.slug, a.headline, a.standfirst, a.section, a.tags, a.status," \
+  " " BYLINE_PG_EPOCH ("a.created") ", " BYLINE_PG_EPOCH ("a.updated") "," \
+  " " BYLINE_PG_EPOCH ("a.published") ", " BYLINE_PG_EPOCH ("a.trashed") "," \
+  " (SELECT count(*) FROM byline.notes n" \
+  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)"
+
+enum {
+  SUMMARY_ID, SUMMARY_UUID, SUMMARY_SLUG, SUMMARY_HEADLINE, SUMMARY_STANDFIRST,
+  SUMMARY_SECTION, SUMMARY_TAGS, SUMMARY_STATUS, SUMMARY_CREATED, SUMMARY_UPDATED,
+  SUMMARY_PUBLISHED, SUMMARY_TRASHED, SUMMARY_OPEN_NOTES,
+  N_SUMMARY_COLUMNS
+};
+
+/* A term the store looks for ($n), as the index holds it: the word as
+ * written (the configuration "simple" keeps it whole) or as the newsroom's
+ * language (its configuration $c) stems it: "harbours" is held as
+ * "harbour" in an English article. A word that is no word to either (a
+ * stop word) matches nothing. */
+#define TERM_QUERY(n, c) \
+  "(plainto_tsquery('pg_catalog.simple', " n ") || plainto_tsquery(" c "::regconfig, " n "))"
+
+/* The same term's lexemes. */
+#define TERM_LEXEMES(n, c) \
+  "unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', " n ") || to_tsvector(" c "::regconfig, " n ")))"
+
+/* --- parameters ------------------------------------------------------------ */
+
+BylinePgParams *
+_byline_pg_params_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+int
+_byline_pg_params_add_text (BylinePgParams *params,
+                            const char     *text)
+{
+  g_ptr_array_add (params, g_strdup (text != NULL ? text : ""));
+  return params->len;
+}
+
+int
+_byline_pg_params_add_int64 (BylinePgParams *params,
+                             gint64          value)
+{
+  g_ptr_array_add (params, g_strdup_printf ("%" G_GINT64_FORMAT, value));
+  return params->len;
+}
+
+int
+_byline_pg_params_add_id (BylinePgParams *params,
+                          gint64          id)
+{
+  if (id == 0)
+    {
+      g_ptr_array_add (params, NULL);
+      return params->len;
+    }
+
+  return _byline_pg_params_add_int64 (params, id);
+}
+
+int
+_byline_pg_params_add_time (BylinePgParams *params,
+                            gint64          value)
+{
+  if (value <= 0)
+    {
+      g_ptr_array_add (params, NULL);
+      return params->len;
+    }
+
+  return _byline_pg_params_add_int64 (params, value);
+}
+
+int
+_byline_pg_params_add_status (BylinePgParams *params,
+                              int             status)
+{
+  if (status < 0)
+    {
+      g_ptr_array_add (params, NULL);
+      return params->len;
+    }
+
+  return _byline_pg_params_add_text (params, byline_status_to_string (status));
+}
+
+/* --- the connection ---------------------------------------------------------- */
+
+BylinePgLocker *
+_byline_pg_locker_new (BylineStorePg *self)
+{
+  g_rec_mutex_lock (&self->mutex);
+  return self;
+}
+
+void
+_byline_pg_locker_free (BylinePgLocker *locker)
+{
+  g_rec_mutex_unlock (&locker->mutex);
+}
+
+/* Runs @sql. Queries whose best plan depends on the values (a search for
+ * a rare word or a common one) are planned for their values each time;
+ * the rest are prepared once per connection. */
+static PGresult *
+run_query (BylineStorePg   *self,
+           const char      *sql,
+           BylinePgParams  *params,
+           gboolean         prepare,
+           const char      *doing,
+           GError         **error)
+{
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  int n_params = params != NULL ? (int) params->len : 0;
+  const char * const *values = params != NULL ? (const char * const *) params->pdata : NULL;
+
+  /* The server went away between two transactions (a restart, a network
+   * blip): one more try on a new session. Inside a transaction that would
+   * lose what it had done, so the transaction fails instead. */
+  if (!self->in_transaction && !byline_pg_connection_is_ok (self->conn))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!byline_pg_connection_reset (self->conn, &local_error))
+        g_debug ("Could not connect again: %s", local_error->message);
+    }
+
+  if (self->trace != NULL)
+    self->trace (sql, self->trace_data);
+
+  if (prepare)
+    return byline_pg_connection_query_prepared (self->conn, sql, n_params, values, doing, error);
+
+  return byline_pg_connection_query (self->conn, sql, n_params, values, doing, error);
+}
+
+PGresult *
+_byline_pg_query (BylineStorePg   *self,
+                  const char      *sql,
+                  BylinePgParams  *params,
+                  const char      *doing,
+                  GError         **error)
+{
+  return run_query (self, sql, params, TRUE, doing, error);
+}
+
+static PGresult *
+query_planned (BylineStorePg   *self,
+               const char      *sql,
+               BylinePgParams  *params,
+               const char      *doing,
+               GError         **error)
+{
+  return run_query (self, sql, params, FALSE, doing, error);
+}
+
+gint64
+_byline_pg_changes (const PGresult *res)
+{
+  const char *tuples = PQcmdTuples ((PGresult *) res);
+
+  if (tuples == NULL || *tuples == '\0')
+    return 0;
+
+  return g_ascii_strtoll (tuples, NULL, 10);
+}
+
+int
+_byline_pg_get_status (const PGresult *res,
+                       int             row,
+                       int             column)
+{
+  BylineStatus status = BYLINE_STATUS_DRAFT;
+
+  if (PQgetisnull (res, row, column))
+    return -1;
+
+  byline_status_from_string (PQgetvalue (res, row, column), &status);
+  return status;
+}
+
+static BylineStorePg *
+get_self (BylineStoreBackend *backend)
+{
+  return BYLINE_STORE_PG (backend);
+}
+
+static void
+pg_close (BylineStoreBackend *backend)
+{
+  BylineStorePg *self = get_self (backend);
+
+  g_clear_object (&self->conn);
+  g_clear_pointer (&self->uri, g_free);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_clear_pointer (&self->password, g_free);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->search_config, g_free);
+  g_clear_pointer (&self->common_words, g_hash_table_unref);
+  g_clear_pointer (&self->term_lexemes, g_hash_table_unref);
+  g_clear_pointer (&self->select_article, g_free);
+  g_clear_pointer (&self->insert_article, g_free);
+  g_clear_pointer (&self->update_article, g_free);
+  g_clear_pointer (&self->select_revision, g_free);
+  g_clear_pointer (&self->insert_revision, g_free);
+  g_rec_mutex_clear (&self->mutex);
+  g_free (self);
+}
+
+static char *
+pg_dup_user_name (BylineStoreBackend *backend)
+{
+  return g_strdup (get_self (backend)->user);
+}
+
+static gboolean
+set_lock_timeout (BylineStorePg  *self,
+                  guint           milliseconds,
+                  GError        **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *value = g_strdup_printf ("%ums", milliseconds);
+
+  _byline_pg_params_add_text (params, value);
+  res = _byline_pg_query (self, "SELECT set_config('lock_timeout', $1, false)", params,
+                          _("open the newsroom"), error);
+  if (res == NULL)
+    return FALSE;
+
+  self->lock_timeout_ms = milliseconds;
+  return TRUE;
+}
+
+/* What a busy timeout is on a server: how long to wait for a row another
+ * desk is writing. */
+static void
+pg_set_busy_timeout (BylineStoreBackend *backend,
+                     guint               milliseconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!set_lock_timeout (get_self (backend), milliseconds, &error))
+    g_debug ("Could not set the lock timeout: %s", error->message);
+}
+
+static void
+pg_set_trace (BylineStoreBackend   *backend,
+              BylineStoreTraceFunc  func,
+              gpointer              user_data)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+
+  self->trace = func;
+  self->trace_data = user_data;
+}
+
+/* The lock stays with this thread until commit or rollback. */
+static gboolean
+pg_begin (BylineStoreBackend  *backend,
+          const char          *doing,
+          GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(PGresult) res = NULL;
+
+  g_rec_mutex_lock (&self->mutex);
+  g_assert (!self->in_transaction);
+
+  res = _byline_pg_query (self, "BEGIN", NULL, doing, error);
+  if (res == NULL)
+    {
+      g_rec_mutex_unlock (&self->mutex);
+      return FALSE;
+    }
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+static void
+end_transaction (BylineStorePg *self)
+{
+  self->in_transaction = FALSE;
+  g_rec_mutex_unlock (&self->mutex);
+}
+
+static void
+pg_rollback (BylineStoreBackend *backend)
+{
+  BylineStorePg *self = get_self (backend);
+
+  byline_pg_connection_rollback (self->conn);
+  end_transaction (self);
+}
+
+static gboolean
+pg_commit (BylineStoreBackend  *backend,
+           const char          *doing,
+           GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(PGresult) res = NULL;
+
+  res = _byline_pg_query (self, "COMMIT", NULL, doing, error);
+  if (res == NULL)
+    {
+      byline_pg_connection_rollback (self->conn);
+      end_transaction (self);
+      return FALSE;
+    }
+
+  /* A transaction something failed in ends in a rollback, whatever was
+   * asked; the store never commits one, but say so if it happens. */
+  if (g_strcmp0 (PQcmdStatus (res), "ROLLBACK") == 0)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                   _("Could not %s: the newsroom server undid the change after an earlier error. "
+                     "Try again."),
+                   doing);
+      end_transaction (self);
+      return FALSE;
+    }
+
+  end_transaction (self);
+  return TRUE;
+}
+
+/* --- articles --------------------------------------------------------------- */
+
+/* What a save writes: the text and the published time (only an editor's
+ * change of it counts: 0005-editing.sql). The uuid and the created time
+ * never change once stored, and the updated time is the server's: the
+ * server lets nobody write those. */
+static gboolean
+is_saved_field (const BylineArticleField *field)
+{
+  if (field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_WORKFLOW))
+    return FALSE;
+
+  if (field->flags & BYLINE_FIELD_STAMPED)
+    return g_str_equal (field->name, "slug");
+
+  return TRUE;
+}
+
+/* What a new article is stored with: every field but the key and the
+ * updated time, which the server stamps. */
+static gboolean
+is_inserted_field (const BylineArticleField *field)
+{
+  return !(field->flags & BYLINE_FIELD_KEY) && !g_str_equal (field->name, "updated");
+}
+
+static void
+append_select_field (GString                  *sql,
+                     const BylineArticleField *field,
+                     const char               *prefix)
+{
+  if (field->type == BYLINE_FIELD_TYPE_TIME)
+    g_string_append_printf (sql, "floor(extract(epoch FROM %s%s))::bigint", prefix, field->name);
+  else
+    g_string_append_printf (sql, "%s%s", prefix, field->name);
+}
+
+/* A time field is sent as Unix seconds and stored as what they say. */
+static void
+append_value (GString                  *sql,
+              const BylineArticleField *field,
+              int                       index)
+{
+  if (field->type == BYLINE_FIELD_TYPE_TIME)
+    g_string_append_printf (sql, "to_timestamp($%d)", index);
+  else
+    g_string_append_printf (sql, "$%d", index);
+}
+
+static void
+add_field (BylinePgParams           *params,
+           const BylineArticleField *field,
+           BylineArticle            *article)
+{
+  switch (field->type)
+    {
+    case BYLINE_FIELD_TYPE_TEXT:
+      _byline_pg_params_add_text (params, field->get_text (article));
+      break;
+    case BYLINE_FIELD_TYPE_TAGS:
+    case BYLINE_FIELD_TYPE_STATUS:
+      g_ptr_array_add (params, byline_article_field_dup_text (field, article));
+      break;
+    case BYLINE_FIELD_TYPE_TIME:
+      _byline_pg_params_add_time (params, field->get_int (article));
+      break;
+    case BYLINE_FIELD_TYPE_ID:
+    default:
+      _byline_pg_params_add_id (params, field->get_int (article));
+      break;
+    }
+}
+
+static void
+add_stamped (BylinePgParams           *params,
+             const BylineArticleField *field,
+             const BylineArticleStamp *stamp)
+{
+  if (g_str_equal (field->name, "uuid"))
+    _byline_pg_params_add_text (params, stamp->uuid);
+  else if (g_str_equal (field->name, "slug"))
+    _byline_pg_params_add_text (params, stamp->slug);
+  else if (g_str_equal (field->name, "created"))
+    _byline_pg_params_add_time (params, stamp->created);
+  else
+    g_assert_not_reached ();
+}
+
+static void
+read_field (const PGresult           *res,
+            int                       column,
+            const BylineArticleField *field,
+            BylineArticle            *article)
+{
+  if (byline_article_field_is_text (field))
+    byline_article_field_set_text (field, article, byline_pg_get_text (res, 0, column));
+  else
+    byline_article_field_set_int (field, article, byline_pg_get_int64 (res, 0, column));
+}
+
+static gboolean
+pg_insert_article (BylineStoreBackend  *backend,
+                   BylineArticle       *article,
+                   BylineArticleStamp  *stamp,
+                   gint64              *id,
+                   GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+
+      if (!is_inserted_field (field))
+        continue;
+
+      if (field->flags & BYLINE_FIELD_STAMPED)
+        add_stamped (params, field, stamp);
+      else
+        add_field (params, field, article);
+    }
+
+  res = _byline_pg_query (self, self->insert_article, params, _("save the article"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *id = byline_pg_get_int64 (res, 0, 0);
+  stamp->version = byline_pg_get_int64 (res, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+pg_update_article (BylineStoreBackend  *backend,
+                   gint64               id,
+                   BylineArticle       *article,
+                   BylineArticleStamp  *stamp,
+                   gboolean            *found,
+                   GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *found = FALSE;
+  _byline_pg_params_add_int64 (params, id);
+
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+
+      if (!is_saved_field (field))
+        continue;
+
+      if (field->flags & BYLINE_FIELD_STAMPED)
+        add_stamped (params, field, stamp);
+      else
+        add_field (params, field, article);
+    }
+
+  res = _byline_pg_query (self, self->update_article, params, _("save the article"), &local_error);
+  if (res == NULL)
+    {
+      /* Row-level security: the article is in a state the person's role
+       * may not edit. Say which, rather than quote the policy. */
+      if (g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                       _("Could not save “%s”: only an editor can change an article that is %s. "
+                         "Ask an editor to make the change, or to send it back for review."),
+                       byline_article_get_display_headline (article),
+                       byline_status_get_label (byline_article_get_status (article)));
+        }
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *found = PQntuples (res) > 0;
+  stamp->version = *found ? byline_pg_get_int64 (res, 0, 0) : 0;
+  return TRUE;
+}
+
+static gboolean
+pg_write_pins (BylineStoreBackend  *backend,
+               gint64               id,
+               GListModel          *pins,
+               GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  const char *doing = _("save the related links");
+  guint n_pins = g_list_model_get_n_items (pins);
+
+  _byline_pg_params_add_int64 (params, id);
+  res = _byline_pg_query (self, "DELETE FROM byline.pins WHERE article_id = $1", params, doing, error);
+  if (res == NULL)
+    return FALSE;
+
+  /* A link to an article deleted meanwhile is kept as an unresolved pin
+   * with its headline: a vanished related article must never stop the
+   * journalist's own text from being saved. */
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+      g_autoptr(BylinePgParams) pin_params = _byline_pg_params_new ();
+      g_autoptr(PGresult) inserted = NULL;
+
+      _byline_pg_params_add_int64 (pin_params, id);
+      _byline_pg_params_add_int64 (pin_params, i);
+      _byline_pg_params_add_int64 (pin_params, byline_pin_get_position (pin));
+      _byline_pg_params_add_id (pin_params, byline_pin_get_related_id (pin));
+      _byline_pg_params_add_text (pin_params, byline_pin_get_headline (pin));
+
+      inserted = _byline_pg_query (self,
+                                   "INSERT INTO byline.pins (article_id, sort, position, related_id, headline)"
+                                   " VALUES ($1, $2, $3, (SELECT id FROM byline.articles WHERE id = $4), $5)",
+                                   pin_params, doing, error);
+      if (inserted == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_pins (BylineStorePg  *self,
+           BylineArticle  *article,
+           GError        **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  _byline_pg_params_add_int64 (params, byline_article_get_id (article));
+  res = _byline_pg_query (self,
+                          "SELECT p.position, r.id, coalesce(r.headline, p.headline), r.slug,"
+                          " r.status, r.trashed IS NOT NULL"
+                          " FROM byline.pins p LEFT JOIN byline.articles r ON r.id = p.related_id"
+                          " WHERE p.article_id = $1 ORDER BY p.sort",
+                          params, _("load the related links"), error);
+  if (res == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (res); row++)
+    {
+      int status = _byline_pg_get_status (res, row, 4);
+
+      byline_article_add_pin (article,
+                              _byline_store_pin_from_row (byline_pg_get_int64 (res, row, 0),
+                                                          byline_pg_get_int64 (res, row, 1),
+                                                          byline_pg_get_text (res, row, 2),
+                                                          byline_pg_get_text (res, row, 3),
+                                                          status >= 0 ? status : BYLINE_STATUS_DRAFT,
+                                                          byline_pg_get_bool (res, row, 5)));
+    }
+
+  return TRUE;
+}
+
+static BylineArticle *
+pg_load_article (BylineStoreBackend  *backend,
+                 gint64               id,
+                 gboolean             with_pins,
+                 GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+
+  _byline_pg_params_add_int64 (params, id);
+  res = _byline_pg_query (self, self->select_article, params, _("load the article"), error);
+  if (res == NULL || PQntuples (res) == 0)
+    return NULL;
+
+  article = byline_article_new ();
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    read_field (res, i, &byline_article_fields[i], article);
+  byline_article_set_version (article, byline_pg_get_int64 (res, 0, BYLINE_N_ARTICLE_FIELDS));
+
+  if (with_pins && !load_pins (self, article, error))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+static BylineArticleSummary *
+summary_from_row (const PGresult *res,
+                  int             row)
+{
+  BylineArticleSummary *summary = _byline_article_summary_new ();
+  int status = _byline_pg_get_status (res, row, SUMMARY_STATUS);
+
+  summary->id = byline_pg_get_int64 (res, row, SUMMARY_ID);
+  summary->uuid = g_strdup (byline_pg_get_text (res, row, SUMMARY_UUID));
+  summary->slug = g_strdup (byline_pg_get_text (res, row, SUMMARY_SLUG));
+  summary->headline = g_strdup (byline_pg_get_text (res, row, SUMMARY_HEADLINE));
+  summary->standfirst = g_strdup (byline_pg_get_text (res, row, SUMMARY_STANDFIRST));
+  summary->section = g_strdup (byline_pg_get_text (res, row, SUMMARY_SECTION));
+  _byline_article_summary_set_tags_string (summary, byline_pg_get_text (res, row, SUMMARY_TAGS));
+  summary->status = status >= 0 ? status : BYLINE_STATUS_DRAFT;
+  summary->created = byline_pg_get_int64 (res, row, SUMMARY_CREATED);
+  summary->updated = byline_pg_get_int64 (res, row, SUMMARY_UPDATED);
+  summary->published = byline_pg_get_int64 (res, row, SUMMARY_PUBLISHED);
+  summary->trashed = byline_pg_get_int64 (res, row, SUMMARY_TRASHED);
+  summary->open_notes = (guint) MAX (byline_pg_get_int64 (res, row, SUMMARY_OPEN_NOTES), 0);
+
+  return summary;
+}
+
+/* What was typed in a search box, as the index's query: every word, the
+ * last as a prefix, stemmed as the newsroom's language does or not
+ * (byline.search_query()). FALSE on error; *@tsquery NULL when nothing is
+ * left to search for (no words, or only words too common to index, such
+ * as "the"): then the list is not narrowed. */
+static gboolean
+dup_search (BylineStorePg  *self,
+            const char     *words,
+            char          **tsquery,
+            GError        **error)
+{
+  g_autoptr(BylinePgParams) params = NULL;
+  g_autoptr(PGresult) res = NULL;
+
+  *tsquery = NULL;
+  if (words == NULL || *words == '\0')
+    return TRUE;
+
+  params = _byline_pg_params_new ();
+  _byline_pg_params_add_text (params, words);
+  res = _byline_pg_query (self, "SELECT byline.search_query($1)::text", params,
+                          _("search the articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  if (!PQgetisnull (res, 0, 0))
+    *tsquery = g_strdup (PQgetvalue (res, 0, 0));
+
+  return TRUE;
+}
+
+/* " WHERE …" for @query over table alias @alias, adding its parameters. */
+static void
+append_list_clause (GString                  *sql,
+                    BylinePgParams           *params,
+                    const BylineArticleQuery *query,
+                    const char               *tsquery,
+                    const char               *alias)
+{
+  g_string_append_printf (sql, " WHERE %s.trashed IS %s", alias, query->trashed ? "NOT NULL" : "NULL");
+
+  if (tsquery != NULL)
+    g_string_append_printf (sql, " AND %s.search @@ $%d::tsquery", alias,
+                            _byline_pg_params_add_text (params, tsquery));
+  if (query->status >= 0)
+    g_string_append_printf (sql, " AND %s.status = $%d", alias,
+                            _byline_pg_params_add_status (params, query->status));
+}
+
+static gboolean
+pg_list_summaries (BylineStoreBackend        *backend,
+                   const BylineArticleQuery  *query,
+                   GPtrArray                 *summaries,
+                   GError                   **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS " FROM byline.articles a");
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *tsquery = NULL;
+  int limit, offset;
+
+  if (!dup_search (self, query->search, &tsquery, error))
+    return FALSE;
+
+  append_list_clause (sql, params, query, tsquery, "a");
+  if (query->limit > 0)
+    limit = _byline_pg_params_add_int64 (params, query->limit);
+  else
+    limit = _byline_pg_params_add_id (params, 0);
+  offset = _byline_pg_params_add_int64 (params, query->offset);
+  g_string_append_printf (sql, " ORDER BY a.updated DESC, a.id DESC LIMIT $%d OFFSET $%d", limit, offset);
+
+  res = query_planned (self, sql->str, params, _("list the articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (res); row++)
+    g_ptr_array_add (summaries, summary_from_row (res, row));
+
+  return TRUE;
+}
+
+static gboolean
+pg_count_articles (BylineStoreBackend        *backend,
+                   const BylineArticleQuery  *query,
+                   guint                     *count,
+                   GError                   **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM byline.articles a");
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *tsquery = NULL;
+
+  *count = 0;
+  if (!dup_search (self, query->search, &tsquery, error))
+    return FALSE;
+
+  append_list_clause (sql, params, query, tsquery, "a");
+  res = query_planned (self, sql->str, params, _("list the articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *count = (guint) CLAMP (byline_pg_get_int64 (res, 0, 0), 0, G_MAXUINT);
+  return TRUE;
+}
+
+static BylineArticleSummary *
+pg_locate_summary (BylineStoreBackend        *backend,
+                   const BylineArticleQuery  *query,
+                   gint64                     id,
+                   guint                     *position,
+                   GError                   **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS ", (SELECT count(*) FROM byline.articles b");
+  g_autoptr(PGresult) res = NULL;
+  g_autofree char *tsquery = NULL;
+
+  if (!dup_search (self, query->search, &tsquery, error))
+    return NULL;
+
+  /* The rows listed before it: with the indexes on (updated, id), a short
+   * range for an article near the top. The same parameters serve both
+   * clauses. */
+  append_list_clause (sql, params, query, tsquery, "b");
+  g_string_append (sql, " AND (b.updated, b.id) > (a.updated, a.id))");
+  g_string_append_printf (sql, " FROM byline.articles a WHERE a.id = $%d AND a.trashed IS %s",
+                          _byline_pg_params_add_int64 (params, id),
+                          query->trashed ? "NOT NULL" : "NULL");
+  if (tsquery != NULL)
+    g_string_append (sql, " AND a.search @@ $1::tsquery");
+  if (query->status >= 0)
+    g_string_append_printf (sql, " AND a.status = $%d", tsquery != NULL ? 2 : 1);
+
+  res = query_planned (self, sql->str, params, _("list the articles"), error);
+  if (res == NULL || PQntuples (res) == 0)
+    return NULL;
+
+  *position = (guint) CLAMP (byline_pg_get_int64 (res, 0, N_SUMMARY_COLUMNS), 0, G_MAXUINT);
+  return summary_from_row (res, 0);
+}
+
+static gboolean
+pg_find_by_headline (BylineStoreBackend  *backend,
+                     const char          *headline,
+                     gint64              *id,
+                     GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  *id = 0;
+  _byline_pg_params_add_text (params, headline);
+  res = _byline_pg_query (self,
+                          "SELECT id FROM byline.articles WHERE lower(headline) = lower($1)"
+                          " AND trashed IS NULL ORDER BY updated DESC, id DESC LIMIT 1",
+                          params, _("look up a headline"), error);
+  if (res == NULL)
+    return FALSE;
+
+  if (PQntuples (res) > 0)
+    *id = byline_pg_get_int64 (res, 0, 0);
+
+  return TRUE;
+}
+
+/* Runs @sql on article @id ($1) and, when given, a time ($2);
+ * *@found says whether a row changed. */
+static gboolean
+run_on_article (BylineStorePg  *self,
+                const char     *sql,
+                gint64          id,
+                gboolean        with_time,
+                gint64          when,
+                const char     *doing,
+                gboolean       *found,
+                GError        **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  if (id > 0)
+    _byline_pg_params_add_int64 (params, id);
+  if (with_time)
+    _byline_pg_params_add_time (params, when);
+
+  res = _byline_pg_query (self, sql, params, doing, error);
+  if (res == NULL)
+    return FALSE;
+
+  if (found != NULL)
+    *found = _byline_pg_changes (res) > 0;
+
+  return TRUE;
+}
+
+static gboolean
+pg_set_trashed (BylineStoreBackend  *backend,
+                gint64               id,
+                gint64               when,
+                gboolean            *found,
+                GError             **error)
+{
+  return run_on_article (get_self (backend),
+                         "UPDATE byline.articles SET trashed = to_timestamp($2) WHERE id = $1",
+                         id, TRUE, when,
+                         when > 0 ? _("move the article to the Trash") : _("restore the article"),
+                         found, error);
+}
+
+static gboolean
+pg_delete_article (BylineStoreBackend  *backend,
+                   gint64               id,
+                   gboolean            *found,
+                   GError             **error)
+{
+  /* Pins, revisions, notes and locks go with it (ON DELETE CASCADE). */
+  return run_on_article (get_self (backend), "DELETE FROM byline.articles WHERE id = $1",
+                         id, FALSE, 0, _("delete the article"), found, error);
+}
+
+static gboolean
+pg_empty_trash (BylineStoreBackend  *backend,
+                GError             **error)
+{
+  return run_on_article (get_self (backend), "DELETE FROM byline.articles WHERE trashed IS NOT NULL",
+                         0, FALSE, 0, _("empty the Trash"), NULL, error);
+}
+
+/* --- related articles: the full-text index ------------------------------------ */
+
+static gboolean
+pg_estimate_articles (BylineStoreBackend  *backend,
+                      gint64              *count,
+                      GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  /* The highest id stands in for the number of articles, as in the
+   * SQLite store: as good for the idf, and the index answers it. */
+  *count = 0;
+  res = _byline_pg_query (get_self (backend), "SELECT coalesce(max(id), 0) FROM byline.articles",
+                          NULL, _("find related articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *count = byline_pg_get_int64 (res, 0, 0);
+  return TRUE;
+}
+
+/* The newsroom's common words, as the server's statistics of the index
+ * have them (pg_stats: the most common lexemes and the share of articles
+ * each is in; 0005-editing.sql keeps up to 10 000). Counting the articles
+ * that hold a word reads every one of them up to the limit (the index does
+ * not know which rows are current): 1 to 4 ms for a word in a few hundred
+ * articles of 100 000. For the words the statistics know, their figure
+ * stands in for the count. Read again every COMMON_WORDS_MAX_AGE. */
+#define COMMON_WORDS_MAX_AGE (10 * 60 * G_USEC_PER_SEC)
+/* Words the statistics put in fewer articles tell nothing. */
+#define COMMON_WORDS_MIN_DOCS 100
+
+static gboolean
+load_common_words (BylineStorePg  *self,
+                   GError        **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  _byline_pg_params_add_int64 (params, COMMON_WORDS_MIN_DOCS);
+  res = _byline_pg_query (self,
+                          "SELECT x.e, x.f * c.reltuples"
+                          " FROM pg_catalog.pg_stats s, pg_catalog.pg_class c,"
+                          "  unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x (e, f)"
+                          " WHERE s.schemaname = 'byline' AND s.tablename = 'articles' AND s.attname = 'search'"
+                          " AND c.oid = 'byline.articles'::regclass AND x.e IS NOT NULL"
+                          " AND x.f * c.reltuples >= $1",
+                          params, _("find related articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->common_words);
+  for (int row = 0; row < PQntuples (res); row++)
+    g_hash_table_insert (self->common_words, g_strdup (byline_pg_get_text (res, row, 0)),
+                         GINT_TO_POINTER ((int) MIN (g_ascii_strtod (PQgetvalue (res, row, 1), NULL),
+                                                     G_MAXINT)));
+  self->common_words_loaded = g_get_monotonic_time ();
+
+  return TRUE;
+}
+
+/* How many articles the statistics say hold @term at most; 0 when they
+ * do not know. The term's lexemes are asked for once. */
+static gboolean
+estimate_documents (BylineStorePg  *self,
+                    const char     *term,
+                    gint64         *estimate,
+                    GError        **error)
+{
+  GStrv lexemes;
+
+  *estimate = 0;
+
+  if (self->common_words_loaded == 0 ||
+      g_get_monotonic_time () - self->common_words_loaded > COMMON_WORDS_MAX_AGE)
+    {
+      if (!load_common_words (self, error))
+        return FALSE;
+    }
+
+  if (g_hash_table_size (self->common_words) == 0)
+    return TRUE;
+
+  lexemes = g_hash_table_lookup (self->term_lexemes, term);
+  if (lexemes == NULL)
+    {
+      g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+      g_autoptr(PGresult) res = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      _byline_pg_params_add_text (params, term);
+      _byline_pg_params_add_text (params, self->search_config);
+      res = _byline_pg_query (self, "SELECT " TERM_LEXEMES ("$1", "$2"), params,
+                              _("find related articles"), error);
+      if (res == NULL)
+        return FALSE;
+
+      for (int row = 0; row < PQntuples (res); row++)
+        g_strv_builder_add (builder, byline_pg_get_text (res, row, 0));
+
+      /* A newsroom's vocabulary, at most: forget it all now and then. */
+      if (g_hash_table_size (self->term_lexemes) > 100000)
+        g_hash_table_remove_all (self->term_lexemes);
+      lexemes = g_strv_builder_end (builder);
+      g_hash_table_insert (self->term_lexemes, g_strdup (term), lexemes);
+    }
+
+  for (guint i = 0; lexemes[i] != NULL; i++)
+    *estimate = MAX (*estimate, GPOINTER_TO_INT (g_hash_table_lookup (self->common_words, lexemes[i])));
+
+  return TRUE;
+}
+
+static gboolean
+pg_count_term_documents (BylineStoreBackend  *backend,
+                         const char          *term,
+                         gint64               limit,
+                         gint64              *count,
+                         GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  gint64 estimate;
+
+  *count = 0;
+  if (!estimate_documents (self, term, &estimate, error))
+    return FALSE;
+
+  /* A word the statistics know is in a third of a per cent of the
+   * articles or more: what they say is as good for its idf as a count, and
+   * "common" is a line drawn at 1/150. */
+  if (estimate > 0)
+    {
+      *count = MIN (estimate, limit);
+      return TRUE;
+    }
+
+  _byline_pg_params_add_text (params, term);
+  _byline_pg_params_add_text (params, self->search_config);
+  _byline_pg_params_add_int64 (params, limit);
+  res = _byline_pg_query (self,
+                          "SELECT count(*) FROM (SELECT FROM byline.articles a"
+                          " WHERE a.search @@ " TERM_QUERY ("$1", "$2") " LIMIT $3) AS c",
+                          params, _("find related articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *count = byline_pg_get_int64 (res, 0, 0);
+  return TRUE;
+}
+
+/* An array literal of @terms, every element quoted. */
+static char *
+dup_text_array (const char * const *terms)
+{
+  GString *array = g_string_new ("{");
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (array, ',');
+      g_string_append_c (array, '"');
+      for (const char *p = terms[i]; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (array, '\\');
+          g_string_append_c (array, *p);
+        }
+      g_string_append_c (array, '"');
+    }
+  g_string_append_c (array, '}');
+
+  return g_string_free (array, FALSE);
+}
+
+/* An array literal of @n_values numbers (1.0 each when @values is NULL). */
+static char *
+dup_number_array (const double *values,
+                  guint         n_values)
+{
+  GString *array = g_string_new ("{");
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (i > 0)
+        g_string_append_c (array, ',');
+      g_string_append (array, g_ascii_dtostr (number, sizeof number, values != NULL ? values[i] : 1.0));
+    }
+  g_string_append_c (array, '}');
+
+  return g_string_free (array, FALSE);
+}
+
+/* The related articles' rank is bm25's, as the SQLite store's FTS5 gives
+ * it: for each term, its idf times its weighted count in the article
+ * (headline 10, tags 5, standfirst and caption 2, body 1; ts_rank_cd with
+ * one term gives the count with weights a tenth of those), saturating
+ * (k1 = 1.2) and normalized by the article's length (b = 0.75; lexemes,
+ * against the candidates' average).
+ *
+ * Ranking every match by its text would read each one's index entry, a few
+ * kilobytes stored apart from the row (TOAST): 25 µs and more apiece, 30 ms
+ * for the 1 200 matches of a typical article. So the matches are first
+ * weighed by the rarity of the terms they hold (the sum of their idfs,
+ * which reads the index and the row alone) and only the best
+ * RANKED_PER_CANDIDATE × @limit have their text read. Measured with
+ * bench-related: bench/README.md. */
+#define RANKED_PER_CANDIDATE 2
+
+#define RELATED_ANY_BY_RANK \
+  "WITH t AS MATERIALIZED (" \
+  "  SELECT w.idf, " TERM_QUERY ("w.term", "$3") " AS q" \
+  "    FROM unnest($1::text[], $2::float8[]) AS w (term, idf))," \
+  " c AS (" \
+  "  SELECT m.id, sum(t.idf) AS weight" \
+  "    FROM t CROSS JOIN LATERAL (SELECT a.id FROM byline.articles a WHERE a.search @@ t.q) AS m" \
+  "   GROUP BY m.id ORDER BY weight DESC, m.id DESC LIMIT $5)," \
+  " v AS (" \
+  /* Each one's text read once, not once per term. */ \
+  "  SELECT c.id, d.search, length(d.search) AS len" \
+  "    FROM c JOIN byline.articles a ON a.id = c.id" \
+  "    CROSS JOIN LATERAL (SELECT a.search || ''::tsvector AS search OFFSET 0) AS d)," \
+  " r AS (" \
+  "  SELECT v.id, (SELECT sum(t.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * v.len / n.avg_len)))" \
+  "                  FROM t CROSS JOIN LATERAL" \
+  "                    (SELECT 10 * ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', v.search, t.q, 0) AS tf) AS f) AS score" \
+  "    FROM v, (SELECT greatest(avg(v.len), 1) AS avg_len FROM v) AS n" \
+  "   ORDER BY score DESC, v.id DESC LIMIT $4)" \
+  " SELECT " SUMMARY_COLUMNS ", r.score FROM r JOIN byline.articles a ON a.id = r.id" \
+  " ORDER BY r.score DESC, r.id DESC"
+
+/* Every term, the newest first: no rank needed. */
+#define RELATED_ALL_NEWEST_FIRST \
+  "WITH t AS MATERIALIZED (" \
+  "  SELECT string_agg('(' || " TERM_QUERY ("w.term", "$3") "::text || ')', ' & ')::tsquery AS q" \
+  "    FROM unnest($1::text[], $2::float8[]) AS w (term, idf))" \
+  " SELECT " SUMMARY_COLUMNS ", 1.0 FROM byline.articles a" \
+  " WHERE a.search @@ (SELECT t.q FROM t) ORDER BY a.id DESC LIMIT $4"
+
+static gboolean
+pg_search_related (BylineStoreBackend  *backend,
+                   const char * const  *terms,
+                   const double        *idfs,
+                   BylineRelatedMatch   match,
+                   guint                limit,
+                   GArray              *hits,
+                   guint               *n_matched,
+                   GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  guint n_terms = g_strv_length ((char **) terms);
+
+  *n_matched = 0;
+  if (n_terms == 0)
+    return TRUE;
+
+  g_ptr_array_add (params, dup_text_array (terms));
+  g_ptr_array_add (params, dup_number_array (idfs, n_terms));
+  _byline_pg_params_add_text (params, self->search_config);
+  _byline_pg_params_add_int64 (params, limit);
+  if (match == BYLINE_RELATED_ANY_BY_RANK)
+    _byline_pg_params_add_int64 (params, (gint64) limit * RANKED_PER_CANDIDATE);
+
+  /* The plan is the same whatever the terms: one index scan per term. */
+  res = _byline_pg_query (self,
+                          match == BYLINE_RELATED_ANY_BY_RANK ? RELATED_ANY_BY_RANK : RELATED_ALL_NEWEST_FIRST,
+                          params, _("find related articles"), error);
+  if (res == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (res); row++)
+    {
+      BylineRelatedHit hit = {
+        summary_from_row (res, row),
+        g_ascii_strtod (PQgetvalue (res, row, N_SUMMARY_COLUMNS), NULL),
+      };
+
+      g_array_append_val (hits, hit);
+      (*n_matched)++;
+    }
+
+  return TRUE;
+}
+
+/* --- the table of operations ------------------------------------------------- */
+
+static const BylineStoreBackendVTable pg_vtable = {
+  .name = "postgresql",
+  .close = pg_close,
+  .dup_user_name = pg_dup_user_name,
+  .set_busy_timeout = pg_set_busy_timeout,
+  .set_trace = pg_set_trace,
+  .begin = pg_begin,
+  .commit = pg_commit,
+  .rollback = pg_rollback,
+
+  .insert_article = pg_insert_article,
+  .update_article = pg_update_article,
+  .write_pins = pg_write_pins,
+  .load_article = pg_load_article,
+  .list_summaries = pg_list_summaries,
+  .count_articles = pg_count_articles,
+  .locate_summary = pg_locate_summary,
+  .find_by_headline = pg_find_by_headline,
+  .set_trashed = pg_set_trashed,
+  .delete_article = pg_delete_article,
+  .empty_trash = pg_empty_trash,
+
+  .estimate_articles = pg_estimate_articles,
+  .count_term_documents = pg_count_term_documents,
+  .search_related = pg_search_related,
+
+  .read_status = _byline_store_pg_read_status,
+  .change_status = _byline_store_pg_change_status,
+  .list_status_events = _byline_store_pg_list_status_events,
+
+  .insert_revision = _byline_store_pg_insert_revision,
+  .load_revision = _byline_store_pg_load_revision,
+  .latest_revision = _byline_store_pg_latest_revision,
+  .list_revisions = _byline_store_pg_list_revisions,
+
+  .load_note = _byline_store_pg_load_note,
+  .insert_note = _byline_store_pg_insert_note,
+  .resolve_thread = _byline_store_pg_resolve_thread,
+  .delete_note = _byline_store_pg_delete_note,
+  .anchor_thread = _byline_store_pg_anchor_thread,
+  .read_notes_base = _byline_store_pg_read_notes_base,
+  .write_notes_base = _byline_store_pg_write_notes_base,
+  .list_notes = _byline_store_pg_list_notes,
+  .count_open_notes = _byline_store_pg_count_open_notes,
+};
+
+/* The statements that follow the field table, made once. */
+static void
+build_statements (BylineStorePg *self)
+{
+  g_autoptr(GString) select = g_string_new ("SELECT ");
+  g_autoptr(GString) insert = g_string_new ("INSERT INTO byline.articles (");
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) update = g_string_new ("UPDATE byline.articles SET ");
+  g_autoptr(GString) revision_columns = g_string_new (NULL);
+  g_autoptr(GString) revision_select = g_string_new (NULL);
+  g_autoptr(GString) revision_values = g_string_new (NULL);
+  int n_insert = 0;
+  int n_update = 1;
+  int n_revision = 5;
+
+  for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
+    {
+      const BylineArticleField *field = &byline_article_fields[i];
+
+      append_select_field (select, field, "a.");
+      g_string_append (select, ", ");
+
+      if (is_inserted_field (field))
+        {
+          g_string_append_printf (insert, "%s%s", n_insert > 0 ? ", " : "", field->name);
+          if (n_insert++ > 0)
+            g_string_append (values, ", ");
+          append_value (values, field, n_insert);
+        }
+
+      if (is_saved_field (field))
+        {
+          g_string_append_printf (update, "%s%s = ", n_update > 1 ? ", " : "", field->name);
+          append_value (update, field, ++n_update);
+        }
+
+      if (field->flags & BYLINE_FIELD_REVISION)
+        {
+          g_string_append_printf (revision_columns, ", %s", field->name);
+          g_string_append (revision_select, ", ");
+          append_select_field (revision_select, field, "");
+          g_string_append (revision_values, ", ");
+          append_value (revision_values, field, ++n_revision);
+        }
+    }
+
+  g_string_append (select, "a.version FROM byline.articles a WHERE a.id = $1");
+  self->select_article = g_string_free (g_steal_pointer (&select), FALSE);
+
+  g_string_append_printf (insert, ") VALUES (%s) RETURNING id, version", values->str);
+  self->insert_article = g_string_free (g_steal_pointer (&insert), FALSE);
+
+  g_string_append (update, " WHERE id = $1 RETURNING version");
+  self->update_article = g_string_free (g_steal_pointer (&update), FALSE);
+
+  /* The server stamps a revision's time and author. */
+  self->select_revision =
+    g_strdup_printf ("SELECT id, article_id, " BYLINE_PG_EPOCH ("created") ", author, status, reason,"
+                     " words_added, words_removed%s FROM byline.revisions",
+                     revision_select->str);
+  self->insert_revision =
+    g_strdup_printf ("INSERT INTO byline.revisions (article_id, status, reason, words_added,"
+                     " words_removed%s) VALUES ($1, $2, $3, $4, $5%s) RETURNING id",
+                     revision_columns->str, revision_values->str);
+  g_assert (n_revision > 5);
+}
+
+/* The text-search configuration of the newsroom's language (the
+ * masthead's), which stems most of its articles: related articles look for
+ * words as it stems them. */
+static gboolean
+read_search_config (BylineStorePg  *self,
+                    GError        **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  res = _byline_pg_query (self,
+                          "SELECT coalesce((SELECT byline.text_search_config(p.language)::text"
+                          " FROM byline.publication p), 'pg_catalog.simple')",
+                          NULL, _("open the newsroom"), error);
+  if (res == NULL)
+    return FALSE;
+
+  self->search_config = g_strdup (byline_pg_get_text (res, 0, 0));
+  return TRUE;
+}
+
+/* Who is at the desk, before anything else: it works before the newsroom
+ * or the group roles exist, and for a role that may not read the schema. */
+static gboolean
+check_person (BylineStorePg  *self,
+              GError        **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  res = byline_pg_connection_query (self->conn,
+                                    "SELECT session_user,"
+                                    " EXISTS (SELECT 1 FROM pg_catalog.pg_roles r"
+                                    "  WHERE r.rolname IN ('byline_reporter', 'byline_editor')"
+                                    "  AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER')),"
+                                    " (SELECT pg_catalog.pg_has_role(session_user, n.nspowner, 'USAGE')"
+                                    "  FROM pg_catalog.pg_namespace n WHERE n.nspname = 'byline')",
+                                    0, NULL, _("open the newsroom"), error);
+  if (res == NULL)
+    return FALSE;
+
+  self->user = g_strdup (byline_pg_get_text (res, 0, 0));
+
+  /* A newsroom that exists, and a role that is neither on its desk nor
+   * its owner (who sets it up and keeps it up to date): it could read
+   * nothing. */
+  if (!byline_pg_get_bool (res, 0, 1) && !PQgetisnull (res, 0, 2) && !byline_pg_get_bool (res, 0, 2))
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                   _("The role “%s” is not on the newsroom’s desk. Ask the server’s administrator "
+                     "to run “GRANT byline_reporter TO %s;” (or byline_editor for an editor)."),
+                   self->user, self->user);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _byline_store_pg_open:
+ * @uri: a libpq connection URI
+ * @password: (nullable): the password, overriding ~/.pgpass
+ * @error: return location for a #GError
+ *
+ * Connects to the newsroom at @uri, and sets up or updates its schema when
+ * it needs that and the person's role may do it.
+ *
+ * Returns: (transfer full) (nullable): the backend
+ */
+BylineStoreBackend *
+_byline_store_pg_open (const char  *uri,
+                       const char  *password,
+                       GError     **error)
+{
+  BylineStorePg *self;
+  BylinePgConnection *conn;
+
+  conn = byline_pg_connection_new (uri, password, error);
+  if (conn == NULL)
+    return NULL;
+
+  self = g_new0 (BylineStorePg, 1);
+  self->parent.vtable = &pg_vtable;
+  self->conn = conn;
+  self->uri = g_strdup (uri);
+  self->password = g_strdup (password);
+  self->common_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->term_lexemes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_rec_mutex_init (&self->mutex);
+  build_statements (self);
+
+  if (!check_person (self, error) ||
+      !_byline_store_pg_migrate (self, error) ||
+      !set_lock_timeout (self, DEFAULT_LOCK_TIMEOUT_MS, error) ||
+      !read_search_config (self, error))
+    {
+      pg_close (&self->parent);
+      return NULL;
+    }
+
+  return &self->parent;
+}
