@@ -5,9 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Helpers the tests share: temporary folders, the database file as another
- * program sees it, the built program run as a user would, the published
- * HTML read back with libxml2, and letting the main loop run.
+/* Helpers the tests share: temporary folders, the newsroom (a file, or a
+ * database of its own on a newsroom server) as another program sees it,
+ * the built program run as a user would, the published HTML read back
+ * with libxml2, and letting the main loop run.
  *
  * Header-only (static inline), so a test uses what it needs and the rest
  * costs nothing. Include it after "config.h". */
@@ -16,6 +17,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -23,6 +25,7 @@
 #include <libxml/xpath.h>
 #include <sqlite3.h>
 
+#include "byline-pg-connection.h"
 #include "byline-store.h"
 
 G_BEGIN_DECLS
@@ -66,9 +69,123 @@ byline_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* --- a newsroom server ------------------------------------------------------
+ *
+ * The store's tests run twice: on SQLite files, and (suite "pg") on a
+ * throwaway PostgreSQL server with $BYLINE_TEST_DATABASE set to the URI of
+ * a role that may create databases ("postgresql://": libpq takes the rest
+ * from $PGHOST and the others, which pg_virtualenv sets). There every
+ * newsroom a test makes is a new database of its own. */
+
+/* The server's URI, or NULL when the tests run on files. */
+static inline const char *
+byline_test_server (void)
+{
+  const char *uri = g_getenv ("BYLINE_TEST_DATABASE");
+
+  return byline_pg_is_uri (uri) ? uri : NULL;
+}
+
+static inline gboolean
+byline_test_on_server (void)
+{
+  return byline_test_server () != NULL;
+}
+
+/* A test that checks what only a newsroom file has (its bytes, its
+ * PRAGMAs, file modes) says so and stops on a server. */
+#define BYLINE_TEST_SKIP_ON_SERVER(why) G_STMT_START {                \
+    if (byline_test_on_server ())                                      \
+      {                                                                \
+        g_test_skip (why);                                             \
+        return;                                                        \
+      }                                                                \
+  } G_STMT_END
+
+/* The server's URI with database @dbname in place of its own.
+ * Returns: (transfer full): the URI. */
+static inline char *
+byline_test_server_uri_for (const char *dbname)
+{
+  const char *uri = byline_test_server ();
+  const char *authority;
+  const char *path;
+  const char *query;
+
+  g_assert_nonnull (uri);
+  authority = strstr (uri, "://") + 3;
+  path = authority + strcspn (authority, "/?");
+  query = strchr (path, '?');
+
+  return g_strdup_printf ("%.*s/%s%s", (int) (path - uri), uri, dbname, query != NULL ? query : "");
+}
+
+/* Runs @sql on the server as the tests' role, in database @dbname (NULL:
+ * the URI's own); fails the test on an error. */
+static inline void
+byline_test_server_exec (const char *dbname,
+                         const char *sql)
+{
+  g_autofree char *uri = dbname != NULL ? byline_test_server_uri_for (dbname)
+                                        : g_strdup (byline_test_server ());
+  g_autoptr(BylinePgConnection) conn = NULL;
+  g_autoptr(GError) error = NULL;
+
+  conn = byline_pg_connection_new (uri, NULL, &error);
+  g_assert_no_error (error);
+  byline_pg_connection_exec (conn, sql, "prepare the test", &error);
+  g_assert_no_error (error);
+}
+
+/* Where a newsroom called @name lives for a test: a new file's path in
+ * @dir, or on a server the URI of a new, empty database (an empty file
+ * and an empty database are both newsrooms to be). Hand it to
+ * byline_test_location_remove() when done.
+ * Returns: (transfer full): the location. */
+static inline char *
+byline_test_location_new (const char *dir,
+                          const char *name)
+{
+  static gint counter;
+  g_autofree char *file = NULL;
+  g_autofree char *dbname = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!byline_test_on_server ())
+    {
+      file = g_strconcat (name, ".db", NULL);
+      return g_build_filename (dir, file, NULL);
+    }
+
+  dbname = g_strdup_printf ("byline_%s_%d_%d", name, (int) getpid (), g_atomic_int_add (&counter, 1));
+  g_strdelimit (dbname, "-. ", '_');
+  sql = g_strdup_printf ("CREATE DATABASE \"%s\"", dbname);
+  byline_test_server_exec (NULL, sql);
+
+  return byline_test_server_uri_for (dbname);
+}
+
+/* Drops a server's database made by byline_test_location_new() (a file
+ * goes with its folder). */
+static inline void
+byline_test_location_remove (const char *location)
+{
+  const char *dbname;
+  g_autofree char *sql = NULL;
+
+  if (!byline_pg_is_uri (location))
+    return;
+
+  dbname = strrchr (location, '/') + 1;
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS \"%.*s\" WITH (FORCE)",
+                         (int) strcspn (dbname, "?"), dbname);
+  byline_test_server_exec (NULL, sql);
+}
+
 /* --- the store ------------------------------------------------------------ */
 
-/* Opens (or creates) the newsroom at @path; fails the test on an error.
+/* Opens (or creates) the newsroom at @path (a file or a server's URI);
+ * fails the test on an error.
  * Returns: (transfer full): the store. */
 static inline BylineStore *
 byline_test_store_new (const char *path)
@@ -78,6 +195,18 @@ byline_test_store_new (const char *path)
 
   g_assert_no_error (error);
   return store;
+}
+
+/* The author a store records for @name: the server's name for the
+ * person at the desk, whatever name it is sent; on a file, @name.
+ * Returns: (transfer full): the name. */
+static inline char *
+byline_test_author (BylineStore *store,
+                    const char  *name)
+{
+  char *user = byline_store_dup_user_name (store);
+
+  return user != NULL ? user : g_strdup (name);
 }
 
 /* Saves @article in @store; fails the test on an error.
@@ -107,33 +236,35 @@ byline_test_load_article (BylineStore *store,
   return article;
 }
 
-/* A newsroom of its own on a file in a new folder: a test fixture. */
+/* A newsroom of its own (a file in a new folder, or a new database on
+ * the server the tests run against): a test fixture. */
 typedef struct
 {
   char        *dir;
-  char        *path;
+  char        *path;    /* the file, or the server's URI */
   BylineStore *store;
 } BylineTestNewsroom;
 
-/* Makes a folder from @tmpl ("byline-unit-XXXXXX") and a new newsroom.db
- * in it, open in @newsroom->store. */
+/* Makes a folder from @tmpl ("byline-unit-XXXXXX") and a new newsroom
+ * (newsroom.db in it, or a database), open in @newsroom->store. */
 static inline void
 byline_test_newsroom_set_up (BylineTestNewsroom *newsroom,
                              const char         *tmpl)
 {
   newsroom->dir = byline_test_make_tmp_dir (tmpl);
-  newsroom->path = g_build_filename (newsroom->dir, "newsroom.db", NULL);
+  newsroom->path = byline_test_location_new (newsroom->dir, "newsroom");
   newsroom->store = byline_test_store_new (newsroom->path);
   g_assert_nonnull (newsroom->store);
 }
 
 /* Checks that nothing else holds the store (unless the test closed it and
- * set it to NULL), then removes the folder. */
+ * set it to NULL), then removes the folder (and the database). */
 static inline void
 byline_test_newsroom_tear_down (BylineTestNewsroom *newsroom)
 {
   if (newsroom->store != NULL)
     g_assert_finalize_object (newsroom->store);
+  byline_test_location_remove (newsroom->path);
   byline_test_remove_tree (newsroom->dir);
   g_free (newsroom->path);
   g_free (newsroom->dir);
@@ -166,16 +297,63 @@ byline_test_sql_finish (sqlite3      *db,
   sqlite3_close (db);
 }
 
-/* The first column of the first row @sql gives on the file at @path,
+/* On a server, @sql's first row, run in the newsroom at @uri with the
+ * newsroom's schema first on the search path, so that the same SQL reads
+ * a file and a server where the two agree ("SELECT count(*) FROM
+ * articles"). Writes fire no triggers (session_replication_role):
+ * a test setting a row up means it as written, and the server would
+ * stamp its own times and names over it. NULL when there is no row. */
+static inline PGresult *
+byline_test_server_query (const char *uri,
+                          const char *sql)
+{
+  g_autoptr(BylinePgConnection) conn = NULL;
+  g_autoptr(GError) error = NULL;
+  PGresult *res = NULL;
+  PGresult *last = NULL;
+  PGconn *pq;
+
+  conn = byline_pg_connection_new (uri, NULL, &error);
+  g_assert_no_error (error);
+  byline_pg_connection_exec (conn,
+                             "SET search_path = byline, public; SET session_replication_role = replica",
+                             "prepare the test", &error);
+  g_assert_no_error (error);
+
+  /* Several statements: the last one's rows. */
+  pq = byline_pg_connection_get_conn (conn);
+  g_assert_true (PQsendQuery (pq, sql));
+  while ((res = PQgetResult (pq)) != NULL)
+    {
+      if (PQresultStatus (res) != PGRES_COMMAND_OK && PQresultStatus (res) != PGRES_TUPLES_OK)
+        g_error ("%s: %s", sql, PQresultErrorMessage (res));
+      g_clear_pointer (&last, PQclear);
+      last = res;
+    }
+
+  return last;
+}
+
+/* The first column of the first row @sql gives on the newsroom at @path,
  * read as another program would; -1 when there is no row. */
 static inline gint64
 byline_test_sql_int (const char *path,
                      const char *sql)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = byline_test_sql_prepare (path, sql, &db);
+  sqlite3_stmt *stmt;
   gint64 value = -1;
 
+  if (byline_pg_is_uri (path))
+    {
+      g_autoptr(PGresult) res = byline_test_server_query (path, sql);
+
+      if (PQntuples (res) > 0)
+        value = byline_pg_get_int64 (res, 0, 0);
+      return value;
+    }
+
+  stmt = byline_test_sql_prepare (path, sql, &db);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   byline_test_sql_finish (db, stmt);
@@ -191,9 +369,19 @@ byline_test_sql_text (const char *path,
                       const char *sql)
 {
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = byline_test_sql_prepare (path, sql, &db);
+  sqlite3_stmt *stmt;
   char *value = NULL;
 
+  if (byline_pg_is_uri (path))
+    {
+      g_autoptr(PGresult) res = byline_test_server_query (path, sql);
+
+      if (PQntuples (res) > 0 && !PQgetisnull (res, 0, 0))
+        value = g_strdup (PQgetvalue (res, 0, 0));
+      return value;
+    }
+
+  stmt = byline_test_sql_prepare (path, sql, &db);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   byline_test_sql_finish (db, stmt);
@@ -201,14 +389,21 @@ byline_test_sql_text (const char *path,
   return value;
 }
 
-/* Runs @sql (any number of statements) on the file at @path, creating it
- * if need be; fails the test with SQLite's message when a statement fails. */
+/* Runs @sql (any number of statements) on the newsroom at @path, creating
+ * a file if need be; fails the test with the database's message when a
+ * statement fails. */
 static inline void
 byline_test_sql_exec (const char *path,
                       const char *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
+
+  if (byline_pg_is_uri (path))
+    {
+      g_autoptr(PGresult) res = byline_test_server_query (path, sql);
+      return;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)

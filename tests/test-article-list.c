@@ -24,7 +24,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->dir = byline_test_make_tmp_dir ("byline-list-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  fixture->path = byline_test_location_new (fixture->dir, "newsroom");
   fixture->store = byline_test_store_new (fixture->path);
 }
 
@@ -33,6 +33,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_assert_finalize_object (fixture->store);
+  byline_test_location_remove (fixture->path);
   byline_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -195,6 +196,16 @@ row_id (BylineArticleList *list,
   return byline_article_summary_get_id (summary);
 }
 
+/* Every story's last change a second after the one before, in 2020, as
+ * another program might write it (a server stores times as times). */
+static void
+set_old_times (Fixture *fixture)
+{
+  byline_test_sql_exec (fixture->path, byline_test_on_server ()
+                        ? "UPDATE articles SET updated = to_timestamp (1600000000 + id)"
+                        : "UPDATE articles SET updated = 1600000000 + id");
+}
+
 /* Thirty stories saved long ago, a second apart, newest (ids[29]) first:
  * whatever is saved now goes to the top. */
 static void
@@ -207,7 +218,7 @@ add_old_stories (Fixture *fixture,
       ids[i] = add (fixture->store, headline, "High water at noon.");
     }
 
-  byline_test_sql_exec (fixture->path, "UPDATE articles SET updated = 1600000000 + id");
+  set_old_times (fixture);
 }
 
 static void
@@ -248,7 +259,7 @@ test_save_changes_one_row (Fixture       *fixture,
    * rows between its new place and its old one, not the whole list. (The
    * top story's time goes back first, so the two are not saved within the
    * same second.) */
-  byline_test_sql_exec (fixture->path, "UPDATE articles SET updated = 1600000000 + id");
+  set_old_times (fixture);
   sixth = byline_test_load_article (fixture->store, row_id (list, 5));
   byline_article_set_body (sixth, "High water at half past twelve.");
   byline_test_save_article (fixture->store, sixth);
@@ -360,7 +371,7 @@ test_note_counts_come_with_rows (Fixture       *fixture,
       g_autofree char *headline = g_strdup_printf ("Ferry timetable, week %u", i);
       ids[i] = add (fixture->store, headline, "Sailings as usual.");
     }
-  byline_test_sql_exec (fixture->path, "UPDATE articles SET updated = 1600000000 + id");
+  set_old_times (fixture);
 
   /* The newest story: two open threads (one with a reply) and a resolved
    * one; the fiftieth: one open thread. */

@@ -43,13 +43,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture->dir = byline_test_make_tmp_dir ("byline-autosave-XXXXXX");
-  path = g_build_filename (fixture->dir, "newsroom.db", NULL);
-  fixture->store = byline_test_store_new (path);
-  fixture->path = g_steal_pointer (&path);
+  fixture->path = byline_test_location_new (fixture->dir, "newsroom");
+  fixture->store = byline_test_store_new (fixture->path);
 
   fixture->article = byline_article_new ();
   byline_article_set_headline (fixture->article, "Draft");
@@ -72,6 +70,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->article);
   g_assert_finalize_object (fixture->store);
 
+  byline_test_location_remove (fixture->path);
   byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);

@@ -43,7 +43,7 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *data_dirs = NULL;
 
   fixture->tmp = byline_test_make_tmp_dir ("byline-cli-XXXXXX");
-  fixture->db = g_build_filename (fixture->tmp, "newsroom.db", NULL);
+  fixture->db = byline_test_location_new (fixture->tmp, "newsroom");
 
   /* No display, no real home, and no installed settings schema. */
   data_home = g_build_filename (fixture->tmp, "data-home", NULL);
@@ -62,6 +62,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  byline_test_location_remove (fixture->db);
   byline_test_remove_tree (fixture->tmp);
   g_clear_pointer (&fixture->tmp, g_free);
   g_clear_pointer (&fixture->db, g_free);

@@ -279,7 +279,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->dir = byline_test_make_tmp_dir ("byline-related-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  fixture->path = byline_test_location_new (fixture->dir, "newsroom");
   fixture->store = byline_test_store_new (fixture->path);
   fixture->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   fixture->topic_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -321,6 +321,7 @@ fixture_tear_down (Fixture       *fixture,
     }
 
   g_assert_finalize_object (fixture->store);
+  byline_test_location_remove (fixture->path);
   byline_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -756,7 +757,9 @@ test_hostile (Fixture       *fixture,
       byline_article_set_body (article, texts[i]);
       byline_article_set_tags (article, tags);
       byline_article_set_section (article, texts[i]);
-      list = related (fixture, article, 10);
+      /* Forty-one articles: the marker is among them whatever else the
+       * words match ("headline" finds "headliner" where the index stems). */
+      list = related (fixture, article, 50);
 
       /* The words in it are still searched for: quoted, not dropped. */
       if (strstr (texts[i], "harbour") != NULL)
@@ -787,6 +790,8 @@ test_diacritics (Fixture       *fixture,
   g_autoptr(GPtrArray) list_plain = NULL;
   g_autoptr(GPtrArray) list_accented = NULL;
   gint64 accented_id, plain_id;
+
+  BYLINE_TEST_SKIP_ON_SERVER ("a newsroom server's index keeps diacritics (src/core/pg/README.md)");
 
   byline_test_save_article (fixture->store, other);
 
