@@ -204,7 +204,7 @@ static inline char *
 byline_test_author (BylineStore *store,
                     const char  *name)
 {
-  char *user = byline_store_dup_user_name (store);
+  char *user = byline_store_dup_role_name (store);
 
   return user != NULL ? user : g_strdup (name);
 }

@@ -247,13 +247,15 @@ byline_pg_connection_class_init (BylinePgConnectionClass *klass)
   object_class->dispose = byline_pg_connection_dispose;
   object_class->finalize = byline_pg_connection_finalize;
 
-  /* A NOTIFY arrived on a channel this connection listens on. */
+  /* A NOTIFY arrived on a channel this connection listens on: the
+   * channel, the payload, and the server process that sent it (a
+   * connection's PQbackendPID(), to tell one's own changes). */
   signals[NOTIFICATION] =
     g_signal_new ("notification",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT);
 }
 
 static void
@@ -549,7 +551,7 @@ socket_ready_cb (int           fd,
 
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
-      g_signal_emit (self, signals[NOTIFICATION], 0, notify->relname, notify->extra);
+      g_signal_emit (self, signals[NOTIFICATION], 0, notify->relname, notify->extra, notify->be_pid);
       PQfreemem (notify);
     }
 

@@ -46,9 +46,8 @@ G_BEGIN_DECLS
  *   rolled back.
  * - Errors are BYLINE_STORE_ERRORs with actionable messages.
  *
- * Still to come (the next engine needs them, SQLite does not): a version
- * per article for compare-and-set saves, a change feed (LISTEN/NOTIFY) the
- * store turns into "changed", and edit locks. */
+ * The engines this build has: SQLite (a newsroom file, byline-store-sqlite*.c)
+ * and PostgreSQL (a newsroom server, byline-store-pg*.c). */
 
 typedef struct _BylineStoreBackend BylineStoreBackend;
 
@@ -99,6 +98,10 @@ typedef struct
   const char *name;
 
   void                  (*close)               (BylineStoreBackend        *self);
+  /* The name the engine itself records for the person at this desk,
+   * whatever name it is sent (a newsroom server's login role); NULL, or
+   * no such operation, when it records the names it is given. */
+  char                 *(*dup_role_name)       (BylineStoreBackend        *self);
   void                  (*set_busy_timeout)    (BylineStoreBackend        *self,
                                                 guint                      milliseconds);
   void                  (*set_trace)           (BylineStoreBackend        *self,
@@ -229,10 +232,12 @@ typedef struct
                                                 gint64                    *count,
                                                 GError                   **error);
   /* Up to @limit articles matching @terms (folded words), trashed ones
-   * included (summaries say so); @n_matched gets how many matches were
-   * read. */
+   * included (summaries say so); @idfs holds each term's inverse document
+   * frequency, for an index that does not weigh terms itself; @n_matched
+   * gets how many matches were read. */
   gboolean              (*search_related)      (BylineStoreBackend        *self,
                                                 const char * const        *terms,
+                                                const double              *idfs,
                                                 BylineRelatedMatch         match,
                                                 guint                      limit,
                                                 GArray                    *hits,

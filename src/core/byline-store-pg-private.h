@@ -8,6 +8,7 @@
 #pragma once
 
 #include "byline-article-fields.h"
+#include "byline-article-summary-private.h"
 #include "byline-pg-connection.h"
 #include "byline-store-backend.h"
 #include "byline-store-private.h"
@@ -15,11 +16,13 @@
 G_BEGIN_DECLS
 
 /* The PostgreSQL backend: a newsroom server's database, in the schema of
- * src/core/pg/ (its README.md is the contract), over three files:
- * byline-store-pg.c (opening, the SQL helpers, articles, lists, related
- * articles), byline-store-pg-review.c (states, revisions, notes) and
- * byline-store-pg-schema.c (the migrations, from the step files embedded
- * as resources).
+ * src/core/pg/ (its README.md is the contract), over five files:
+ * byline-store-pg.c (opening, the SQL helpers, articles and lists),
+ * byline-store-pg-search.c (the full-text index: the search box, related
+ * articles), byline-store-pg-review.c (states, revisions, notes),
+ * byline-store-pg-newsroom.c (edit locks, the masthead, other desks'
+ * changes) and byline-store-pg-schema.c (the migrations, from the step
+ * files embedded as resources).
  *
  * What the server decides, it decides: names (the login role), the times
  * it stamps, versions, and who may do what. The store's own times and
@@ -33,14 +36,39 @@ G_BEGIN_DECLS
  * them (rounded down, as g_get_real_time() / G_USEC_PER_SEC is). */
 #define BYLINE_PG_EPOCH(column) "floor(extract(epoch FROM " column "))::bigint"
 
+/* What lists show, with the threads still open counted and who is editing
+ * it (byline.held_locks: the locks still alive by the server's clock) in
+ * the same query, so showing a row never asks the server again. */
+#define BYLINE_PG_SUMMARY_COLUMNS \
+  "a.id, a.uuid, a.slug, a.headline, a.standfirst, a.section, a.tags, a.status," \
+  " " BYLINE_PG_EPOCH ("a.created") ", " BYLINE_PG_EPOCH ("a.updated") "," \
+  " " BYLINE_PG_EPOCH ("a.published") ", " BYLINE_PG_EPOCH ("a.trashed") "," \
+  " (SELECT count(*) FROM byline.notes n" \
+  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)," \
+  " (SELECT coalesce(nullif(l.holder_name, ''), l.holder) FROM byline.held_locks l" \
+  "  WHERE l.article_id = a.id)," \
+  " (SELECT l.desk FROM byline.held_locks l WHERE l.article_id = a.id)"
+
+enum {
+  BYLINE_PG_SUMMARY_ID, BYLINE_PG_SUMMARY_UUID, BYLINE_PG_SUMMARY_SLUG,
+  BYLINE_PG_SUMMARY_HEADLINE, BYLINE_PG_SUMMARY_STANDFIRST, BYLINE_PG_SUMMARY_SECTION,
+  BYLINE_PG_SUMMARY_TAGS, BYLINE_PG_SUMMARY_STATUS, BYLINE_PG_SUMMARY_CREATED,
+  BYLINE_PG_SUMMARY_UPDATED, BYLINE_PG_SUMMARY_PUBLISHED, BYLINE_PG_SUMMARY_TRASHED,
+  BYLINE_PG_SUMMARY_OPEN_NOTES, BYLINE_PG_SUMMARY_EDITOR_NAME, BYLINE_PG_SUMMARY_EDITOR_DESK,
+  BYLINE_PG_N_SUMMARY_COLUMNS
+};
+
+typedef struct _BylinePgWatch BylinePgWatch;
+
 typedef struct
 {
   BylineStoreBackend    parent;
 
-  /* The connection queries go over. Changes from other desks will be
-   * listened for on a second one (LISTEN waits on its socket), made from
-   * the same URI and password. */
+  /* The connection queries go over. Changes from other desks are listened
+   * for on a second one (LISTEN waits on its socket), made from the same
+   * URI and password when watch_changes() is first called. */
   BylinePgConnection   *conn;
+  BylinePgWatch        *watch;
   char                 *uri;
   char                 *password;
   /* session_user: the person at this desk, as the server records them. */
@@ -106,12 +134,81 @@ PGresult       *_byline_pg_query             (BylineStorePg   *self,
                                               BylinePgParams  *params,
                                               const char      *doing,
                                               GError         **error);
+/* The same, planned for these values each time: for queries whose best
+ * plan depends on them (a search for a rare word or a common one). */
+PGresult       *_byline_pg_query_planned     (BylineStorePg   *self,
+                                              const char      *sql,
+                                              BylinePgParams  *params,
+                                              const char      *doing,
+                                              GError         **error);
 /* The number of rows a command changed. */
 gint64          _byline_pg_changes           (const PGresult  *res);
 /* -1 for NULL; a state this build does not know reads as a draft. */
 int             _byline_pg_get_status        (const PGresult  *res,
                                               int              row,
                                               int              column);
+/* A summary from the BYLINE_PG_SUMMARY_COLUMNS of row @row. */
+BylineArticleSummary *
+                _byline_store_pg_summary_from_row (const PGresult *res,
+                                                   int             row);
+
+/* byline-store-pg-search.c: the search box's words as the index's query
+ * (*@tsquery NULL when nothing is left to search for), and related
+ * articles, as the slots of BylineStoreBackendVTable of the same names
+ * describe them. */
+gboolean        _byline_store_pg_dup_search           (BylineStorePg        *self,
+                                                       const char           *words,
+                                                       char                **tsquery,
+                                                       GError              **error);
+gboolean        _byline_store_pg_estimate_articles    (BylineStoreBackend   *backend,
+                                                       gint64               *count,
+                                                       GError              **error);
+gboolean        _byline_store_pg_count_term_documents (BylineStoreBackend   *backend,
+                                                       const char           *term,
+                                                       gint64                limit,
+                                                       gint64               *count,
+                                                       GError              **error);
+gboolean        _byline_store_pg_search_related       (BylineStoreBackend   *backend,
+                                                       const char * const   *terms,
+                                                       const double         *idfs,
+                                                       BylineRelatedMatch    match,
+                                                       guint                 limit,
+                                                       GArray               *hits,
+                                                       guint                *n_matched,
+                                                       GError              **error);
+
+/* byline-store-pg-newsroom.c: edit locks, the masthead and other desks'
+ * changes. */
+gboolean        _byline_store_pg_lock_article      (BylineStoreBackend     *backend,
+                                                    gint64                  id,
+                                                    const char             *desk,
+                                                    const char             *name,
+                                                    gboolean                take_over,
+                                                    gint64                  now,
+                                                    gboolean               *acquired,
+                                                    char                  **holder,
+                                                    GError                **error);
+gboolean        _byline_store_pg_heartbeat_lock    (BylineStoreBackend     *backend,
+                                                    gint64                  id,
+                                                    const char             *desk,
+                                                    gint64                  now,
+                                                    gboolean               *held,
+                                                    GError                **error);
+gboolean        _byline_store_pg_unlock_article    (BylineStoreBackend     *backend,
+                                                    gint64                  id,
+                                                    const char             *desk,
+                                                    GError                **error);
+gboolean        _byline_store_pg_load_publication  (BylineStoreBackend     *backend,
+                                                    BylinePublication     **publication,
+                                                    GError                **error);
+gboolean        _byline_store_pg_save_publication  (BylineStoreBackend     *backend,
+                                                    const BylinePublication *publication,
+                                                    GError                **error);
+gboolean        _byline_store_pg_watch_changes     (BylineStoreBackend     *backend,
+                                                    BylineStoreChangeFunc   func,
+                                                    gpointer                user_data,
+                                                    GError                **error);
+void            _byline_pg_watch_free              (BylinePgWatch          *watch);
 
 /* byline-store-pg-schema.c: brings the database's schema up to date (or
  * says why it cannot), each step in its own transaction under the
@@ -130,11 +227,19 @@ gboolean        _byline_store_pg_read_status         (BylineStoreBackend       *
                                                       gboolean                 *found,
                                                       GError                  **error);
 gboolean        _byline_store_pg_change_status       (BylineStoreBackend       *backend,
-                                                      const BylineStatusEvent  *event,
-                                                      BylineRevision           *revision,
-                                                      gint64                   *version,
+                                                      gint64                    id,
+                                                      BylineStatus              from,
+                                                      BylineStatus              to,
                                                       gint64                   *published,
+                                                      int                       spiked_from,
+                                                      gint64                    updated,
+                                                      const char               *author,
+                                                      BylineRevision           *revision,
                                                       gboolean                 *moved,
+                                                      GError                  **error);
+gboolean        _byline_store_pg_import_status_event (BylineStoreBackend       *backend,
+                                                      const BylineStatusEvent  *event,
+                                                      int                       spiked_from,
                                                       GError                  **error);
 GPtrArray      *_byline_store_pg_list_status_events  (BylineStoreBackend       *backend,
                                                       gint64                    article_id,

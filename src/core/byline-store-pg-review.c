@@ -64,59 +64,115 @@ _byline_store_pg_read_status (BylineStoreBackend  *backend,
 }
 
 gboolean
-_byline_store_pg_change_status (BylineStoreBackend       *backend,
-                                const BylineStatusEvent  *event,
-                                BylineRevision           *revision,
-                                gint64                   *version,
-                                gint64                   *published,
-                                gboolean                 *moved,
-                                GError                  **error)
+_byline_store_pg_change_status (BylineStoreBackend  *backend,
+                                gint64               id,
+                                BylineStatus         from,
+                                BylineStatus         to,
+                                gint64              *published,
+                                int                  spiked_from,
+                                gint64               updated,
+                                const char          *author,
+                                BylineRevision      *revision,
+                                gboolean            *moved,
+                                GError             **error)
 {
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
   g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
   g_autoptr(PGresult) res = NULL;
+  g_autoptr(PGresult) kept = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *doing = _("change the article’s state");
 
   *moved = FALSE;
 
-  /* The server moves the article, records the event and the revision
-   * (with the store's word counts), and sets the published time on a
-   * first publication, all under the article's row lock; the time and
-   * the name are its own. */
-  _byline_pg_params_add_int64 (params, event->article_id);
-  _byline_pg_params_add_status (params, event->from);
-  _byline_pg_params_add_status (params, event->to);
-  _byline_pg_params_add_id (params, *version);
+  /* The server moves the article under its row lock, records the event
+   * and the revision (with the store's word counts), sets the published
+   * time on a first publication, and where a spiked article goes back
+   * to; the times and the names are its own. The save just before was
+   * compared on its version: the state alone is compared here. */
+  _byline_pg_params_add_int64 (params, id);
+  _byline_pg_params_add_status (params, from);
+  _byline_pg_params_add_status (params, to);
   _byline_pg_params_add_int64 (params, byline_revision_get_words_added (revision));
   _byline_pg_params_add_int64 (params, byline_revision_get_words_removed (revision));
 
-  res = _byline_pg_query (get_self (backend),
-                          "SELECT version, " BYLINE_PG_EPOCH ("published")
-                          " FROM byline.set_status($1, $2, $3, $4, $5, $6)",
-                          params, _("change the article’s state"), &local_error);
+  res = _byline_pg_query (self,
+                          "SELECT " BYLINE_PG_EPOCH ("published")
+                          " FROM byline.set_status($1, $2, $3, NULL, $4, $5)",
+                          params, doing, &local_error);
   if (res == NULL)
     {
       /* The store checked the step before asking; the server refusing it
        * means a spiked article's way back changed meanwhile. Outside that
        * race, the same words as the check gives. */
       if (g_error_matches (local_error, BYLINE_WORKFLOW_ERROR, BYLINE_WORKFLOW_ERROR_REFUSED) &&
-          event->from != BYLINE_STATUS_SPIKED)
+          from != BYLINE_STATUS_SPIKED)
         {
           g_clear_error (&local_error);
-          byline_workflow_check (event->from, BYLINE_STATUS_DRAFT, event->to, &local_error);
+          byline_workflow_check (from, BYLINE_STATUS_DRAFT, to, &local_error);
         }
 
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  /* No row: someone else moved or changed it first. */
+  /* No row: someone else moved it first. */
   if (PQntuples (res) == 0)
     return TRUE;
 
   *moved = TRUE;
-  *version = byline_pg_get_int64 (res, 0, 0);
-  *published = byline_pg_get_int64 (res, 0, 1);
+  *published = byline_pg_get_int64 (res, 0, 0);
+
+  /* The revision it kept: the article's newest, made under the row lock
+   * this transaction still holds. */
+  g_clear_pointer (&params, g_ptr_array_unref);
+  params = _byline_pg_params_new ();
+  _byline_pg_params_add_int64 (params, id);
+  kept = _byline_pg_query (self, "SELECT max(id) FROM byline.revisions WHERE article_id = $1",
+                           params, doing, error);
+  if (kept == NULL)
+    return FALSE;
+
+  _byline_revision_set_id (revision, byline_pg_get_int64 (kept, 0, 0));
   return TRUE;
+}
+
+/* A newsroom copied onto the server (byline_store_copy_to()): the event,
+ * and where a spiked article goes back to. Only the newsroom's owner may
+ * write them directly; the server stamps its own time and name on the
+ * event, as on everything written to it. */
+gboolean
+_byline_store_pg_import_status_event (BylineStoreBackend       *backend,
+                                      const BylineStatusEvent  *event,
+                                      int                       spiked_from,
+                                      GError                  **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  const char *doing = _("copy the newsroom");
+
+  _byline_pg_params_add_int64 (params, event->article_id);
+  _byline_pg_params_add_status (params, event->from);
+  _byline_pg_params_add_status (params, event->to);
+  res = _byline_pg_query (self,
+                          "INSERT INTO byline.status_events (article_id, from_status, to_status)"
+                          " VALUES ($1, $2, $3)",
+                          params, doing, error);
+  if (res == NULL || spiked_from < 0)
+    return res != NULL;
+
+  g_clear_pointer (&res, PQclear);
+  g_clear_pointer (&params, g_ptr_array_unref);
+  params = _byline_pg_params_new ();
+  _byline_pg_params_add_int64 (params, event->article_id);
+  _byline_pg_params_add_status (params, spiked_from);
+  res = _byline_pg_query (self, "UPDATE byline.articles SET spiked_from = $2 WHERE id = $1",
+                          params, doing, error);
+
+  return res != NULL;
 }
 
 GPtrArray *

@@ -26,34 +26,6 @@
 /* How long a write waits for another desk's lock before it gives up. */
 #define DEFAULT_LOCK_TIMEOUT_MS 5000
 
-/* What lists show, with the threads still open counted in the same query,
- * so showing a row never asks the server again. */
-#define SUMMARY_COLUMNS \
-  "a.id, a.uuid, a.slug, a.headline, a.standfirst, a.section, a.tags, a.status," \
-  " " BYLINE_PG_EPOCH ("a.created") ", " BYLINE_PG_EPOCH ("a.updated") "," \
-  " " BYLINE_PG_EPOCH ("a.published") ", " BYLINE_PG_EPOCH ("a.trashed") "," \
-  " (SELECT count(*) FROM byline.notes n" \
-  "  WHERE n.article_id = a.id AND n.parent_id IS NULL AND n.resolved IS NULL)"
-
-enum {
-  SUMMARY_ID, SUMMARY_UUID, SUMMARY_SLUG, SUMMARY_HEADLINE, SUMMARY_STANDFIRST,
-  SUMMARY_SECTION, SUMMARY_TAGS, SUMMARY_STATUS, SUMMARY_CREATED, SUMMARY_UPDATED,
-  SUMMARY_PUBLISHED, SUMMARY_TRASHED, SUMMARY_OPEN_NOTES,
-  N_SUMMARY_COLUMNS
-};
-
-/* A term the store looks for ($n), as the index holds it: the word as
- * written (the configuration "simple" keeps it whole) or as the newsroom's
- * language (its configuration $c) stems it: "harbours" is held as
- * "harbour" in an English article. A word that is no word to either (a
- * stop word) matches nothing. */
-#define TERM_QUERY(n, c) \
-  "(plainto_tsquery('pg_catalog.simple', " n ") || plainto_tsquery(" c "::regconfig, " n "))"
-
-/* The same term's lexemes. */
-#define TERM_LEXEMES(n, c) \
-  "unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', " n ") || to_tsvector(" c "::regconfig, " n ")))"
-
 /* --- parameters ------------------------------------------------------------ */
 
 BylinePgParams *
@@ -177,8 +149,8 @@ _byline_pg_query (BylineStorePg   *self,
   return run_query (self, sql, params, TRUE, doing, error);
 }
 
-static PGresult *
-query_planned (BylineStorePg   *self,
+PGresult *
+_byline_pg_query_planned (BylineStorePg   *self,
                const char      *sql,
                BylinePgParams  *params,
                const char      *doing,
@@ -223,6 +195,7 @@ pg_close (BylineStoreBackend *backend)
 {
   BylineStorePg *self = get_self (backend);
 
+  g_clear_pointer (&self->watch, _byline_pg_watch_free);
   g_clear_object (&self->conn);
   g_clear_pointer (&self->uri, g_free);
   if (self->password != NULL)
@@ -242,7 +215,7 @@ pg_close (BylineStoreBackend *backend)
 }
 
 static char *
-pg_dup_user_name (BylineStoreBackend *backend)
+pg_dup_role_name (BylineStoreBackend *backend)
 {
   return g_strdup (get_self (backend)->user);
 }
@@ -365,12 +338,12 @@ pg_commit (BylineStoreBackend  *backend,
 
 /* What a save writes: the text and the published time (only an editor's
  * change of it counts: 0005-editing.sql). The uuid and the created time
- * never change once stored, and the updated time is the server's: the
- * server lets nobody write those. */
+ * never change once stored; the updated time, who saved and the version
+ * are the server's: it lets nobody write those. */
 static gboolean
 is_saved_field (const BylineArticleField *field)
 {
-  if (field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_WORKFLOW))
+  if (field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_WORKFLOW | BYLINE_FIELD_VERSION))
     return FALSE;
 
   if (field->flags & BYLINE_FIELD_STAMPED)
@@ -379,12 +352,13 @@ is_saved_field (const BylineArticleField *field)
   return TRUE;
 }
 
-/* What a new article is stored with: every field but the key and the
- * updated time, which the server stamps. */
+/* What a new article is stored with: every field but the key and what
+ * the server stamps (the updated time, who saved, the version). */
 static gboolean
 is_inserted_field (const BylineArticleField *field)
 {
-  return !(field->flags & BYLINE_FIELD_KEY) && !g_str_equal (field->name, "updated");
+  return !(field->flags & (BYLINE_FIELD_KEY | BYLINE_FIELD_VERSION)) &&
+         !g_str_equal (field->name, "updated") && !g_str_equal (field->name, "updated_by");
 }
 
 static void
@@ -461,6 +435,19 @@ read_field (const PGresult           *res,
     byline_article_field_set_int (field, article, byline_pg_get_int64 (res, 0, column));
 }
 
+/* What the server stamped on a save, from column @column on: the version,
+ * the updated time, and who saved (the login role). */
+static void
+read_stamp (BylineStorePg      *self,
+            const PGresult     *res,
+            int                 column,
+            BylineArticleStamp *stamp)
+{
+  stamp->version = byline_pg_get_int64 (res, 0, column);
+  stamp->updated = byline_pg_get_int64 (res, 0, column + 1);
+  stamp->updated_by = self->user;
+}
+
 static gboolean
 pg_insert_article (BylineStoreBackend  *backend,
                    BylineArticle       *article,
@@ -490,7 +477,7 @@ pg_insert_article (BylineStoreBackend  *backend,
     return FALSE;
 
   *id = byline_pg_get_int64 (res, 0, 0);
-  stamp->version = byline_pg_get_int64 (res, 0, 1);
+  read_stamp (self, res, 1, stamp);
   return TRUE;
 }
 
@@ -522,6 +509,9 @@ pg_update_article (BylineStoreBackend  *backend,
       else
         add_field (params, field, article);
     }
+  /* Compare and set: only on the version the desk loaded (0: whatever is
+   * stored, for an article that never came from the store). */
+  _byline_pg_params_add_int64 (params, stamp->version);
 
   res = _byline_pg_query (self, self->update_article, params, _("save the article"), &local_error);
   if (res == NULL)
@@ -543,7 +533,8 @@ pg_update_article (BylineStoreBackend  *backend,
     }
 
   *found = PQntuples (res) > 0;
-  stamp->version = *found ? byline_pg_get_int64 (res, 0, 0) : 0;
+  if (*found)
+    read_stamp (self, res, 0, stamp);
   return TRUE;
 }
 
@@ -645,7 +636,6 @@ pg_load_article (BylineStoreBackend  *backend,
   article = byline_article_new ();
   for (guint i = 0; i < BYLINE_N_ARTICLE_FIELDS; i++)
     read_field (res, i, &byline_article_fields[i], article);
-  byline_article_set_version (article, byline_pg_get_int64 (res, 0, BYLINE_N_ARTICLE_FIELDS));
 
   if (with_pins && !load_pins (self, article, error))
     return NULL;
@@ -653,59 +643,30 @@ pg_load_article (BylineStoreBackend  *backend,
   return g_steal_pointer (&article);
 }
 
-static BylineArticleSummary *
-summary_from_row (const PGresult *res,
-                  int             row)
+BylineArticleSummary *
+_byline_store_pg_summary_from_row (const PGresult *res,
+                                   int             row)
 {
   BylineArticleSummary *summary = _byline_article_summary_new ();
-  int status = _byline_pg_get_status (res, row, SUMMARY_STATUS);
+  int status = _byline_pg_get_status (res, row, BYLINE_PG_SUMMARY_STATUS);
 
-  summary->id = byline_pg_get_int64 (res, row, SUMMARY_ID);
-  summary->uuid = g_strdup (byline_pg_get_text (res, row, SUMMARY_UUID));
-  summary->slug = g_strdup (byline_pg_get_text (res, row, SUMMARY_SLUG));
-  summary->headline = g_strdup (byline_pg_get_text (res, row, SUMMARY_HEADLINE));
-  summary->standfirst = g_strdup (byline_pg_get_text (res, row, SUMMARY_STANDFIRST));
-  summary->section = g_strdup (byline_pg_get_text (res, row, SUMMARY_SECTION));
-  _byline_article_summary_set_tags_string (summary, byline_pg_get_text (res, row, SUMMARY_TAGS));
+  summary->id = byline_pg_get_int64 (res, row, BYLINE_PG_SUMMARY_ID);
+  summary->uuid = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_UUID));
+  summary->slug = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_SLUG));
+  summary->headline = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_HEADLINE));
+  summary->standfirst = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_STANDFIRST));
+  summary->section = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_SECTION));
+  _byline_article_summary_set_tags_string (summary, byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_TAGS));
   summary->status = status >= 0 ? status : BYLINE_STATUS_DRAFT;
-  summary->created = byline_pg_get_int64 (res, row, SUMMARY_CREATED);
-  summary->updated = byline_pg_get_int64 (res, row, SUMMARY_UPDATED);
-  summary->published = byline_pg_get_int64 (res, row, SUMMARY_PUBLISHED);
-  summary->trashed = byline_pg_get_int64 (res, row, SUMMARY_TRASHED);
-  summary->open_notes = (guint) MAX (byline_pg_get_int64 (res, row, SUMMARY_OPEN_NOTES), 0);
+  summary->created = byline_pg_get_int64 (res, row, BYLINE_PG_SUMMARY_CREATED);
+  summary->updated = byline_pg_get_int64 (res, row, BYLINE_PG_SUMMARY_UPDATED);
+  summary->published = byline_pg_get_int64 (res, row, BYLINE_PG_SUMMARY_PUBLISHED);
+  summary->trashed = byline_pg_get_int64 (res, row, BYLINE_PG_SUMMARY_TRASHED);
+  summary->open_notes = (guint) MAX (byline_pg_get_int64 (res, row, BYLINE_PG_SUMMARY_OPEN_NOTES), 0);
+  summary->editor_name = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_EDITOR_NAME));
+  summary->editor_desk = g_strdup (byline_pg_get_text (res, row, BYLINE_PG_SUMMARY_EDITOR_DESK));
 
   return summary;
-}
-
-/* What was typed in a search box, as the index's query: every word, the
- * last as a prefix, stemmed as the newsroom's language does or not
- * (byline.search_query()). FALSE on error; *@tsquery NULL when nothing is
- * left to search for (no words, or only words too common to index, such
- * as "the"): then the list is not narrowed. */
-static gboolean
-dup_search (BylineStorePg  *self,
-            const char     *words,
-            char          **tsquery,
-            GError        **error)
-{
-  g_autoptr(BylinePgParams) params = NULL;
-  g_autoptr(PGresult) res = NULL;
-
-  *tsquery = NULL;
-  if (words == NULL || *words == '\0')
-    return TRUE;
-
-  params = _byline_pg_params_new ();
-  _byline_pg_params_add_text (params, words);
-  res = _byline_pg_query (self, "SELECT byline.search_query($1)::text", params,
-                          _("search the articles"), error);
-  if (res == NULL)
-    return FALSE;
-
-  if (!PQgetisnull (res, 0, 0))
-    *tsquery = g_strdup (PQgetvalue (res, 0, 0));
-
-  return TRUE;
 }
 
 /* " WHERE …" for @query over table alias @alias, adding its parameters. */
@@ -735,12 +696,12 @@ pg_list_summaries (BylineStoreBackend        *backend,
   BylineStorePg *self = get_self (backend);
   g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
   g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
-  g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS " FROM byline.articles a");
+  g_autoptr(GString) sql = g_string_new ("SELECT " BYLINE_PG_SUMMARY_COLUMNS " FROM byline.articles a");
   g_autoptr(PGresult) res = NULL;
   g_autofree char *tsquery = NULL;
   int limit, offset;
 
-  if (!dup_search (self, query->search, &tsquery, error))
+  if (!_byline_store_pg_dup_search (self, query->search, &tsquery, error))
     return FALSE;
 
   append_list_clause (sql, params, query, tsquery, "a");
@@ -751,12 +712,12 @@ pg_list_summaries (BylineStoreBackend        *backend,
   offset = _byline_pg_params_add_int64 (params, query->offset);
   g_string_append_printf (sql, " ORDER BY a.updated DESC, a.id DESC LIMIT $%d OFFSET $%d", limit, offset);
 
-  res = query_planned (self, sql->str, params, _("list the articles"), error);
+  res = _byline_pg_query_planned (self, sql->str, params, _("list the articles"), error);
   if (res == NULL)
     return FALSE;
 
   for (int row = 0; row < PQntuples (res); row++)
-    g_ptr_array_add (summaries, summary_from_row (res, row));
+    g_ptr_array_add (summaries, _byline_store_pg_summary_from_row (res, row));
 
   return TRUE;
 }
@@ -775,11 +736,11 @@ pg_count_articles (BylineStoreBackend        *backend,
   g_autofree char *tsquery = NULL;
 
   *count = 0;
-  if (!dup_search (self, query->search, &tsquery, error))
+  if (!_byline_store_pg_dup_search (self, query->search, &tsquery, error))
     return FALSE;
 
   append_list_clause (sql, params, query, tsquery, "a");
-  res = query_planned (self, sql->str, params, _("list the articles"), error);
+  res = _byline_pg_query_planned (self, sql->str, params, _("list the articles"), error);
   if (res == NULL)
     return FALSE;
 
@@ -797,11 +758,11 @@ pg_locate_summary (BylineStoreBackend        *backend,
   BylineStorePg *self = get_self (backend);
   g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
   g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
-  g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS ", (SELECT count(*) FROM byline.articles b");
+  g_autoptr(GString) sql = g_string_new ("SELECT " BYLINE_PG_SUMMARY_COLUMNS ", (SELECT count(*) FROM byline.articles b");
   g_autoptr(PGresult) res = NULL;
   g_autofree char *tsquery = NULL;
 
-  if (!dup_search (self, query->search, &tsquery, error))
+  if (!_byline_store_pg_dup_search (self, query->search, &tsquery, error))
     return NULL;
 
   /* The rows listed before it: with the indexes on (updated, id), a short
@@ -817,12 +778,12 @@ pg_locate_summary (BylineStoreBackend        *backend,
   if (query->status >= 0)
     g_string_append_printf (sql, " AND a.status = $%d", tsquery != NULL ? 2 : 1);
 
-  res = query_planned (self, sql->str, params, _("list the articles"), error);
+  res = _byline_pg_query_planned (self, sql->str, params, _("list the articles"), error);
   if (res == NULL || PQntuples (res) == 0)
     return NULL;
 
-  *position = (guint) CLAMP (byline_pg_get_int64 (res, 0, N_SUMMARY_COLUMNS), 0, G_MAXUINT);
-  return summary_from_row (res, 0);
+  *position = (guint) CLAMP (byline_pg_get_int64 (res, 0, BYLINE_PG_N_SUMMARY_COLUMNS), 0, G_MAXUINT);
+  return _byline_store_pg_summary_from_row (res, 0);
 }
 
 static gboolean
@@ -913,304 +874,15 @@ pg_empty_trash (BylineStoreBackend  *backend,
                          0, FALSE, 0, _("empty the Trash"), NULL, error);
 }
 
-/* --- related articles: the full-text index ------------------------------------ */
-
-static gboolean
-pg_estimate_articles (BylineStoreBackend  *backend,
-                      gint64              *count,
-                      GError             **error)
-{
-  g_autoptr(PGresult) res = NULL;
-
-  /* The highest id stands in for the number of articles, as in the
-   * SQLite store: as good for the idf, and the index answers it. */
-  *count = 0;
-  res = _byline_pg_query (get_self (backend), "SELECT coalesce(max(id), 0) FROM byline.articles",
-                          NULL, _("find related articles"), error);
-  if (res == NULL)
-    return FALSE;
-
-  *count = byline_pg_get_int64 (res, 0, 0);
-  return TRUE;
-}
-
-/* The newsroom's common words, as the server's statistics of the index
- * have them (pg_stats: the most common lexemes and the share of articles
- * each is in; 0005-editing.sql keeps up to 10 000). Counting the articles
- * that hold a word reads every one of them up to the limit (the index does
- * not know which rows are current): 1 to 4 ms for a word in a few hundred
- * articles of 100 000. For the words the statistics know, their figure
- * stands in for the count. Read again every COMMON_WORDS_MAX_AGE. */
-#define COMMON_WORDS_MAX_AGE (10 * 60 * G_USEC_PER_SEC)
-/* Words the statistics put in fewer articles tell nothing. */
-#define COMMON_WORDS_MIN_DOCS 100
-
-static gboolean
-load_common_words (BylineStorePg  *self,
-                   GError        **error)
-{
-  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
-  g_autoptr(PGresult) res = NULL;
-
-  _byline_pg_params_add_int64 (params, COMMON_WORDS_MIN_DOCS);
-  res = _byline_pg_query (self,
-                          "SELECT x.e, x.f * c.reltuples"
-                          " FROM pg_catalog.pg_stats s, pg_catalog.pg_class c,"
-                          "  unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS x (e, f)"
-                          " WHERE s.schemaname = 'byline' AND s.tablename = 'articles' AND s.attname = 'search'"
-                          " AND c.oid = 'byline.articles'::regclass AND x.e IS NOT NULL"
-                          " AND x.f * c.reltuples >= $1",
-                          params, _("find related articles"), error);
-  if (res == NULL)
-    return FALSE;
-
-  g_hash_table_remove_all (self->common_words);
-  for (int row = 0; row < PQntuples (res); row++)
-    g_hash_table_insert (self->common_words, g_strdup (byline_pg_get_text (res, row, 0)),
-                         GINT_TO_POINTER ((int) MIN (g_ascii_strtod (PQgetvalue (res, row, 1), NULL),
-                                                     G_MAXINT)));
-  self->common_words_loaded = g_get_monotonic_time ();
-
-  return TRUE;
-}
-
-/* How many articles the statistics say hold @term at most; 0 when they
- * do not know. The term's lexemes are asked for once. */
-static gboolean
-estimate_documents (BylineStorePg  *self,
-                    const char     *term,
-                    gint64         *estimate,
-                    GError        **error)
-{
-  GStrv lexemes;
-
-  *estimate = 0;
-
-  if (self->common_words_loaded == 0 ||
-      g_get_monotonic_time () - self->common_words_loaded > COMMON_WORDS_MAX_AGE)
-    {
-      if (!load_common_words (self, error))
-        return FALSE;
-    }
-
-  if (g_hash_table_size (self->common_words) == 0)
-    return TRUE;
-
-  lexemes = g_hash_table_lookup (self->term_lexemes, term);
-  if (lexemes == NULL)
-    {
-      g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
-      g_autoptr(PGresult) res = NULL;
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-      _byline_pg_params_add_text (params, term);
-      _byline_pg_params_add_text (params, self->search_config);
-      res = _byline_pg_query (self, "SELECT " TERM_LEXEMES ("$1", "$2"), params,
-                              _("find related articles"), error);
-      if (res == NULL)
-        return FALSE;
-
-      for (int row = 0; row < PQntuples (res); row++)
-        g_strv_builder_add (builder, byline_pg_get_text (res, row, 0));
-
-      /* A newsroom's vocabulary, at most: forget it all now and then. */
-      if (g_hash_table_size (self->term_lexemes) > 100000)
-        g_hash_table_remove_all (self->term_lexemes);
-      lexemes = g_strv_builder_end (builder);
-      g_hash_table_insert (self->term_lexemes, g_strdup (term), lexemes);
-    }
-
-  for (guint i = 0; lexemes[i] != NULL; i++)
-    *estimate = MAX (*estimate, GPOINTER_TO_INT (g_hash_table_lookup (self->common_words, lexemes[i])));
-
-  return TRUE;
-}
-
-static gboolean
-pg_count_term_documents (BylineStoreBackend  *backend,
-                         const char          *term,
-                         gint64               limit,
-                         gint64              *count,
-                         GError             **error)
-{
-  BylineStorePg *self = get_self (backend);
-  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
-  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
-  g_autoptr(PGresult) res = NULL;
-  gint64 estimate;
-
-  *count = 0;
-  if (!estimate_documents (self, term, &estimate, error))
-    return FALSE;
-
-  /* A word the statistics know is in a third of a per cent of the
-   * articles or more: what they say is as good for its idf as a count, and
-   * "common" is a line drawn at 1/150. */
-  if (estimate > 0)
-    {
-      *count = MIN (estimate, limit);
-      return TRUE;
-    }
-
-  _byline_pg_params_add_text (params, term);
-  _byline_pg_params_add_text (params, self->search_config);
-  _byline_pg_params_add_int64 (params, limit);
-  res = _byline_pg_query (self,
-                          "SELECT count(*) FROM (SELECT FROM byline.articles a"
-                          " WHERE a.search @@ " TERM_QUERY ("$1", "$2") " LIMIT $3) AS c",
-                          params, _("find related articles"), error);
-  if (res == NULL)
-    return FALSE;
-
-  *count = byline_pg_get_int64 (res, 0, 0);
-  return TRUE;
-}
-
-/* An array literal of @terms, every element quoted. */
-static char *
-dup_text_array (const char * const *terms)
-{
-  GString *array = g_string_new ("{");
-
-  for (guint i = 0; terms[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (array, ',');
-      g_string_append_c (array, '"');
-      for (const char *p = terms[i]; *p != '\0'; p++)
-        {
-          if (*p == '"' || *p == '\\')
-            g_string_append_c (array, '\\');
-          g_string_append_c (array, *p);
-        }
-      g_string_append_c (array, '"');
-    }
-  g_string_append_c (array, '}');
-
-  return g_string_free (array, FALSE);
-}
-
-/* An array literal of @n_values numbers (1.0 each when @values is NULL). */
-static char *
-dup_number_array (const double *values,
-                  guint         n_values)
-{
-  GString *array = g_string_new ("{");
-
-  for (guint i = 0; i < n_values; i++)
-    {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      if (i > 0)
-        g_string_append_c (array, ',');
-      g_string_append (array, g_ascii_dtostr (number, sizeof number, values != NULL ? values[i] : 1.0));
-    }
-  g_string_append_c (array, '}');
-
-  return g_string_free (array, FALSE);
-}
-
-/* The related articles' rank is bm25's, as the SQLite store's FTS5 gives
- * it: for each term, its idf times its weighted count in the article
- * (headline 10, tags 5, standfirst and caption 2, body 1; ts_rank_cd with
- * one term gives the count with weights a tenth of those), saturating
- * (k1 = 1.2) and normalized by the article's length (b = 0.75; lexemes,
- * against the candidates' average).
- *
- * Ranking every match by its text would read each one's index entry, a few
- * kilobytes stored apart from the row (TOAST): 25 µs and more apiece, 30 ms
- * for the 1 200 matches of a typical article. So the matches are first
- * weighed by the rarity of the terms they hold (the sum of their idfs,
- * which reads the index and the row alone) and only the best
- * RANKED_PER_CANDIDATE × @limit have their text read. Measured with
- * bench-related: bench/README.md. */
-#define RANKED_PER_CANDIDATE 2
-
-#define RELATED_ANY_BY_RANK \
-  "WITH t AS MATERIALIZED (" \
-  "  SELECT w.idf, " TERM_QUERY ("w.term", "$3") " AS q" \
-  "    FROM unnest($1::text[], $2::float8[]) AS w (term, idf))," \
-  " c AS (" \
-  "  SELECT m.id, sum(t.idf) AS weight" \
-  "    FROM t CROSS JOIN LATERAL (SELECT a.id FROM byline.articles a WHERE a.search @@ t.q) AS m" \
-  "   GROUP BY m.id ORDER BY weight DESC, m.id DESC LIMIT $5)," \
-  " v AS (" \
-  /* Each one's text read once, not once per term. */ \
-  "  SELECT c.id, d.search, length(d.search) AS len" \
-  "    FROM c JOIN byline.articles a ON a.id = c.id" \
-  "    CROSS JOIN LATERAL (SELECT a.search || ''::tsvector AS search OFFSET 0) AS d)," \
-  " r AS (" \
-  "  SELECT v.id, (SELECT sum(t.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * v.len / n.avg_len)))" \
-  "                  FROM t CROSS JOIN LATERAL" \
-  "                    (SELECT 10 * ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', v.search, t.q, 0) AS tf) AS f) AS score" \
-  "    FROM v, (SELECT greatest(avg(v.len), 1) AS avg_len FROM v) AS n" \
-  "   ORDER BY score DESC, v.id DESC LIMIT $4)" \
-  " SELECT " SUMMARY_COLUMNS ", r.score FROM r JOIN byline.articles a ON a.id = r.id" \
-  " ORDER BY r.score DESC, r.id DESC"
-
-/* Every term, the newest first: no rank needed. */
-#define RELATED_ALL_NEWEST_FIRST \
-  "WITH t AS MATERIALIZED (" \
-  "  SELECT string_agg('(' || " TERM_QUERY ("w.term", "$3") "::text || ')', ' & ')::tsquery AS q" \
-  "    FROM unnest($1::text[], $2::float8[]) AS w (term, idf))" \
-  " SELECT " SUMMARY_COLUMNS ", 1.0 FROM byline.articles a" \
-  " WHERE a.search @@ (SELECT t.q FROM t) ORDER BY a.id DESC LIMIT $4"
-
-static gboolean
-pg_search_related (BylineStoreBackend  *backend,
-                   const char * const  *terms,
-                   const double        *idfs,
-                   BylineRelatedMatch   match,
-                   guint                limit,
-                   GArray              *hits,
-                   guint               *n_matched,
-                   GError             **error)
-{
-  BylineStorePg *self = get_self (backend);
-  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
-  g_autoptr(PGresult) res = NULL;
-  guint n_terms = g_strv_length ((char **) terms);
-
-  *n_matched = 0;
-  if (n_terms == 0)
-    return TRUE;
-
-  g_ptr_array_add (params, dup_text_array (terms));
-  g_ptr_array_add (params, dup_number_array (idfs, n_terms));
-  _byline_pg_params_add_text (params, self->search_config);
-  _byline_pg_params_add_int64 (params, limit);
-  if (match == BYLINE_RELATED_ANY_BY_RANK)
-    _byline_pg_params_add_int64 (params, (gint64) limit * RANKED_PER_CANDIDATE);
-
-  /* The plan is the same whatever the terms: one index scan per term. */
-  res = _byline_pg_query (self,
-                          match == BYLINE_RELATED_ANY_BY_RANK ? RELATED_ANY_BY_RANK : RELATED_ALL_NEWEST_FIRST,
-                          params, _("find related articles"), error);
-  if (res == NULL)
-    return FALSE;
-
-  for (int row = 0; row < PQntuples (res); row++)
-    {
-      BylineRelatedHit hit = {
-        summary_from_row (res, row),
-        g_ascii_strtod (PQgetvalue (res, row, N_SUMMARY_COLUMNS), NULL),
-      };
-
-      g_array_append_val (hits, hit);
-      (*n_matched)++;
-    }
-
-  return TRUE;
-}
-
 /* --- the table of operations ------------------------------------------------- */
 
 static const BylineStoreBackendVTable pg_vtable = {
   .name = "postgresql",
   .close = pg_close,
-  .dup_user_name = pg_dup_user_name,
+  .dup_role_name = pg_dup_role_name,
   .set_busy_timeout = pg_set_busy_timeout,
   .set_trace = pg_set_trace,
+  .watch_changes = _byline_store_pg_watch_changes,
   .begin = pg_begin,
   .commit = pg_commit,
   .rollback = pg_rollback,
@@ -1227,12 +899,20 @@ static const BylineStoreBackendVTable pg_vtable = {
   .delete_article = pg_delete_article,
   .empty_trash = pg_empty_trash,
 
-  .estimate_articles = pg_estimate_articles,
-  .count_term_documents = pg_count_term_documents,
-  .search_related = pg_search_related,
+  .load_publication = _byline_store_pg_load_publication,
+  .save_publication = _byline_store_pg_save_publication,
+
+  .lock_article = _byline_store_pg_lock_article,
+  .heartbeat_lock = _byline_store_pg_heartbeat_lock,
+  .unlock_article = _byline_store_pg_unlock_article,
+
+  .estimate_articles = _byline_store_pg_estimate_articles,
+  .count_term_documents = _byline_store_pg_count_term_documents,
+  .search_related = _byline_store_pg_search_related,
 
   .read_status = _byline_store_pg_read_status,
   .change_status = _byline_store_pg_change_status,
+  .import_status_event = _byline_store_pg_import_status_event,
   .list_status_events = _byline_store_pg_list_status_events,
 
   .insert_revision = _byline_store_pg_insert_revision,
@@ -1297,13 +977,16 @@ build_statements (BylineStorePg *self)
         }
     }
 
-  g_string_append (select, "a.version FROM byline.articles a WHERE a.id = $1");
+  g_string_truncate (select, select->len - 2);
+  g_string_append (select, " FROM byline.articles a WHERE a.id = $1");
   self->select_article = g_string_free (g_steal_pointer (&select), FALSE);
 
-  g_string_append_printf (insert, ") VALUES (%s) RETURNING id, version", values->str);
+  g_string_append_printf (insert, ") VALUES (%s) RETURNING id, version, " BYLINE_PG_EPOCH ("updated"),
+                          values->str);
   self->insert_article = g_string_free (g_steal_pointer (&insert), FALSE);
 
-  g_string_append (update, " WHERE id = $1 RETURNING version");
+  g_string_append_printf (update, " WHERE id = $1 AND ($%d = 0 OR version = $%d)"
+                          " RETURNING version, " BYLINE_PG_EPOCH ("updated"), n_update + 1, n_update + 1);
   self->update_article = g_string_free (g_steal_pointer (&update), FALSE);
 
   /* The server stamps a revision's time and author. */

@@ -92,6 +92,7 @@ typedef struct
   char   *text;        /* folded like the index folds it */
   double  tf;          /* weighted count in the article */
   gint64  df;          /* documents holding it, the article itself left out */
+  double  idf;
   double  score;
 } Term;
 
@@ -502,8 +503,9 @@ compare_terms_by_score (gconstpointer a,
   return compare_terms_by_count (a, b);
 }
 
-/* The terms to search for, from the best of the first @n_terms terms;
- * NULL when no term is worth searching for.
+/* The terms to search for, from the best of the first @n_terms terms, and
+ * in @idfs how distinctive each is; NULL when no term is worth searching
+ * for.
  *
  * When every word is common (a fresh draft: "Council budget vote"), bm25
  * would have to score thousands of articles; then the best two common words
@@ -513,6 +515,7 @@ choose_terms (GPtrArray          *terms,
               guint               n_terms,
               gint64              n_docs,
               gint64              common,
+              GArray             *idfs,
               BylineRelatedMatch *match)
 {
   g_autoptr(GStrvBuilder) chosen = g_strv_builder_new ();
@@ -525,9 +528,9 @@ choose_terms (GPtrArray          *terms,
   for (guint i = 0; i < n_terms; i++)
     {
       Term *term = g_ptr_array_index (terms, i);
-      double idf = natural_log (1.0 + (n_docs - term->df + 0.5) / (term->df + 0.5));
 
-      term->score = term->tf * idf;
+      term->idf = natural_log (1.0 + (n_docs - term->df + 0.5) / (term->df + 0.5));
+      term->score = term->tf * term->idf;
     }
   g_ptr_array_sort (terms, compare_terms_by_score);
 
@@ -545,6 +548,7 @@ choose_terms (GPtrArray          *terms,
       postings += term->df;
       n++;
       g_strv_builder_add (chosen, term->text);
+      g_array_append_val (idfs, term->idf);
     }
 
   if (n == 0)
@@ -558,6 +562,7 @@ choose_terms (GPtrArray          *terms,
 
           n++;
           g_strv_builder_add (chosen, term->text);
+          g_array_append_val (idfs, term->idf);
         }
 
       if (n == 0)
@@ -700,6 +705,7 @@ byline_store_list_related (BylineStore    *self,
   g_autoptr(GHashTable) own_terms = NULL;
   g_autoptr(GPtrArray) ranked = NULL;
   g_autoptr(GArray) hits = NULL;
+  g_autoptr(GArray) idfs = g_array_new (FALSE, FALSE, sizeof (double));
   g_auto(GStrv) chosen = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -752,14 +758,15 @@ byline_store_list_related (BylineStore    *self,
     }
 
   if (ok)
-    chosen = choose_terms (ranked, n_shortlist, n_docs, common, &match);
+    chosen = choose_terms (ranked, n_shortlist, n_docs, common, idfs, &match);
 
   /* Spiked and trashed articles, and the article itself, are left out after
    * ranking; should they fill the cut, ask for more. */
   while (ok && chosen != NULL)
     {
       g_array_set_size (hits, 0);
-      ok = backend->vtable->search_related (backend, (const char * const *)chosen, match,
+      ok = backend->vtable->search_related (backend, (const char * const *)chosen,
+                                            (const double *) idfs->data, match,
                                             n_candidates, hits, &n_matched, error);
       if (ok)
         drop_unlinkable (hits, own_id);

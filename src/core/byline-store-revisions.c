@@ -111,9 +111,13 @@ _byline_store_add_revision (BylineStore           *self,
 {
   BylineStoreBackend *backend = _byline_store_get_backend (self);
   g_autoptr(BylineRevision) revision = NULL;
+  g_autofree char *role = byline_store_dup_role_name (self);
   gint64 id;
 
-  revision = _byline_store_new_revision (article, status, author, reason, created, previous);
+  /* A newsroom server records the person's login role, whatever it is
+   * sent: the revision handed back says what was recorded. */
+  revision = _byline_store_new_revision (article, status, role != NULL ? role : author, reason,
+                                         created, previous);
   if (!backend->vtable->insert_revision (backend, revision, &id, error))
     return NULL;
 

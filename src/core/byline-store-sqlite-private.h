@@ -103,6 +103,7 @@ gboolean  _byline_store_sqlite_count_term_documents   (BylineStoreBackend  *back
                                                        GError             **error);
 gboolean  _byline_store_sqlite_search_related         (BylineStoreBackend  *backend,
                                                        const char * const  *terms,
+                                                       const double        *idfs,
                                                        BylineRelatedMatch   match,
                                                        guint                limit,
                                                        GArray              *hits,

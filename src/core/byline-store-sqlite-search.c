@@ -138,6 +138,7 @@ _byline_store_sqlite_count_term_documents (BylineStoreBackend  *backend,
 gboolean
 _byline_store_sqlite_search_related (BylineStoreBackend  *backend,
                                      const char * const  *terms,
+                                     const double        *idfs,
                                      BylineRelatedMatch   match,
                                      guint                limit,
                                      GArray              *hits,
@@ -153,7 +154,8 @@ _byline_store_sqlite_search_related (BylineStoreBackend  *backend,
 
   *n_matched = 0;
 
-  /* Every term quoted, so nothing in the text can be read as FTS5 syntax. */
+  /* bm25 weighs the terms by their idf itself: @idfs are not needed.
+   * Every term quoted, so nothing in the text can be read as FTS5 syntax. */
   for (guint i = 0; terms[i] != NULL; i++)
     {
       if (i > 0)

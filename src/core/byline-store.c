@@ -705,6 +705,24 @@ byline_store_dup_user_name (BylineStore *self)
   return name;
 }
 
+/**
+ * byline_store_dup_role_name:
+ * @self: a store
+ *
+ * Returns: (transfer full) (nullable): the newsroom server's name for the
+ *   person at this desk, or %NULL for a newsroom file
+ */
+char *
+byline_store_dup_role_name (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  if (self->backend->vtable->dup_role_name == NULL)
+    return NULL;
+
+  return self->backend->vtable->dup_role_name (self->backend);
+}
+
 gboolean
 byline_store_save_article (BylineStore    *self,
                            BylineArticle  *article,

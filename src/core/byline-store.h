@@ -36,7 +36,8 @@ typedef enum
 
 GQuark byline_store_error_quark (void);
 
-/* The newest schema this build knows (PRAGMA user_version). */
+/* The newest schema this build knows for a newsroom file (PRAGMA
+ * user_version); a newsroom server's steps are src/core/pg/. */
 #define BYLINE_STORE_SCHEMA_VERSION 6
 
 typedef struct
@@ -86,10 +87,11 @@ char          *byline_store_dup_default_path   (void);
 BylineStore   *byline_store_new                (const char          *path,
                                                 GError             **error);
 /* Opens a newsroom: a SQLite file at @location (NULL: the default path, as
- * byline_store_new()) or a newsroom server's "postgresql://…" URI, where
- * @password, when given, overrides ~/.pgpass (the window's keyring). The
- * location picks the engine (the backend below the store); a server's is
- * not built yet, and BYLINE_STORE_ERROR_OPEN says so. */
+ * byline_store_new()) or a newsroom server's "postgresql://…" (or
+ * "postgres://…") URI, where @password, when given, overrides ~/.pgpass
+ * (the window's keyring). The location picks the engine (the backend below
+ * the store). A server's newsroom is set up, or brought up to date, by the
+ * first connection whose role may do it. */
 BylineStore   *byline_store_open               (const char          *location,
                                                 const char          *password,
                                                 GError             **error);
@@ -103,6 +105,12 @@ gboolean       byline_store_change_is_from_elsewhere (BylineStore   *self);
 void           byline_store_set_user_name      (BylineStore         *self,
                                                 const char          *name);
 char          *byline_store_dup_user_name      (BylineStore         *self);
+/* The name a newsroom server records for the person at this desk, whatever
+ * name it is sent: the role they logged in as, which it writes as the
+ * author of their revisions, notes and state changes and as who saved.
+ * NULL for a newsroom file, where the name set above is recorded. Windows
+ * show it in place of Preferences' name when there is one. */
+char          *byline_store_dup_role_name      (BylineStore         *self);
 /* How long a write waits for another program's lock before failing. */
 void           byline_store_set_busy_timeout   (BylineStore         *self,
                                                 guint                milliseconds);

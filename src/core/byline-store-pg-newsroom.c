@@ -1,0 +1,350 @@
+/* byline-store-pg-newsroom.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-store-pg"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n.h>
+
+#include "byline-store-pg-private.h"
+
+/* What a newsroom server shares beyond the articles' rows: edit locks
+ * (byline.lock_article() and the others of 0003-workflow.sql, by the
+ * server's clock), the masthead (byline.publication), and what the other
+ * desks change, as the server's NOTIFY payloads say it (README.md, "Live
+ * updates"). */
+
+/* --- edit locks -------------------------------------------------------------- */
+
+gboolean
+_byline_store_pg_lock_article (BylineStoreBackend  *backend,
+                               gint64               id,
+                               const char          *desk,
+                               const char          *name,
+                               gboolean             take_over,
+                               gint64               now,
+                               gboolean            *acquired,
+                               char               **holder,
+                               GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  *acquired = FALSE;
+  *holder = NULL;
+
+  /* The server's clock decides when a lock has lapsed, not @now: desks'
+   * clocks differ. */
+  _byline_pg_params_add_int64 (params, id);
+  _byline_pg_params_add_text (params, desk);
+  _byline_pg_params_add_text (params, name);
+  _byline_pg_params_add_text (params, take_over ? "true" : "false");
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "SELECT l.acquired, coalesce(nullif(l.holder_name, ''), l.holder)"
+                          " FROM byline.lock_article($1, $2, $3, $4) AS l",
+                          params, _("start editing the article"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *acquired = byline_pg_get_bool (res, 0, 0);
+  if (!*acquired)
+    *holder = g_strdup (byline_pg_get_text (res, 0, 1));
+
+  return TRUE;
+}
+
+gboolean
+_byline_store_pg_heartbeat_lock (BylineStoreBackend  *backend,
+                                 gint64               id,
+                                 const char          *desk,
+                                 gint64               now,
+                                 gboolean            *held,
+                                 GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  *held = FALSE;
+  _byline_pg_params_add_int64 (params, id);
+  _byline_pg_params_add_text (params, desk);
+  res = _byline_pg_query (BYLINE_STORE_PG (backend), "SELECT byline.heartbeat_lock($1, $2)",
+                          params, _("keep editing the article"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *held = byline_pg_get_bool (res, 0, 0);
+  return TRUE;
+}
+
+gboolean
+_byline_store_pg_unlock_article (BylineStoreBackend  *backend,
+                                 gint64               id,
+                                 const char          *desk,
+                                 GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  _byline_pg_params_add_int64 (params, id);
+  _byline_pg_params_add_text (params, desk);
+  res = _byline_pg_query (BYLINE_STORE_PG (backend), "SELECT byline.unlock_article($1, $2)",
+                          params, _("stop editing the article"), error);
+
+  return res != NULL;
+}
+
+/* --- the masthead ------------------------------------------------------------ */
+
+/* The schema makes the one row with the defaults; it counts as stored once
+ * someone has changed it (its time then differs from the first step's, in
+ * whose transaction it was made). */
+gboolean
+_byline_store_pg_load_publication (BylineStoreBackend  *backend,
+                                   BylinePublication  **publication,
+                                   GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  BylinePublication *stored;
+
+  *publication = NULL;
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "SELECT p.name, p.tagline, p.base_url, p.language,"
+                          " p.updated <> coalesce((SELECT s.applied FROM byline.byline_schema s"
+                          "                        WHERE s.version = 1), p.updated)"
+                          " FROM byline.publication p",
+                          NULL, _("read the masthead"), error);
+  if (res == NULL)
+    return FALSE;
+
+  if (PQntuples (res) == 0 || !byline_pg_get_bool (res, 0, 4))
+    return TRUE;
+
+  stored = byline_publication_new ();
+  byline_publication_set (stored, byline_pg_get_text (res, 0, 0), byline_pg_get_text (res, 0, 1),
+                          byline_pg_get_text (res, 0, 2));
+  g_free (stored->language);
+  stored->language = g_strdup (byline_pg_get_text (res, 0, 3));
+  *publication = stored;
+
+  return TRUE;
+}
+
+gboolean
+_byline_store_pg_save_publication (BylineStoreBackend       *backend,
+                                   const BylinePublication  *publication,
+                                   GError                  **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  /* Editors only: the server refuses a reporter (42501). */
+  _byline_pg_params_add_text (params, publication->name);
+  _byline_pg_params_add_text (params, publication->tagline);
+  _byline_pg_params_add_text (params, publication->base_url);
+  _byline_pg_params_add_text (params, publication->language);
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "UPDATE byline.publication SET name = $1, tagline = $2, base_url = $3,"
+                          " language = $4",
+                          params, _("save the masthead"), error);
+
+  return res != NULL;
+}
+
+/* --- other desks' changes ------------------------------------------------------ */
+
+/* What the listening connection knows of an article, to tell what a
+ * notification on it means: the payload says which table changed, not
+ * how. */
+typedef struct
+{
+  BylineStatus status;
+  gboolean     trashed;
+} Seen;
+
+struct _BylinePgWatch
+{
+  BylineStorePg         *store;
+  BylinePgConnection    *conn;
+  BylineStoreChangeFunc  func;
+  gpointer               user_data;
+  /* article id → Seen */
+  GHashTable            *seen;
+  /* The last change passed on, so that the several notifications of one
+   * save or state change (articles, pins; articles, status_events) make
+   * one. */
+  gint64                 last_article;
+  gint64                 last_version;
+  const char            *last_what;
+};
+
+void
+_byline_pg_watch_free (BylinePgWatch *watch)
+{
+  if (watch == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (watch->conn, watch);
+  g_clear_object (&watch->conn);
+  g_clear_pointer (&watch->seen, g_hash_table_unref);
+  g_free (watch);
+}
+
+/* What a notification on table "articles" means for article @id, from the
+ * row as it is now against what was seen of it before. */
+static const char *
+article_change (BylinePgWatch *watch,
+                gint64         id,
+                gint64         version)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *params[] = { id_text };
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  Seen *seen = g_hash_table_lookup (watch->seen, &id);
+  Seen before = { 0, };
+  gboolean known = seen != NULL;
+  Seen now;
+
+  res = byline_pg_connection_query (watch->conn,
+                                    "SELECT status, trashed IS NOT NULL FROM byline.articles WHERE id = $1",
+                                    1, params, _("look for changes"), &error);
+  if (res == NULL)
+    {
+      g_debug ("Could not read article %" G_GINT64_FORMAT ": %s", id, error->message);
+      return BYLINE_STORE_CHANGED_SAVED;
+    }
+
+  if (PQntuples (res) == 0)
+    {
+      g_hash_table_remove (watch->seen, &id);
+      return BYLINE_STORE_CHANGED_DELETED;
+    }
+
+  if (known)
+    before = *seen;
+
+  now.status = BYLINE_STATUS_DRAFT;
+  byline_status_from_string (byline_pg_get_text (res, 0, 0), &now.status);
+  now.trashed = byline_pg_get_bool (res, 0, 1);
+  g_hash_table_insert (watch->seen, g_memdup2 (&id, sizeof id), g_memdup2 (&now, sizeof now));
+
+  if (!known)
+    return version <= 1 ? BYLINE_STORE_CHANGED_INSERTED : BYLINE_STORE_CHANGED_SAVED;
+  if (before.trashed != now.trashed)
+    return now.trashed ? BYLINE_STORE_CHANGED_TRASHED : BYLINE_STORE_CHANGED_RESTORED;
+  if (before.status != now.status)
+    return BYLINE_STORE_CHANGED_STATUS;
+
+  return BYLINE_STORE_CHANGED_SAVED;
+}
+
+static void
+notification_cb (BylinePgConnection *conn,
+                 const char         *channel,
+                 const char         *payload,
+                 int                 pid,
+                 BylinePgWatch      *watch)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  const char *table;
+  const char *what;
+  gint64 article;
+  gint64 version;
+
+  /* This desk's own changes (its query connection's, which a reconnection
+   * gives another process): the store has announced them already. */
+  if (pid == PQbackendPID (byline_pg_connection_get_conn (watch->store->conn)))
+    return;
+
+  if (!json_parser_load_from_data (parser, payload, -1, &error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_debug ("Not a change: %s", payload);
+      return;
+    }
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  table = json_object_get_string_member_with_default (object, "table", "");
+  article = json_object_get_int_member_with_default (object, "article", 0);
+  version = json_object_get_int_member_with_default (object, "version", 0);
+
+  if (g_str_equal (table, "articles"))
+    what = article_change (watch, article, version);
+  else if (g_str_equal (table, "pins"))
+    what = BYLINE_STORE_CHANGED_SAVED;
+  else if (g_str_equal (table, "status_events"))
+    what = BYLINE_STORE_CHANGED_STATUS;
+  else if (g_str_equal (table, "revisions"))
+    what = BYLINE_STORE_CHANGED_REVISIONS;
+  else if (g_str_equal (table, "notes"))
+    what = BYLINE_STORE_CHANGED_NOTES;
+  else if (g_str_equal (table, "edit_locks"))
+    what = BYLINE_STORE_CHANGED_LOCK;
+  else if (g_str_equal (table, "publication"))
+    what = BYLINE_STORE_CHANGED_PUBLICATION;
+  else
+    return;
+
+  /* A save or a change of state notifies for each table it wrote
+   * (articles and pins; articles, status_events and revisions) with the
+   * version it made: each is said once. */
+  if (article == watch->last_article && version == watch->last_version &&
+      (g_strcmp0 (what, watch->last_what) == 0 || g_str_equal (what, BYLINE_STORE_CHANGED_SAVED)))
+    return;
+
+  watch->last_article = article;
+  watch->last_version = version;
+  watch->last_what = what;
+  watch->func (article, what, watch->user_data);
+}
+
+/**
+ * _byline_store_pg_watch_changes:
+ *
+ * LISTENs for the server's notifications on a connection of their own
+ * (the other one is busy with queries, maybe on another thread), watched
+ * on the caller's thread-default main context.
+ */
+gboolean
+_byline_store_pg_watch_changes (BylineStoreBackend     *backend,
+                                BylineStoreChangeFunc   func,
+                                gpointer                user_data,
+                                GError                **error)
+{
+  BylineStorePg *self = BYLINE_STORE_PG (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  BylinePgWatch *watch;
+
+  if (self->watch != NULL)
+    return TRUE;
+
+  watch = g_new0 (BylinePgWatch, 1);
+  watch->func = func;
+  watch->user_data = user_data;
+  watch->seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  watch->store = self;
+  watch->conn = byline_pg_connection_new (self->uri, self->password, error);
+  if (watch->conn == NULL)
+    {
+      _byline_pg_watch_free (watch);
+      return FALSE;
+    }
+
+  g_signal_connect (watch->conn, "notification", G_CALLBACK (notification_cb), watch);
+  if (!byline_pg_connection_listen (watch->conn, "byline_changes", error))
+    {
+      _byline_pg_watch_free (watch);
+      return FALSE;
+    }
+
+  self->watch = watch;
+  return TRUE;
+}
