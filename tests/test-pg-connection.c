@@ -174,11 +174,13 @@ static void
 notification_cb (BylinePgConnection *conn,
                  const char         *channel,
                  const char         *payload,
+                 int                 pid,
                  gpointer            user_data)
 {
   GPtrArray *received = user_data;
 
-  g_ptr_array_add (received, g_strdup_printf ("%s:%s", channel, payload));
+  /* Who sent it: the server process of the connection that notified. */
+  g_ptr_array_add (received, g_strdup_printf ("%s:%s:%d", channel, payload, pid));
 }
 
 static gboolean
@@ -223,7 +225,13 @@ test_listen (void)
     g_source_remove (timeout_id);
 
   g_assert_cmpuint (received->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (received, 0), ==, "byline_changes:{\"article\":7}");
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("byline_changes:{\"article\":7}:%d",
+                       PQbackendPID (byline_pg_connection_get_conn (desk_b)));
+
+    g_assert_cmpstr (g_ptr_array_index (received, 0), ==, expected);
+  }
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 

@@ -880,7 +880,8 @@ byline_cli_main (int    argc,
   g_auto(Options) options = { 0, };
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database,
-      N_("The newsroom database to use instead of the default one"), N_("PATH") },
+      N_("The newsroom to use instead of the default one: a database file, or a newsroom "
+         "server’s postgresql:// address"), N_("PATH") },
     { "import", 0, 0, G_OPTION_ARG_NONE, &options.import,
       N_("Import text or Markdown files and print their new ids"), NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, &options.list,

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include <stdio.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -99,7 +99,7 @@ set_too_new (GError     **error,
              guint        known)
 {
   g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_TOO_NEW,
-               _("The newsroom database “%s” uses schema %" G_GINT64_FORMAT ", newer than this "
+               _("The newsroom database “%s” uses schema %" PRId64 ", newer than this "
                  "version of Byline knows (%u). Update Byline to work in it."),
                PQdb (conn), current, known);
 }

@@ -435,17 +435,17 @@ read_field (const PGresult           *res,
     byline_article_field_set_int (field, article, byline_pg_get_int64 (res, 0, column));
 }
 
-/* What the server stamped on a save, from column @column on: the version,
- * the updated time, and who saved (the login role). */
+/* What the server stamped on the stored version, from column @column on:
+ * the version, the updated time, and who saved it (a login role: few, so
+ * interned, to outlive the result). */
 static void
-read_stamp (BylineStorePg      *self,
-            const PGresult     *res,
+read_stamp (const PGresult     *res,
             int                 column,
             BylineArticleStamp *stamp)
 {
   stamp->version = byline_pg_get_int64 (res, 0, column);
   stamp->updated = byline_pg_get_int64 (res, 0, column + 1);
-  stamp->updated_by = self->user;
+  stamp->updated_by = g_intern_string (byline_pg_get_text (res, 0, column + 2));
 }
 
 static gboolean
@@ -477,7 +477,7 @@ pg_insert_article (BylineStoreBackend  *backend,
     return FALSE;
 
   *id = byline_pg_get_int64 (res, 0, 0);
-  read_stamp (self, res, 1, stamp);
+  read_stamp (res, 1, stamp);
   return TRUE;
 }
 
@@ -532,9 +532,54 @@ pg_update_article (BylineStoreBackend  *backend,
       return FALSE;
     }
 
+  if (PQntuples (res) > 0)
+    {
+      *found = TRUE;
+      read_stamp (res, 0, stamp);
+      return TRUE;
+    }
+
+  /* Nothing updated: no such article, another version stored, or the same
+   * text as stored. A save that changes nothing writes nothing, so a new
+   * version is never made of the same words (and a state change that saves
+   * first does not ask to write what the person's role may not). */
+  g_clear_pointer (&res, PQclear);
+  g_clear_pointer (&params, g_ptr_array_unref);
+  params = _byline_pg_params_new ();
+  _byline_pg_params_add_int64 (params, id);
+  _byline_pg_params_add_int64 (params, stamp->version);
+  res = _byline_pg_query (self,
+                          "SELECT version, " BYLINE_PG_EPOCH ("updated") ", updated_by FROM byline.articles"
+                          " WHERE id = $1 AND ($2 = 0 OR version = $2)",
+                          params, _("save the article"), error);
+  if (res == NULL)
+    return FALSE;
+
   *found = PQntuples (res) > 0;
   if (*found)
-    read_stamp (self, res, 0, stamp);
+    read_stamp (res, 0, stamp);
+  return TRUE;
+}
+
+static gboolean
+pins_equal (const PGresult *stored,
+            GListModel     *pins)
+{
+  guint n_pins = g_list_model_get_n_items (pins);
+
+  if ((guint) PQntuples (stored) != n_pins)
+    return FALSE;
+
+  for (guint i = 0; i < n_pins; i++)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i);
+
+      if (byline_pg_get_int64 (stored, i, 0) != byline_pin_get_position (pin) ||
+          byline_pg_get_int64 (stored, i, 1) != byline_pin_get_related_id (pin) ||
+          g_strcmp0 (byline_pg_get_text (stored, i, 2), byline_pin_get_headline (pin)) != 0)
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -552,6 +597,19 @@ pg_write_pins (BylineStoreBackend  *backend,
   guint n_pins = g_list_model_get_n_items (pins);
 
   _byline_pg_params_add_int64 (params, id);
+
+  /* The same links as stored: nothing to write (and nothing a reporter
+   * may not write, on an article past review). */
+  res = _byline_pg_query (self,
+                          "SELECT position, coalesce(related_id, 0), headline FROM byline.pins"
+                          " WHERE article_id = $1 ORDER BY sort",
+                          params, doing, error);
+  if (res == NULL)
+    return FALSE;
+  if (pins_equal (res, pins))
+    return TRUE;
+  g_clear_pointer (&res, PQclear);
+
   res = _byline_pg_query (self, "DELETE FROM byline.pins WHERE article_id = $1", params, doing, error);
   if (res == NULL)
     return FALSE;
@@ -939,6 +997,8 @@ build_statements (BylineStorePg *self)
   g_autoptr(GString) insert = g_string_new ("INSERT INTO byline.articles (");
   g_autoptr(GString) values = g_string_new (NULL);
   g_autoptr(GString) update = g_string_new ("UPDATE byline.articles SET ");
+  g_autoptr(GString) update_columns = g_string_new (NULL);
+  g_autoptr(GString) update_values = g_string_new (NULL);
   g_autoptr(GString) revision_columns = g_string_new (NULL);
   g_autoptr(GString) revision_select = g_string_new (NULL);
   g_autoptr(GString) revision_values = g_string_new (NULL);
@@ -964,7 +1024,10 @@ build_statements (BylineStorePg *self)
       if (is_saved_field (field))
         {
           g_string_append_printf (update, "%s%s = ", n_update > 1 ? ", " : "", field->name);
+          g_string_append_printf (update_columns, "%s%s", n_update > 1 ? ", " : "", field->name);
+          g_string_append (update_values, n_update > 1 ? ", " : "");
           append_value (update, field, ++n_update);
+          append_value (update_values, field, n_update);
         }
 
       if (field->flags & BYLINE_FIELD_REVISION)
@@ -981,12 +1044,15 @@ build_statements (BylineStorePg *self)
   g_string_append (select, " FROM byline.articles a WHERE a.id = $1");
   self->select_article = g_string_free (g_steal_pointer (&select), FALSE);
 
-  g_string_append_printf (insert, ") VALUES (%s) RETURNING id, version, " BYLINE_PG_EPOCH ("updated"),
-                          values->str);
+  g_string_append_printf (insert, ") VALUES (%s) RETURNING id, version, " BYLINE_PG_EPOCH ("updated")
+                          ", updated_by", values->str);
   self->insert_article = g_string_free (g_steal_pointer (&insert), FALSE);
 
+  /* A save that would change nothing writes nothing (pg_update_article()). */
   g_string_append_printf (update, " WHERE id = $1 AND ($%d = 0 OR version = $%d)"
-                          " RETURNING version, " BYLINE_PG_EPOCH ("updated"), n_update + 1, n_update + 1);
+                          " AND ROW (%s) IS DISTINCT FROM ROW (%s)"
+                          " RETURNING version, " BYLINE_PG_EPOCH ("updated") ", updated_by",
+                          n_update + 1, n_update + 1, update_columns->str, update_values->str);
   self->update_article = g_string_free (g_steal_pointer (&update), FALSE);
 
   /* The server stamps a revision's time and author. */
