@@ -46,3 +46,10 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA byline TO byline_reporter, byline_edito
 -- articles or more), this one 10 000 (down to a third of a per cent, below
 -- the share the store calls common).
 ALTER TABLE byline.articles ALTER COLUMN search SET STATISTICS 1000;
+
+-- A save adds its article's words to the index's pending list (fastupdate),
+-- which every search reads through until it is merged into the index: at
+-- the default 4 MB, 500 pages read for each search and each word counted
+-- (1.3 ms a word at 100 000 articles, 0.03 ms merged). A small list is
+-- merged often, in small steps.
+ALTER INDEX byline.articles_search SET (gin_pending_list_limit = 128);
