@@ -354,12 +354,20 @@ related_dropped_cb (BylineWindow     *self,
  * @self: a window
  *
  * Returns: (transfer full): the name recorded on revisions, changes of
- *   state and notes (Preferences, else the account's real name)
+ *   state and notes: on a newsroom server the role the person logged in
+ *   as (the server records that one), else Preferences', else the
+ *   account's real name
  */
 char *
 byline_window_dup_author (BylineWindow *self)
 {
+  char *role;
+
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  role = self->store != NULL ? byline_store_dup_role_name (self->store) : NULL;
+  if (role != NULL)
+    return role;
 
   return byline_author_dup_name (self->settings);
 }
