@@ -110,6 +110,54 @@ _byline_pg_locker_free (BylinePgLocker *locker)
 static gboolean configure_session (BylineStorePg  *self,
                                    GError        **error);
 
+/* @sql with each $n replaced by @params' value as an SQL literal (NULL
+ * when the connection cannot quote one). The statements here hold no $
+ * but their parameters'. */
+static char *
+dup_with_literals (BylineStorePg  *self,
+                   const char     *sql,
+                   BylinePgParams *params)
+{
+  PGconn *conn = byline_pg_connection_get_conn (self->conn);
+  GString *out = g_string_sized_new (strlen (sql) + 64);
+
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      const char *value;
+      char *end;
+      guint64 n;
+
+      if (*p != '$' || !g_ascii_isdigit (p[1]))
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      n = g_ascii_strtoull (p + 1, &end, 10);
+      g_assert (params != NULL && n >= 1 && n <= params->len);
+      value = g_ptr_array_index (params, n - 1);
+
+      if (value == NULL)
+        g_string_append (out, "NULL");
+      else
+        {
+          char *literal = PQescapeLiteral (conn, value, strlen (value));
+
+          if (literal == NULL)
+            {
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          g_string_append (out, literal);
+          PQfreemem (literal);
+        }
+
+      p = end - 1;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static PGresult *
 run_query (BylineStorePg   *self,
            const char      *sql,
@@ -140,7 +188,19 @@ run_query (BylineStorePg   *self,
   if (prepare)
     return byline_pg_connection_query_prepared (self->conn, sql, n_params, values, doing, error);
 
-  return byline_pg_connection_query (self->conn, sql, n_params, values, doing, error);
+  /* The values written into the statement, so that it is planned for
+   * them whatever plan_cache_mode says (configure_session()). */
+  {
+    g_autofree char *literal_sql = dup_with_literals (self, sql, params);
+
+    if (literal_sql == NULL)
+      {
+        byline_pg_set_error (error, byline_pg_connection_get_conn (self->conn), NULL, doing);
+        return NULL;
+      }
+
+    return byline_pg_connection_query (self->conn, literal_sql, 0, NULL, doing, error);
+  }
 }
 
 PGresult *
@@ -155,10 +215,10 @@ _byline_pg_query (BylineStorePg   *self,
 
 PGresult *
 _byline_pg_query_planned (BylineStorePg   *self,
-               const char      *sql,
-               BylinePgParams  *params,
-               const char      *doing,
-               GError         **error)
+                          const char      *sql,
+                          BylinePgParams  *params,
+                          const char      *doing,
+                          GError         **error)
 {
   return run_query (self, sql, params, FALSE, doing, error);
 }
