@@ -225,6 +225,11 @@ typedef struct
   gboolean              (*estimate_articles)   (BylineStoreBackend        *self,
                                                 gint64                    *count,
                                                 GError                   **error);
+  /* Optional: the terms count_term_documents() is about to be asked
+   * about, in that order, for an engine that looks them up together. */
+  gboolean              (*prepare_terms)       (BylineStoreBackend        *self,
+                                                const char * const        *terms,
+                                                GError                   **error);
   /* How many articles hold @term, counting no further than @limit. */
   gboolean              (*count_term_documents) (BylineStoreBackend       *self,
                                                 const char                *term,

@@ -141,6 +141,8 @@ PGresult       *_byline_pg_query_planned     (BylineStorePg   *self,
                                               BylinePgParams  *params,
                                               const char      *doing,
                                               GError         **error);
+/* An array literal of @terms ("{\"a\",\"b\"}"), every element quoted. */
+char           *_byline_pg_dup_text_array    (const char * const *terms);
 /* The number of rows a command changed. */
 gint64          _byline_pg_changes           (const PGresult  *res);
 /* -1 for NULL; a state this build does not know reads as a draft. */
@@ -162,6 +164,9 @@ gboolean        _byline_store_pg_dup_search           (BylineStorePg        *sel
                                                        GError              **error);
 gboolean        _byline_store_pg_estimate_articles    (BylineStoreBackend   *backend,
                                                        gint64               *count,
+                                                       GError              **error);
+gboolean        _byline_store_pg_prepare_terms        (BylineStoreBackend   *backend,
+                                                       const char * const   *terms,
                                                        GError              **error);
 gboolean        _byline_store_pg_count_term_documents (BylineStoreBackend   *backend,
                                                        const char           *term,

@@ -1050,6 +1050,7 @@ static const BylineStoreBackendVTable pg_vtable = {
   .unlock_article = _byline_store_pg_unlock_article,
 
   .estimate_articles = _byline_store_pg_estimate_articles,
+  .prepare_terms = _byline_store_pg_prepare_terms,
   .count_term_documents = _byline_store_pg_count_term_documents,
   .search_related = _byline_store_pg_search_related,
 

@@ -406,6 +406,23 @@ count_documents (BylineStoreBackend  *backend,
   guint n_rare = 0;
   guint i;
 
+  /* An engine may look the terms up together first (a server: in one
+   * round trip, not one a term). */
+  if (backend->vtable->prepare_terms != NULL)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      for (i = 0; i < terms->len && i < MAX_EXAMINED; i++)
+        g_ptr_array_add (texts, ((Term *) g_ptr_array_index (terms, i))->text);
+      g_ptr_array_add (texts, NULL);
+
+      if (!backend->vtable->prepare_terms (backend, (const char * const *) texts->pdata, error))
+        {
+          *n_seen = 0;
+          return FALSE;
+        }
+    }
+
   for (i = 0; i < terms->len && i < MAX_EXAMINED && n_rare < SHORTLIST_TERMS; i++)
     {
       Term *term = g_ptr_array_index (terms, i);
