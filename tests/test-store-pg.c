@@ -232,13 +232,13 @@ test_migrate_from_fresh_database (Fixture       *fixture,
   g_assert_cmpint (sql_int (fixture,
                             "SELECT count(*) FROM pg_roles WHERE rolname IN ('byline_reporter', 'byline_editor')"),
                    ==, 2);
-  /* Step 5: the statistics related articles read, a small pending list. */
+  /* Step 5: the statistics related articles read, no pending list. */
   g_assert_cmpint (sql_int (fixture,
                             "SELECT attstattarget FROM pg_attribute"
                             " WHERE attrelid = 'byline.articles'::regclass AND attname = 'search'"), ==, 1000);
   g_assert_cmpint (sql_int (fixture,
                             "SELECT count(*) FROM pg_class WHERE oid = 'byline.articles_search'::regclass"
-                            " AND 'gin_pending_list_limit=128' = ANY (reloptions)"), ==, 1);
+                            " AND 'fastupdate=off' = ANY (reloptions)"), ==, 1);
 
   /* It works, and opening again makes no step again. */
   byline_test_save_article (store, article);
