@@ -146,12 +146,16 @@ byline_pg_set_error (GError         **error,
       if (g_str_equal (state, "42501"))
         {
           g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                       /* Translators: what failed, such as “save the article”;
+                        * the newsroom server's reason, in its own words */
                        _("Could not %s: %s"), doing, schema_message);
           return;
         }
       if (g_str_equal (state, "22023"))
         {
           g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                       /* Translators: what failed, such as “save the article”;
+                        * the newsroom server's reason, in its own words */
                        _("Could not %s: %s"), doing, schema_message);
           return;
         }

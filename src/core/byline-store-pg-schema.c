@@ -99,6 +99,8 @@ set_too_new (GError     **error,
              guint        known)
 {
   g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_TOO_NEW,
+               /* Translators: the database's name on the server; its schema
+                * version; the newest version this Byline knows */
                _("The newsroom database “%s” uses schema %" PRId64 ", newer than this "
                  "version of Byline knows (%u). Update Byline to work in it."),
                PQdb (conn), current, known);

@@ -600,6 +600,7 @@ pg_update_article (BylineStoreBackend  *backend,
         {
           g_clear_error (&local_error);
           g_set_error (&local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                       /* Translators: the headline; the state it is in, such as “Published” */
                        _("Could not save “%s”: only an editor can change an article that is %s. "
                          "Ask an editor to make the change, or to send it back for review."),
                        byline_article_get_display_headline (article),
@@ -1200,6 +1201,8 @@ check_person (BylineStorePg  *self,
   if (!byline_pg_get_bool (res, 0, 1) && !PQgetisnull (res, 0, 2) && !byline_pg_get_bool (res, 0, 2))
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                   /* Translators: the server's login role, twice; keep the SQL
+                    * command and the role names as they are */
                    _("The role “%s” is not on the newsroom’s desk. Ask the server’s administrator "
                      "to run “GRANT byline_reporter TO %s;” (or byline_editor for an editor)."),
                    self->user, self->user);
