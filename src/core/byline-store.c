@@ -765,8 +765,12 @@ byline_store_save_article (BylineStore    *self,
   user_name = byline_store_dup_user_name (self);
   stamp.updated_by = user_name;
 
-  if (!backend->vtable->begin (backend, doing, error))
-    return FALSE;
+  if (!backend->vtable->begin (backend, doing, &local_error))
+    {
+      keep_in_outbox (self, article, uuid, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   if (inserting)
     backend->vtable->insert_article (backend, article, &stamp, &id, &local_error);

@@ -19,6 +19,7 @@
 #include "byline-demo.h"
 #include "byline-gl.h"
 #include "byline-keyring.h"
+#include "byline-outbox.h"
 #include "byline-pg-connection.h"
 #include "byline-preferences-window.h"
 #include "byline-store.h"
@@ -35,6 +36,10 @@ struct _BylineApplication
   GSettings      *settings;
   /* Files to import once a newsroom server's store is open. */
   GPtrArray      *pending_files;
+  /* A newsroom server's saves that wait while it cannot be reached. */
+  BylineOutbox   *outbox;
+  guint           outbox_timer;
+  gboolean        sending;
 };
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
@@ -252,12 +257,85 @@ seed_publication (BylineApplication *self)
 }
 
 static void
+send_outbox_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  BylineStore *store = task_data;
+  g_autoptr(GError) error = NULL;
+  guint sent = 0;
+  guint conflicts = 0;
+
+  if (!byline_store_send_outbox (store, &sent, &conflicts, &error))
+    g_debug ("The outbox waits: %s", error->message);
+  else if (sent + conflicts > 0)
+    g_message ("Sent %u saves kept while the newsroom server was away (%u kept as revisions "
+               "because someone changed the article meanwhile)", sent + conflicts, conflicts);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+outbox_sent_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BYLINE_APPLICATION (object)->sending = FALSE;
+}
+
+/* While saves wait, try to send them every few seconds, off the main
+ * thread: a server that is still away can take the connect timeout. */
+static gboolean
+retry_outbox_cb (gpointer user_data)
+{
+  BylineApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->sending || self->store == NULL || self->outbox == NULL ||
+      byline_outbox_count (self->outbox, byline_store_get_path (self->store)) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->sending = TRUE;
+  task = g_task_new (self, NULL, outbox_sent_cb, NULL);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, send_outbox_thread);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* On a newsroom server, saves the server cannot take wait in the outbox;
+ * what a killed session left there is sent now. */
+static void
+prepare_outbox (BylineApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_pg_is_uri (byline_store_get_path (self->store)))
+    return;
+
+  if (self->outbox == NULL)
+    self->outbox = byline_outbox_new (NULL, &error);
+  if (self->outbox == NULL)
+    {
+      g_message ("Saves cannot be kept on this computer while the server is away: %s", error->message);
+      return;
+    }
+
+  byline_store_set_outbox (self->store, self->outbox);
+  if (self->outbox_timer == 0)
+    self->outbox_timer = g_timeout_add_seconds (5, retry_outbox_cb, self);
+  retry_outbox_cb (self);
+}
+
+static void
 prepare_store (BylineApplication *self)
 {
   g_autoptr(GError) error = NULL;
 
   update_user_name (self);
   seed_publication (self);
+  prepare_outbox (self);
   if (!byline_store_watch_changes (self->store, &error))
     g_message ("Changes made elsewhere will not show until Byline is restarted: %s",
                error->message);
@@ -591,6 +669,7 @@ byline_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (byline_application_parent_class)->shutdown (application);
 
+  g_clear_handle_id (&self->outbox_timer, g_source_remove);
   g_clear_object (&self->store);
 }
 
@@ -603,6 +682,8 @@ byline_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_handle_id (&self->outbox_timer, g_source_remove);
+  g_clear_object (&self->outbox);
 
   G_OBJECT_CLASS (byline_application_parent_class)->finalize (object);
 }
