@@ -368,6 +368,10 @@ test_reporter_cannot_publish (Fixture       *fixture,
   ana = open_as (fixture, "ana");
   eva = open_as (fixture, "eva");
 
+  /* What the window offers follows the role. */
+  g_assert_false (byline_store_is_editor (ana));
+  g_assert_true (byline_store_is_editor (eva));
+
   /* Ana writes a draft and sends it for review. */
   id = byline_test_save_article (ana, story);
   g_assert_true (byline_store_set_status (ana, story, BYLINE_STATUS_IN_REVIEW, "Ana", &error));

@@ -191,6 +191,21 @@ test_invalid_state (void)
   g_assert_nonnull (strstr (error->message, "draft, in-review, approved, published or spiked"));
 }
 
+/* A reporter's steps: a draft to review and back; every other is an
+ * editor's, as the newsroom server's byline.workflow_needs_editor() says. */
+static void
+test_needs_editor (void)
+{
+  for (BylineStatus from = 0; from < BYLINE_N_STATUSES; from++)
+    for (BylineStatus to = 0; to < BYLINE_N_STATUSES; to++)
+      {
+        gboolean reporters = (from == BYLINE_STATUS_DRAFT && to == BYLINE_STATUS_IN_REVIEW) ||
+                             (from == BYLINE_STATUS_IN_REVIEW && to == BYLINE_STATUS_DRAFT);
+
+        g_assert_cmpint (byline_workflow_needs_editor (from, to), ==, !reporters);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +217,8 @@ main (int   argc,
   g_test_add_func ("/byline/workflow/next-states", test_next_states);
   g_test_add_func ("/byline/workflow/forward-path", test_forward_path);
   g_test_add_func ("/byline/workflow/invalid-state", test_invalid_state);
+
+  g_test_add_func ("/byline/workflow/needs-editor", test_needs_editor);
 
   return g_test_run ();
 }

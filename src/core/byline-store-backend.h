@@ -102,6 +102,9 @@ typedef struct
    * whatever name it is sent (a newsroom server's login role); NULL, or
    * no such operation, when it records the names it is given. */
   char                 *(*dup_role_name)       (BylineStoreBackend        *self);
+  /* Whether the person may take an editor's steps (a server's roles);
+   * NULL: everyone may, as on a desk's own file. */
+  gboolean              (*is_editor)           (BylineStoreBackend        *self);
   void                  (*set_busy_timeout)    (BylineStoreBackend        *self,
                                                 guint                      milliseconds);
   void                  (*set_trace)           (BylineStoreBackend        *self,

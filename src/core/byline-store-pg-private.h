@@ -73,6 +73,8 @@ typedef struct
   char                 *password;
   /* session_user: the person at this desk, as the server records them. */
   char                 *user;
+  /* Whether they hold the editor's role: -1 until asked. */
+  int                   editor;
   /* The newsroom's language's text-search configuration ("english"). */
   char                 *search_config;
   /* For related articles: lexeme → the articles the server's statistics

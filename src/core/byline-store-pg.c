@@ -284,6 +284,30 @@ pg_dup_role_name (BylineStoreBackend *backend)
   return g_strdup (get_self (backend)->user);
 }
 
+/* Asked once: a role's membership does not change under a running desk
+ * often enough to ask at each menu. */
+static gboolean
+pg_is_editor (BylineStoreBackend *backend)
+{
+  BylineStorePg *self = get_self (backend);
+
+  if (self->editor < 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PGresult) res = NULL;
+
+      g_rec_mutex_lock (&self->mutex);
+      res = byline_pg_connection_query (self->conn, "SELECT byline.is_editor ()", 0, NULL,
+                                        _("ask the server for your role"), &error);
+      g_rec_mutex_unlock (&self->mutex);
+      if (res == NULL)
+        return TRUE;  /* The server still refuses what it must. */
+      self->editor = byline_pg_get_bool (res, 0, 0);
+    }
+
+  return self->editor > 0;
+}
+
 /* What each session is set up with, again after a reconnection: how long
  * a write waits for another desk's lock, and one plan per prepared
  * statement (their plans do not depend on the values: planning related
@@ -1024,6 +1048,7 @@ static const BylineStoreBackendVTable pg_vtable = {
   .name = "postgresql",
   .close = pg_close,
   .dup_role_name = pg_dup_role_name,
+  .is_editor = pg_is_editor,
   .set_busy_timeout = pg_set_busy_timeout,
   .set_trace = pg_set_trace,
   .watch_changes = _byline_store_pg_watch_changes,
@@ -1243,6 +1268,7 @@ _byline_store_pg_open (const char  *uri,
   self->common_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->term_lexemes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   g_rec_mutex_init (&self->mutex);
+  self->editor = -1;
   build_statements (self);
 
   if (!check_person (self, error) ||

@@ -663,6 +663,17 @@ byline_store_watch_changes (BylineStore  *self,
   return self->backend->vtable->watch_changes (self->backend, remote_change_cb, self, error);
 }
 
+gboolean
+byline_store_is_editor (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), TRUE);
+
+  if (self->backend->vtable->is_editor == NULL)
+    return TRUE;
+
+  return self->backend->vtable->is_editor (self->backend);
+}
+
 /**
  * byline_store_set_user_name:
  * @self: a store

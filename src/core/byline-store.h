@@ -111,6 +111,11 @@ char          *byline_store_dup_user_name      (BylineStore         *self);
  * NULL for a newsroom file, where the name set above is recorded. Windows
  * show it in place of Preferences' name when there is one. */
 char          *byline_store_dup_role_name      (BylineStore         *self);
+/* Whether the person may approve, publish, spike and edit approved or
+ * published articles: on a newsroom server, an editor's role; on a desk's
+ * own file, always. Windows offer only what this allows; the server
+ * refuses the rest anyway. */
+gboolean       byline_store_is_editor          (BylineStore         *self);
 /* How long a write waits for another program's lock before failing. */
 void           byline_store_set_busy_timeout   (BylineStore         *self,
                                                 guint                milliseconds);

@@ -183,3 +183,11 @@ byline_workflow_check (BylineStatus   from,
 
   return FALSE;
 }
+
+gboolean
+byline_workflow_needs_editor (BylineStatus from,
+                              BylineStatus to)
+{
+  return !((from == BYLINE_STATUS_DRAFT && to == BYLINE_STATUS_IN_REVIEW) ||
+           (from == BYLINE_STATUS_IN_REVIEW && to == BYLINE_STATUS_DRAFT));
+}

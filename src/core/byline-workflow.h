@@ -53,4 +53,10 @@ gboolean            byline_workflow_check          (BylineStatus  from,
                                                     BylineStatus  to,
                                                     GError      **error);
 
+/* Who may take a step, as a newsroom server enforces it: a reporter sends
+ * a draft to review and takes it back; every other step is an editor's.
+ * On a desk's own file everyone is an editor. */
+gboolean            byline_workflow_needs_editor   (BylineStatus  from,
+                                                    BylineStatus  to);
+
 G_END_DECLS

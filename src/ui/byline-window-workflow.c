@@ -98,6 +98,7 @@ _byline_window_update_status_button (BylineWindow *self)
   g_autoptr(GMenu) steps = NULL;
   g_autoptr(GMenu) spike = NULL;
   guint n_next = 0;
+  gboolean editor;
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_button), self->article != NULL);
   g_menu_remove_all (self->status_menu);
@@ -123,9 +124,17 @@ _byline_window_update_status_button (BylineWindow *self)
   steps = g_menu_new ();
   spike = g_menu_new ();
   next = byline_workflow_next_states (status, spiked_from, &n_next);
+  editor = byline_store_is_editor (self->store);
   for (guint i = 0; i < n_next; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (transition_label (status, next[i]), NULL);
+      g_autoptr(GMenuItem) item = NULL;
+
+      /* Offer only what the person's role allows: a reporter's server
+       * would refuse the rest. */
+      if (!editor && byline_workflow_needs_editor (status, next[i]))
+        continue;
+
+      item = g_menu_item_new (transition_label (status, next[i]), NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.set-status",
                                                g_variant_new_string (byline_status_to_string (next[i])));
