@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include <cmark.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
@@ -1316,6 +1319,140 @@ test_bad_folder (Fixture       *fixture,
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
 }
 
+/* byline_import_file() on a worker thread, so that a hang fails the test
+ * within a second rather than stopping it. */
+typedef struct
+{
+  GMutex  lock;
+  GCond   cond;
+  GFile  *file;
+  GError *error;
+  gboolean done;
+} ImportJob;
+
+static gpointer
+import_job_thread (gpointer data)
+{
+  ImportJob *job = data;
+  GError *error = NULL;
+  BylineArticle *article = byline_import_file (job->file, NULL, NULL, &error);
+
+  g_assert_null (article);
+  g_mutex_lock (&job->lock);
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  return NULL;
+}
+
+static GError *
+import_within_a_second (const char *path)
+{
+  ImportJob job = { 0, };
+  gint64 deadline = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+  GThread *thread;
+  GError *error;
+
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+  job.file = g_file_new_for_path (path);
+
+  thread = g_thread_new ("import", import_job_thread, &job);
+  g_mutex_lock (&job.lock);
+  while (!job.done)
+    if (!g_cond_wait_until (&job.cond, &job.lock, deadline))
+      g_error ("Importing “%s” did not return within a second", path);
+  g_mutex_unlock (&job.lock);
+  g_thread_join (thread);
+
+  g_object_unref (job.file);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+  error = job.error;
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", path, error->message);
+
+  return error;
+}
+
+/* A named pipe would block the import until something wrote to it, which
+ * may be never: it is refused at once, and says what it is. */
+static void
+test_bad_fifo (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "story.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  error = import_within_a_second (path);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "“story.txt”"));
+  g_assert_nonnull (strstr (error->message, "named pipe"));
+}
+
+/* /dev/zero would be read up to the size limit, /dev/tty would wait for the
+ * keyboard: devices are refused before a byte is read. */
+static void
+test_bad_device (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *devices[] = { "/dev/zero", "/dev/null", "/dev/urandom" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      g_autoptr(GError) error = import_within_a_second (devices[i]);
+      g_autofree char *basename = g_path_get_basename (devices[i]);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", basename);
+
+      g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+      g_assert_nonnull (strstr (error->message, quoted));
+      g_assert_nonnull (strstr (error->message, "device"));
+    }
+}
+
+static void
+test_bad_socket (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "wire.sock", NULL);
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GError) error = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+
+  error = import_within_a_second (path);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "“wire.sock”"));
+  g_assert_nonnull (strstr (error->message, "socket"));
+}
+
+/* A link to a pipe is a pipe. */
+static void
+test_bad_link_to_fifo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "story.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+  error = import_within_a_second (link);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "named pipe"));
+}
+
 static void
 test_bad_text_without_file (void)
 {
@@ -1500,6 +1637,10 @@ main (int   argc,
   ADD_BAD ("yaml-nested", test_bad_yaml_nested);
   ADD_BAD ("missing", test_bad_missing);
   ADD_BAD ("folder", test_bad_folder);
+  ADD_BAD ("fifo", test_bad_fifo);
+  ADD_BAD ("device", test_bad_device);
+  ADD_BAD ("socket", test_bad_socket);
+  ADD_BAD ("link-to-fifo", test_bad_link_to_fifo);
 #undef ADD_BAD
   g_test_add_func ("/byline/importer/bad/text-without-file", test_bad_text_without_file);
 

@@ -23,6 +23,7 @@ typedef enum
   BYLINE_IMPORT_ERROR_ENCODING,
   BYLINE_IMPORT_ERROR_NO_HEADLINE,
   BYLINE_IMPORT_ERROR_INVALID,
+  BYLINE_IMPORT_ERROR_NOT_A_FILE,  /* a named pipe, device or socket */
 } BylineImportError;
 
 GQuark byline_import_error_quark (void);
