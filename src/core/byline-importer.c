@@ -95,25 +95,47 @@ dup_node_text (cmark_node *node)
   return _byline_import_strip_line (g_string_free (g_steal_pointer (&text), FALSE));
 }
 
-static void
+/* Each tag once, the first spelling kept: two tags are the same when they
+ * differ only in case or in how their characters are composed ("Café" and
+ * "CAFE\u0301"). Keyed by a hash, so 20 000 tags take as long as reading
+ * them; the article's own check then only ever sees a few. Past the limits
+ * in byline-limits.h, the import stops. */
+static gboolean
 set_tags (BylineArticle      *article,
-          const char * const *items)
+          const char * const *items,
+          const char         *display_name,
+          GError            **error)
 {
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *past_limit = NULL;
 
   for (guint i = 0; items[i] != NULL; i++)
     {
-      gboolean duplicate = FALSE;
+      g_autofree char *folded = NULL;
+      char *key;
 
-      for (guint j = 0; j < tags->len; j++)
-        if (g_utf8_collate (g_ptr_array_index (tags, j), items[i]) == 0)
-          duplicate = TRUE;
-      if (!duplicate && *items[i] != '\0')
-        g_ptr_array_add (tags, (gpointer) items[i]);
+      if (*items[i] == '\0')
+        continue;
+
+      folded = g_utf8_casefold (items[i], -1);
+      key = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+      if (!g_hash_table_add (seen, key))
+        continue;
+
+      g_ptr_array_add (tags, (gpointer) items[i]);
     }
   g_ptr_array_add (tags, NULL);
 
+  past_limit = byline_limits_check_tags ((const char * const *) tags->pdata);
+  if (past_limit != NULL)
+    {
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name, "%s", past_limit);
+      return FALSE;
+    }
+
   byline_article_set_tags (article, (const char * const *) tags->pdata);
+  return TRUE;
 }
 
 /* "Z", "+1", "-0500", "+530", "+05:30" as GLib's "+HH:MM". */
@@ -465,7 +487,7 @@ apply_front_matter (BylineArticle      *article,
   if (ok && given_by[FIELD_TAGS] != NULL)
     {
       g_ptr_array_add (tags, NULL);
-      set_tags (article, (const char * const *) tags->pdata);
+      ok = set_tags (article, (const char * const *) tags->pdata, display_name, error);
     }
 
   return ok;
@@ -725,6 +747,29 @@ has_front_matter (const char *text)
   return is_fence (first, FALSE);
 }
 
+/* Takes @article; returns it when every field is within the limits of
+ * byline-limits.h, else NULL with an error naming the field. */
+static BylineArticle *
+check_limits (BylineArticle  *article,
+              const char     *display_name,
+              GError        **error)
+{
+  g_autoptr(BylineArticle) owned = article;
+  g_autofree char *past_limit = NULL;
+
+  if (owned == NULL)
+    return NULL;
+
+  past_limit = byline_limits_check_article (owned);
+  if (past_limit != NULL)
+    {
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name, "%s", past_limit);
+      return NULL;
+    }
+
+  return g_steal_pointer (&owned);
+}
+
 /**
  * byline_import_plain_text:
  * @text: text copied from a news site
@@ -756,7 +801,7 @@ byline_import_plain_text (const char  *text,
   if (prepared == NULL)
     return NULL;
 
-  return _byline_import_plain_text (prepared, tz, NULL, error);
+  return check_limits (_byline_import_plain_text (prepared, tz, NULL, error), NULL, error);
 }
 
 /**
@@ -790,7 +835,7 @@ byline_import_markdown (const char  *text,
   if (prepared == NULL)
     return NULL;
 
-  return import_markdown (prepared, tz, NULL, error);
+  return check_limits (import_markdown (prepared, tz, NULL, error), NULL, error);
 }
 
 static char *
@@ -1037,8 +1082,10 @@ read_contents (GFile         *file,
  *
  * Reads @file and imports it with byline_import_markdown() when it opens
  * with front matter or is named *.md or *.markdown, else with
- * byline_import_plain_text(). Refuses empty, binary, non-UTF-8 and oversized
- * (over %BYLINE_IMPORT_MAX_SIZE) files with a message naming the file.
+ * byline_import_plain_text(). Refuses folders, named pipes, devices and
+ * sockets, and empty, binary, non-UTF-8 and oversized (over
+ * %BYLINE_IMPORT_MAX_SIZE) files, and articles past the limits of
+ * byline-limits.h, with a message naming the file.
  *
  * Returns: (transfer full) (nullable): the article, or %NULL
  */
@@ -1129,6 +1176,7 @@ byline_import_file (GFile         *file,
   else
     article = _byline_import_plain_text (text, tz, display_name, error);
 
+  article = check_limits (g_steal_pointer (&article), display_name, error);
   if (article == NULL)
     return NULL;
 
