@@ -20,6 +20,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "byline-article.h"
+#include "byline-article-summary.h"
 #include "byline-cli.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
@@ -567,7 +568,7 @@ test_import_killed (Fixture       *fixture,
   g_assert_cmpuint (articles->len, >=, g_hash_table_size (printed));
   for (guint i = 0; i < articles->len; i++)
     {
-      gint64 id = byline_article_get_id (g_ptr_array_index (articles, i));
+      gint64 id = byline_article_summary_get_id (g_ptr_array_index (articles, i));
 
       last_id = MAX (last_id, id);
       if (!g_hash_table_contains (printed, &id))
@@ -914,6 +915,64 @@ test_export_all (Fixture       *fixture,
   xmlFreeDoc (index);
 }
 
+/* A page that shows images from other sites is exported, with a note
+ * listing them; a page without any says nothing. ninjs goes to another
+ * system, not to readers, and gets no note. */
+static void
+test_export_remote_images (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "council-budget.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *plain_id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autofree char *story = tmp_path (fixture, "pictures.md");
+  g_autofree char *page = tmp_path (fixture, "pictures.html");
+  g_autofree char *plain_page = tmp_path (fixture, "council.html");
+  g_autofree char *site = tmp_path (fixture, "site");
+  g_autofree char *json = tmp_path (fixture, "pictures.json");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gint64 id;
+  g_autofree char *id_text = NULL;
+
+  g_file_set_contents (story,
+                       "---\n"
+                       "headline: Ferry pictures\n"
+                       "status: published\n"
+                       "---\n"
+                       "![The ferry](https://images.example.com/ferry.jpg) and "
+                       "![the pier](//cdn.example.org/pier.jpg) and "
+                       "[the timetable](https://ferry.example.org/times).\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  RUN (fixture, &run, "--database", fixture->db, "--import", story);
+  byline_test_run_assert_success (&run);
+  lines = split_lines (run.out);
+  id = parse_id (lines[0]);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  expected = g_strdup ("byline: The page of “Ferry pictures” shows images from "
+                       "other sites, which learn who opens the page: "
+                       "https://images.example.com/ferry.jpg, //cdn.example.org/pier.jpg. "
+                       "Put copies on your own site to keep that to yourself.\n");
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id_text, "--output", page);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", "all", "--output", site);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected);
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id_text, "--format", "ninjs", "--output", json);
+  byline_test_run_assert_success (&run);
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", plain_id, "--output", plain_page);
+  byline_test_run_assert_success (&run);
+}
+
 /* --- failures --------------------------------------------------------------- */
 
 static void
@@ -1111,6 +1170,7 @@ main (int   argc,
   ADD ("/byline/cli/export/settings", test_export_settings);
   ADD ("/byline/cli/export/ninjs", test_export_ninjs);
   ADD ("/byline/cli/export/all", test_export_all);
+  ADD ("/byline/cli/export/remote-images", test_export_remote_images);
   ADD ("/byline/cli/errors/missing-database-folder", test_error_missing_database_folder);
   ADD ("/byline/cli/errors/not-a-database", test_error_not_a_database);
   ADD ("/byline/cli/errors/read-only-database", test_error_read_only_database);
