@@ -221,6 +221,14 @@ add_old_stories (Fixture *fixture,
   set_old_times (fixture);
 }
 
+/* Asserts the store made the note or revision @object, and lets it go. */
+static void
+assert_made (gpointer object)
+{
+  g_assert_nonnull (object);
+  g_object_unref (object);
+}
+
 static void
 test_save_changes_one_row (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -275,7 +283,7 @@ test_save_changes_one_row (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 31);
 
   /* A note changes the row that shows its count. */
-  g_assert_nonnull (byline_store_add_note (fixture->store, ids[20], "Ada", "Check the times.", -1, -1, NULL));
+  assert_made (byline_store_add_note (fixture->store, ids[20], "Ada", "Check the times.", -1, -1, NULL));
   assert_one_change (changes, 10, 1, 1);
   first = row (list, 10);
   g_assert_cmpint (byline_article_summary_get_id (first), ==, ids[20]);
@@ -283,7 +291,7 @@ test_save_changes_one_row (Fixture       *fixture,
   g_clear_object (&first);
 
   /* A revision changes nothing a row shows. */
-  g_assert_nonnull (byline_store_save_revision (fixture->store, top, "Ada", BYLINE_REVISION_MANUAL, NULL));
+  assert_made (byline_store_save_revision (fixture->store, top, "Ada", BYLINE_REVISION_MANUAL, NULL));
   drain ();
   g_assert_cmpuint (changes->len, ==, 0);
 
@@ -376,11 +384,11 @@ test_note_counts_come_with_rows (Fixture       *fixture,
   /* The newest story: two open threads (one with a reply) and a resolved
    * one; the fiftieth: one open thread. */
   thread = byline_store_add_note (fixture->store, ids[149], "Ada", "Source?", -1, -1, NULL);
-  g_assert_nonnull (byline_store_reply_note (fixture->store, byline_note_get_id (thread), "Ben", "The port.", NULL));
-  g_assert_nonnull (byline_store_add_note (fixture->store, ids[149], "Ada", "Spelling.", -1, -1, NULL));
+  assert_made (byline_store_reply_note (fixture->store, byline_note_get_id (thread), "Ben", "The port.", NULL));
+  assert_made (byline_store_add_note (fixture->store, ids[149], "Ada", "Spelling.", -1, -1, NULL));
   resolved = byline_store_add_note (fixture->store, ids[149], "Ada", "Done.", -1, -1, NULL);
   g_assert_true (byline_store_resolve_note (fixture->store, byline_note_get_id (resolved), TRUE, NULL));
-  g_assert_nonnull (byline_store_add_note (fixture->store, ids[100], "Ben", "Photo?", -1, -1, NULL));
+  assert_made (byline_store_add_note (fixture->store, ids[100], "Ben", "Photo?", -1, -1, NULL));
   drain ();
 
   list = byline_article_list_new (fixture->store);

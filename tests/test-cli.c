@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -17,9 +20,12 @@
 #include <libxml/HTMLparser.h>
 
 #include "byline-article.h"
+#include "byline-article-summary.h"
 #include "byline-cli.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
+#include "byline-related.h"
+#include "byline-review.h"
 #include "byline-store.h"
 #include "byline-test-util.h"
 
@@ -177,6 +183,129 @@ count_articles (Fixture *fixture)
   return n;
 }
 
+
+/* --- the program under a deadline ------------------------------------------ */
+
+/* A run of the program that reads its output as it comes and can be
+ * stopped: for a program that might hang, or one killed half way. */
+typedef struct
+{
+  GPid        pid;
+  GString    *out;
+  GString    *err;
+  GIOChannel *out_channel;
+  GIOChannel *err_channel;
+  int         wait_status;
+  gboolean    exited;
+} LiveRun;
+
+static void
+live_run_child_watch (GPid     pid,
+                      int      wait_status,
+                      gpointer user_data)
+{
+  LiveRun *live = user_data;
+
+  live->wait_status = wait_status;
+  live->exited = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static GIOChannel *
+new_channel (int fd)
+{
+  GIOChannel *channel = g_io_channel_unix_new (fd);
+
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_io_channel_set_encoding (channel, NULL, NULL);
+  g_io_channel_set_flags (channel, G_IO_FLAG_NONBLOCK, NULL);
+
+  return channel;
+}
+
+static void
+read_channel (GIOChannel *channel,
+              GString    *into)
+{
+  char buffer[4096];
+  gsize n = 0;
+
+  while (g_io_channel_read_chars (channel, buffer, sizeof buffer, &n, NULL) == G_IO_STATUS_NORMAL &&
+         n > 0)
+    g_string_append_len (into, buffer, n);
+}
+
+static void
+live_run_start (Fixture            *fixture,
+                LiveRun            *live,
+                const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int out_fd = -1;
+  int err_fd = -1;
+
+  g_ptr_array_add (argv, (gpointer) byline_test_bin ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  memset (live, 0, sizeof *live);
+  live->out = g_string_new (NULL);
+  live->err = g_string_new (NULL);
+  g_spawn_async_with_pipes (fixture->tmp, (char **) argv->pdata, fixture->env,
+                            G_SPAWN_DO_NOT_REAP_CHILD,
+                            NULL, NULL, &live->pid, NULL, &out_fd, &err_fd, &error);
+  g_assert_no_error (error);
+
+  live->out_channel = new_channel (out_fd);
+  live->err_channel = new_channel (err_fd);
+  g_child_watch_add (live->pid, live_run_child_watch, live);
+}
+
+/* Reads what the program printed so far. */
+static void
+live_run_read (LiveRun *live)
+{
+  read_channel (live->out_channel, live->out);
+  read_channel (live->err_channel, live->err);
+}
+
+/* Runs the main loop until the program exits, for at most @seconds; fails
+ * the test when it does not. */
+static void
+live_run_wait (LiveRun *live,
+               guint    seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!live->exited)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (live->pid, SIGKILL);
+          g_error ("byline did not finish within %u s; it printed:\n%s", seconds, live->out->str);
+        }
+      g_main_context_iteration (NULL, FALSE);
+      live_run_read (live);
+      g_usleep (2 * G_TIME_SPAN_MILLISECOND);
+    }
+  live_run_read (live);
+}
+
+static void
+live_run_clear (LiveRun *live)
+{
+  g_clear_pointer (&live->out_channel, g_io_channel_unref);
+  g_clear_pointer (&live->err_channel, g_io_channel_unref);
+  if (live->out != NULL)
+    g_string_free (g_steal_pointer (&live->out), TRUE);
+  if (live->err != NULL)
+    g_string_free (g_steal_pointer (&live->err), TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LiveRun, live_run_clear)
+
 /* --- byline_cli_wants() --------------------------------------------------- */
 
 static void
@@ -327,6 +456,131 @@ test_import_bad_front_matter (Fixture       *fixture,
   g_assert_null (strstr (list.out, "Pier reopens"));
 }
 
+
+/* A named pipe, a device or a folder among the files: each is refused at
+ * once with a line saying what it is, and the rest are imported. Before,
+ * the pipe kept the import waiting for ever. */
+static void
+test_import_not_a_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *fifo = tmp_path (fixture, "wire-copy.txt");
+  g_autofree char *council = sample ("council-budget.md");
+  g_auto(LiveRun) live = { 0, };
+  g_auto(GStrv) out_lines = NULL;
+  g_auto(GStrv) err_lines = NULL;
+  const char *args[] = {
+    "--database", fixture->db, "--import", fifo, "/dev/zero", fixture->tmp, council, NULL
+  };
+  gint64 started = g_get_monotonic_time ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  live_run_start (fixture, &live, args);
+  live_run_wait (&live, 5);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_TIME_SPAN_SECOND);
+  g_assert_true (WIFEXITED (live.wait_status));
+  g_assert_cmpint (WEXITSTATUS (live.wait_status), ==, 1);
+
+  out_lines = split_lines (live.out->str);
+  g_assert_cmpuint (g_strv_length (out_lines), ==, 1);
+  parse_id (out_lines[0]);
+  g_assert_cmpuint (count_articles (fixture), ==, 1);
+
+  err_lines = split_lines (live.err->str);
+  g_assert_cmpuint (g_strv_length (err_lines), ==, 3);
+  g_assert_true (g_str_has_prefix (err_lines[0], "byline: Could not import “wire-copy.txt”: it is a named pipe"));
+  g_assert_true (g_str_has_prefix (err_lines[1], "byline: Could not import “zero”: it is a device"));
+  g_assert_nonnull (strstr (err_lines[2], "it is a folder"));
+}
+
+/* An import stopped half way (killed) has printed the id of every article
+ * it committed, so whoever ran it knows which files to import again. */
+static void
+test_import_killed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = tmp_path (fixture, "wire");
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) printed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+  g_auto(LiveRun) live = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gint64 deadline;
+  guint n_unprinted = 0;
+  gint64 last_id = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_ptr_array_add (args, g_strdup ("--database"));
+  g_ptr_array_add (args, g_strdup (fixture->db));
+  g_ptr_array_add (args, g_strdup ("--import"));
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("story-%04u.md", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *text = g_strdup_printf ("---\nheadline: Wire story %u\n---\n\nThe %u th story.\n", i, i);
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (args, g_steal_pointer (&path));
+    }
+  g_ptr_array_add (args, NULL);
+
+  live_run_start (fixture, &live, (const char * const *) args->pdata);
+
+  /* Kill it once some ids have come out, well before the end. */
+  deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  while (!live.exited && g_get_monotonic_time () < deadline)
+    {
+      live_run_read (&live);
+      if (live.out->len >= 10 * strlen ("1\n"))
+        break;
+      g_usleep (G_TIME_SPAN_MILLISECOND);
+    }
+  /* A little later, so that a program holding its output back would have
+   * committed more than it printed. */
+  g_usleep (30 * G_TIME_SPAN_MILLISECOND);
+  g_assert_false (live.exited);
+  kill (live.pid, SIGKILL);
+  live_run_wait (&live, 10);
+  g_assert_true (WIFSIGNALED (live.wait_status));
+
+  /* Whole lines only: the last id may have been cut off by the kill. */
+  lines = g_strsplit (live.out->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i + 1] != NULL; i++)
+    {
+      gint64 id = parse_id (lines[i]);
+
+      g_hash_table_add (printed, g_memdup2 (&id, sizeof id));
+    }
+  g_assert_cmpuint (g_hash_table_size (printed), >, 0);
+
+  store = byline_test_store_new (fixture->db);
+  articles = byline_store_list_articles (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, <, 3000);
+
+  /* Every printed id is in; the one article whose commit the kill may have
+   * come right after is the only one that may be missing from the output. */
+  g_assert_cmpuint (articles->len, >=, g_hash_table_size (printed));
+  for (guint i = 0; i < articles->len; i++)
+    {
+      gint64 id = byline_article_summary_get_id (g_ptr_array_index (articles, i));
+
+      last_id = MAX (last_id, id);
+      if (!g_hash_table_contains (printed, &id))
+        n_unprinted++;
+    }
+  g_test_message ("%u printed, %u committed", g_hash_table_size (printed), articles->len);
+  g_assert_cmpuint (n_unprinted, <=, 1);
+  if (n_unprinted == 1)
+    g_assert_false (g_hash_table_contains (printed, &last_id));
+  g_assert_cmpuint (articles->len - n_unprinted, ==, g_hash_table_size (printed));
+}
+
 /* --- list ------------------------------------------------------------------ */
 
 static void
@@ -385,6 +639,109 @@ test_list (Fixture       *fixture,
   g_assert_nonnull (strstr (lines[1], "\tpublished\t"));
   g_assert_true (g_str_has_suffix (lines[0], "\tDredging approved after a long night"));
   g_assert_true (g_str_has_suffix (lines[1], "\t" COUNCIL_HEADLINE));
+}
+
+
+/* --- terminal safety --------------------------------------------------------- */
+
+/* What a headline written to take over the terminal looks like, and what
+ * comes out instead. */
+#define HOSTILE_HEADLINE "Evil \x1b[2J\x1b]0;owned\x07 \xc2\x9b" "31m red \xe2\x80\xae" "fdp.exe"
+#define SHOWN_HEADLINE "Evil \\u001b[2J\\u001b]0;owned\\u0007 \\u009b31m red \\u202efdp.exe"
+
+/* Nothing a terminal acts on, outside the line feeds and tabs of the format. */
+static void
+assert_terminal_safe (const char *output)
+{
+  g_assert_true (g_utf8_validate (output, -1, NULL));
+  for (const char *p = output; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\t')
+        continue;
+      g_assert_false (c < 0x20 || (c >= 0x7f && c <= 0x9f));
+      g_assert_false ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+                      c == 0x200e || c == 0x200f);
+    }
+}
+
+static void
+test_terminal_safe (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BylineStore) store = byline_test_store_new (fixture->db);
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineArticle) other = byline_article_new ();
+  g_autoptr(BylineRevision) first = NULL;
+  g_autoptr(BylineRevision) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *bad_name = tmp_path (fixture, "\xe2\x80\xae" "txt.exe\x1b[8m");
+  g_auto(BylineTestRun) run = { 0, };
+
+  byline_article_set_headline (article, HOSTILE_HEADLINE);
+  byline_article_set_body (article, "Harbour dredging harbour basin.");
+  byline_article_set_tags (article, (const char *[]) { "harbour", NULL });
+  byline_test_save_article (store, article);
+  byline_article_set_headline (other, "Harbour basin dredging \xe2\x81\xa6" "isolated");
+  byline_article_set_body (other, "Harbour dredging harbour basin again.");
+  byline_article_set_tags (other, (const char *[]) { "harbour", NULL });
+  byline_test_save_article (store, other);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_article_get_id (article));
+  other_id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_article_get_id (other));
+
+  first = byline_store_save_revision (store, article, "Ada \x1b[41mLovelace", BYLINE_REVISION_MANUAL, &error);
+  g_assert_no_error (error);
+  byline_article_set_headline (article, HOSTILE_HEADLINE " \xc2\x85" "again");
+  byline_article_set_body (article, "Harbour dredging harbour basin.\n\nNew \x1b[5mblinking\x1b[0m line\twith a tab.");
+  byline_test_save_article (store, article);
+  second = byline_store_save_revision (store, article, "Ben", BYLINE_REVISION_MANUAL, &error);
+  g_assert_no_error (error);
+  first_id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_revision_get_id (first));
+  second_id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_revision_get_id (second));
+  g_clear_object (&store);
+
+  RUN (fixture, &run, "--database", fixture->db, "--list");
+  byline_test_run_assert_success (&run);
+  assert_terminal_safe (run.out);
+  g_assert_nonnull (strstr (run.out, "\t" SHOWN_HEADLINE " \\u0085again\n"));
+  g_assert_nonnull (strstr (run.out, "\tHarbour basin dredging \\u2066isolated\n"));
+
+  RUN (fixture, &run, "--database", fixture->db, "--history", id);
+  byline_test_run_assert_success (&run);
+  assert_terminal_safe (run.out);
+  /* On a newsroom server the author is the role logged in, whatever name
+   * the revision is given. */
+  if (!byline_test_on_server ())
+    g_assert_nonnull (strstr (run.out, "\tAda \\u001b[41mLovelace\t"));
+
+  RUN (fixture, &run, "--database", fixture->db, "--diff", id, first_id, second_id);
+  byline_test_run_assert_success (&run);
+  assert_terminal_safe (run.out);
+  g_assert_true (g_str_has_prefix (run.out, "headline: " SHOWN_HEADLINE "{+ \\u0085again+}\n\n"));
+  g_assert_nonnull (strstr (run.out, "New \\u001b[5mblinking\\u001b[0m line\twith a tab."));
+
+  RUN (fixture, &run, "--database", fixture->db, "--related", other_id);
+  byline_test_run_assert_success (&run);
+  assert_terminal_safe (run.out);
+  g_assert_nonnull (strstr (run.out, "\t" SHOWN_HEADLINE " \\u0085again\n"));
+
+  /* A file name in an error message. */
+  g_assert_true (g_file_set_contents (bad_name, "", 0, NULL));
+  RUN (fixture, &run, "--database", fixture->db, "--import", bad_name);
+  assert_one_error_line (&run, 1);
+  assert_terminal_safe (run.err);
+  g_assert_nonnull (strstr (run.err, "\\u202etxt.exe\\u001b[8m"));
+
+  /* And an argument echoed back. */
+  RUN (fixture, &run, "--database", fixture->db, "--history", "7\x1b[2J");
+  assert_one_error_line (&run, 1);
+  assert_terminal_safe (run.err);
+  g_assert_nonnull (strstr (run.err, "“7\\u001b[2J”"));
 }
 
 /* --- export ---------------------------------------------------------------- */
@@ -559,6 +916,64 @@ test_export_all (Fixture       *fixture,
       g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
     }
   xmlFreeDoc (index);
+}
+
+/* A page that shows images from other sites is exported, with a note
+ * listing them; a page without any says nothing. ninjs goes to another
+ * system, not to readers, and gets no note. */
+static void
+test_export_remote_images (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "council-budget.md", NULL };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *plain_id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autofree char *story = tmp_path (fixture, "pictures.md");
+  g_autofree char *page = tmp_path (fixture, "pictures.html");
+  g_autofree char *plain_page = tmp_path (fixture, "council.html");
+  g_autofree char *site = tmp_path (fixture, "site");
+  g_autofree char *json = tmp_path (fixture, "pictures.json");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gint64 id;
+  g_autofree char *id_text = NULL;
+
+  g_file_set_contents (story,
+                       "---\n"
+                       "headline: Ferry pictures\n"
+                       "status: published\n"
+                       "---\n"
+                       "![The ferry](https://images.example.com/ferry.jpg) and "
+                       "![the pier](//cdn.example.org/pier.jpg) and "
+                       "[the timetable](https://ferry.example.org/times).\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  RUN (fixture, &run, "--database", fixture->db, "--import", story);
+  byline_test_run_assert_success (&run);
+  lines = split_lines (run.out);
+  id = parse_id (lines[0]);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  expected = g_strdup ("byline: The page of “Ferry pictures” shows images from "
+                       "other sites, which learn who opens the page: "
+                       "https://images.example.com/ferry.jpg, //cdn.example.org/pier.jpg. "
+                       "Put copies on your own site to keep that to yourself.\n");
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id_text, "--output", page);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", "all", "--output", site);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected);
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", id_text, "--format", "ninjs", "--output", json);
+  byline_test_run_assert_success (&run);
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", plain_id, "--output", plain_page);
+  byline_test_run_assert_success (&run);
 }
 
 /* --- failures --------------------------------------------------------------- */
@@ -750,11 +1165,15 @@ main (int   argc,
   ADD ("/byline/cli/import", test_import);
   ADD ("/byline/cli/import/partial", test_import_partial);
   ADD ("/byline/cli/import/bad-front-matter", test_import_bad_front_matter);
+  ADD ("/byline/cli/import/not-a-file", test_import_not_a_file);
+  ADD ("/byline/cli/import/killed", test_import_killed);
   ADD ("/byline/cli/list", test_list);
+  ADD ("/byline/cli/terminal-safe", test_terminal_safe);
   ADD ("/byline/cli/export/html", test_export_html);
   ADD ("/byline/cli/export/settings", test_export_settings);
   ADD ("/byline/cli/export/ninjs", test_export_ninjs);
   ADD ("/byline/cli/export/all", test_export_all);
+  ADD ("/byline/cli/export/remote-images", test_export_remote_images);
   ADD ("/byline/cli/errors/missing-database-folder", test_error_missing_database_folder);
   ADD ("/byline/cli/errors/not-a-database", test_error_not_a_database);
   ADD ("/byline/cli/errors/read-only-database", test_error_read_only_database);

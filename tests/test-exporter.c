@@ -1272,6 +1272,16 @@ export_site (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
+/* @article's page in the folder @site. */
+static char *
+dup_site_page (const char    *site,
+               BylineArticle *article)
+{
+  g_autofree char *page_name = byline_article_dup_page_name (article);
+
+  return g_build_filename (site, page_name, NULL);
+}
+
 /* A page goes when its article stops being published, and so does a page
  * under an old name; files Byline did not write stay. */
 static void
@@ -1292,12 +1302,13 @@ test_take_down (Fixture       *fixture,
   g_autoptr(GFile) dir = g_file_new_for_path (site);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) headlines = NULL;
   g_autofree char *empty = NULL;
   htmlDocPtr index;
 
-  kept_page = g_build_filename (site, byline_article_dup_page_name (kept), NULL);
-  spiked_page = g_build_filename (site, byline_article_dup_page_name (spiked), NULL);
-  old_page = g_build_filename (site, byline_article_dup_page_name (renamed), NULL);
+  kept_page = dup_site_page (site, kept);
+  spiked_page = dup_site_page (site, spiked);
+  old_page = dup_site_page (site, renamed);
 
   export_site (fixture, dir, notes);
   g_file_set_contents (own_notes, "the editor's own file", -1, &error);
@@ -1314,7 +1325,7 @@ test_take_down (Fixture       *fixture,
   save_article (fixture, renamed);
   byline_store_set_status (fixture->store, renamed, BYLINE_STATUS_PUBLISHED, "Desk", &error);
   g_assert_no_error (error);
-  new_page = g_build_filename (site, byline_article_dup_page_name (renamed), NULL);
+  new_page = dup_site_page (site, renamed);
   g_assert_cmpstr (new_page, !=, old_page);
 
   export_site (fixture, dir, notes);
@@ -1343,7 +1354,8 @@ test_take_down (Fixture       *fixture,
   index = byline_test_parse_html_file (index_path);
   empty = byline_test_xpath_string (index, "//*[" BYLINE_TEST_HAS_CLASS ("empty") "]");
   g_assert_nonnull (empty);
-  g_assert_cmpuint (byline_test_xpath_strings (index, "//main//h2")->len, ==, 0);
+  headlines = byline_test_xpath_strings (index, "//main//h2");
+  g_assert_cmpuint (headlines->len, ==, 0);
   xmlFreeDoc (index);
 }
 
@@ -1370,7 +1382,7 @@ test_foreign_files (Fixture       *fixture,
 
   byline_article_set_image (article, image);
   save_article (fixture, article);
-  page = g_build_filename (site, byline_article_dup_page_name (article), NULL);
+  page = dup_site_page (site, article);
 
   g_assert_cmpint (g_mkdir_with_parents (images, 0755), ==, 0);
   g_file_set_contents (theirs, "the photographer's own picture", -1, &error);
@@ -1423,7 +1435,7 @@ test_symlinks (Fixture       *fixture,
 
   byline_article_set_image (article, image);
   save_article (fixture, article);
-  page = g_build_filename (site, byline_article_dup_page_name (article), NULL);
+  page = dup_site_page (site, article);
   g_file_set_contents (secret, "do not overwrite", -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir_with_parents (outside, 0755), ==, 0);
@@ -1543,13 +1555,14 @@ test_disk_full (Fixture       *fixture,
   g_autofree char *page_path = NULL;
   g_autofree char *good_index = NULL;
   g_autofree char *good_page = NULL;
+  g_autofree char *page_after = NULL;
   g_autoptr(GFile) dir = g_file_new_for_path (site);
   const gssize limits[] = { 0, 1, 100, 4096, 8192, 12000, 20000, 30000 };
 
   byline_article_set_image (first, image);
   save_article (fixture, first);
   save_article (fixture, second);
-  page_path = g_build_filename (site, byline_article_dup_page_name (first), NULL);
+  page_path = dup_site_page (site, first);
   export_site (fixture, dir, NULL);
   good_index = read_file (index_path);
   good_page = read_file (page_path);
@@ -1587,7 +1600,8 @@ test_disk_full (Fixture       *fixture,
 
   /* With room again, the export goes through. */
   export_site (fixture, dir, NULL);
-  g_assert_nonnull (strstr (read_file (page_path), "second paragraph"));
+  page_after = read_file (page_path);
+  g_assert_nonnull (strstr (page_after, "second paragraph"));
 }
 
 /* What an export killed before renaming left is cleared by the next. */

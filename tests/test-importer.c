@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include <cmark.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
@@ -1316,6 +1319,321 @@ test_bad_folder (Fixture       *fixture,
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
 }
 
+/* byline_import_file() on a worker thread, so that a hang fails the test
+ * within a second rather than stopping it. */
+typedef struct
+{
+  GMutex  lock;
+  GCond   cond;
+  GFile  *file;
+  GError *error;
+  gboolean done;
+} ImportJob;
+
+static gpointer
+import_job_thread (gpointer data)
+{
+  ImportJob *job = data;
+  GError *error = NULL;
+  BylineArticle *article = byline_import_file (job->file, NULL, NULL, &error);
+
+  g_assert_null (article);
+  g_mutex_lock (&job->lock);
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+
+  return NULL;
+}
+
+static GError *
+import_within_a_second (const char *path)
+{
+  ImportJob job = { 0, };
+  gint64 deadline = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+  GThread *thread;
+  GError *error;
+
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
+  job.file = g_file_new_for_path (path);
+
+  thread = g_thread_new ("import", import_job_thread, &job);
+  g_mutex_lock (&job.lock);
+  while (!job.done)
+    if (!g_cond_wait_until (&job.cond, &job.lock, deadline))
+      g_error ("Importing “%s” did not return within a second", path);
+  g_mutex_unlock (&job.lock);
+  g_thread_join (thread);
+
+  g_object_unref (job.file);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
+  error = job.error;
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", path, error->message);
+
+  return error;
+}
+
+/* A named pipe would block the import until something wrote to it, which
+ * may be never: it is refused at once, and says what it is. */
+static void
+test_bad_fifo (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "story.txt", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  error = import_within_a_second (path);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "“story.txt”"));
+  g_assert_nonnull (strstr (error->message, "named pipe"));
+}
+
+/* /dev/zero would be read up to the size limit, /dev/tty would wait for the
+ * keyboard: devices are refused before a byte is read. */
+static void
+test_bad_device (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *devices[] = { "/dev/zero", "/dev/null", "/dev/urandom" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      g_autoptr(GError) error = import_within_a_second (devices[i]);
+      g_autofree char *basename = g_path_get_basename (devices[i]);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", basename);
+
+      g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+      g_assert_nonnull (strstr (error->message, quoted));
+      g_assert_nonnull (strstr (error->message, "device"));
+    }
+}
+
+static void
+test_bad_socket (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "wire.sock", NULL);
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GError) error = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+
+  error = import_within_a_second (path);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "“wire.sock”"));
+  g_assert_nonnull (strstr (error->message, "socket"));
+}
+
+/* A link to a pipe is a pipe. */
+static void
+test_bad_link_to_fifo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "story.md", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+  error = import_within_a_second (link);
+
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
+  g_assert_nonnull (strstr (error->message, "named pipe"));
+}
+
+/* Limits: what a newsroom never needs is refused, quickly, saying which
+ * field and by how much. */
+
+static void
+test_limits_tags (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\nheadline: Many tags\ntags:\n");
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+  gint64 start;
+
+  /* 20 000 different tags: the de-duplication was quadratic and took 92 s. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "  - topic number %u\n", i);
+  g_string_append (text, "---\n\nBody.\n");
+
+  start = g_get_monotonic_time ();
+  article = byline_import_markdown (text->str, text->len, NULL, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_TIME_SPAN_SECOND);
+  g_assert_null (article);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "20000 different tags"));
+  g_assert_nonnull (strstr (error->message, "200"));
+}
+
+/* Repeats count once, whatever their case or composition; the first
+ * spelling stays, and 20 000 of them go through at once. */
+static void
+test_limits_repeated_tags (void)
+{
+  g_autoptr(GString) text = g_string_new ("---\nheadline: Repeated tags\ntags:\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  const char * const *tags;
+  gint64 start;
+
+  g_string_append (text, "  - Café\n  - CAFÉ\n  - Cafe\xcc\x81\n  - café\n");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "  - %s %u\n", i % 2 ? "Topic" : "TOPIC", i % 199);
+  g_string_append (text, "---\n\nBody.\n");
+
+  start = g_get_monotonic_time ();
+  article = byline_import_markdown (text->str, text->len, NULL, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_TIME_SPAN_SECOND);
+  g_assert_no_error (error);
+
+  tags = byline_article_get_tags (article);
+  g_assert_cmpuint (g_strv_length ((char **) tags), ==, 200);
+  g_assert_cmpstr (tags[0], ==, "Café");
+  g_assert_cmpstr (tags[1], ==, "TOPIC 0");
+  g_assert_cmpstr (tags[2], ==, "Topic 1");
+  g_assert_cmpstr (tags[199], ==, "TOPIC 198");
+}
+
+static void
+test_limits_tag_length (void)
+{
+  g_autofree char *long_tag = g_strnfill (BYLINE_LIMIT_TAG_CHARS + 1, 'x');
+  g_autofree char *longest_tag = g_strnfill (BYLINE_LIMIT_TAG_CHARS, 'y');
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+
+  /* Counted in characters, not bytes: 100 of "é" is 200 bytes, and fine. */
+  g_autoptr(GString) accents = g_string_new (NULL);
+  for (guint i = 0; i < BYLINE_LIMIT_TAG_CHARS; i++)
+    g_string_append (accents, "é");
+
+  text = g_strdup_printf ("---\nheadline: Tags\ntags: [%s, %s]\n---\nBody.\n", longest_tag, accents->str);
+  article = byline_import_markdown (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **) byline_article_get_tags (article)), ==, 2);
+
+  g_free (text);
+  text = g_strdup_printf ("---\nheadline: Tags\ntags: [short, %s]\n---\nBody.\n", long_tag);
+  g_assert_null (byline_import_markdown (text, -1, NULL, &error));
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”"));
+  g_assert_nonnull (strstr (error->message, "101 characters"));
+}
+
+static void
+test_limits_fields (void)
+{
+  static const struct {
+    const char *key;
+    guint       limit;
+    const char *named;
+  } fields[] = {
+    { "headline", BYLINE_LIMIT_HEADLINE_CHARS, "the headline has" },
+    { "standfirst", BYLINE_LIMIT_TEXT_CHARS, "the standfirst has" },
+    { "caption", BYLINE_LIMIT_TEXT_CHARS, "the photo caption has" },
+    { "byline", BYLINE_LIMIT_LINE_CHARS, "the byline has" },
+    { "dateline", BYLINE_LIMIT_LINE_CHARS, "the dateline has" },
+    { "credit", BYLINE_LIMIT_LINE_CHARS, "the photo credit has" },
+    { "section", BYLINE_LIMIT_LINE_CHARS, "the section has" },
+    { "image_alt", BYLINE_LIMIT_LINE_CHARS, "the image description has" },
+    { "language", BYLINE_LIMIT_LINE_CHARS, "the language has" },
+    { "image", BYLINE_LIMIT_IMAGE_CHARS, "the image’s path has" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      for (guint over = 0; over <= 1; over++)
+        {
+          g_autofree char *value = g_strnfill (fields[i].limit + over, 'w');
+          g_autofree char *text = NULL;
+          g_autofree char *count = g_strdup_printf ("%u characters", fields[i].limit + 1);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(BylineArticle) article = NULL;
+
+          /* The headline's own line stays short unless it is the one tried. */
+          if (g_str_equal (fields[i].key, "headline"))
+            text = g_strdup_printf ("---\nheadline: /%s\n---\nBody.\n", value + 1);
+          else
+            text = g_strdup_printf ("---\nheadline: Limits\n%s: /%s\n---\nBody.\n",
+                                    fields[i].key, value + 1);
+
+          article = byline_import_markdown (text, -1, NULL, &error);
+          g_test_message ("%s, %u: %s", fields[i].key, fields[i].limit + over,
+                          error != NULL ? error->message : "imported");
+          if (!over)
+            {
+              g_assert_no_error (error);
+              g_assert_nonnull (article);
+              continue;
+            }
+          g_assert_null (article);
+          g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, fields[i].named));
+          g_assert_nonnull (strstr (error->message, count));
+        }
+    }
+}
+
+static void
+test_limits_pins (void)
+{
+  for (guint n = BYLINE_LIMIT_PINS; n <= BYLINE_LIMIT_PINS + 1; n++)
+    {
+      g_autoptr(GString) text = g_string_new ("# Many links\n\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) article = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "Paragraph %u.\n\nREAD: Story %u\n\n", i, i);
+
+      article = byline_import_markdown (text->str, text->len, NULL, &error);
+      if (n == BYLINE_LIMIT_PINS)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (article)), ==, n);
+        }
+      else
+        {
+          g_assert_null (article);
+          g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (error->message, "501 “READ:” links"));
+        }
+    }
+}
+
+/* The same limits for a page pasted from a news site, and for a file. */
+static void
+test_limits_plain_text (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *headline = g_strnfill (BYLINE_LIMIT_HEADLINE_CHARS + 1, 'h');
+  g_autofree char *text = g_strdup_printf ("%s\n\nMarch 3, 2023 at 9:05 am\n\nThe harbour board met.\n", headline);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (byline_import_plain_text (text, -1, NULL, &error));
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "the headline has 1001 characters"));
+  g_clear_error (&error);
+
+  error = import_bad_file (fixture, "long-headline.txt", text, -1);
+  g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "the headline has 1001 characters"));
+}
+
 static void
 test_bad_text_without_file (void)
 {
@@ -1500,8 +1818,18 @@ main (int   argc,
   ADD_BAD ("yaml-nested", test_bad_yaml_nested);
   ADD_BAD ("missing", test_bad_missing);
   ADD_BAD ("folder", test_bad_folder);
+  ADD_BAD ("fifo", test_bad_fifo);
+  ADD_BAD ("device", test_bad_device);
+  ADD_BAD ("socket", test_bad_socket);
+  ADD_BAD ("link-to-fifo", test_bad_link_to_fifo);
+  ADD_BAD ("limits/plain-text", test_limits_plain_text);
 #undef ADD_BAD
   g_test_add_func ("/byline/importer/bad/text-without-file", test_bad_text_without_file);
+  g_test_add_func ("/byline/importer/limits/tags", test_limits_tags);
+  g_test_add_func ("/byline/importer/limits/repeated-tags", test_limits_repeated_tags);
+  g_test_add_func ("/byline/importer/limits/tag-length", test_limits_tag_length);
+  g_test_add_func ("/byline/importer/limits/fields", test_limits_fields);
+  g_test_add_func ("/byline/importer/limits/pins", test_limits_pins);
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -649,11 +651,24 @@ on_incoming (GSocketService    *service,
   return FALSE;
 }
 
+static gboolean
+server_was_called (gpointer data)
+{
+  Server *server = data;
+
+  return server->n_connections > 0;
+}
+
+/* The article's own picture shows; pictures on other sites do not, and
+ * nothing reaches them, until the reader loads them for that article. */
 static void
 test_images (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(BylineArticle) article = make_article ("Lighthouse keeper retires", 2);
+  g_autoptr(BylineArticle) other = make_article ("Lamp room reopens", 1);
+  g_autofree char *text = NULL;
+  GtkWidget *bar;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("byline-preview-XXXXXX", &error);
   g_autofree char *image_path = NULL;
@@ -696,16 +711,76 @@ test_images (Fixture       *f,
 
   /* The file on disk shows... */
   g_assert_cmpfloat (run_js_number (f, "document.querySelector ('img[alt=\"The lighthouse at dusk\"]').naturalWidth"), ==, 40);
-  /* ...the web never is asked. */
+  /* ...the web images are placeholders naming the site... */
+  g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 1);
+  g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('span.remote-image[data-host=\"127.0.0.1\"]').length"), ==, 2);
+  text = run_js_string (f, "document.querySelector ('span.remote-image').innerText");
+  g_assert_nonnull (strstr (text, "Image from 127.0.0.1 not loaded"));
+  g_assert_nonnull (strstr (text, "The lamp room"));
+  /* ...and the web is never asked, not even a while later. */
+  spin (2000);
+  g_assert_cmpuint (server.n_connections, ==, 0);
+
+  /* The bar says so; its button loads them for this article. */
+  bar = _byline_preview_get_remote_images_bar (f->preview);
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_mapped (bar));
+  count = f->n_rendered;
+  gtk_widget_activate (_byline_preview_get_load_remote_images_button (f->preview));
+  wait_for_render (f, count, "the article with its web images");
   g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 3);
-  g_assert_cmpfloat (run_js_number (f, "document.querySelector ('img[src^=\"http:\"]').naturalWidth"), ==, 0);
-  g_assert_cmpfloat (run_js_number (f, "document.querySelector ('img[src^=\"https:\"]').naturalWidth"), ==, 0);
+  g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('span.remote-image').length"), ==, 0);
+  g_assert_null (_byline_preview_get_remote_images_bar (f->preview));
+  /* This is how the test would have seen a request: the server is called. */
+  wait_until (server_was_called, &server, LOAD_TIMEOUT_MS, "the page to ask the server for its image");
+
+  /* Another article's web images stay out until it is allowed too. */
+  server.n_connections = 0;
+  count = f->n_rendered;
+  byline_article_set_id (other, 43);
+  byline_article_set_body (other, body);
+  byline_preview_set_article (f->preview, other);
+  wait_for_render (f, count, "another article with web images");
+  g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('span.remote-image').length"), ==, 2);
+  g_assert_nonnull (_byline_preview_get_remote_images_bar (f->preview));
+  spin (1000);
   g_assert_cmpuint (server.n_connections, ==, 0);
 
   g_socket_service_stop (server.service);
   g_socket_listener_close (G_SOCKET_LISTENER (server.service));
   g_object_unref (server.service);
   g_assert_cmpint (g_remove (image_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A lead image that is a named pipe (or a device) is left out: WebKit would
+ * wait on it for ever, and the preview with it. */
+static void
+test_image_not_a_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Harbour webcam goes dark", 1);
+  g_autofree char *dir = g_dir_make_tmp ("byline-preview-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "webcam.jpg", NULL);
+  guint count;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  byline_article_set_image (article, fifo);
+  byline_article_set_caption (article, "The harbour webcam");
+
+  count = f->n_rendered;
+  byline_preview_set_article (f->preview, article);
+  wait_for_render (f, count, "the article whose image is a named pipe");
+  g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 0);
+
+  /* And the preview goes on following the article. */
+  count = f->n_rendered;
+  byline_article_set_headline (article, "Harbour webcam back on");
+  wait_for_render (f, count, "the next change");
+  wait_for_title (f, "Harbour webcam back on");
+
+  g_assert_cmpint (g_remove (fifo), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
@@ -921,7 +996,8 @@ test_web_module_missing (Fixture       *f,
   g_rmdir (dir);
 
   g_assert_null (get_web_view (f));
-  status_page = gtk_widget_get_first_child (GTK_WIDGET (f->preview));
+  /* Below the bar about remote images, which is hidden. */
+  status_page = gtk_widget_get_last_child (GTK_WIDGET (f->preview));
   g_assert_true (ADW_IS_STATUS_PAGE (status_page));
   g_assert_true (gtk_widget_get_mapped (status_page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, "Preview Unavailable");
@@ -933,7 +1009,7 @@ test_web_module_missing (Fixture       *f,
   gtk_widget_set_visible (GTK_WIDGET (f->preview), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (f->preview), TRUE);
   spin (300);
-  g_assert_true (gtk_widget_get_first_child (GTK_WIDGET (f->preview)) == status_page);
+  g_assert_true (gtk_widget_get_last_child (GTK_WIDGET (f->preview)) == status_page);
   g_assert_null (byline_preview_get_html (f->preview));
   g_assert_cmpuint (f->n_rendered, ==, 0);
 }
@@ -944,6 +1020,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+
+  /* Pictures the reader chose to load come straight to the test's server,
+   * whatever proxy the machine running the tests names. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("HTTPS_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
 
   g_test_add ("/byline/preview/lazy-web-view", Fixture, NULL,
               fixture_setup_unshown, test_lazy_web_view, fixture_teardown);
@@ -961,6 +1046,8 @@ main (int   argc,
               fixture_setup, test_settings, fixture_teardown);
   g_test_add ("/byline/preview/images", Fixture, NULL,
               fixture_setup, test_images, fixture_teardown);
+  g_test_add ("/byline/preview/image-not-a-file", Fixture, NULL,
+              fixture_setup, test_image_not_a_file, fixture_teardown);
   g_test_add ("/byline/preview/links", Fixture, NULL,
               fixture_setup, test_links, fixture_teardown);
   g_test_add ("/byline/preview/unmapped", Fixture, NULL,

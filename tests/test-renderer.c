@@ -628,7 +628,7 @@ test_optional_parts (Fixture       *fixture,
   g_assert_cmpint (count (page, "//*[" CLASS ("standfirst") "]"), ==, 0);
   g_assert_cmpint (count (page, "//meta[@name='description']"), ==, 0);
   g_assert_cmpint (count (page, "//figure"), ==, 0);
-  g_assert_cmpint (count (page, "//img"), ==, 0);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]//img"), ==, 0);
   g_assert_cmpint (count (page, "//*[" CLASS ("byline") "]"), ==, 0);
   g_assert_cmpint (count (page, "//*[" CLASS ("dateline") "]"), ==, 0);
   g_assert_cmpint (count (page, "//*[" CLASS ("tags") "]"), ==, 0);
@@ -1411,6 +1411,97 @@ test_review_random_edits (Fixture       *fixture,
     }
 }
 
+
+/* The string value of each node @expr selects, in document order. */
+static GPtrArray *
+all_text (Page       *page,
+          const char *expr)
+{
+  xmlXPathObjectPtr result = eval (page, expr);
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
+
+      g_ptr_array_add (strings, g_strstrip (g_strdup ((const char *) content)));
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (result);
+
+  return strings;
+}
+
+/* The preview's page: images from other machines are placeholders naming
+ * their host, described as the image was; nothing on the page, not even its
+ * CSP, lets an image come from the network. Images on disk still show. An
+ * export keeps them. */
+static void
+test_remote_images_blocked (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(Page) blocked = NULL;
+  g_autoptr(Page) kept = NULL;
+  g_autofree char *csp = NULL;
+  g_autoptr(GPtrArray) hosts = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+
+  byline_article_set_body (fixture->article,
+                           "The ferry ![at dusk](https://images.example.com/ferry.jpg?w=800) "
+                           "and ![the pier](HTTP://user@Pier.Example.NET:8080/p.png).\n\n"
+                           "![a gull](//cdn.example.org/gull.jpg) ![5 < 6 & \"quotes\"](http://127.0.0.1:9/x.jpg)\n\n"
+                           "![the map](images/map.png) and [a link](https://example.org/story).\n");
+
+  fixture->options.block_remote_images = TRUE;
+  blocked = render_article (fixture);
+  g_assert_cmpint (count (blocked, "//div[" CLASS ("body") "]//img"), ==, 1);
+  assert_text (blocked, "//div[" CLASS ("body") "]//img/@src", "images/map.png");
+  assert_text (blocked, "//div[" CLASS ("body") "]//a/@href", "https://example.org/story");
+  g_assert_null (strstr (blocked->html, "images.example.com/ferry.jpg"));
+  g_assert_null (strstr (blocked->html, "cdn.example.org/gull.jpg"));
+
+  hosts = all_text (blocked, "//span[" CLASS ("remote-image") "]/@data-host");
+  g_assert_cmpuint (hosts->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (hosts, 0), ==, "images.example.com");
+  g_assert_cmpstr (g_ptr_array_index (hosts, 1), ==, "pier.example.net");
+  g_assert_cmpstr (g_ptr_array_index (hosts, 2), ==, "cdn.example.org");
+  g_assert_cmpstr (g_ptr_array_index (hosts, 3), ==, "127.0.0.1");
+  labels = all_text (blocked, "//span[" CLASS ("remote-image") "]");
+  g_assert_cmpstr (g_ptr_array_index (labels, 0), ==, "Image from images.example.com not loaded at dusk");
+  g_assert_cmpstr (g_ptr_array_index (labels, 3), ==, "Image from 127.0.0.1 not loaded 5 < 6 & \"quotes\"");
+
+  csp = text (blocked, "//meta[@http-equiv='Content-Security-Policy']/@content");
+  g_assert_nonnull (strstr (csp, "img-src 'self' file:;"));
+  g_assert_null (strstr (csp, "http"));
+
+  fixture->options.block_remote_images = FALSE;
+  kept = render_article (fixture);
+  g_assert_cmpint (count (kept, "//div[" CLASS ("body") "]//img"), ==, 5);
+  g_assert_cmpint (count (kept, "//span[" CLASS ("remote-image") "]"), ==, 0);
+  assert_text (kept, "//div[" CLASS ("body") "]//img[1]/@src", "https://images.example.com/ferry.jpg?w=800");
+}
+
+/* Review mode marks changes around a placeholder as around an image. */
+static void
+test_remote_images_review (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+
+  byline_article_set_body (fixture->article,
+                           "See ![The ferry at dusk](https://example.org/ferry.jpg) today.\n");
+  fixture->options.review_baseline_body = "See ![A boat](https://example.org/boat.jpg).\n";
+  fixture->options.block_remote_images = TRUE;
+  page = render_article (fixture);
+
+  assert_marks_hold_text_only (page->html);
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]//img"), ==, 0);
+  assert_text (page, "//span[" CLASS ("remote-image") "]/@data-host", "example.org");
+  assert_text (page, "//span[" CLASS ("remote-image") "]/ins", "The ferry at dusk");
+  assert_text (page, "//span[" CLASS ("remote-image") "]/del", "A boat");
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/p/ins[.='today']"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1442,6 +1533,8 @@ main (int   argc,
   ADD ("review/reads-as-now", test_review_reads_as_now);
   ADD ("review/placement", test_review_placement);
   ADD ("review/random-edits", test_review_random_edits);
+  ADD ("remote-images/blocked", test_remote_images_blocked);
+  ADD ("remote-images/review", test_remote_images_review);
 
 #undef ADD
 

@@ -395,6 +395,7 @@ test_pins (Fixture       *fixture,
   g_autoptr(BylineArticle) earlier = NULL;
   g_autoptr(BylinePin) pin = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *page_name = NULL;
   gint64 earlier_id;
   GListModel *pins;
 
@@ -413,8 +414,8 @@ test_pins (Fixture       *fixture,
   pin = g_list_model_get_item (pins, 0);
   g_assert_cmpint (byline_pin_get_related_id (pin), ==, earlier_id);
   g_assert_cmpuint (byline_pin_get_position (pin), ==, 1);
-  g_assert_cmpstr (byline_pin_get_page_name (pin), ==,
-                   g_strdup_printf ("%" G_GINT64_FORMAT "-pier-closed-after-storm-damage.html", earlier_id));
+  page_name = g_strdup_printf ("%" G_GINT64_FORMAT "-pier-closed-after-storm-damage.html", earlier_id);
+  g_assert_cmpstr (byline_pin_get_page_name (pin), ==, page_name);
   g_clear_object (&pin);
   pin = g_list_model_get_item (pins, 1);
   g_assert_false (byline_pin_is_resolved (pin));

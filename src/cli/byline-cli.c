@@ -27,6 +27,7 @@
 #include "byline-related.h"
 #include "byline-review.h"
 #include "byline-store.h"
+#include "byline-terminal.h"
 
 #define EXIT_OK    0
 #define EXIT_ERROR 1
@@ -97,13 +98,13 @@ byline_cli_wants (int    argc,
   return FALSE;
 }
 
-/* One line on stderr, whatever the message holds. */
+/* One line on stderr, whatever the message holds: it may name a file or an
+ * article, and neither may steer the terminal. */
 static void
 print_error (const char *message)
 {
-  g_autofree char *line = g_strdup (message);
+  g_autofree char *line = byline_terminal_escape (message, -1, BYLINE_TERMINAL_FIELD);
 
-  g_strdelimit (line, "\r\n", ' ');
   g_printerr ("byline: %s\n", line);
 }
 
@@ -239,8 +240,11 @@ run_import (BylineStore  *store,
           continue;
         }
 
+      /* Out at once: a script that sees the id knows the article is in,
+       * and an import stopped half way has named every article it left. */
       id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_article_get_id (article));
       print_line (id);
+      fflush (stdout);
       g_ptr_array_add (imported, g_steal_pointer (&article));
     }
 
@@ -266,19 +270,12 @@ run_import (BylineStore  *store,
   return status;
 }
 
-/* A headline on one line, so the list stays one article per line. */
+/* A headline or name as one field of a line, so the list stays one article
+ * per line, and with nothing in it that a terminal would obey. */
 static char *
 dup_one_line (const char *text)
 {
-  char *line = g_strdup (text != NULL ? text : "");
-
-  for (char *p = line; *p != '\0'; p++)
-    {
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        *p = ' ';
-    }
-
-  return line;
+  return byline_terminal_escape (text, -1, BYLINE_TERMINAL_FIELD);
 }
 
 static int
@@ -569,6 +566,7 @@ review_diff (BylineStore *store,
   g_autoptr(BylineArticle) a = NULL;
   g_autoptr(BylineArticle) b = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *diff = NULL;
   g_autofree char *body = NULL;
   gboolean fields_differ = FALSE;
   const struct {
@@ -592,14 +590,16 @@ review_diff (BylineStore *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      g_autofree char *diff = NULL;
+      g_autofree char *field_diff = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *line = NULL;
 
       if (g_strcmp0 (fields[i].get (a), fields[i].get (b)) == 0)
         continue;
 
-      diff = review_word_diff (fields[i].get (a), fields[i].get (b));
-      line = g_strdup_printf ("%s: %s", fields[i].label, diff);
+      field_diff = review_word_diff (fields[i].get (a), fields[i].get (b));
+      shown = dup_one_line (field_diff);
+      line = g_strdup_printf ("%s: %s", fields[i].label, shown);
       print_line (line);
       fields_differ = TRUE;
     }
@@ -607,7 +607,8 @@ review_diff (BylineStore *store,
   if (fields_differ)
     print_line ("");
 
-  body = review_word_diff (byline_article_get_body (a), byline_article_get_body (b));
+  diff = review_word_diff (byline_article_get_body (a), byline_article_get_body (b));
+  body = byline_terminal_escape (diff, -1, BYLINE_TERMINAL_LINES);
   fputs (body, stdout);
   if (*body != '\0' && !g_str_has_suffix (body, "\n"))
     fputc ('\n', stdout);

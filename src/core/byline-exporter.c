@@ -18,6 +18,7 @@
 #include "byline-exporter.h"
 #include "byline-ninjs.h"
 #include "byline-pin.h"
+#include "byline-remote-images.h"
 #include "byline-renderer.h"
 
 #define IMAGES_FOLDER "images"
@@ -201,6 +202,30 @@ add_note (GPtrArray  *notes,
     g_ptr_array_add (notes, note);
   else
     g_free (note);
+}
+
+/* A page showing images from other sites tells those sites who reads it,
+ * and when: the export keeps them, and says so. */
+static void
+add_remote_images_note (GPtrArray     *notes,
+                        BylineArticle *article)
+{
+  g_autoptr(GPtrArray) urls = byline_remote_images_list (article);
+  g_autofree char *joined = NULL;
+  guint n_urls = urls->len;
+
+  if (n_urls == 0)
+    return;
+
+  g_ptr_array_add (urls, NULL);
+  joined = g_strjoinv (", ", (char **) urls->pdata);
+  add_note (notes,
+            /* Translators: the headline, then the images' addresses */
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The page of “%s” shows an image from another site, which learns who opens the page: %s. Put a copy on your own site to keep that to yourself.",
+                                          "The page of “%s” shows images from other sites, which learn who opens the page: %s. Put copies on your own site to keep that to yourself.",
+                                          n_urls),
+                             byline_article_get_display_headline (article), joined));
 }
 
 /* The lead picture's bytes, when it is a picture: whatever else the path
@@ -444,6 +469,7 @@ export_html_page (BylineArticle            *article,
   options.image_src = image_src;
   options.tz = tz;
   html = byline_render_article (article, publication, &options);
+  add_remote_images_note (notes, article);
   page_name = g_file_get_basename (output);
   page = g_bytes_new_take (html, strlen (html));
   html = NULL;
@@ -736,6 +762,7 @@ plan_publication_page (BylineExportFolder       *folder,
   options.home_href = "index.html";
   options.tz = tz;
   html = byline_render_article (renderable, publication, &options);
+  add_remote_images_note (notes, article);
 
   plan_file (files, byline_article_dup_page_name (article), g_bytes_new_take (html, strlen (html)), TRUE);
 }

@@ -932,10 +932,11 @@ find_headline (char          **lines,
        * first paragraph ends like a sentence). */
       {
         int next = next_nonblank (lines, n_lines, i);
+        g_autofree char *read = next >= 0 ? _byline_import_parse_read_line (lines[next]) : NULL;
 
         if (next >= 0 && !ends_like_sentence (lines[next]) && !parse_date (lines[next], tz, NULL) &&
             !is_chrome (lines[next]) && !is_promo (lines[next]) &&
-            _byline_import_parse_read_line (lines[next]) == NULL &&
+            read == NULL &&
             looks_like_standfirst (lines[next], lines[i]))
           {
             byline_article_set_standfirst (article, lines[next]);

@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmark.h>
 #include <glib/gi18n.h>
@@ -91,25 +95,47 @@ dup_node_text (cmark_node *node)
   return _byline_import_strip_line (g_string_free (g_steal_pointer (&text), FALSE));
 }
 
-static void
+/* Each tag once, the first spelling kept: two tags are the same when they
+ * differ only in case or in how their characters are composed ("Café" and
+ * "CAFE\u0301"). Keyed by a hash, so 20 000 tags take as long as reading
+ * them; the article's own check then only ever sees a few. Past the limits
+ * in byline-limits.h, the import stops. */
+static gboolean
 set_tags (BylineArticle      *article,
-          const char * const *items)
+          const char * const *items,
+          const char         *display_name,
+          GError            **error)
 {
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *past_limit = NULL;
 
   for (guint i = 0; items[i] != NULL; i++)
     {
-      gboolean duplicate = FALSE;
+      g_autofree char *folded = NULL;
+      char *key;
 
-      for (guint j = 0; j < tags->len; j++)
-        if (g_utf8_collate (g_ptr_array_index (tags, j), items[i]) == 0)
-          duplicate = TRUE;
-      if (!duplicate && *items[i] != '\0')
-        g_ptr_array_add (tags, (gpointer) items[i]);
+      if (*items[i] == '\0')
+        continue;
+
+      folded = g_utf8_casefold (items[i], -1);
+      key = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+      if (!g_hash_table_add (seen, key))
+        continue;
+
+      g_ptr_array_add (tags, (gpointer) items[i]);
     }
   g_ptr_array_add (tags, NULL);
 
+  past_limit = byline_limits_check_tags ((const char * const *) tags->pdata);
+  if (past_limit != NULL)
+    {
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name, "%s", past_limit);
+      return FALSE;
+    }
+
   byline_article_set_tags (article, (const char * const *) tags->pdata);
+  return TRUE;
 }
 
 /* "Z", "+1", "-0500", "+530", "+05:30" as GLib's "+HH:MM". */
@@ -461,7 +487,7 @@ apply_front_matter (BylineArticle      *article,
   if (ok && given_by[FIELD_TAGS] != NULL)
     {
       g_ptr_array_add (tags, NULL);
-      set_tags (article, (const char * const *) tags->pdata);
+      ok = set_tags (article, (const char * const *) tags->pdata, display_name, error);
     }
 
   return ok;
@@ -721,6 +747,29 @@ has_front_matter (const char *text)
   return is_fence (first, FALSE);
 }
 
+/* Takes @article; returns it when every field is within the limits of
+ * byline-limits.h, else NULL with an error naming the field. */
+static BylineArticle *
+check_limits (BylineArticle  *article,
+              const char     *display_name,
+              GError        **error)
+{
+  g_autoptr(BylineArticle) owned = article;
+  g_autofree char *past_limit = NULL;
+
+  if (owned == NULL)
+    return NULL;
+
+  past_limit = byline_limits_check_article (owned);
+  if (past_limit != NULL)
+    {
+      _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name, "%s", past_limit);
+      return NULL;
+    }
+
+  return g_steal_pointer (&owned);
+}
+
 /**
  * byline_import_plain_text:
  * @text: text copied from a news site
@@ -752,7 +801,7 @@ byline_import_plain_text (const char  *text,
   if (prepared == NULL)
     return NULL;
 
-  return _byline_import_plain_text (prepared, tz, NULL, error);
+  return check_limits (_byline_import_plain_text (prepared, tz, NULL, error), NULL, error);
 }
 
 /**
@@ -786,7 +835,7 @@ byline_import_markdown (const char  *text,
   if (prepared == NULL)
     return NULL;
 
-  return import_markdown (prepared, tz, NULL, error);
+  return check_limits (import_markdown (prepared, tz, NULL, error), NULL, error);
 }
 
 static char *
@@ -813,12 +862,155 @@ is_markdown_name (const char *name)
   return g_str_has_suffix (down, ".md") || g_str_has_suffix (down, ".markdown");
 }
 
-static char *
-read_contents (GFile         *file,
-               const char    *display_name,
-               gsize         *length,
-               GCancellable  *cancellable,
-               GError       **error)
+/* Why a file that is not a regular file cannot be imported, or NULL for a
+ * regular file. Reading a named pipe waits for a writer that may never come,
+ * and a device or socket is no article. */
+static const char *
+describe_not_a_file (mode_t mode)
+{
+  if (S_ISREG (mode))
+    return NULL;
+  if (S_ISDIR (mode))
+    return _("it is a folder. Choose a plain text or Markdown (.md) file.");
+  if (S_ISFIFO (mode))
+    return _("it is a named pipe, not a file. Choose a plain text or Markdown (.md) file.");
+  if (S_ISSOCK (mode))
+    return _("it is a socket, not a file. Choose a plain text or Markdown (.md) file.");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("it is a device, not a file. Choose a plain text or Markdown (.md) file.");
+
+  return _("it is not a regular file. Choose a plain text or Markdown (.md) file.");
+}
+
+static gboolean
+set_not_a_file_error (GError     **error,
+                      mode_t       mode,
+                      const char  *display_name)
+{
+  const char *why = describe_not_a_file (mode);
+
+  if (why == NULL)
+    return FALSE;
+
+  _byline_import_set_error (error,
+                            S_ISDIR (mode) ? BYLINE_IMPORT_ERROR_INVALID : BYLINE_IMPORT_ERROR_NOT_A_FILE,
+                            display_name, "%s", why);
+  return TRUE;
+}
+
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *display_name)
+{
+  if (saved_errno == ENOENT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("Could not import “%s”: the file does not exist. It may have been moved or deleted."),
+                 display_name);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 /* Translators: the first %s is a file name, the second the system's reason */
+                 _("Could not import “%s”: %s."),
+                 display_name, g_strerror (saved_errno));
+}
+
+/* Reads at most one byte more than @limit from @fd, a regular file. */
+static GByteArray *
+read_fd (int            fd,
+         gsize          limit,
+         const char    *display_name,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 chunk[65536];
+
+  while (bytes->len <= limit)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      n = read (fd, chunk, MIN (sizeof chunk, limit + 1 - bytes->len));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_errno_error (error, errno, display_name);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, chunk, n);
+    }
+
+  return g_steal_pointer (&bytes);
+}
+
+/* A file on disk is opened without waiting (a named pipe would otherwise
+ * block open() until something writes to it) and refused unless what was
+ * opened is a regular file: checking before opening leaves a moment in
+ * which the name could be swapped for a pipe. */
+static GByteArray *
+read_local_contents (const char    *path,
+                     const char    *display_name,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  struct stat st;
+  int fd;
+  int flags;
+  GByteArray *bytes;
+
+  do
+    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  while (fd < 0 && errno == EINTR);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      /* A socket cannot be opened at all. */
+      if (saved_errno == ENXIO && stat (path, &st) == 0 &&
+          set_not_a_file_error (error, st.st_mode, display_name))
+        return NULL;
+
+      set_errno_error (error, saved_errno, display_name);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, errno, display_name);
+      close (fd);
+      return NULL;
+    }
+
+  if (set_not_a_file_error (error, st.st_mode, display_name))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  /* A regular file: reads are ordinary, blocking ones again. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags != -1)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+
+  bytes = read_fd (fd, BYLINE_IMPORT_MAX_SIZE, display_name, cancellable, error);
+  close (fd);
+
+  return bytes;
+}
+
+/* Anything else GIO can read (a network share through GVfs). Its type was
+ * checked before. */
+static GByteArray *
+read_remote_contents (GFile         *file,
+                      const char    *display_name,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
@@ -847,6 +1039,26 @@ read_contents (GFile         *file,
       g_byte_array_append (bytes, chunk, n);
     }
 
+  return g_steal_pointer (&bytes);
+}
+
+static char *
+read_contents (GFile         *file,
+               const char    *display_name,
+               gsize         *length,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GByteArray) bytes = NULL;
+
+  if (path != NULL)
+    bytes = read_local_contents (path, display_name, cancellable, error);
+  else
+    bytes = read_remote_contents (file, display_name, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
   if (bytes->len > BYLINE_IMPORT_MAX_SIZE)
     {
       _byline_import_set_error (error, BYLINE_IMPORT_ERROR_TOO_LARGE, display_name,
@@ -870,8 +1082,10 @@ read_contents (GFile         *file,
  *
  * Reads @file and imports it with byline_import_markdown() when it opens
  * with front matter or is named *.md or *.markdown, else with
- * byline_import_plain_text(). Refuses empty, binary, non-UTF-8 and oversized
- * (over %BYLINE_IMPORT_MAX_SIZE) files with a message naming the file.
+ * byline_import_plain_text(). Refuses folders, named pipes, devices and
+ * sockets, and empty, binary, non-UTF-8 and oversized (over
+ * %BYLINE_IMPORT_MAX_SIZE) files, and articles past the limits of
+ * byline-limits.h, with a message naming the file.
  *
  * Returns: (transfer full) (nullable): the article, or %NULL
  */
@@ -898,7 +1112,8 @@ byline_import_file (GFile         *file,
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_UNIX_MODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   display_name = dup_display_name (file, info);
 
@@ -920,6 +1135,20 @@ byline_import_file (GFile         *file,
     {
       _byline_import_set_error (error, BYLINE_IMPORT_ERROR_INVALID, display_name,
                                 _("it is a folder. Choose a plain text or Markdown (.md) file."));
+      return NULL;
+    }
+
+  /* Pipes, devices and sockets: reading them could wait for ever. A file on
+   * disk is checked as it is opened (read_local_contents()); for others, the
+   * file system's word is all there is. */
+  if (!g_file_is_native (file) && g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      mode_t mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+
+      /* Without a mode (not a Unix file system): "not a regular file". */
+      if (S_ISREG (mode))
+        mode = 0;
+      set_not_a_file_error (error, mode, display_name);
       return NULL;
     }
 
@@ -947,6 +1176,7 @@ byline_import_file (GFile         *file,
   else
     article = _byline_import_plain_text (text, tz, display_name, error);
 
+  article = check_limits (g_steal_pointer (&article), display_name, error);
   if (article == NULL)
     return NULL;
 

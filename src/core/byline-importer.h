@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article.h"
+#include "byline-limits.h"
 
 G_BEGIN_DECLS
 
@@ -18,16 +19,18 @@ G_BEGIN_DECLS
 typedef enum
 {
   BYLINE_IMPORT_ERROR_EMPTY,
-  BYLINE_IMPORT_ERROR_TOO_LARGE,
+  BYLINE_IMPORT_ERROR_TOO_LARGE,    /* the file, or a field past byline-limits.h */
   BYLINE_IMPORT_ERROR_BINARY,
   BYLINE_IMPORT_ERROR_ENCODING,
   BYLINE_IMPORT_ERROR_NO_HEADLINE,
   BYLINE_IMPORT_ERROR_INVALID,
+  BYLINE_IMPORT_ERROR_NOT_A_FILE,  /* a named pipe, device or socket */
 } BylineImportError;
 
 GQuark byline_import_error_quark (void);
 
-#define BYLINE_IMPORT_MAX_SIZE (10 * 1024 * 1024)
+/* A file's size: no more than the body it can hold. */
+#define BYLINE_IMPORT_MAX_SIZE BYLINE_LIMIT_BODY_BYTES
 
 /* Text copied from a news site. Pins come back unresolved (headline only). */
 BylineArticle *byline_import_plain_text (const char  *text,

@@ -13,6 +13,7 @@
 
 #include <cmark.h>
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "byline-author.h"
 #include "byline-dates.h"
@@ -20,6 +21,7 @@
 #include "byline-json-ld.h"
 #include "byline-language.h"
 #include "byline-pin.h"
+#include "byline-remote-images.h"
 #include "byline-renderer.h"
 #include "byline-review-marks.h"
 #include "byline-text.h"
@@ -31,6 +33,10 @@
  * the body links one; styles only from the inline <style>. */
 #define CONTENT_SECURITY_POLICY \
   "default-src 'none'; img-src 'self' file: http: https:; " \
+  "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+/* The preview with remote images blocked: images from disk only. */
+#define CONTENT_SECURITY_POLICY_NO_REMOTE_IMAGES \
+  "default-src 'none'; img-src 'self' file:; " \
   "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 #define UNTITLED "Untitled"
@@ -162,6 +168,7 @@ typedef struct
   const char         *section;
   const char * const *tags;
   const char         *json_ld;
+  gboolean            block_remote_images;
 } PageHead;
 
 static void
@@ -190,7 +197,9 @@ append_head (GString        *out,
   byline_html_append_escaped (out, head->lang);
   g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\">\n");
   g_string_append (out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-  append_meta (out, "http-equiv", "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  append_meta (out, "http-equiv", "Content-Security-Policy",
+               head->block_remote_images ? CONTENT_SECURITY_POLICY_NO_REMOTE_IMAGES
+                                         : CONTENT_SECURITY_POLICY);
   append_meta (out, "name", "referrer", "no-referrer");
   g_string_append (out, "<title>");
   byline_html_append_escaped (out, head->title);
@@ -318,13 +327,48 @@ body_url_allowed (const char *url,
          (!image && g_str_equal (scheme, "mailto"));
 }
 
+/* What the preview shows instead of an image from another machine: its
+ * host, and its description (the image node's children, kept). cmark puts a
+ * custom node's HTML in the page as it is, so everything in it is escaped
+ * here. */
+static void
+replace_with_placeholder (cmark_node *image,
+                          const char *host)
+{
+  g_autoptr(GString) enter = g_string_new ("<span class=\"remote-image\" data-host=\"");
+  g_autofree char *label = NULL;
+  cmark_node *placeholder = cmark_node_new (CMARK_NODE_CUSTOM_INLINE);
+  cmark_node *child;
+
+  byline_html_append_escaped (enter, host);
+  g_string_append (enter, "\"><span class=\"remote-image-label\">");
+  /* Translators: in the preview, where a picture on another web site would
+   * be; %s is that site, such as “images.example.com” */
+  label = g_strdup_printf (_("Image from %s not loaded"), host);
+  byline_html_append_escaped (enter, label);
+  g_string_append (enter, "</span> ");
+
+  cmark_node_set_on_enter (placeholder, enter->str);
+  cmark_node_set_on_exit (placeholder, "</span>");
+
+  while ((child = cmark_node_first_child (image)) != NULL)
+    cmark_node_append_child (placeholder, child);
+
+  cmark_node_insert_before (image, placeholder);
+  cmark_node_free (image);
+}
+
 /* Makes the parsed body safe and valid before cmark renders it: unsafe link
  * targets become empty, an image without a usable source becomes its alt text,
+ * an image from another machine a placeholder when @block_remote_images,
  * and headings move down a level below the page's <h1>. */
 static void
-sanitize_body (cmark_node *document)
+sanitize_body (cmark_node *document,
+               gboolean    block_remote_images)
 {
   g_autoptr(GPtrArray) dropped_images = g_ptr_array_new ();
+  g_autoptr(GPtrArray) blocked_images = g_ptr_array_new ();
+  g_autoptr(GPtrArray) blocked_hosts = g_ptr_array_new_with_free_func (g_free);
   cmark_iter *iter = cmark_iter_new (document);
   cmark_event_type event;
 
@@ -345,12 +389,19 @@ sanitize_body (cmark_node *document)
         {
           gboolean image = type == CMARK_NODE_IMAGE;
           const char *target = cmark_node_get_url (node);
+          char *host = NULL;
 
           if (target != NULL && body_url_allowed (target, image))
             url = byline_html_dup_safe_url (target);
 
           if (image && (url == NULL || *url == '\0'))
             g_ptr_array_add (dropped_images, node);
+          else if (image && block_remote_images &&
+                   (host = byline_remote_image_dup_host (url)) != NULL)
+            {
+              g_ptr_array_add (blocked_images, node);
+              g_ptr_array_add (blocked_hosts, host);
+            }
           else
             cmark_node_set_url (node, url != NULL ? url : "");
         }
@@ -367,6 +418,10 @@ sanitize_body (cmark_node *document)
 
       cmark_node_free (image);
     }
+
+  for (guint i = 0; i < blocked_images->len; i++)
+    replace_with_placeholder (g_ptr_array_index (blocked_images, i),
+                              g_ptr_array_index (blocked_hosts, i));
 }
 
 static void
@@ -430,7 +485,8 @@ append_body_blocks (GString    *out,
                     const char *body,
                     const char *baseline,
                     GListModel *pins,
-                    const char *link_prefix)
+                    const char *link_prefix,
+                    gboolean    block_remote_images)
 {
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
@@ -448,7 +504,7 @@ append_body_blocks (GString    *out,
 
       byline_review_marks_add_to_body (document, text, before);
     }
-  sanitize_body (document);
+  sanitize_body (document, block_remote_images);
 
   /* Pin positions count the top-level blocks, the ones byline_text_get_blocks()
    * lists for the pins editor. */
@@ -494,10 +550,11 @@ append_body (GString    *out,
              const char *body,
              const char *baseline,
              GListModel *pins,
-             const char *link_prefix)
+             const char *link_prefix,
+             gboolean    block_remote_images)
 {
   g_string_append (out, "<div class=\"body\">\n");
-  append_body_blocks (out, body, baseline, pins, link_prefix);
+  append_body_blocks (out, body, baseline, pins, link_prefix, block_remote_images);
   g_string_append (out, "</div>\n");
 }
 
@@ -510,7 +567,7 @@ byline_render_body (BylineArticle *article,
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
 
   append_body_blocks (out, byline_article_get_body (article), NULL,
-                      byline_article_get_pins (article), link_prefix);
+                      byline_article_get_pins (article), link_prefix, FALSE);
 
   return g_string_free (out, FALSE);
 }
@@ -755,6 +812,7 @@ byline_render_article (BylineArticle             *article,
   head.section = section;
   head.tags = (const char * const *) tags;
   head.json_ld = json_ld;
+  head.block_remote_images = options->block_remote_images;
 
   out = g_string_sized_new (16 * 1024);
   append_head (out, &head);
@@ -820,7 +878,7 @@ byline_render_article (BylineArticle             *article,
 
   append_lead_figure (out, image_src, image_alt, caption, credit);
   append_body (out, byline_article_get_body (article), options->review_baseline_body,
-               byline_article_get_pins (article), link_prefix);
+               byline_article_get_pins (article), link_prefix, options->block_remote_images);
 
   if (tags[0] != NULL)
     {
@@ -923,6 +981,7 @@ byline_render_index (GPtrArray                 *articles,
   head.og_url = base_url;
   head.canonical = base_url;
   head.site_name = pub_name;
+  head.block_remote_images = options->block_remote_images;
 
   out = g_string_sized_new (8 * 1024);
   append_head (out, &head);

@@ -31,6 +31,10 @@ typedef struct
   const char *review_baseline_body;
   const char *review_baseline_headline;
   const char *review_baseline_standfirst;
+  /* Preview only: an image from another machine shows as a placeholder
+   * naming its host, and the page's CSP lets no image load from the
+   * network, so opening the article tells nobody. */
+  gboolean    block_remote_images;
 } BylineRenderOptions;
 
 /* The one published layout: a complete, standalone HTML5 page for @article and

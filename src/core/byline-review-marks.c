@@ -563,7 +563,7 @@ byline_review_marks_add_to_body (cmark_node *document,
       while (d < m.deletions->len && g_array_index (m.deletions, Deletion, d).span == s)
         d++;
       mark_span (&m, &g_array_index (m.now.spans, BylineTextSpan, s),
-                 &g_array_index (m.deletions, Deletion, first), d - first);
+                 d > first ? &g_array_index (m.deletions, Deletion, first) : NULL, d - first);
     }
 
   g_free (m.inserted);

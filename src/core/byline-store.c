@@ -164,7 +164,9 @@ _byline_store_emit_changed (BylineStore *self,
                             gint64       id,
                             const char  *what)
 {
-  GQuark detail = g_quark_from_static_string (what);
+  /* Not _static_: @what may come from another program's change, in a
+   * string freed once this returns. */
+  GQuark detail = g_quark_from_string (what);
   ChangedData *data;
 
   if (g_thread_self () == self->owner)

@@ -461,7 +461,9 @@ foreach_piece (const char       *text,
   else
     {
       g_autoptr(GArray) chars = dup_plain_chars (valid);
-      const BylineTextChar *t = (const BylineTextChar *) chars->data;
+      /* An empty GArray has no data; "NULL + 0" would be undefined. */
+      static const BylineTextChar no_chars[1];
+      const BylineTextChar *t = chars->len > 0 ? (const BylineTextChar *) chars->data : no_chars;
       guint n = chars->len;
       guint start = 0;
       guint i = 0;

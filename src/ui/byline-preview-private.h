@@ -15,6 +15,10 @@ G_BEGIN_DECLS
  * until it has been created (after the widget's first frame, once the web
  * module is loaded). For tests. */
 GtkWidget *_byline_preview_get_web_view        (BylinePreview *self);
+/* The bar saying images from other sites are not shown, while it shows;
+ * else NULL. Its button loads them for the article shown. For tests. */
+GtkWidget *_byline_preview_get_remote_images_bar         (BylinePreview *self);
+GtkWidget *_byline_preview_get_load_remote_images_button (BylinePreview *self);
 /* TRUE when the web module could not be loaded and the preview says so. */
 gboolean   _byline_preview_is_unavailable      (BylinePreview *self);
 /* Tests: previews that make their web view from now on load the web module

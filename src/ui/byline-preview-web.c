@@ -296,7 +296,6 @@ static GtkWidget *
 new_view (void)
 {
   g_autoptr(WebKitSettings) settings = NULL;
-  g_autoptr(WebKitNetworkProxySettings) proxy = NULL;
   g_autoptr(WebKitNetworkSession) network_session = NULL;
   BylinePreviewWebView *self;
 
@@ -322,14 +321,12 @@ new_view (void)
   webkit_settings_set_allow_top_navigation_to_data_urls (settings, FALSE);
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
 
-  /* Nothing leaves the machine: every http(s) request goes to a proxy that
-   * is not there (the discard port) and fails at once. file:// still loads,
-   * for the article's own image. */
+  /* Nothing is kept between runs. The page itself asks for nothing on the
+   * network: images from other sites are placeholders, and its CSP allows
+   * images from disk only, until the reader chooses to load them (see
+   * BylineRenderOptions.block_remote_images); then they load as in a
+   * browser. */
   network_session = webkit_network_session_new_ephemeral ();
-  proxy = webkit_network_proxy_settings_new ("http://127.0.0.1:9", NULL);
-  webkit_network_session_set_proxy_settings (network_session,
-                                             WEBKIT_NETWORK_PROXY_MODE_CUSTOM,
-                                             proxy);
 
   self = g_object_new (BYLINE_TYPE_PREVIEW_WEB_VIEW,
                        "network-session", network_session,

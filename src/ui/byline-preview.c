@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gmodule.h>
 
 #include "byline-pin.h"
@@ -52,6 +55,15 @@ struct _BylinePreview
   BylinePublication    *publication;
   /* Review mode: the earlier text the changes are marked against. */
   BylineArticle        *review_baseline;
+
+  /* Says that images from other sites are not shown, with a button that
+   * shows them for this article. */
+  GtkWidget            *remote_bar;
+  GtkWidget            *remote_label;
+  GtkWidget            *remote_button;
+  /* The ids of the articles whose remote images the reader chose to load,
+   * for as long as the preview lives (not stored yet). */
+  GHashTable           *remote_allowed;
 
   /* Until the web view exists: an empty box, or a status page when the
    * web module could not be loaded. */
@@ -109,9 +121,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void start_render (BylinePreview *self);
-static void set_pins     (BylinePreview *self,
-                          GListModel    *pins);
+static void start_render    (BylinePreview *self);
+static void schedule_render (BylinePreview *self,
+                             guint          delay_ms);
+static void set_pins        (BylinePreview *self,
+                             GListModel    *pins);
 
 /* --- the web module ------------------------------------------------------------ */
 
@@ -182,6 +196,29 @@ load_web_module_thread (GTask        *task,
 
 /* --- helpers --------------------------------------------------------------- */
 
+static gboolean
+remote_images_allowed (BylinePreview *self)
+{
+  gint64 id = byline_article_get_id (self->article);
+
+  return g_hash_table_contains (self->remote_allowed, &id);
+}
+
+/* The lead image when it is a file WebKit can read: a named pipe or a
+ * device under that name would keep the page loading for ever. A missing
+ * file is left to WebKit, which shows nothing. */
+static gboolean
+lead_image_is_readable (BylineArticle *article)
+{
+  const char *image = byline_article_get_image (article);
+  GStatBuf st;
+
+  if (image == NULL || *image == '\0' || g_stat (image, &st) != 0)
+    return TRUE;
+
+  return S_ISREG (st.st_mode);
+}
+
 static char *
 render_page (BylinePreview *self)
 {
@@ -195,8 +232,13 @@ render_page (BylinePreview *self)
       return g_strdup_printf (EMPTY_PAGE, title, message);
     }
 
-  /* image_src NULL: the renderer points the lead image at the file itself. */
-  options.image_src = NULL;
+  /* image_src NULL: the renderer points the lead image at the file itself;
+   * "": no lead image. */
+  options.image_src = lead_image_is_readable (self->article) ? NULL : "";
+
+  /* Opening an article in the preview tells no other site about it, until
+   * the reader asks for its images. */
+  options.block_remote_images = !remote_images_allowed (self);
 
   if (self->review_baseline != NULL)
     {
@@ -206,6 +248,47 @@ render_page (BylinePreview *self)
     }
 
   return byline_render_article (self->article, self->publication, &options);
+}
+
+/* Shows the bar when @html has images from other sites left out. */
+static void
+update_remote_bar (BylinePreview *self,
+                   const char    *html)
+{
+  const char *marker = "<span class=\"remote-image\"";
+  g_autofree char *text = NULL;
+  guint n_blocked = 0;
+
+  for (const char *p = strstr (html, marker); p != NULL; p = strstr (p + 1, marker))
+    n_blocked++;
+
+  if (n_blocked > 0)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u image from another site is not shown: loading it tells that site this article was opened.",
+                                           "%u images from other sites are not shown: loading them tells those sites this article was opened.",
+                                           n_blocked),
+                              n_blocked);
+      gtk_label_set_text (GTK_LABEL (self->remote_label), text);
+    }
+
+  gtk_widget_set_visible (self->remote_bar, n_blocked > 0);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->remote_bar), n_blocked > 0);
+}
+
+static void
+on_load_remote_images (BylinePreview *self)
+{
+  gint64 id;
+
+  if (self->article == NULL)
+    return;
+
+  id = byline_article_get_id (self->article);
+  g_hash_table_add (self->remote_allowed, g_memdup2 (&id, sizeof id));
+
+  self->force = TRUE;
+  schedule_render (self, 0);
 }
 
 static gboolean
@@ -331,6 +414,7 @@ start_render (BylinePreview *self)
   force = self->force;
   self->stale = FALSE;
   self->force = FALSE;
+  update_remote_bar (self, html);
 
   /* Metadata the page doesn't show changes often (autosave); skip the reload. */
   if (!force && self->has_page && g_strcmp0 (html, self->html) == 0)
@@ -625,6 +709,7 @@ byline_preview_dispose (GObject *object)
       g_clear_pointer (&self->web_view, gtk_widget_unparent);
     }
   g_clear_pointer (&self->placeholder, gtk_widget_unparent);
+  g_clear_pointer (&self->remote_bar, gtk_widget_unparent);
   g_clear_object (&self->review_baseline);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->dispose (object);
@@ -640,6 +725,7 @@ byline_preview_finalize (GObject *object)
   g_clear_pointer (&self->publication, byline_publication_free);
   g_clear_pointer (&self->html, g_free);
   g_clear_pointer (&self->pending_html, g_free);
+  g_clear_pointer (&self->remote_allowed, g_hash_table_unref);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->finalize (object);
 }
@@ -751,7 +837,7 @@ byline_preview_class_init (BylinePreviewClass *klass)
                   G_TYPE_BOOLEAN, 1,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "preview");
 }
@@ -763,9 +849,31 @@ byline_preview_init (BylinePreview *self)
   self->cancellable = g_cancellable_new ();
   self->watched_pins = g_ptr_array_new_with_free_func (g_object_unref);
 
+  self->remote_allowed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
                                   -1);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  /* Above the page, shown only when it leaves images out. */
+  self->remote_bar = gtk_info_bar_new ();
+  gtk_info_bar_set_message_type (GTK_INFO_BAR (self->remote_bar), GTK_MESSAGE_INFO);
+  self->remote_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->remote_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->remote_label), 0);
+  gtk_widget_set_hexpand (self->remote_label, TRUE);
+  gtk_info_bar_add_child (GTK_INFO_BAR (self->remote_bar), self->remote_label);
+  self->remote_button = gtk_button_new_with_mnemonic (_("_Load Remote Images"));
+  gtk_widget_set_valign (self->remote_button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (self->remote_button, "clicked",
+                           G_CALLBACK (on_load_remote_images), self, G_CONNECT_SWAPPED);
+  gtk_info_bar_add_action_widget (GTK_INFO_BAR (self->remote_bar), self->remote_button,
+                                  GTK_RESPONSE_ACCEPT);
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->remote_bar), FALSE);
+  gtk_widget_set_visible (self->remote_bar, FALSE);
+  gtk_widget_set_parent (self->remote_bar, GTK_WIDGET (self));
 
   /* Stands in for the web view until the window has shown its first frame. */
   self->placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -1031,6 +1139,22 @@ byline_preview_refresh (BylinePreview *self)
 
   if (self->web_view != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     start_render (self);
+}
+
+GtkWidget *
+_byline_preview_get_remote_images_bar (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->remote_bar) ? self->remote_bar : NULL;
+}
+
+GtkWidget *
+_byline_preview_get_load_remote_images_button (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return self->remote_button;
 }
 
 GtkWidget *
