@@ -63,7 +63,8 @@ typedef struct
 void           byline_status_event_free        (BylineStatusEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineStatusEvent, byline_status_event_free)
 
-/* Every change of state, oldest first. (element-type BylineStatusEvent) */
+/* Every change of state, in the order they were made (the order the store
+ * wrote them, whatever the desks' clocks say). (element-type BylineStatusEvent) */
 GPtrArray     *byline_store_list_status_events (BylineStore    *self,
                                                 gint64          article_id,
                                                 GError        **error);

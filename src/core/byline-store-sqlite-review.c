@@ -214,7 +214,7 @@ _byline_store_sqlite_list_status_events (BylineStoreBackend  *backend,
 
   stmt = byline_sql_prepare (sql,
                              "SELECT article_id, created, author, from_status, to_status FROM status_events"
-                             " WHERE article_id = ?1 ORDER BY created, id",
+                             " WHERE article_id = ?1 ORDER BY id",
                              doing, error);
   if (stmt == NULL)
     return NULL;
