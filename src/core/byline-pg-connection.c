@@ -167,7 +167,7 @@ byline_pg_set_error (GError         **error,
     {
       g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE,
                    _("Could not %s: the newsroom server %s cannot be reached (%s). "
-                     "Check the network; your changes are kept on this computer."),
+                     "Check the network and try again."),
                    doing, server, detail);
     }
   else if (state == NULL)

@@ -38,6 +38,9 @@ struct _BylineApplication
   GPtrArray      *pending_files;
   /* A newsroom server's saves that wait while it cannot be reached. */
   BylineOutbox   *outbox;
+  /* The store prepare_store() last set up: once per newsroom, not per
+   * window (each watch is a timer or a listening connection). */
+  BylineStore    *prepared;
   guint           outbox_timer;
   gboolean        sending;
 };
@@ -332,6 +335,10 @@ static void
 prepare_store (BylineApplication *self)
 {
   g_autoptr(GError) error = NULL;
+
+  if (self->prepared == self->store)
+    return;
+  self->prepared = self->store;
 
   update_user_name (self);
   seed_publication (self);
