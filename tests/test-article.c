@@ -274,6 +274,22 @@ test_pin_place (void)
   g_assert_cmpstr (second, ==, "after paragraph 2");
 }
 
+/* Stored tags keep a comma inside a tag ("coast, north", quoted in front
+ * matter) and read text written before escaping the same. */
+static void
+test_tags_stored (void)
+{
+  const char *tags[] = { "coast, north", "back\\slash", "harbour", NULL };
+  g_autofree char *stored = byline_tags_dup_stored (tags);
+  g_auto(GStrv) read = byline_tags_parse_stored (stored);
+  g_auto(GStrv) old = byline_tags_parse_stored ("budget,  politics ,, council");
+  const char *old_expected[] = { "budget", "politics", "council", NULL };
+
+  g_assert_cmpstr (stored, ==, "coast\\, north, back\\\\slash, harbour");
+  g_assert_cmpstrv (read, tags);
+  g_assert_cmpstrv (old, old_expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +305,8 @@ main (int   argc,
   g_test_add_func ("/byline/article/display-helpers", test_display_helpers);
   g_test_add_func ("/byline/article/link-related", test_link_related);
   g_test_add_func ("/byline/article/pin-place", test_pin_place);
+
+  g_test_add_func ("/byline/article/tags-stored", test_tags_stored);
 
   return g_test_run ();
 }

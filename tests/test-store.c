@@ -1220,6 +1220,26 @@ test_copy_to (Fixture       *fixture,
   g_assert_cmpuint (byline_store_count_articles (target, NULL, &error), ==, 2);
 }
 
+/* A tag with a comma in it stays one tag through the store and its lists. */
+static void
+test_tag_with_comma (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Coast road shut", "Rockfall.");
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "coast, north", "roads", NULL };
+
+  byline_article_set_tags (article, tags);
+  byline_test_save_article (fixture->store, article);
+  loaded = byline_test_load_article (fixture->store, byline_article_get_id (article));
+  g_assert_cmpstrv (byline_article_get_tags (loaded), tags);
+  summaries = byline_store_list_articles (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (byline_article_summary_get_tags (g_ptr_array_index (summaries, 0)), tags);
+}
+
 static void
 test_error_missing_folder (void)
 {
@@ -1468,6 +1488,7 @@ main (int   argc,
   ADD ("edit-locks", test_edit_locks);
   ADD ("publication-shared", test_publication_shared);
   ADD ("copy-to", test_copy_to);
+  ADD ("tag-with-comma", test_tag_with_comma);
   ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);
   ADD ("error/folder-as-database", test_error_folder_as_database);
   ADD ("error/not-a-database", test_error_not_a_database);

@@ -107,7 +107,7 @@ byline_article_field_dup_text (const BylineArticleField *field,
     case BYLINE_FIELD_TYPE_TEXT:
       return g_strdup (field->get_text (article));
     case BYLINE_FIELD_TYPE_TAGS:
-      return byline_article_dup_tags_string (article);
+      return byline_tags_dup_stored (byline_article_get_tags (article));
     case BYLINE_FIELD_TYPE_STATUS:
       return g_strdup (byline_status_to_string (byline_article_get_status (article)));
     case BYLINE_FIELD_TYPE_ID:
@@ -133,7 +133,11 @@ byline_article_field_set_text (const BylineArticleField *field,
       field->set_text (article, text);
       break;
     case BYLINE_FIELD_TYPE_TAGS:
-      byline_article_set_tags_string (article, text);
+      {
+        g_auto(GStrv) tags = byline_tags_parse_stored (text);
+
+        byline_article_set_tags (article, (const char * const *)tags);
+      }
       break;
     case BYLINE_FIELD_TYPE_STATUS:
       /* A state this build does not know reads as a draft. */

@@ -126,23 +126,10 @@ void
 _byline_article_summary_set_tags_string (BylineArticleSummary *self,
                                          const char           *tags)
 {
-  g_auto(GStrv) split = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
   g_return_if_fail (BYLINE_IS_ARTICLE_SUMMARY (self));
 
-  /* The store keeps them trimmed and unique; empty ones are left out all
-   * the same, as BylineArticle does. */
-  split = g_strsplit (tags != NULL ? tags : "", ",", -1);
-  for (guint i = 0; split[i] != NULL; i++)
-    {
-      g_strstrip (split[i]);
-      if (*split[i] != '\0')
-        g_strv_builder_add (builder, split[i]);
-    }
-
   g_strfreev (self->tags);
-  self->tags = g_strv_builder_end (builder);
+  self->tags = byline_tags_parse_stored (tags);
 }
 
 gint64

@@ -898,3 +898,50 @@ byline_slugify (const char *text)
 
   return g_string_free (slug, FALSE);
 }
+
+char *
+byline_tags_dup_stored (const char * const *tags)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      for (const char *c = tags[i]; *c != '\0'; c++)
+        {
+          if (*c == ',' || *c == '\\')
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *c);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char **
+byline_tags_parse_stored (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) tag = g_string_new (NULL);
+
+  for (const char *c = text != NULL ? text : ""; ; c++)
+    {
+      if (*c == '\\' && c[1] != '\0')
+        g_string_append_c (tag, *++c);
+      else if (*c == ',' || *c == '\0')
+        {
+          g_strstrip (tag->str);
+          g_string_set_size (tag, strlen (tag->str));
+          if (tag->len > 0)
+            g_strv_builder_add (builder, tag->str);
+          g_string_truncate (tag, 0);
+          if (*c == '\0')
+            break;
+        }
+      else
+        g_string_append_c (tag, *c);
+    }
+
+  return g_strv_builder_end (builder);
+}

@@ -106,6 +106,11 @@ const char * const *
               byline_article_get_tags        (BylineArticle *self);
 void          byline_article_set_tags        (BylineArticle *self,
                                               const char * const *tags);
+/* Tags as the store keeps them: "budget, politics", a comma inside a tag
+ * written "\,", a backslash "\\", so a tag such as "coast, north" (a quoted
+ * front-matter tag) stays one tag. Text written before reads the same. */
+char         *byline_tags_dup_stored         (const char * const *tags);
+char        **byline_tags_parse_stored       (const char    *text);
 /* Tags as people type them: "budget, politics". Splits on commas, trims,
  * drops empty and duplicate tags. */
 char         *byline_article_dup_tags_string (BylineArticle *self);
