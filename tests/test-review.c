@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "byline-diff.h"
+#include "byline-exporter.h"
 #include "byline-notes.h"
 #include "byline-pin.h"
 #include "byline-renderer.h"
@@ -79,7 +80,7 @@ move_to (BylineStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (byline_store_set_status (store, article, to, author, &error));
+  byline_store_set_status (store, article, to, author, &error);
   g_assert_no_error (error);
   g_assert_cmpint (byline_article_get_status (article), ==, to);
 }
@@ -805,6 +806,215 @@ test_revision_restore_slug (Fixture       *fixture,
                                             byline_revision_get_id (first), ADA, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (byline_article_get_slug (restored), ==, "council-delays-vote");
+}
+
+/* Takes @article from a draft to @to, one step at a time. */
+static void
+walk_to (BylineStore   *store,
+         BylineArticle *article,
+         BylineStatus   to)
+{
+  static const BylineStatus steps[] = { BYLINE_STATUS_IN_REVIEW, BYLINE_STATUS_APPROVED, BYLINE_STATUS_PUBLISHED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps) && steps[i] <= to; i++)
+    if (byline_article_get_status (article) < steps[i])
+      move_to (store, article, steps[i], ADA);
+}
+
+static void
+test_status_publish_refuses_unpublished_links (Fixture       *fixture,
+                                               gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) draft = new_article (fixture->store, "Old pier plans shelved", BODY);
+  g_autoptr(BylineArticle) spiked = new_article (fixture->store, "Ferry strike called off", BODY);
+  g_autoptr(BylineArticle) article = new_article (fixture->store, HEADLINE, BODY);
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft_named = g_strdup_printf ("“Old pier plans shelved” (article %" G_GINT64_FORMAT ", a draft)",
+                                                  byline_article_get_id (draft));
+  gint64 id = byline_article_get_id (article);
+
+  move_to (fixture->store, spiked, BYLINE_STATUS_SPIKED, ADA);
+  byline_article_add_pin (article, byline_pin_new (1, byline_article_get_id (draft), "Old pier plans shelved"));
+  byline_article_add_pin (article, byline_pin_new (1, 0, "Lifeboat crew honoured"));
+  byline_article_add_pin (article, byline_pin_new (0, byline_article_get_id (spiked), "Ferry strike called off"));
+  byline_test_save_article (fixture->store, article);
+  walk_to (fixture->store, article, BYLINE_STATUS_APPROVED);
+
+  links = byline_store_list_unpublished_links (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_cmpstr (((BylineUnpublishedLink *) g_ptr_array_index (links, 0))->headline, ==, "Old pier plans shelved");
+  g_assert_cmpint (((BylineUnpublishedLink *) g_ptr_array_index (links, 1))->related_id, ==, 0);
+  g_assert_cmpint (((BylineUnpublishedLink *) g_ptr_array_index (links, 2))->status, ==, BYLINE_STATUS_SPIKED);
+
+  /* Refused, naming every link; the text typed with the step is kept. */
+  byline_article_set_body (article, BODY " The work starts in May.");
+  g_assert_false (byline_store_set_status (fixture->store, article, BYLINE_STATUS_PUBLISHED, ADA, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_UNPUBLISHED_LINK);
+  g_assert_nonnull (strstr (error->message, "“" HEADLINE "” was not published"));
+  g_assert_nonnull (strstr (error->message, draft_named));
+  g_assert_nonnull (strstr (error->message, "“Lifeboat crew honoured” (no article in the archive)"));
+  g_assert_nonnull (strstr (error->message, ", spiked)"));
+  g_assert_nonnull (strstr (error->message, "Publish those articles first, or remove the links."));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  stored = load (fixture->store, id);
+  g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_APPROVED);
+  g_assert_cmpint (byline_article_get_published (stored), ==, 0);
+  g_assert_cmpstr (byline_article_get_body (stored), ==, BODY " The work starts in May.");
+  events = byline_store_list_status_events (fixture->store, id, &error);
+  g_assert_cmpuint (events->len, ==, 2);
+
+  /* The linked article published, the others' links removed: it goes out. */
+  g_clear_object (&article);
+  article = load (fixture->store, id);
+  byline_article_remove_pin (article, 2);
+  byline_article_remove_pin (article, 1);
+  walk_to (fixture->store, draft, BYLINE_STATUS_PUBLISHED);
+  g_clear_pointer (&links, g_ptr_array_unref);
+  byline_test_save_article (fixture->store, article);
+  links = byline_store_list_unpublished_links (fixture->store, id, &error);
+  g_assert_cmpuint (links->len, ==, 0);
+  move_to (fixture->store, article, BYLINE_STATUS_PUBLISHED, ADA);
+
+  /* A link to an article in the Trash is refused too. */
+  move_to (fixture->store, article, BYLINE_STATUS_APPROVED, ADA);
+  g_assert_true (byline_store_trash_article (fixture->store, byline_article_get_id (draft), &error));
+  g_assert_false (byline_store_set_status (fixture->store, article, BYLINE_STATUS_PUBLISHED, ADA, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_UNPUBLISHED_LINK);
+  g_assert_nonnull (strstr (error->message, "in the Trash"));
+  g_assert_nonnull (strstr (error->message, "Publish that article first, or remove the link."));
+}
+
+/* The file names in @dir that end with @suffix, sorted, joined by spaces. */
+static char *
+dup_file_names (const char *dir,
+                const char *suffix)
+{
+  g_autoptr(GDir) opened = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (opened);
+  while ((name = g_dir_read_name (opened)) != NULL)
+    if (g_str_has_suffix (name, suffix) && !g_str_equal (name, "index.html"))
+      g_ptr_array_add (names, g_strdup (name));
+
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Exports the publication into @dir; returns the canonical URL of page
+ * @page. (transfer full) */
+static char *
+export_and_read_canonical (BylineStore             *store,
+                           const BylinePublication *publication,
+                           const char              *dir,
+                           const char              *page)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, page, NULL);
+  htmlDocPtr doc;
+  char *canonical;
+
+  g_assert_true (byline_export_publication (store, publication, folder, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  doc = byline_test_parse_html_file (path);
+  canonical = byline_test_xpath_string (doc, "//link[@rel='canonical']/@href");
+  xmlFreeDoc (doc);
+
+  return canonical;
+}
+
+static void
+test_status_address_fixed_when_first_published (Fixture       *fixture,
+                                                gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) article = new_article (fixture->store, "Council delays vote", BODY);
+  g_autoptr(BylinePublication) publication = byline_publication_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *site = byline_test_make_tmp_dir ("byline-review-site-XXXXXX");
+  g_autofree char *page = NULL;
+  g_autofree char *canonical = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *ninjs = NULL;
+  g_autofree char *files = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(BylineArticle) restored = NULL;
+  g_autoptr(GPtrArray) revisions_list = NULL;
+  BylineRevision *first = NULL;
+  gint64 id = byline_article_get_id (article);
+
+  byline_publication_set (publication, "Harbour Gazette", "", "https://news.example.org/");
+
+  /* Until it goes out, the address follows the headline. */
+  byline_article_set_headline (article, "Council passes budget");
+  byline_test_save_article (fixture->store, article);
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "council-passes-budget");
+
+  walk_to (fixture->store, article, BYLINE_STATUS_PUBLISHED);
+  page = byline_article_dup_page_name (article);
+  canonical = export_and_read_canonical (fixture->store, publication, site, page);
+  g_assert_true (g_str_has_suffix (canonical, page));
+  ninjs = byline_export_ninjs (article, publication, NULL);
+  uri = g_strdup_printf ("\"uri\" : \"urn:uuid:%s\"", byline_article_get_uuid (article));
+  g_assert_nonnull (strstr (ninjs, uri));
+  g_clear_pointer (&ninjs, g_free);
+
+  /* Published: a new headline keeps the page. */
+  byline_article_set_headline (article, "Council passes budget after all-night sitting");
+  byline_test_save_article (fixture->store, article);
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "council-passes-budget");
+  again = export_and_read_canonical (fixture->store, publication, site, page);
+  g_assert_cmpstr (again, ==, canonical);
+  g_clear_pointer (&again, g_free);
+
+  /* Unpublished, edited and published again: the same page, the same
+   * address, the same ninjs uri; no page under a new name. */
+  move_to (fixture->store, article, BYLINE_STATUS_APPROVED, ADA);
+  move_to (fixture->store, article, BYLINE_STATUS_IN_REVIEW, ADA);
+  byline_article_set_headline (article, "Budget passed: what it means for the harbour");
+  byline_test_save_article (fixture->store, article);
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "council-passes-budget");
+  stored = load (fixture->store, id);
+  g_assert_cmpstr (byline_article_get_slug (stored), ==, "council-passes-budget");
+  walk_to (fixture->store, article, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpstr (byline_article_get_slug (article), ==, "council-passes-budget");
+
+  again = export_and_read_canonical (fixture->store, publication, site, page);
+  g_assert_cmpstr (again, ==, canonical);
+  files = dup_file_names (site, ".html");
+  g_assert_cmpstr (files, ==, page);
+  ninjs = byline_export_ninjs (article, publication, NULL);
+  g_assert_nonnull (strstr (ninjs, uri));
+  g_assert_nonnull (strstr (ninjs, "Budget passed: what it means for the harbour"));
+
+  /* Restoring an older headline keeps the address too. */
+  revisions_list = revisions (fixture->store, id);
+  for (guint i = 0; i < revisions_list->len; i++)
+    {
+      BylineRevision *revision = g_ptr_array_index (revisions_list, i);
+
+      if (g_str_equal (byline_article_get_headline (byline_revision_get_article (revision)),
+                       "Council passes budget after all-night sitting"))
+        first = revision;
+    }
+  g_assert_nonnull (first);
+  restored = byline_store_restore_revision (fixture->store, id, byline_revision_get_id (first), ADA, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (restored), ==, "Council passes budget after all-night sitting");
+  g_assert_cmpstr (byline_article_get_slug (restored), ==, "council-passes-budget");
+
+  byline_test_remove_tree (site);
 }
 
 static void
@@ -1730,6 +1940,8 @@ main (int   argc,
   ADD ("status/spike-and-restore", test_status_spike_and_restore);
   ADD ("status/unsaved-article", test_status_unsaved_article);
   ADD ("status/parallel-changers", test_status_parallel_changers);
+  ADD ("status/publish-refuses-unpublished-links", test_status_publish_refuses_unpublished_links);
+  ADD ("status/address-fixed-when-first-published", test_status_address_fixed_when_first_published);
   ADD ("revisions/manual", test_revision_manual);
   ADD ("revisions/every-field", test_revision_every_field);
   ADD ("revisions/auto", test_revision_auto);

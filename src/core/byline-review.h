@@ -38,12 +38,44 @@ G_BEGIN_DECLS
  * records who changed it and when, and stores a revision (reason "state").
  * Publishing sets the published time to now when it is unset; spiking
  * remembers the state it left, and restoring a spiked article (the only way
- * out) goes back there. @article is updated to match. */
+ * out) goes back there. @article is updated to match.
+ *
+ * Publishing is refused while a READ: link leads to a page that is not out
+ * (BYLINE_STORE_ERROR_UNPUBLISHED_LINK, naming the linked articles; see
+ * byline_store_list_unpublished_links()); the text is saved all the same. */
 gboolean       byline_store_set_status         (BylineStore    *self,
                                                 BylineArticle  *article,
                                                 BylineStatus    to,
                                                 const char     *author,
                                                 GError        **error);
+/* A READ: link that keeps an article from being published: its page is
+ * not out. */
+typedef struct
+{
+  guint         index;       /* the pin's place among the article's pins */
+  gint64        related_id;  /* 0: it links to no article in the archive */
+  char         *headline;    /* the linked article's headline, or the pin's */
+  BylineStatus  status;      /* the linked article's state */
+  gboolean      trashed;     /* the linked article is in the Trash */
+} BylineUnpublishedLink;
+
+void           byline_unpublished_link_free    (BylineUnpublishedLink *link);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineUnpublishedLink, byline_unpublished_link_free)
+
+/* The stored READ: links of article @article_id that lead to a page that
+ * is not published (a draft, one in review, approved, spiked, in the
+ * Trash, deleted or never found), in reading order: publishing refuses
+ * them (BYLINE_STORE_ERROR_UNPUBLISHED_LINK). Empty when there are none.
+ * (element-type BylineUnpublishedLink) (transfer full) */
+GPtrArray     *byline_store_list_unpublished_links (BylineStore *self,
+                                                    gint64       article_id,
+                                                    GError     **error);
+/* One line for a person: why @headline cannot be published for @links
+ * (element-type BylineUnpublishedLink), naming each, and what to do.
+ * (transfer full) */
+char          *byline_unpublished_links_dup_message (const char *headline,
+                                                     GPtrArray  *links);
+
 /* The state a spiked article was spiked from (where restoring takes it);
  * Draft when the article is not spiked or it is not known. Pass it to
  * byline_workflow_next_states() to offer the allowed states. */

@@ -278,6 +278,15 @@ typedef struct
                                                 BylineRevision            *revision,
                                                 gboolean                  *moved,
                                                 GError                   **error);
+  /* Appends to @links (element-type BylineUnpublishedLink) article @id's
+   * stored READ: links whose page is not out: to an article that is not
+   * published or is in the Trash, or to none. Inside a transaction the
+   * linked articles stay as read until it ends, so that none is
+   * unpublished while the article that links to it is published. */
+  gboolean              (*list_unpublished_links) (BylineStoreBackend     *self,
+                                                gint64                     id,
+                                                GPtrArray                 *links,
+                                                GError                   **error);
   /* For copying a newsroom whole (byline-store-copy.c): an event as it
    * was, and where a spiked article goes back to (-1 for none). */
   gboolean              (*import_status_event) (BylineStoreBackend        *self,

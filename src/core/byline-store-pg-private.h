@@ -233,6 +233,10 @@ gboolean        _byline_store_pg_read_status         (BylineStoreBackend       *
                                                       int                      *spiked_from,
                                                       gboolean                 *found,
                                                       GError                  **error);
+gboolean        _byline_store_pg_list_unpublished_links (BylineStoreBackend *backend,
+                                                         gint64              id,
+                                                         GPtrArray          *links,
+                                                         GError            **error);
 gboolean        _byline_store_pg_change_status       (BylineStoreBackend       *backend,
                                                       gint64                    id,
                                                       BylineStatus              from,

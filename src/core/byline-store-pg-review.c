@@ -64,6 +64,59 @@ _byline_store_pg_read_status (BylineStoreBackend  *backend,
 }
 
 gboolean
+_byline_store_pg_list_unpublished_links (BylineStoreBackend  *backend,
+                                         gint64               id,
+                                         GPtrArray           *links,
+                                         GError             **error)
+{
+  BylineStorePg *self = get_self (backend);
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) locked = NULL;
+  g_autoptr(PGresult) res = NULL;
+  const char *doing = _("read the related links");
+
+  _byline_pg_params_add_int64 (params, id);
+
+  /* The linked articles' rows are locked until the state change commits:
+   * another desk unpublishing one of them waits, or this reads its new
+   * state once it is written. */
+  locked = _byline_pg_query (self,
+                             "SELECT r.id FROM byline.articles r"
+                             " WHERE r.id IN (SELECT p.related_id FROM byline.pins p WHERE p.article_id = $1)"
+                             " ORDER BY r.id FOR SHARE",
+                             params, doing, error);
+  if (locked == NULL)
+    return FALSE;
+
+  res = _byline_pg_query (self,
+                          "SELECT p.sort, coalesce(r.id, 0), coalesce(r.headline, p.headline), r.status,"
+                          " r.trashed IS NOT NULL"
+                          " FROM byline.pins p LEFT JOIN byline.articles r ON r.id = p.related_id"
+                          " WHERE p.article_id = $1"
+                          " AND (r.id IS NULL OR r.status <> 'published' OR r.trashed IS NOT NULL)"
+                          " ORDER BY p.sort",
+                          params, doing, error);
+  if (res == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (res); row++)
+    {
+      BylineUnpublishedLink *link = g_new0 (BylineUnpublishedLink, 1);
+      int status = _byline_pg_get_status (res, row, 3);
+
+      link->index = byline_pg_get_int64 (res, row, 0);
+      link->related_id = byline_pg_get_int64 (res, row, 1);
+      link->headline = g_strdup (byline_pg_get_text (res, row, 2));
+      link->status = status >= 0 ? status : BYLINE_STATUS_DRAFT;
+      link->trashed = byline_pg_get_bool (res, row, 4);
+      g_ptr_array_add (links, link);
+    }
+
+  return TRUE;
+}
+
+gboolean
 _byline_store_pg_change_status (BylineStoreBackend  *backend,
                                 gint64               id,
                                 BylineStatus         from,

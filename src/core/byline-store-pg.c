@@ -1082,6 +1082,7 @@ static const BylineStoreBackendVTable pg_vtable = {
 
   .read_status = _byline_store_pg_read_status,
   .change_status = _byline_store_pg_change_status,
+  .list_unpublished_links = _byline_store_pg_list_unpublished_links,
   .import_status_event = _byline_store_pg_import_status_event,
   .list_status_events = _byline_store_pg_list_status_events,
 

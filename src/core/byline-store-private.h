@@ -55,8 +55,12 @@ gboolean            _byline_store_check_text   (const char    *text,
                                                 const char    *what,
                                                 GError       **error);
 /* The slug an article is saved with: it follows the headline until the
- * article is published, then its address must not change. */
-char               *_byline_store_dup_slug     (BylineArticle *article);
+ * article is first published, then its address must not change, even
+ * once it is unpublished. */
+gboolean            _byline_store_dup_slug     (BylineStore   *self,
+                                                BylineArticle *article,
+                                                char         **slug,
+                                                GError       **error);
 
 /* A pin as loaded: linked to @related_id (0: unresolved) whose slug,
  * state and trashed time are given; for the backends. */

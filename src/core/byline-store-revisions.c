@@ -434,7 +434,8 @@ byline_store_restore_revision (BylineStore  *self,
    * text never publishes or unpublishes. */
   byline_article_fields_copy (current, byline_revision_get_article (target), BYLINE_FIELD_RESTORED);
 
-  slug = _byline_store_dup_slug (current);
+  if (!_byline_store_dup_slug (self, current, &slug, &local_error))
+    goto out;
   stamp.uuid = byline_article_get_uuid (current);
   stamp.slug = slug;
   stamp.created = byline_article_get_created (current);

@@ -94,6 +94,48 @@ _byline_store_sqlite_read_status (BylineStoreBackend  *backend,
 }
 
 gboolean
+_byline_store_sqlite_list_unpublished_links (BylineStoreBackend  *backend,
+                                             gint64               id,
+                                             GPtrArray           *links,
+                                             GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("read the related links");
+
+  /* The transaction holds the file's write lock: nobody else unpublishes
+   * a linked article before it ends. */
+  stmt = byline_sql_prepare (sql,
+                             "SELECT p.sort, r.id, COALESCE (r.headline, p.headline), r.status,"
+                             " r.trashed IS NOT NULL"
+                             " FROM pins p LEFT JOIN articles r ON r.id = p.related_id"
+                             " WHERE p.article_id = ?1"
+                             " AND (r.id IS NULL OR r.status IS NOT 'published' OR r.trashed IS NOT NULL)"
+                             " ORDER BY p.sort",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  byline_sql_bind_int64 (stmt, 1, id);
+  while (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      BylineUnpublishedLink *link = g_new0 (BylineUnpublishedLink, 1);
+      int status = byline_sql_column_status (stmt, 3);
+
+      link->index = byline_sql_column_int64 (stmt, 0);
+      link->related_id = byline_sql_column_int64 (stmt, 1);
+      link->headline = g_strdup (byline_sql_column_text (stmt, 2));
+      link->status = status >= 0 ? status : BYLINE_STATUS_DRAFT;
+      link->trashed = byline_sql_column_int64 (stmt, 4) != 0;
+      g_ptr_array_add (links, link);
+    }
+
+  return propagate (&local_error, error);
+}
+
+gboolean
 _byline_store_sqlite_change_status (BylineStoreBackend  *backend,
                                     gint64               id,
                                     BylineStatus         from,

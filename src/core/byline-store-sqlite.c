@@ -713,6 +713,7 @@ static const BylineStoreBackendVTable sqlite_vtable = {
 
   .read_status = _byline_store_sqlite_read_status,
   .change_status = _byline_store_sqlite_change_status,
+  .list_unpublished_links = _byline_store_sqlite_list_unpublished_links,
   .list_status_events = _byline_store_sqlite_list_status_events,
   .import_status_event = _byline_store_sqlite_import_status_event,
 

@@ -28,6 +28,131 @@ byline_status_event_free (BylineStatusEvent *event)
   g_free (event);
 }
 
+void
+byline_unpublished_link_free (BylineUnpublishedLink *link)
+{
+  if (link == NULL)
+    return;
+
+  g_free (link->headline);
+  g_free (link);
+}
+
+/* Why a link's page is not out, for a sentence: "a draft". */
+static char *
+dup_link_reason (const BylineUnpublishedLink *link)
+{
+  if (link->related_id == 0)
+    return g_strdup (_("no article in the archive"));
+  if (link->trashed)
+    return g_strdup (_("in the Trash"));
+
+  switch (link->status)
+    {
+    case BYLINE_STATUS_DRAFT:
+      return g_strdup (_("a draft"));
+    case BYLINE_STATUS_IN_REVIEW:
+      return g_strdup (_("in review"));
+    case BYLINE_STATUS_APPROVED:
+      return g_strdup (_("approved, not published"));
+    case BYLINE_STATUS_SPIKED:
+      return g_strdup (_("spiked"));
+    case BYLINE_STATUS_PUBLISHED:
+    default:
+      return g_strdup (_("not published"));
+    }
+}
+
+/**
+ * byline_unpublished_links_dup_message:
+ * @headline: the headline of the article that links
+ * @links: (element-type BylineUnpublishedLink): what it links to
+ *
+ * Returns: (transfer full): one line saying which links keep the article
+ *   from being published and what to do about them
+ */
+char *
+byline_unpublished_links_dup_message (const char *headline,
+                                      GPtrArray  *links)
+{
+  g_autoptr(GString) named = g_string_new (NULL);
+
+  g_return_val_if_fail (links != NULL && links->len > 0, NULL);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const BylineUnpublishedLink *link = g_ptr_array_index (links, i);
+      g_autofree char *reason = dup_link_reason (link);
+
+      if (i > 0)
+        g_string_append (named, _(", "));
+      if (link->related_id > 0)
+        /* Translators: a linked article: its headline, its id, then why it is not out, "a draft" */
+        g_string_append_printf (named, _("“%s” (article %" G_GINT64_FORMAT ", %s)"),
+                                link->headline, link->related_id, reason);
+      else
+        /* Translators: a link that leads nowhere: its headline, then “no article in the archive” */
+        g_string_append_printf (named, _("“%s” (%s)"), link->headline, reason);
+    }
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the article's headline, then the linked article(s) */
+                                       "“%s” was not published: its READ: link to %s leads to a page "
+                                       "that is not published. Publish that article first, or remove the link.",
+                                       "“%s” was not published: its READ: links to %s lead to pages "
+                                       "that are not published. Publish those articles first, or remove the links.",
+                                       links->len),
+                          headline, named->str);
+}
+
+/**
+ * byline_store_list_unpublished_links:
+ * @self: a store
+ * @article_id: a stored article
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type BylineUnpublishedLink) (nullable):
+ *   the article's READ: links to pages that are not out, in reading order
+ */
+GPtrArray *
+byline_store_list_unpublished_links (BylineStore  *self,
+                                     gint64        article_id,
+                                     GError      **error)
+{
+  BylineStoreBackend *backend;
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify)byline_unpublished_link_free);
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  backend = _byline_store_get_backend (self);
+  if (article_id > 0 &&
+      !backend->vtable->list_unpublished_links (backend, article_id, links, error))
+    return NULL;
+
+  return g_steal_pointer (&links);
+}
+
+/* Inside the state change's transaction: a page going out must not link
+ * to one that is not out. */
+static gboolean
+check_links_published (BylineStoreBackend  *backend,
+                       BylineArticle       *article,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify)byline_unpublished_link_free);
+  g_autofree char *message = NULL;
+
+  if (!backend->vtable->list_unpublished_links (backend, byline_article_get_id (article), links, error))
+    return FALSE;
+
+  if (links->len == 0)
+    return TRUE;
+
+  message = byline_unpublished_links_dup_message (byline_article_get_display_headline (article), links);
+  g_set_error_literal (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_UNPUBLISHED_LINK, message);
+  return FALSE;
+}
+
 /* The state a spiked article goes back to; Draft when not known. */
 static gboolean
 read_spiked_from (BylineStoreBackend  *backend,
@@ -157,6 +282,10 @@ byline_store_set_status (BylineStore    *self,
 
   if (!backend->vtable->begin (backend, doing, error))
     return FALSE;
+
+  if (to == BYLINE_STATUS_PUBLISHED &&
+      !check_links_published (backend, article, &local_error))
+    goto out;
 
   /* The revision the move keeps, its words counted from the one before. */
   previous = backend->vtable->latest_revision (backend, article_id, NULL, &local_error);

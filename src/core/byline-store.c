@@ -240,14 +240,55 @@ _byline_store_check_text (const char  *text,
   return TRUE;
 }
 
-char *
-_byline_store_dup_slug (BylineArticle *article)
+/* Whether stored article @id was ever published: its history says so
+ * (a move to or from Published; an article imported as published has the
+ * latter once it is unpublished). */
+static gboolean
+was_published (BylineStoreBackend  *backend,
+               gint64               id,
+               gboolean            *published,
+               GError             **error)
 {
-  if (byline_article_get_status (article) != BYLINE_STATUS_PUBLISHED ||
-      *byline_article_get_slug (article) == '\0')
-    return byline_slugify (byline_article_get_headline (article));
+  g_autoptr(GPtrArray) events = backend->vtable->list_status_events (backend, id, error);
 
-  return g_strdup (byline_article_get_slug (article));
+  *published = FALSE;
+  if (events == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < events->len && !*published; i++)
+    {
+      const BylineStatusEvent *event = g_ptr_array_index (events, i);
+
+      *published = event->from == BYLINE_STATUS_PUBLISHED || event->to == BYLINE_STATUS_PUBLISHED;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_byline_store_dup_slug (BylineStore    *self,
+                        BylineArticle  *article,
+                        char          **slug,
+                        GError        **error)
+{
+  const char *stored = byline_article_get_slug (article);
+  g_autofree char *made = byline_slugify (byline_article_get_headline (article));
+  gboolean published = FALSE;
+
+  *slug = NULL;
+
+  /* A page's address is fixed once it went out, and stays so through an
+   * unpublishing and a new headline: links to it must keep working. */
+  if (byline_article_get_id (article) > 0 && *stored != '\0' && !g_str_equal (stored, made))
+    {
+      if (byline_article_get_status (article) == BYLINE_STATUS_PUBLISHED)
+        published = TRUE;
+      else if (!was_published (self->backend, byline_article_get_id (article), &published, error))
+        return FALSE;
+    }
+
+  *slug = published ? g_strdup (stored) : g_steal_pointer (&made);
+  return TRUE;
 }
 
 BylinePin *
@@ -766,10 +807,7 @@ byline_store_save_article (BylineStore    *self,
     uuid = g_strdup (byline_article_get_uuid (article));
   else
     uuid = g_uuid_string_random ();
-  slug = _byline_store_dup_slug (article);
-
   stamp.uuid = uuid;
-  stamp.slug = slug;
   stamp.updated = _byline_store_now ();
   stamp.created = byline_article_get_created (article);
   if (stamp.created == 0)
@@ -785,6 +823,12 @@ byline_store_save_article (BylineStore    *self,
       return FALSE;
     }
 
+  /* In the transaction: whether the article was ever published is read
+   * with it. */
+  if (!_byline_store_dup_slug (self, article, &slug, &local_error))
+    goto failed;
+  stamp.slug = slug;
+
   if (inserting)
     backend->vtable->insert_article (backend, article, &stamp, &id, &local_error);
   else if (backend->vtable->update_article (backend, id, article, &stamp, &found, &local_error) && !found)
@@ -794,6 +838,7 @@ byline_store_save_article (BylineStore    *self,
       check_pins (article, id, &local_error))
     backend->vtable->write_pins (backend, id, byline_article_get_pins (article), &local_error);
 
+failed:
   if (local_error != NULL)
     {
       backend->vtable->rollback (backend);

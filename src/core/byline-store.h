@@ -32,6 +32,8 @@ typedef enum
   BYLINE_STORE_ERROR_PERMISSION,  /* the person's role may not do this */
   BYLINE_STORE_ERROR_CONFLICT,    /* someone else changed it meanwhile (a
                                    * newer version, another state) */
+  BYLINE_STORE_ERROR_UNPUBLISHED_LINK, /* publishing would link to a page
+                                        * that is not out */
 } BylineStoreError;
 
 GQuark byline_store_error_quark (void);
