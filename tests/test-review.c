@@ -1807,6 +1807,39 @@ test_cli_set_status (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "No article with id 404"));
 }
 
+/* Publishing with a READ: link to a draft: exit 1, one line naming the
+ * draft, the article left where it was. */
+static void
+test_cli_publish_refuses_unpublished_link (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) draft = new_article (fixture->store, "Old pier plans shelved", BODY);
+  g_autoptr(BylineArticle) article = new_article (fixture->store, HEADLINE, BODY);
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+
+  byline_article_add_pin (article, byline_pin_new (1, byline_article_get_id (draft), "Old pier plans shelved"));
+  byline_test_save_article (fixture->store, article);
+  walk_to (fixture->store, article, BYLINE_STATUS_APPROVED);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, byline_article_get_id (article));
+
+  RUN (fixture, &run, "--set-status", id, "published");
+  byline_test_run_assert_error_line (&run, 1);
+  expected = g_strdup_printf ("byline: “" HEADLINE "” was not published: its READ: link to “Old pier plans shelved” "
+                              "(article %" G_GINT64_FORMAT ", a draft) leads to a page that is not published. "
+                              "Publish that article first, or remove the link.\n",
+                              byline_article_get_id (draft));
+  g_assert_cmpstr (run.err, ==, expected);
+  stored = load (fixture->store, byline_article_get_id (article));
+  g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_APPROVED);
+
+  walk_to (fixture->store, draft, BYLINE_STATUS_PUBLISHED);
+  RUN (fixture, &run, "--set-status", id, "published");
+  byline_test_run_assert_success (&run);
+}
+
 static void
 test_cli_history_and_diff (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -1954,6 +1987,7 @@ main (int   argc,
   ADD ("migrate", test_migrate);
   ADD ("cli/set-status", test_cli_set_status);
   ADD ("cli/history-and-diff", test_cli_history_and_diff);
+  ADD ("cli/publish-refuses-unpublished-link", test_cli_publish_refuses_unpublished_link);
 
   for (guint i = 0; i < G_N_ELEMENTS (reanchor_cases); i++)
     {

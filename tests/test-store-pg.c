@@ -683,6 +683,11 @@ test_cli_reporter_and_editor (Fixture       *fixture,
 {
   g_autofree char *file = g_build_filename (fixture->dir, "dredging.md", NULL);
   g_autofree char *page = g_build_filename (fixture->dir, "page.html", NULL);
+  g_autofree char *linked = g_build_filename (fixture->dir, "fees.md", NULL);
+  g_autofree char *linking = g_build_filename (fixture->dir, "budget.md", NULL);
+  g_autofree char *linked_id = NULL;
+  g_autofree char *linking_id = NULL;
+  g_autofree char *named = NULL;
   g_autofree char *id = NULL;
   g_autofree char *headline = NULL;
   g_auto(BylineTestRun) run = { 0, };
@@ -694,6 +699,16 @@ test_cli_reporter_and_editor (Fixture       *fixture,
   g_assert_true (g_file_set_contents (file,
                                       "---\ntitle: Dredgers reach the east basin\n---\n"
                                       "The dredgers arrived at the quay on Monday.\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (linked,
+                                      "---\ntitle: Harbour fees frozen\n---\n"
+                                      "Mooring fees stay as they are.\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (linking,
+                                      "---\ntitle: Harbour budget agreed\n---\n"
+                                      "The board agreed its budget.\n\n"
+                                      "READ: Harbour fees frozen\n\n"
+                                      "Work starts in May.\n",
                                       -1, NULL));
 
   /* Ana imports, lists and exports on the server. */
@@ -732,6 +747,32 @@ test_cli_reporter_and_editor (Fixture       *fixture,
   RUN_AS (fixture, &run, "ana", "--list");
   byline_test_run_assert_success (&run);
   g_assert_nonnull (strstr (run.out, "\tapproved\t"));
+
+  /* A READ: link to her draft keeps the editor from publishing, until
+   * that is published too; the server holds the linked rows meanwhile. */
+  RUN_AS (fixture, &run, "ana", "--import", linked);
+  byline_test_run_assert_success (&run);
+  linked_id = g_strstrip (g_strdup (run.out));
+  RUN_AS (fixture, &run, "ana", "--import", linking);
+  byline_test_run_assert_success (&run);
+  linking_id = g_strstrip (g_strdup (run.out));
+  RUN_AS (fixture, &run, "ana", "--set-status", linking_id, "in-review");
+  byline_test_run_assert_success (&run);
+  RUN_AS (fixture, &run, "eva", "--set-status", linking_id, "approved");
+  byline_test_run_assert_success (&run);
+  RUN_AS (fixture, &run, "eva", "--set-status", linking_id, "published");
+  byline_test_run_assert_error_line (&run, 1);
+  named = g_strdup_printf ("its READ: link to “Harbour fees frozen” (article %s, a draft)", linked_id);
+  g_assert_nonnull (strstr (run.err, named));
+  g_assert_nonnull (strstr (run.err, "Publish that article first, or remove the link."));
+  RUN_AS (fixture, &run, "ana", "--set-status", linked_id, "in-review");
+  byline_test_run_assert_success (&run);
+  RUN_AS (fixture, &run, "eva", "--set-status", linked_id, "approved");
+  byline_test_run_assert_success (&run);
+  RUN_AS (fixture, &run, "eva", "--set-status", linked_id, "published");
+  byline_test_run_assert_success (&run);
+  RUN_AS (fixture, &run, "eva", "--set-status", linking_id, "published");
+  byline_test_run_assert_success (&run);
 
   RUN_AS (fixture, &run, "eva", "--set-status", id, "published");
   byline_test_run_assert_success (&run);
