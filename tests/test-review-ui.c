@@ -14,6 +14,7 @@
 #include "byline-dates.h"
 #include "byline-editor-pane-private.h"
 #include "byline-history-window.h"
+#include "byline-pin.h"
 #include "byline-preferences-window.h"
 #include "byline-review.h"
 #include "byline-store.h"
@@ -394,6 +395,61 @@ test_publish_sets_published_time (Fixture       *fixture,
   g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_PUBLISHED);
   g_assert_cmpint (byline_article_get_published (stored), ==, chosen);
   g_assert_cmpint (byline_article_get_published (byline_window_get_article (fixture->window)), ==, chosen);
+  g_assert_cmpstr (gtk_menu_button_get_label (_byline_window_get_status_button (fixture->window)), ==,
+                   "Published");
+}
+
+/* A READ: link to a draft: the window names it before publishing; Cancel
+ * changes nothing, "Remove Link and Publish" publishes without it. The
+ * text typed before stays either way. */
+static void
+test_publish_asks_about_unpublished_links (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  BylineArticle *article = byline_window_get_article (fixture->window);
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *named = g_strdup_printf ("“Harbour dredging starts in May” (article %" G_GINT64_FORMAT ", a draft)",
+                                            fixture->harbour_id);
+  g_autofree char *published_named = g_strdup_printf ("“Night ferry returns” (article %" G_GINT64_FORMAT,
+                                                      fixture->ferry_id);
+  g_autoptr(BylinePin) kept = NULL;
+  AdwMessageDialog *dialog;
+
+  byline_article_add_pin (article, byline_pin_new (1, fixture->harbour_id, "Harbour dredging starts in May"));
+  byline_article_add_pin (article, byline_pin_new (1, fixture->ferry_id, "Night ferry returns"));
+  type_body (fixture, COUNCIL_BODY "\n\nThe depot opens in 2027.");
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_IN_REVIEW, 0));
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_APPROVED, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A READ: Link Leads to an Unpublished Page");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), named));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), published_named));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "remove"), ==, "_Remove Link and Publish");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_APPROVED);
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (article)), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  stored = byline_store_load_article (fixture->store, fixture->council_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_status (stored), ==, BYLINE_STATUS_PUBLISHED);
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (stored)), ==, 1);
+  kept = g_list_model_get_item (byline_article_get_pins (stored), 0);
+  g_assert_cmpint (byline_pin_get_related_id (kept), ==, fixture->ferry_id);
+  g_assert_cmpstr (byline_article_get_body (stored), ==, COUNCIL_BODY "\n\nThe depot opens in 2027.");
+  g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (article)), ==, 1);
   g_assert_cmpstr (gtk_menu_button_get_label (_byline_window_get_status_button (fixture->window)), ==,
                    "Published");
 }
@@ -904,6 +960,7 @@ main (int   argc,
   ADD ("set-status-records-author", test_set_status_records_author);
   ADD ("spike-asks-first", test_spike_asks_first);
   ADD ("publish-sets-published-time", test_publish_sets_published_time);
+  ADD ("publish-asks-about-unpublished-links", test_publish_asks_about_unpublished_links);
   ADD ("save-revision-action", test_save_revision_action);
   ADD ("autosave-keeps-first-revision", test_autosave_keeps_first_revision);
   ADD ("history-lists-and-diffs", test_history_lists_and_diffs);

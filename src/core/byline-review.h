@@ -70,6 +70,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineUnpublishedLink, byline_unpublished_link_fr
 GPtrArray     *byline_store_list_unpublished_links (BylineStore *self,
                                                     gint64       article_id,
                                                     GError     **error);
+/* The link named for a sentence or a list: "“Old pier plans shelved”
+ * (article 12, a draft)". (transfer full) */
+char          *byline_unpublished_link_dup_label (const BylineUnpublishedLink *link);
 /* One line for a person: why @headline cannot be published for @links
  * (element-type BylineUnpublishedLink), naming each, and what to do.
  * (transfer full) */

@@ -64,6 +64,30 @@ dup_link_reason (const BylineUnpublishedLink *link)
 }
 
 /**
+ * byline_unpublished_link_dup_label:
+ * @link: a link
+ *
+ * Returns: (transfer full): the link for a sentence or a list:
+ *   "“Old pier plans shelved” (article 12, a draft)"
+ */
+char *
+byline_unpublished_link_dup_label (const BylineUnpublishedLink *link)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (link != NULL, NULL);
+
+  reason = dup_link_reason (link);
+  if (link->related_id > 0)
+    /* Translators: a linked article: its headline, its id, then why it is not out, "a draft" */
+    return g_strdup_printf (_("“%s” (article %" G_GINT64_FORMAT ", %s)"),
+                            link->headline, link->related_id, reason);
+
+  /* Translators: a link that leads nowhere: its headline, then “no article in the archive” */
+  return g_strdup_printf (_("“%s” (%s)"), link->headline, reason);
+}
+
+/**
  * byline_unpublished_links_dup_message:
  * @headline: the headline of the article that links
  * @links: (element-type BylineUnpublishedLink): what it links to
@@ -81,18 +105,11 @@ byline_unpublished_links_dup_message (const char *headline,
 
   for (guint i = 0; i < links->len; i++)
     {
-      const BylineUnpublishedLink *link = g_ptr_array_index (links, i);
-      g_autofree char *reason = dup_link_reason (link);
+      g_autofree char *label = byline_unpublished_link_dup_label (g_ptr_array_index (links, i));
 
       if (i > 0)
         g_string_append (named, _(", "));
-      if (link->related_id > 0)
-        /* Translators: a linked article: its headline, its id, then why it is not out, "a draft" */
-        g_string_append_printf (named, _("“%s” (article %" G_GINT64_FORMAT ", %s)"),
-                                link->headline, link->related_id, reason);
-      else
-        /* Translators: a link that leads nowhere: its headline, then “no article in the archive” */
-        g_string_append_printf (named, _("“%s” (%s)"), link->headline, reason);
+      g_string_append (named, label);
     }
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

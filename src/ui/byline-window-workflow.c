@@ -17,6 +17,7 @@
 
 #include "byline-confirm.h"
 #include "byline-dates.h"
+#include "byline-pin.h"
 #include "byline-review.h"
 #include "byline-window-private.h"
 #include "byline-workflow.h"
@@ -330,6 +331,96 @@ ask_published_time (BylineWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --- Publishing with READ: links to pages that are not out ---------------- */
+
+static void
+unpublished_links_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               BylineWindow     *self)
+{
+  GPtrArray *links = g_object_get_data (G_OBJECT (dialog), "links");
+  GListModel *pins;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->article == NULL)
+    return;
+
+  /* Only the links named: the rest of the article, and its text, stay as
+   * they are. Resolved links by their article, the others by headline. */
+  pins = byline_article_get_pins (self->article);
+  for (guint i = g_list_model_get_n_items (pins); i > 0; i--)
+    {
+      g_autoptr(BylinePin) pin = g_list_model_get_item (pins, i - 1);
+
+      for (guint j = 0; j < links->len; j++)
+        {
+          const BylineUnpublishedLink *link = g_ptr_array_index (links, j);
+
+          if (byline_pin_get_related_id (pin) == link->related_id &&
+              (link->related_id != 0 || g_strcmp0 (byline_pin_get_headline (pin), link->headline) == 0))
+            {
+              byline_article_remove_pin (self->article, i - 1);
+              break;
+            }
+        }
+    }
+
+  _byline_window_apply_status (self, BYLINE_STATUS_PUBLISHED, 0);
+}
+
+/* Publishing refuses READ: links to pages that are not out: say which, and
+ * offer to publish without them. FALSE when there are none to ask about. */
+static gboolean
+confirm_unpublished_links (BylineWindow *self)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWidget *dialog;
+
+  links = byline_store_list_unpublished_links (self->store, byline_article_get_id (self->article), &error);
+  if (links == NULL)
+    {
+      _byline_window_show_error (self, error);
+      return TRUE;
+    }
+  if (links->len == 0)
+    return FALSE;
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "This READ: link leads to a page that is not published:",
+                                    "These READ: links lead to pages that are not published:",
+                                    links->len));
+  for (guint i = 0; i < links->len; i++)
+    {
+      g_autofree char *label = byline_unpublished_link_dup_label (g_ptr_array_index (links, i));
+
+      g_string_append_printf (body, "\n• %s", label);
+    }
+  g_string_append_printf (body, "\n\n%s",
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Publish that article first, or publish this one without the link.",
+                                       "Publish those articles first, or publish this one without the links.",
+                                       links->len));
+
+  dialog = byline_confirm_dialog_new (GTK_WINDOW (self),
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "A READ: Link Leads to an Unpublished Page",
+                                                   "READ: Links Lead to Unpublished Pages",
+                                                   links->len),
+                                      body->str, "remove",
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "_Remove Link and Publish",
+                                                   "_Remove Links and Publish",
+                                                   links->len),
+                                      ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "links", g_steal_pointer (&links),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unpublished_links_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 /* Checks the step against the workflow, then takes it, after asking when
  * it spikes or publishes. */
 void
@@ -371,7 +462,10 @@ _byline_window_request_status (BylineWindow *self,
   if (to == BYLINE_STATUS_SPIKED)
     confirm_spike (self);
   else if (to == BYLINE_STATUS_PUBLISHED)
-    ask_published_time (self);
+    {
+      if (!confirm_unpublished_links (self))
+        ask_published_time (self);
+    }
   else
     _byline_window_apply_status (self, to, 0);
 }
