@@ -663,15 +663,23 @@ test_flags_unlinked_before_export (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, 0);
   g_clear_pointer (&lines, g_strfreev);
   {
-    /* Published the way the workflow publishes: one step at a time. */
+    /* Published the way the workflow publishes: one step at a time, and
+     * with only the link to a published page, since publishing refuses
+     * the others (test-review); an editor adds them afterwards. */
     const BylineStatus steps[] = { BYLINE_STATUS_IN_REVIEW, BYLINE_STATUS_APPROVED, BYLINE_STATUS_PUBLISHED };
+    BylineArticle *article = byline_window_get_article (fixture->window);
+    g_autoptr(BylinePin) dredger_pin = g_list_model_get_item (byline_article_get_pins (article), 1);
+    g_autoptr(BylinePin) lock_pin = g_list_model_get_item (byline_article_get_pins (article), 2);
 
+    byline_article_remove_pin (article, 2);
+    byline_article_remove_pin (article, 1);
     for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
       {
-        g_assert_true (byline_store_set_status (fixture->store, byline_window_get_article (fixture->window),
-                                                steps[i], "Desk", &error));
+        g_assert_true (byline_store_set_status (fixture->store, article, steps[i], "Desk", &error));
         g_assert_no_error (error);
       }
+    byline_article_add_pin (article, g_object_ref (dredger_pin));
+    byline_article_add_pin (article, g_object_ref (lock_pin));
   }
   lines = _byline_window_list_unlinked_pins (fixture->window, TRUE);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -691,6 +699,80 @@ test_flags_unlinked_before_export (Fixture       *fixture,
   g_assert_nonnull (warning);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==,
                    "This article was spiked or deleted: it will not be linked.");
+}
+
+/* The window's message dialog whose heading starts with @heading, or NULL. */
+static AdwMessageDialog *
+find_dialog (Fixture    *fixture,
+             const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window) &&
+        gtk_widget_get_visible (l->data) &&
+        g_str_has_prefix (adw_message_dialog_get_heading (l->data), heading))
+      return l->data;
+
+  return NULL;
+}
+
+/* What the exporter left out is shown, not only written to a log: a READ:
+ * link to a draft and an image from another site, for one page and for
+ * the whole publication. */
+static void
+test_export_lists_what_was_left_out (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(BylineArticle) contract = byline_store_load_article (fixture->store, fixture->contract_id, NULL);
+  g_autofree char *page_path = g_build_filename (fixture->dir, "contract.html", NULL);
+  g_autofree char *site_path = g_build_filename (fixture->dir, "site", NULL);
+  g_autoptr(GFile) page = g_file_new_for_path (page_path);
+  g_autoptr(GFile) site = g_file_new_for_path (site_path);
+  g_autoptr(GError) error = NULL;
+  const char *body;
+  AdwMessageDialog *dialog;
+
+  byline_article_set_body (contract, "A dredging firm will clear the channel.\n\n"
+                                     "![The quay](https://cdn.example.com/quay.jpg)");
+  byline_store_save_article (fixture->store, contract, &error);
+  g_assert_no_error (error);
+  store_pins (fixture->store, fixture->contract_id,
+              1, fixture->dredger_id, "Dredger arrives at the harbour mouth",
+              -1);
+  open_article (fixture, fixture->contract_id);
+
+  g_assert_true (_byline_window_export_article_to (fixture->window, byline_window_get_article (fixture->window),
+                                                   page, FALSE));
+  g_assert_true (g_file_test (page_path, G_FILE_TEST_IS_REGULAR));
+  dialog = find_dialog (fixture, "Exported “contract.html”");
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "left out the READ: link to “Dredger arrives at the harbour mouth”"));
+  g_assert_nonnull (strstr (body, "https://cdn.example.com/quay.jpg"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "open"), ==, "_Open");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  _byline_window_export_publication_to (fixture->window, site);
+  WAIT_FOR (find_dialog (fixture, "Publication exported to") != NULL, 30, "the export's notes");
+  dialog = find_dialog (fixture, "Publication exported to");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "left out the READ: link to “Dredger arrives at the harbour mouth”"));
+  g_assert_nonnull (strstr (body, "https://cdn.example.com/quay.jpg"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Nothing left out: a toast, no dialog to dismiss. */
+  store_pins (fixture->store, fixture->contract_id, -1);
+  g_clear_object (&contract);
+  contract = byline_store_load_article (fixture->store, fixture->contract_id, NULL);
+  byline_article_set_body (contract, "A dredging firm will clear the channel.");
+  byline_store_save_article (fixture->store, contract, &error);
+  g_assert_no_error (error);
+  g_assert_true (_byline_window_export_article_to (fixture->window, contract, page, FALSE));
+  g_assert_null (find_dialog (fixture, "Exported"));
 }
 
 static void
@@ -844,6 +926,7 @@ main (int   argc,
   ADD ("pins-editor-reorders", test_pins_editor_reorders);
   ADD ("resolve-unresolved", test_resolve_unresolved);
   ADD ("flags-unlinked-before-export", test_flags_unlinked_before_export);
+  ADD ("export-lists-what-was-left-out", test_export_lists_what_was_left_out);
   ADD ("drop-on-body", test_drop_on_body);
   ADD ("headline-follows", test_headline_follows);
 

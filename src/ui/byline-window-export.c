@@ -6,8 +6,9 @@
  */
 
 /* Exporting from the window: the warning about READ: links that will not be
- * links, the file choosers, and the publication export on its worker. What
- * gets written is the exporter's business (byline-exporter.h). */
+ * links, the file choosers, the publication export on its worker, and what
+ * the exporter says it left out. What gets written is the exporter's
+ * business (byline-exporter.h). */
 
 #define G_LOG_DOMAIN "byline-window"
 
@@ -132,7 +133,93 @@ confirm_unlinked_pins (BylineWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What the exporter says it left out or kept */
+
+static void
+export_notes_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          BylineWindow     *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
+
+  if (g_strcmp0 (response, "open") == 0 && uri != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s", uri);
+}
+
+/* An export went out: a toast when there is nothing more to say, else a
+ * dialog listing the exporter's @notes (links left out, images from other
+ * sites, files kept), which a toast would hide after a few seconds. */
+static void
+show_exported (BylineWindow *self,
+               const char   *title,
+               const char   *button_label,
+               const char   *uri,
+               GPtrArray    *notes)
+{
+  g_autoptr(GString) body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (notes == NULL || notes->len == 0)
+    {
+      _byline_window_show_toast (self, title, button_label, "win.open-uri", g_variant_new_string (uri));
+      return;
+    }
+
+  body = g_string_new (g_dngettext (GETTEXT_PACKAGE,
+                                    "Read this before the pages go live:",
+                                    "Read these before the pages go live:",
+                                    notes->len));
+  for (guint i = 0; i < notes->len && i < 20; i++)
+    g_string_append_printf (body, "\n\n• %s", (const char *)g_ptr_array_index (notes, i));
+  if (notes->len > 20)
+    g_string_append_printf (body, "\n\n%s", _("…and more."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), title, body->str));
+  adw_message_dialog_add_responses (dialog, "close", _("_Close"), "open", button_label, NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_notes_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* One article */
+
+/* Writes @article to @file, then says how it went. What the file chooser
+ * leads to, and what the tests call. */
+gboolean
+_byline_window_export_article_to (BylineWindow  *self,
+                                  BylineArticle *article,
+                                  GFile         *file,
+                                  gboolean       ninjs)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Through the store: a READ: link to an article that is not published
+   * is left out, as the publication export leaves it out. */
+  if (!byline_export_article (self->store, article, self->publication,
+                              ninjs ? BYLINE_EXPORT_FORMAT_NINJS : BYLINE_EXPORT_FORMAT_HTML,
+                              file, NULL, notes, NULL, &error))
+    {
+      _byline_window_show_error (self, error);
+      return FALSE;
+    }
+
+  uri = g_file_get_uri (file);
+  name = g_file_get_basename (file);
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  show_exported (self, title, _("_Open"), uri, notes);
+
+  return TRUE;
+}
 
 static void
 export_file_response_cb (GtkNativeDialog *dialog,
@@ -145,26 +232,8 @@ export_file_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT && article != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *title = NULL;
-      gboolean ok;
 
-      /* Through the store: a READ: link to an article that is not published
-       * is left out, as the publication export leaves it out. */
-      ok = byline_export_article (self->store, article, self->publication,
-                                  ninjs ? BYLINE_EXPORT_FORMAT_NINJS : BYLINE_EXPORT_FORMAT_HTML,
-                                  file, NULL, NULL, NULL, &error);
-
-      if (ok)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-
-          title = g_strdup_printf (_("Exported “%s”"), name);
-          _byline_window_show_toast (self, title, _("_Open"), "win.open-uri", g_variant_new_string (uri));
-        }
-      else
-        _byline_window_show_error (self, error);
+      _byline_window_export_article_to (self, article, file, ninjs);
     }
 
   g_object_unref (dialog);
@@ -276,11 +345,13 @@ typedef struct
   GFile             *dir;
   BylineStore       *store;
   BylinePublication *publication;
+  GPtrArray         *notes;   /* filled by the worker, read once it is done */
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
+  g_clear_pointer (&data->notes, g_ptr_array_unref);
   g_clear_object (&data->dir);
   g_clear_object (&data->store);
   g_clear_pointer (&data->publication, byline_publication_free);
@@ -296,8 +367,8 @@ export_publication_thread (GTask        *task,
   ExportData *data = task_data;
   GError *error = NULL;
 
-  if (byline_export_publication (data->store, data->publication, data->dir, NULL,
-                                 export_progress_cb, task, cancellable, &error))
+  if (byline_export_publication_full (data->store, data->publication, data->dir, NULL,
+                                      export_progress_cb, task, data->notes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -333,7 +404,7 @@ export_publication_done_cb (GObject      *object,
   uri = g_file_get_uri (dir);
   name = g_file_get_parse_name (dir);
   title = g_strdup_printf (_("Publication exported to “%s”"), name);
-  _byline_window_show_toast (self, title, _("_Open Folder"), "win.open-uri", g_variant_new_string (uri));
+  show_exported (self, title, _("_Open Folder"), uri, data->notes);
 }
 
 static void
@@ -344,32 +415,47 @@ export_publication_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GTask) task = NULL;
-      g_autoptr(GError) error = NULL;
-      ExportData *data;
 
-      if (!byline_window_save_now (self, &error))
-        _byline_window_show_save_error (self, error);
-
-      _byline_window_cancel_export (self);
-      self->export_cancellable = g_cancellable_new ();
-
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-      gtk_progress_bar_set_text (self->progress_bar, _("Exporting the publication…"));
-      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-publication", FALSE);
-
-      data = g_new0 (ExportData, 1);
-      data->dir = g_object_ref (dir);
-      data->store = g_object_ref (self->store);
-      data->publication = byline_publication_copy (self->publication);
-
-      task = g_task_new (self, self->export_cancellable, export_publication_done_cb, NULL);
-      g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
-      g_task_run_in_thread (task, export_publication_thread);
+      _byline_window_export_publication_to (self, dir);
     }
 
   g_object_unref (dialog);
+}
+
+/* Exports the publication into @dir on a worker; the progress bar shows
+ * how far it is, a toast or a dialog how it went. What the folder chooser
+ * leads to, and what the tests call. */
+void
+_byline_window_export_publication_to (BylineWindow *self,
+                                      GFile        *dir)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportData *data;
+
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (dir));
+
+  if (!byline_window_save_now (self, &error))
+    _byline_window_show_save_error (self, error);
+
+  _byline_window_cancel_export (self);
+  self->export_cancellable = g_cancellable_new ();
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Exporting the publication…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-publication", FALSE);
+
+  data = g_new0 (ExportData, 1);
+  data->dir = g_object_ref (dir);
+  data->store = g_object_ref (self->store);
+  data->publication = byline_publication_copy (self->publication);
+  data->notes = g_ptr_array_new_with_free_func (g_free);
+
+  task = g_task_new (self, self->export_cancellable, export_publication_done_cb, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
+  g_task_run_in_thread (task, export_publication_thread);
 }
 
 static void

@@ -138,6 +138,14 @@ void      _byline_window_update_actions      (BylineWindow  *self);
 void      _byline_window_export_article      (BylineWindow  *self,
                                               gboolean       ninjs);
 void      _byline_window_export_publication  (BylineWindow  *self);
+/* What the file and folder choosers lead to: the export, then a toast, or
+ * a dialog listing what the exporter left out. */
+gboolean  _byline_window_export_article_to   (BylineWindow  *self,
+                                              BylineArticle *article,
+                                              GFile         *file,
+                                              gboolean       ninjs);
+void      _byline_window_export_publication_to (BylineWindow *self,
+                                              GFile         *dir);
 void      _byline_window_cancel_export       (BylineWindow  *self);
 
 /* byline-window-workflow.c */
