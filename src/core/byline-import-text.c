@@ -331,6 +331,20 @@ is_inline_chrome (const char *line)
   return in_word_list (folded, article_chrome_words);
 }
 
+/* For pasting a web page (byline-html-paste.c): the same rules for a
+ * block of the page's text. */
+gboolean
+_byline_import_is_chrome_line (const char *line)
+{
+  return is_chrome (line) || is_promo (line);
+}
+
+gboolean
+_byline_import_is_trailer_line (const char *line)
+{
+  return is_trailer_marker (line);
+}
+
 /* Article parts */
 
 static gboolean
@@ -649,9 +663,9 @@ looks_like_entity (const char *amp)
 
 /* Escapes one paragraph of plain text (a single line) so CommonMark renders
  * exactly that text, escaping no more than it has to. */
-static void
-append_escaped_paragraph (GString    *out,
-                          const char *text)
+void
+_byline_import_append_escaped (GString    *out,
+                               const char *text)
 {
   const char *p = text;
 
@@ -1148,7 +1162,7 @@ _byline_import_plain_text (const char  *text,
 
       if (body->len > 0)
         g_string_append (body, "\n\n");
-      append_escaped_paragraph (body, block->text);
+      _byline_import_append_escaped (body, block->text);
       n_paragraphs++;
     }
 

@@ -26,5 +26,14 @@ BylineArticle *_byline_import_plain_text      (const char   *text,
 char          *_byline_import_strip_line      (char         *line);
 gboolean       _byline_import_is_blank        (const char   *line);
 char          *_byline_import_parse_read_line (const char   *line);
+/* A line a news site shows around an article (menus, share buttons, calls
+ * to subscribe), and one that opens what follows it (related links, a
+ * copyright line). */
+gboolean       _byline_import_is_chrome_line  (const char   *line);
+gboolean       _byline_import_is_trailer_line (const char   *line);
+/* Appends @text, one line of plain text, escaped so CommonMark shows it
+ * as it is. */
+void           _byline_import_append_escaped  (GString      *out,
+                                               const char   *text);
 
 G_END_DECLS
