@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <gtksourceview/gtksource.h>
 
 #include "byline-article.h"
@@ -828,6 +829,73 @@ test_no_article (void)
   g_assert_finalize_object (g_steal_pointer (&article));
 }
 
+/* --- pasting a web page --------------------------------------------------------- */
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  const char    *expected;
+} BufferWait;
+
+static gboolean
+buffer_has_text (gpointer data)
+{
+  BufferWait *wait = data;
+  g_autofree char *text = buffer_text (wait->buffer);
+
+  return g_strcmp0 (text, wait->expected) == 0;
+}
+
+#define PASTED_HTML \
+  "<html><body><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>" \
+  "<p>The ferry <strong>returns</strong> <a href=\"https://example.org/ferry\">tonight</a>.</p>" \
+  "<div class=\"share-buttons\"><button>Share</button><a href=\"https://x.example/share\">Post</a></div>" \
+  "<p><a href=\"javascript:alert(1)\">Timetable</a> changes on <em>Monday</em>.</p>" \
+  "<footer>\u00a9 2026 The Courier</footer></body></html>"
+#define PASTED_PLAIN "Home News\nThe ferry returns tonight.\nShare Post\nTimetable changes on Monday."
+
+/* A page copied in a browser comes in as Markdown without its menus and
+ * buttons; Ctrl+Shift+V pastes the plain text. */
+static void
+test_paste_html (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *body = field (fixture, "Body");
+  GtkTextBuffer *buffer = field_buffer (fixture, "Body");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (body);
+  g_autoptr(GBytes) html = g_bytes_new_static (PASTED_HTML, strlen (PASTED_HTML));
+  g_autoptr(GBytes) plain = g_bytes_new_static (PASTED_PLAIN, strlen (PASTED_PLAIN));
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  BufferWait wait = { buffer, NULL };
+  GtkTextIter end;
+
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", plain);
+  provider = gdk_content_provider_new_union (providers, 2);
+  g_assert_true (gdk_clipboard_set_content (clipboard, provider));
+
+  gtk_widget_grab_focus (body);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_at_cursor (buffer, "\n\n", -1);
+  g_signal_emit_by_name (body, "paste-clipboard");
+
+  wait.expected = BODY "\n\nThe ferry **returns** [tonight](https://example.org/ferry).\n\n"
+                  "Timetable changes on *Monday*.";
+  wait_until (buffer_has_text, &wait, "the page pasted as Markdown");
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, wait.expected);
+
+  /* One undo takes the whole paste away. */
+  gtk_text_buffer_undo (buffer);
+  wait.expected = BODY "\n\n";
+  wait_until (buffer_has_text, &wait, "the paste undone");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "editor.paste-plain", NULL);
+  wait.expected = BODY "\n\n" PASTED_PLAIN;
+  wait_until (buffer_has_text, &wait, "the plain text pasted");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -851,6 +919,7 @@ main (int   argc,
   ADD ("remove-image", test_remove_image);
   ADD ("accessible-names", test_accessible_names);
   ADD ("cursor", test_cursor);
+  ADD ("paste-html", test_paste_html);
   g_test_add_func ("/byline/editor-pane/word-count", test_word_count);
   g_test_add_func ("/byline/editor-pane/no-article", test_no_article);
 

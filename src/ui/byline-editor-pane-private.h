@@ -15,12 +15,13 @@
 
 G_BEGIN_DECLS
 
-/* The pane spans two files:
+/* The pane spans three files:
  *   byline-editor-pane.c         the widget: layout, scrolling, highlighting,
  *                                drops, its API
  *   byline-editor-pane-fields.c  the fields: their names, the article in them
  *                                and back, counters, the status line, the
- *                                published time and the lead image */
+ *                                published time and the lead image
+ *   byline-editor-pane-paste.c   pasting a web page into the body */
 
 #define DEFAULT_HEADLINE_BUDGET 70
 #define DEFAULT_CAPTION_BUDGET  250
@@ -51,6 +52,9 @@ struct _BylineEditorPane
   guint                 scroll_to_cursor : 1;
   /* FALSE while another desk edits the article: every field read-only. */
   guint                 editable : 1;
+  /* The next paste into the body is its plain text (Ctrl+Shift+V). */
+  guint                 paste_plain : 1;
+  GCancellable         *paste_cancellable;
 
   /* Template widgets */
   GtkStack             *stack;
@@ -83,6 +87,10 @@ struct _BylineEditorPane
 void       _byline_editor_pane_class_init_fields (GtkWidgetClass   *widget_class);
 void       _byline_editor_pane_init_fields     (BylineEditorPane *self);
 void       _byline_editor_pane_dispose_fields  (BylineEditorPane *self);
+/* byline-editor-pane-paste.c */
+void       _byline_editor_pane_class_init_paste (GtkWidgetClass  *widget_class);
+void       _byline_editor_pane_init_paste      (BylineEditorPane *self);
+void       _byline_editor_pane_dispose_paste   (BylineEditorPane *self);
 /* Fills the fields from the article, or empties them without one. */
 void       _byline_editor_pane_load_article    (BylineEditorPane *self);
 /* The article's "notify": a change made elsewhere shows in its field. */

@@ -325,6 +325,7 @@ byline_editor_pane_dispose (GObject *object)
   g_clear_object (&self->article);
 
   _byline_editor_pane_dispose_fields (self);
+  _byline_editor_pane_dispose_paste (self);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->language_source, g_source_remove);
   if (self->language_tick != 0)
@@ -508,6 +509,7 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, pins_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_body_cursor_moved);
   _byline_editor_pane_class_init_fields (widget_class);
+  _byline_editor_pane_class_init_paste (widget_class);
 }
 
 static void
@@ -519,6 +521,7 @@ byline_editor_pane_init (BylineEditorPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _byline_editor_pane_init_fields (self);
+  _byline_editor_pane_init_paste (self);
 
   self->language_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
 
