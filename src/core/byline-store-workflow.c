@@ -79,9 +79,12 @@ byline_unpublished_link_dup_label (const BylineUnpublishedLink *link)
 
   reason = dup_link_reason (link);
   if (link->related_id > 0)
-    /* Translators: a linked article: its headline, its id, then why it is not out, "a draft" */
-    return g_strdup_printf (_("“%s” (article %" G_GINT64_FORMAT ", %s)"),
-                            link->headline, link->related_id, reason);
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, link->related_id);
+
+      /* Translators: a linked article: its headline, its id, then why it is not out, "a draft" */
+      return g_strdup_printf (_("“%s” (article %s, %s)"), link->headline, id, reason);
+    }
 
   /* Translators: a link that leads nowhere: its headline, then “no article in the archive” */
   return g_strdup_printf (_("“%s” (%s)"), link->headline, reason);
