@@ -50,6 +50,13 @@ static const struct {
   { "line-break",
     "<p>Harbour Office<br>Quay Street<br></p>",
     "Harbour Office\\\nQuay Street" },
+  { "double-break-parts-paragraphs",
+    "<div>First paragraph.<br><br>Second one.<br>With a break.</div><h2>Over<br>two lines</h2>",
+    "First paragraph.\n\nSecond one.\\\nWith a break.\n\n## Over two lines" },
+  { "short-sentences-kept",
+    "<p>The club has played there since 1923.</p><p>Share</p><p>Sign up for our newsletter.</p>"
+    "<p>Home | News | Sport</p><p>Nobody was hurt.</p>",
+    "The club has played there since 1923.\n\nNobody was hurt." },
   { "markdown-characters-kept-as-text",
     "<p>*Not emphasis*, [not a link] and # not a heading</p><p># Nor this</p><p>1. Nor a list</p>",
     "\\*Not emphasis\\*, \\[not a link\\] and # not a heading\n\n\\# Nor this\n\n1\\. Nor a list" },

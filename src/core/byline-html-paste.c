@@ -282,7 +282,14 @@ inline_break (Inline *in)
   if (in->md->len == 0)
     return;
 
-  g_string_append (in->md, "\\\n");
+  /* Two breaks in a row are how some pages (and mail) part paragraphs. */
+  if (g_str_has_suffix (in->md->str, "\\\n"))
+    {
+      g_string_truncate (in->md, in->md->len - 2);
+      g_string_append (in->md, "\n\n");
+    }
+  else if (!g_str_has_suffix (in->md->str, "\n\n"))
+    g_string_append (in->md, "\\\n");
   g_string_append_c (in->plain, ' ');
   in->space = FALSE;
 }
@@ -678,11 +685,17 @@ walk_heading (Walk    *walk,
 
   inline_init (&in);
   walk_inline_children (&in, heading, depth);
-  /* A heading is one line. */
-  for (char *p = strstr (in.md->str, "\\\n"); p != NULL; p = strstr (p, "\\\n"))
+  /* A heading is one line: its breaks become spaces. */
+  for (gsize i = 0; i < in.md->len; i++)
     {
-      p[0] = ' ';
-      p[1] = ' ';
+      if (in.md->str[i] == '\\' && in.md->str[i + 1] == '\n')
+        g_string_erase (in.md, i, 1);
+      if (in.md->str[i] == '\n')
+        {
+          in.md->str[i] = ' ';
+          while (in.md->str[i + 1] == '\n')
+            g_string_erase (in.md, i + 1, 1);
+        }
     }
   add_block (walk, spaced, in.md, in.plain);
   inline_free (&in);

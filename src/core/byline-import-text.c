@@ -336,7 +336,14 @@ is_inline_chrome (const char *line)
 gboolean
 _byline_import_is_chrome_line (const char *line)
 {
-  return is_chrome (line) || is_promo (line);
+  guint words = count_words (line);
+
+  /* A sentence is the article's ("The club has played there since
+   * 1923."), unless it calls on the reader to subscribe or sign up. */
+  if (words > 4 && ends_like_sentence (line))
+    return words <= 15 && is_promo (line);
+
+  return is_chrome (line) || (words <= 15 && is_promo (line));
 }
 
 gboolean
