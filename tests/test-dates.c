@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "byline-dates.h"
 
 static void
@@ -37,6 +39,44 @@ test_format (void)
 
     g_assert_cmpstr (text, ==, "February 16, 2022 at 3:10 pm");
     g_assert_cmpstr (iso, ==, "2022-02-16T15:10:00+02:00");
+  }
+}
+
+/* The same moments in the four languages with words of their own, and in
+ * one without (English). */
+static void
+test_format_languages (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  struct { gint64 t; const char *language; const char *text; } cases[] = {
+    { 1645017000, "en", "February 16, 2022 at 1:10 pm" },
+    { 1645017000, "en-GB", "February 16, 2022 at 1:10 pm" },
+    { 1645017000, "fr", "16 février 2022 à 13 h 10" },
+    { 1645017000, "fr-CA", "16 février 2022 à 13 h 10" },
+    { 1677834300, "fr", "3 mars 2023 à 9 h 05" },
+    { 1704067200, "fr", "1er janvier 2024 à 0 h 00" },
+    { 1645017000, "de", "16. Februar 2022, 13:10 Uhr" },
+    { 1677834300, "de-AT", "3. März 2023, 9:05 Uhr" },
+    { 1645017000, "ar", "16 فبراير 2022، 13:10" },
+    { 1735689599, "ar-EG", "31 ديسمبر 2024، 23:59" },
+    { 1645017000, "sv", "February 16, 2022 at 1:10 pm" },
+    { 1645017000, "not a language", "February 16, 2022 at 1:10 pm" },
+    { 1645017000, NULL, "February 16, 2022 at 1:10 pm" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = byline_format_published_in (cases[i].t, utc, cases[i].language);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* The Arabic line's comma is the Arabic one, U+060C. */
+  {
+    g_autofree char *text = byline_format_published_in (1645017000, utc, "ar");
+
+    g_assert_nonnull (strstr (text, "\u060C"));
+    g_assert_null (strchr (text, ','));
   }
 }
 
@@ -108,6 +148,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/byline/dates/format", test_format);
+  g_test_add_func ("/byline/dates/format-languages", test_format_languages);
   g_test_add_func ("/byline/dates/parse", test_parse);
   g_test_add_func ("/byline/dates/round-trip", test_round_trip);
 

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "byline-dates.h"
+#include "byline-page-words.h"
 
+/* What byline_parse_date_line() reads: news sites' English date lines. */
 static const char * const month_names[] = {
   "January", "February", "March", "April", "May", "June", "July",
   "August", "September", "October", "November", "December",
@@ -38,20 +40,63 @@ char *
 byline_format_published (gint64     unix_time,
                          GTimeZone *tz)
 {
+  return byline_format_published_in (unix_time, tz, "en");
+}
+
+char *
+byline_format_published_in (gint64      unix_time,
+                            GTimeZone  *tz,
+                            const char *language)
+{
+  const BylinePageWords *words = byline_page_words_for (language);
   g_autoptr(GDateTime) dt = date_time_in (unix_time, tz);
+  GString *out;
+  const char *p;
   int hour;
 
   if (dt == NULL)
     return g_strdup ("");
 
-  hour = g_date_time_get_hour (dt) % 12;
-  return g_strdup_printf ("%s %d, %d at %d:%02d %s",
-                          month_names[g_date_time_get_month (dt) - 1],
-                          g_date_time_get_day_of_month (dt),
-                          g_date_time_get_year (dt),
-                          hour == 0 ? 12 : hour,
-                          g_date_time_get_minute (dt),
-                          g_date_time_get_hour (dt) < 12 ? "am" : "pm");
+  hour = g_date_time_get_hour (dt);
+  out = g_string_new (NULL);
+  for (p = words->date_format; *p != '\0'; )
+    {
+      const char *end;
+
+      if (*p != '{' || (end = strchr (p, '}')) == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+#define IS(name) (strncmp (p, "{" name "}", end - p + 1) == 0 && strlen ("{" name "}") == (gsize) (end - p + 1))
+      if (IS ("day"))
+        {
+          if (g_date_time_get_day_of_month (dt) == 1 && words->first_day != NULL)
+            g_string_append (out, words->first_day);
+          else
+            g_string_append_printf (out, "%d", g_date_time_get_day_of_month (dt));
+        }
+      else if (IS ("month"))
+        g_string_append (out, words->months[g_date_time_get_month (dt) - 1]);
+      else if (IS ("year"))
+        g_string_append_printf (out, "%d", g_date_time_get_year (dt));
+      else if (IS ("hour"))
+        g_string_append_printf (out, "%d", hour);
+      else if (IS ("hour12"))
+        g_string_append_printf (out, "%d", hour % 12 == 0 ? 12 : hour % 12);
+      else if (IS ("minute"))
+        g_string_append_printf (out, "%02d", g_date_time_get_minute (dt));
+      else if (IS ("ampm"))
+        g_string_append (out, hour < 12 ? words->am : words->pm);
+      else
+        g_string_append_len (out, p, end - p + 1);
+#undef IS
+
+      p = end + 1;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
  * published page is; the month names do not follow the desktop's locale. */
 char     *byline_format_published      (gint64      unix_time,
                                         GTimeZone  *tz);
+/* The date line of a page in @language (a BCP 47 tag): "16 février 2022
+ * à 13 h 10", "16. Februar 2022, 13:10 Uhr", "16 فبراير 2022، 13:10";
+ * English for a language Byline has no words for. See
+ * byline-page-words.c. */
+char     *byline_format_published_in   (gint64      unix_time,
+                                        GTimeZone  *tz,
+                                        const char *language);
 /* "2022-02-16T13:10:00+00:00", in @tz (NULL: local time). */
 char     *byline_format_iso8601        (gint64      unix_time,
                                         GTimeZone  *tz);
