@@ -20,6 +20,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "byline-importer.h"
+#include "byline-language.h"
 #include "byline-pin.h"
 #include "byline-test-util.h"
 
@@ -237,7 +238,9 @@ static void
 assert_imported_defaults (BylineArticle *article)
 {
   g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_DRAFT);
-  g_assert_cmpstr (byline_article_get_language (article), ==, "en");
+  /* Latin letters do not say which language: the store gives the
+   * article the publication's when it saves it. */
+  g_assert_cmpstr (byline_article_get_language (article), ==, "");
 }
 
 /* Plain text */
@@ -625,6 +628,96 @@ test_plain_share_bar (void)
   g_assert_finalize_object (article);
 }
 
+/* Language from the script */
+
+/* What byline_language_detect_script() makes of a text: the script, not
+ * the words, and most of the letters. */
+static void
+test_detect_script (void)
+{
+  struct { const char *text; const char *language; } cases[] = {
+    { "صوّت مجلس الميناء مساء الثلاثاء على تعميق الحوض الشرقي", "ar" },
+    /* Arabic with an English company name in it is still Arabic */
+    { "قال رئيس المجلس إن شركة Harbour Works Ltd ستبدأ العمل في أبريل", "ar" },
+    { "شورای شهر روز گذشته بودجه را تصویب کرد و پل چوبی را بست", "fa" },
+    { "شہر کی کونسل نے بجٹ منظور کر لیا ہے اور پل بند رہے گا", "ur" },
+    { "מועצת העיר אישרה את התקציב", "he" },
+    { "Городской совет утвердил бюджет", "ru" },
+    { "Міська рада ухвалила бюджет і відкрила їдальню", "uk" },
+    { "Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό", "el" },
+    { "市議会は予算を承認した", "ja" },
+    { "市议会批准了预算", "zh" },
+    { "시의회가 예산을 승인했다", "ko" },
+    /* Latin letters say nothing; nor do digits and punctuation alone */
+    { "The city council approved the budget", NULL },
+    { "Le conseil municipal a voté le budget", NULL },
+    /* an English report quoting two Arabic words stays unnamed */
+    { "The minister said the word مرحبا twice in a long speech to parliament", NULL },
+    { "2024 — 1.2 !", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text != NULL ? cases[i].text : "(null)");
+      g_assert_cmpstr (byline_language_detect_script (cases[i].text), ==, cases[i].language);
+    }
+}
+
+/* An article pasted from an Arabic news site is in Arabic; one in
+ * Hebrew in Hebrew; a Markdown file's language: key wins over the script. */
+static void
+test_language_on_import (void)
+{
+  const char *arabic =
+    "مجلس الميناء يوافق على تعميق الحوض الشرقي\n"
+    "\n"
+    "صوّت مجلس الميناء مساء الثلاثاء بأغلبية خمسة أصوات مقابل صوتين على تعميق الحوض الشرقي.\n"
+    "\n"
+    "قال رئيس المجلس إن شركة Harbour Works Ltd ستبدأ العمل في أبريل.\n";
+  const char *hebrew =
+    "מועצת הנמל מאשרת את העמקת האגן המזרחי\n"
+    "\n"
+    "מועצת הנמל הצביעה ביום שלישי בערב בעד העמקת האגן המזרחי.\n";
+  const char *markdown =
+    "---\n"
+    "headline: مجلس الميناء يوافق على تعميق الحوض\n"
+    "language: ar-EG\n"
+    "---\n"
+    "\n"
+    "صوّت مجلس الميناء مساء الثلاثاء على تعميق الحوض الشرقي.\n";
+  const char *markdown_untagged =
+    "---\n"
+    "headline: مجلس الميناء يوافق على تعميق الحوض\n"
+    "---\n"
+    "\n"
+    "صوّت مجلس الميناء مساء الثلاثاء على تعميق الحوض الشرقي.\n";
+  g_autoptr(GError) error = NULL;
+  BylineArticle *article;
+
+  article = byline_import_plain_text (arabic, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "مجلس الميناء يوافق على تعميق الحوض الشرقي");
+  g_assert_cmpstr (byline_article_get_language (article), ==, "ar");
+  g_assert_finalize_object (article);
+
+  article = byline_import_plain_text (hebrew, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (article), ==, "he");
+  g_assert_finalize_object (article);
+
+  article = byline_import_markdown (markdown, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (article), ==, "ar-EG");
+  g_assert_finalize_object (article);
+
+  article = byline_import_markdown (markdown_untagged, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (article), ==, "ar");
+  g_assert_finalize_object (article);
+}
+
 /* Markdown */
 
 static void
@@ -665,7 +758,8 @@ test_markdown_front_matter (void)
   g_assert_cmpstr (byline_article_get_section (article), ==, "Politics");
   g_assert_cmpstrv (byline_article_get_tags (article), tags);
   g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_APPROVED);
-  g_assert_cmpstr (byline_article_get_language (article), ==, "en");
+  /* No language: key and Latin letters: the publication's, once saved. */
+  g_assert_cmpstr (byline_article_get_language (article), ==, "");
   /* The body stays Markdown. */
   g_assert_nonnull (strstr (byline_article_get_body (article), "**£48 million**"));
   assert_blocks (article, blocks);
@@ -1770,6 +1864,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/byline/importer/language/detect-script", test_detect_script);
+  g_test_add_func ("/byline/importer/language/on-import", test_language_on_import);
   g_test_add_func ("/byline/importer/plain/chrome", test_plain_chrome);
   g_test_add_func ("/byline/importer/plain/no-chrome", test_plain_no_chrome);
   g_test_add_func ("/byline/importer/plain/crlf", test_plain_crlf);

@@ -15,6 +15,7 @@
 
 #include "byline-dates.h"
 #include "byline-importer-private.h"
+#include "byline-language.h"
 #include "byline-pin.h"
 #include "byline-text.h"
 
@@ -998,7 +999,9 @@ _byline_import_plain_text (const char  *text,
     _byline_import_strip_line (lines[i]);
 
   byline_article_set_status (article, BYLINE_STATUS_DRAFT);
-  byline_article_set_language (article, "en");
+  /* Arabic letters mean Arabic; Latin ones say nothing, so the article is
+   * left without a language and the store gives it the publication's. */
+  byline_article_set_language (article, byline_language_detect_script (text));
 
   if (!find_headline (lines, n_lines, tz, article, &body_start))
     {

@@ -22,6 +22,7 @@
 #include "byline-dates.h"
 #include "byline-front-matter.h"
 #include "byline-importer-private.h"
+#include "byline-language.h"
 #include "byline-pin.h"
 #include "byline-text.h"
 
@@ -554,7 +555,9 @@ import_markdown (const char  *text,
   const char *headline;
 
   byline_article_set_status (article, BYLINE_STATUS_DRAFT);
-  byline_article_set_language (article, "en");
+  /* Until the front matter's language: says otherwise: what the body's
+   * script tells, or nothing, for the store to give it the publication's. */
+  byline_article_set_language (article, byline_language_detect_script (text));
 
   if (n_lines > 0 && is_fence (lines[0], FALSE))
     {

@@ -803,6 +803,15 @@ byline_store_save_article (BylineStore    *self,
   id = byline_article_get_id (article);
   inserting = id == 0;
 
+  /* A new article that does not say its language (a new blank one, an
+   * import whose script said nothing) is in the publication's. */
+  if (inserting && *byline_article_get_language (article) == '\0')
+    {
+      g_autoptr(BylinePublication) publication = byline_store_load_publication (self, NULL, NULL);
+
+      byline_article_set_language (article, publication != NULL ? publication->language : "en");
+    }
+
   if (*byline_article_get_uuid (article) != '\0')
     uuid = g_strdup (byline_article_get_uuid (article));
   else

@@ -80,6 +80,8 @@ new_article_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   byline_article_set_byline (article, g_get_real_name ());
+  /* No language of its own: the store gives it the publication's. */
+  byline_article_set_language (article, NULL);
   if (!byline_window_save_now (self, &error) ||
       !byline_store_save_article (self->store, article, &error))
     {
