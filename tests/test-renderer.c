@@ -708,6 +708,181 @@ test_language (Fixture       *fixture,
     }
 }
 
+/* An Arabic article: the page runs right to left, each paragraph takes
+ * its own direction, an English name inside an Arabic sentence keeps its
+ * place and its order, and no drop cap cuts the first letter off its
+ * word. The labels and the date are Arabic. */
+static void
+test_rtl_page (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(Page) page = NULL;
+  g_autoptr(Page) english = NULL;
+  g_autofree char *mixed = NULL;
+
+  english = render_article (fixture);
+  g_assert_cmpint (count (english, "/html[@dir]"), ==, 0);
+  /* The English page has its drop cap. */
+  g_assert_cmpint (count (english, "//div[" CLASS ("body") " and " CLASS ("drop-cap") "]"), ==, 1);
+
+  byline_article_set_language (fixture->article, "ar");
+  byline_article_set_headline (fixture->article, "مجلس الميناء يوافق على تعميق الحوض الشرقي");
+  byline_article_set_standfirst (fixture->article, "");
+  byline_article_set_byline (fixture->article, "سارة المنصوري");
+  byline_article_set_dateline (fixture->article, "");
+  byline_article_set_body (fixture->article,
+                           "صوّت مجلس الميناء مساء الثلاثاء على تعميق الحوض الشرقي.\n\n"
+                           "قال رئيس المجلس إن شركة Harbour Works Ltd ستبدأ العمل في أبريل.\n\n"
+                           "Google أعلنت أنها ستنشر صور الحوض بعد انتهاء الأعمال.\n\n"
+                           "The harbour master said: the east basin is open again.\n");
+  add_pin (fixture->article, 1, 12, "الحوض الغربي يغلق للصيانة", "west-basin.html");
+  page = render_article (fixture);
+
+  assert_text (page, "/html/@lang", "ar");
+  assert_text (page, "/html/@dir", "rtl");
+  assert_text (page, "//h1/@dir", "auto");
+
+  /* Each paragraph's own direction: Arabic ones by their first letter,
+   * the one that opens on "Google" said outright (its first letter would
+   * make it left to right), and the English one left to right. */
+  assert_text (page, "//div[" CLASS ("body") "]/p[1]/@dir", "auto");
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]/@dir", "auto");
+  assert_text (page, "//div[" CLASS ("body") "]/p[3]/@dir", "rtl");
+  assert_text (page, "//div[" CLASS ("body") "]/p[4]/@dir", "auto");
+
+  /* The mixed sentence: in the order it was written, the English run
+   * isolated whole, and the Arabic on both sides of it left alone. */
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]",
+               "قال رئيس المجلس إن شركة Harbour Works Ltd ستبدأ العمل في أبريل.");
+  assert_text (page, "//div[" CLASS ("body") "]/p[2]/bdi", "Harbour Works Ltd");
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/p[2]/bdi"), ==, 1);
+  mixed = text (page, "//div[" CLASS ("body") "]/p[2]/bdi/preceding-sibling::text()");
+  g_assert_cmpstr (mixed, ==, "قال رئيس المجلس إن شركة ");
+  assert_text (page, "//div[" CLASS ("body") "]/p[3]/bdi", "Google");
+  /* The English paragraph is left to right already: nothing to isolate. */
+  g_assert_cmpint (count (page, "//div[" CLASS ("body") "]/p[4]/bdi"), ==, 0);
+
+  /* No drop cap, no letter-spacing: Arabic letters join. */
+  g_assert_cmpint (count (page, "//div[" CLASS ("drop-cap") "]"), ==, 0);
+  g_assert_cmpint (count (page, "/html/body[" CLASS ("joined-script") "]"), ==, 1);
+
+  assert_text (page, "//span[" CLASS ("by") "]", "بقلم");
+  assert_text (page, "//aside[" CLASS ("read-also") "]/span[" CLASS ("read-label") "]", "اقرأ أيضاً:");
+  assert_text (page, "//time[" CLASS ("published") "]", "16 فبراير 2022، 13:10");
+}
+
+/* Hebrew runs right to left, but its letters stand apart: the drop cap
+ * stays. An Arabic body under an English tag loses it all the same. */
+static void
+test_drop_cap_by_script (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(Page) hebrew = NULL;
+  g_autoptr(Page) untagged = NULL;
+
+  byline_article_set_language (fixture->article, "he");
+  byline_article_set_body (fixture->article, "מועצת הנמל הצביעה ביום שלישי בעד העמקת האגן.\n");
+  hebrew = render_article (fixture);
+  assert_text (hebrew, "/html/@dir", "rtl");
+  g_assert_cmpint (count (hebrew, "//div[" CLASS ("body") " and " CLASS ("drop-cap") "]"), ==, 1);
+  g_assert_cmpint (count (hebrew, "/html/body[@class]"), ==, 0);
+
+  byline_article_set_language (fixture->article, "en");
+  byline_article_set_body (fixture->article, "> \n\nصوّت مجلس الميناء على تعميق الحوض.\n");
+  untagged = render_article (fixture);
+  g_assert_cmpint (count (untagged, "/html[@dir]"), ==, 0);
+  g_assert_cmpint (count (untagged, "//div[" CLASS ("drop-cap") "]"), ==, 0);
+}
+
+/* The words the page prints itself follow the article's language. */
+static void
+test_page_words (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  struct {
+    const char *language;
+    const char *by;
+    const char *read;
+    const char *date;
+  } cases[] = {
+    { "en", "By", "READ:", "February 16, 2022 at 1:10 pm" },
+    { "fr", "Par", "À LIRE AUSSI\u00a0:", "16 février 2022 à 13 h 10" },
+    { "de-CH", "Von", "LESEN SIE AUCH:", "16. Februar 2022, 13:10 Uhr" },
+    { "ar", "بقلم", "اقرأ أيضاً:", "16 فبراير 2022، 13:10" },
+    /* no words of its own: English ones, its own tag */
+    { "sv", "By", "READ:", "February 16, 2022 at 1:10 pm" },
+  };
+
+  add_pin (fixture->article, 1, 12, "Ferry timetable changes", "timetable.html");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Page) page = NULL;
+
+      byline_article_set_language (fixture->article, cases[i].language);
+      page = render_article (fixture);
+      assert_text (page, "/html/@lang", cases[i].language);
+      assert_text (page, "//span[" CLASS ("by") "]", cases[i].by);
+      assert_text (page, "//span[" CLASS ("read-label") "]", cases[i].read);
+      assert_text (page, "//time[" CLASS ("published") "]", cases[i].date);
+    }
+
+  /* "Par Jeanne Dupont" is printed as typed, without a second "Par". */
+  {
+    g_autoptr(Page) page = NULL;
+
+    byline_article_set_language (fixture->article, "fr");
+    byline_article_set_byline (fixture->article, "Par Jeanne Dupont");
+    page = render_article (fixture);
+    g_assert_cmpint (count (page, "//span[" CLASS ("by") "]"), ==, 0);
+    assert_text (page, "//span[" CLASS ("byline") "]", "Par Jeanne Dupont");
+  }
+
+  /* An article without a language takes the publication's. */
+  {
+    g_autoptr(Page) page = NULL;
+
+    byline_article_set_language (fixture->article, "");
+    g_free (fixture->publication->language);
+    fixture->publication->language = g_strdup ("de");
+    page = render_article (fixture);
+    assert_text (page, "/html/@lang", "de");
+    assert_text (page, "//time[" CLASS ("published") "]", "16. Februar 2022, 13:10 Uhr");
+  }
+}
+
+/* A French front page: its heading and, with nothing published, its
+ * notice in French; each teaser in its own article's language. */
+static void
+test_index_words (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(Page) page = NULL;
+  g_autoptr(Page) empty = NULL;
+  BylineArticle *arabic = byline_article_new ();
+
+  g_free (fixture->publication->language);
+  fixture->publication->language = g_strdup ("fr");
+
+  byline_article_set_id (arabic, 30);
+  byline_article_set_language (arabic, "ar");
+  byline_article_set_headline (arabic, "مجلس الميناء يوافق على تعميق الحوض");
+  byline_article_set_published (arabic, KNOWN_TIME);
+  g_ptr_array_add (articles, arabic);
+
+  page = page_parse (byline_render_index (articles, fixture->publication, &fixture->options));
+  assert_text (page, "/html/@lang", "fr");
+  g_assert_cmpint (count (page, "/html[@dir]"), ==, 0);
+  assert_text (page, "//h1[" CLASS ("index-title") "]", "Derniers articles");
+  assert_text (page, "//article[" CLASS ("teaser") "]/@lang", "ar");
+  assert_text (page, "//article[" CLASS ("teaser") "]//time", "16 فبراير 2022، 13:10");
+
+  empty = page_parse (byline_render_index (none, fixture->publication, &fixture->options));
+  assert_text (empty, "//p[" CLASS ("empty") "]", "Rien n’a encore été publié.");
+}
+
 
 /* One rule for every byline: each person it names, in order. */
 static void
@@ -1521,6 +1696,10 @@ main (int   argc,
   ADD ("empty-body", test_empty_body);
   ADD ("language", test_language);
   ADD ("language-tags", test_language_tags);
+  ADD ("language/rtl-page", test_rtl_page);
+  ADD ("language/drop-cap-by-script", test_drop_cap_by_script);
+  ADD ("language/page-words", test_page_words);
+  ADD ("language/index-words", test_index_words);
   ADD ("json-ld/authors-split", test_authors_split);
   ADD ("json-ld/authors", test_json_ld_authors);
   ADD ("json-ld/dates", test_json_ld_dates);
