@@ -336,6 +336,7 @@ _byline_editor_pane_apply_editable (BylineEditorPane *self)
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->pins_editor), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), editable);
   sync_image (self);
 }
 
@@ -376,6 +377,8 @@ _byline_editor_pane_article_notify_cb (BylineEditorPane *self,
     sync_editable (self, GTK_EDITABLE (self->credit), byline_article_get_credit (article));
   else if (g_str_equal (name, "body"))
     sync_text_buffer (self, GTK_TEXT_BUFFER (self->body_buffer), byline_article_get_body (article), FALSE);
+  else if (g_str_equal (name, "language"))
+    _byline_editor_pane_sync_language (self);
 }
 
 static void
@@ -394,6 +397,7 @@ clear_fields (BylineEditorPane *self)
   sync_text_buffer (self, GTK_TEXT_BUFFER (self->body_buffer), "", TRUE);
   set_published_error (self, FALSE);
   sync_image (self);
+  _byline_editor_pane_sync_language (self);
 }
 
 void
@@ -422,6 +426,7 @@ _byline_editor_pane_load_article (BylineEditorPane *self)
   sync_editable (self, GTK_EDITABLE (self->caption), byline_article_get_caption (article));
   sync_editable (self, GTK_EDITABLE (self->credit), byline_article_get_credit (article));
   sync_text_buffer (self, GTK_TEXT_BUFFER (self->body_buffer), byline_article_get_body (article), TRUE);
+  _byline_editor_pane_sync_language (self);
 }
 
 /* Widgets → model */

@@ -11,6 +11,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "byline-editor-pane.h"
+#include "byline-language-row.h"
 #include "byline-pins-editor.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,8 @@ struct _BylineEditorPane
   /* The next paste into the body is its plain text (Ctrl+Shift+V). */
   guint                 paste_plain : 1;
   GCancellable         *paste_cancellable;
+  /* Typographic quotes of the article's language as the person types. */
+  guint                 smart_punctuation : 1;
 
   /* Template widgets */
   GtkStack             *stack;
@@ -70,6 +73,7 @@ struct _BylineEditorPane
   AdwEntryRow          *byline;
   AdwEntryRow          *dateline;
   AdwEntryRow          *section;
+  BylineLanguageRow    *language_row;
   AdwEntryRow          *tags;
   AdwEntryRow          *published;
   AdwActionRow         *image_row;
@@ -82,6 +86,12 @@ struct _BylineEditorPane
   GtkLabel             *stats_label;
   BylinePinsEditor     *pins_editor;
 };
+
+/* byline-editor-pane-language.c: the article's language in the editor,
+ * its text direction and its quotes. */
+void       _byline_editor_pane_init_language   (BylineEditorPane *self);
+/* Shows the article's language and sets the fields' direction from it. */
+void       _byline_editor_pane_sync_language   (BylineEditorPane *self);
 
 /* byline-editor-pane-fields.c */
 void       _byline_editor_pane_class_init_fields (GtkWidgetClass   *widget_class);

@@ -36,6 +36,7 @@ enum {
   PROP_HEADLINE_BUDGET,
   PROP_CAPTION_BUDGET,
   PROP_EDITABLE,
+  PROP_SMART_PUNCTUATION,
   N_PROPS
 };
 
@@ -366,6 +367,10 @@ byline_editor_pane_get_property (GObject    *object,
       g_value_set_boolean (value, self->editable);
       break;
 
+    case PROP_SMART_PUNCTUATION:
+      g_value_set_boolean (value, self->smart_punctuation);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -395,6 +400,10 @@ byline_editor_pane_set_property (GObject      *object,
 
     case PROP_EDITABLE:
       byline_editor_pane_set_editable (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SMART_PUNCTUATION:
+      byline_editor_pane_set_smart_punctuation (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -459,6 +468,16 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * BylineEditorPane:smart-punctuation:
+   *
+   * Whether a straight quote typed in the headline, standfirst or body
+   * becomes a typographic quote of the article's language.
+   */
+  properties[PROP_SMART_PUNCTUATION] =
+    g_param_spec_boolean ("smart-punctuation", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -480,6 +499,7 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (GTK_SOURCE_TYPE_BUFFER);
   g_type_ensure (BYLINE_TYPE_PINS_EDITOR);
+  g_type_ensure (BYLINE_TYPE_LANGUAGE_ROW);
 
   gtk_widget_class_set_css_name (widget_class, "bylineeditorpane");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinedesk/Byline/ui/byline-editor-pane.ui");
@@ -496,6 +516,7 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, byline);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, dateline);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, section);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, language_row);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, tags);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, published);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, image_row);
@@ -522,6 +543,7 @@ byline_editor_pane_init (BylineEditorPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _byline_editor_pane_init_fields (self);
   _byline_editor_pane_init_paste (self);
+  _byline_editor_pane_init_language (self);
 
   self->language_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
 
@@ -748,6 +770,28 @@ byline_editor_pane_set_headline_budget (BylineEditorPane *self,
   self->headline_budget = budget;
   _byline_editor_pane_update_headline_counter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADLINE_BUDGET]);
+}
+
+gboolean
+byline_editor_pane_get_smart_punctuation (BylineEditorPane *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
+
+  return self->smart_punctuation;
+}
+
+void
+byline_editor_pane_set_smart_punctuation (BylineEditorPane *self,
+                                          gboolean          smart_punctuation)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
+
+  smart_punctuation = !!smart_punctuation;
+  if (self->smart_punctuation == smart_punctuation)
+    return;
+
+  self->smart_punctuation = smart_punctuation;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SMART_PUNCTUATION]);
 }
 
 guint

@@ -36,5 +36,8 @@ void           byline_editor_pane_set_headline_budget (BylineEditorPane *self,
 guint          byline_editor_pane_get_caption_budget  (BylineEditorPane *self);
 void           byline_editor_pane_set_caption_budget  (BylineEditorPane *self,
                                                        guint             budget);
+gboolean       byline_editor_pane_get_smart_punctuation (BylineEditorPane *self);
+void           byline_editor_pane_set_smart_punctuation (BylineEditorPane *self,
+                                                         gboolean          smart_punctuation);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _BylinePreferencesWindow
   AdwComboRow          *style_row;
   GtkSpinButton        *headline_budget_spin;
   GtkSpinButton        *caption_budget_spin;
+  GtkSwitch            *smart_punctuation_switch;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreferencesWindow, byline_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -191,6 +192,9 @@ byline_preferences_window_constructed (GObject *object)
                    gtk_spin_button_get_adjustment (self->caption_budget_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
+  g_settings_bind (self->settings, "smart-punctuation", self->smart_punctuation_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
   style_changed_cb (self);
   g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -288,6 +292,7 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, headline_budget_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, caption_budget_spin);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, smart_punctuation_switch);
   gtk_widget_class_bind_template_callback (widget_class, base_url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);
 }

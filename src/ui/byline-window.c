@@ -591,6 +591,7 @@ byline_window_constructed (GObject *object)
   /* The counters in the editor follow Preferences. */
   g_settings_bind (self->settings, "headline-budget", self->editor, "headline-budget", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "caption-budget", self->editor, "caption-budget", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "smart-punctuation", self->editor, "smart-punctuation", G_SETTINGS_BIND_GET);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
