@@ -810,6 +810,116 @@ test_cursor (Fixture       *fixture,
   g_assert_null (strchr (field_text (fixture, "Headline"), '\n'));
 }
 
+/* Types @text into a text field one character at a time, at the cursor,
+ * as the keyboard does. */
+static void
+type_keys (Fixture    *fixture,
+           const char *name,
+           const char *text)
+{
+  GtkTextBuffer *buffer = field_buffer (fixture, name);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+      gtk_text_buffer_end_user_action (buffer);
+    }
+}
+
+/* The Language row shows the article's language, even one not in its
+ * list; choosing another sets the article's, and turns the text fields
+ * right to left for Arabic. */
+static void
+test_language_row (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BylineLanguageRow *row = BYLINE_LANGUAGE_ROW (template_child (fixture, "language_row"));
+  GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  guint n_choices = g_list_model_get_n_items (choices);
+  guint arabic = GTK_INVALID_LIST_POSITION;
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Language");
+  g_assert_cmpstr (byline_language_row_get_language (row), ==, "en");
+  g_assert_cmpint (gtk_widget_get_direction (field (fixture, "Headline")), ==, GTK_TEXT_DIR_LTR);
+
+  /* A tag from front matter gets a choice of its own, and stays. */
+  byline_article_set_language (fixture->article, "pt-BR");
+  g_assert_cmpstr (byline_language_row_get_language (row), ==, "pt-BR");
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n_choices + 1);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))), ==,
+                   "pt-BR");
+  g_assert_cmpstr (byline_article_get_language (fixture->article), ==, "pt-BR");
+
+  for (guint i = 0; i < n_choices; i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), "العربية (ar)"))
+        arabic = i;
+    }
+  g_assert_cmpuint (arabic, !=, GTK_INVALID_LIST_POSITION);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), arabic);
+  g_assert_cmpstr (byline_article_get_language (fixture->article), ==, "ar");
+  g_assert_cmpint (gtk_widget_get_direction (field (fixture, "Headline")), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (field (fixture, "Standfirst")), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (field (fixture, "Body")), ==, GTK_TEXT_DIR_RTL);
+
+  /* Changed elsewhere (another desk, the history), it shows here. */
+  byline_article_set_language (fixture->article, "fr");
+  g_assert_cmpstr (byline_language_row_get_language (row), ==, "fr");
+  g_assert_cmpint (gtk_widget_get_direction (field (fixture, "Body")), ==, GTK_TEXT_DIR_LTR);
+}
+
+/* With smart punctuation on, quotes typed come out as the article's
+ * language sets them; off, or pasted, or in code, they stay straight. */
+static void
+test_smart_quotes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_text_buffer_set_text (field_buffer (fixture, "Headline"), "", -1);
+  type_keys (fixture, "Headline", "\"Off\"");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==, "\"Off\"");
+
+  byline_editor_pane_set_smart_punctuation (fixture->pane, TRUE);
+
+  gtk_text_buffer_set_text (field_buffer (fixture, "Headline"), "", -1);
+  type_keys (fixture, "Headline", "\"It's on\"");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==, "\u201CIt\u2019s on\u201D");
+
+  byline_article_set_language (fixture->article, "fr");
+  gtk_text_buffer_set_text (field_buffer (fixture, "Standfirst"), "Il a dit ", -1);
+  type_keys (fixture, "Standfirst", "\"oui\"");
+  g_assert_cmpstr (byline_article_get_standfirst (fixture->article), ==,
+                   "Il a dit \u00AB\u202Foui\u202F\u00BB");
+
+  byline_article_set_language (fixture->article, "de");
+  gtk_text_buffer_set_text (field_buffer (fixture, "Body"), "Er sagte ", -1);
+  type_keys (fixture, "Body", "\"ja\" und `\"x\"`");
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, "Er sagte \u201Eja\u201C und `\"x\"`");
+
+  byline_article_set_language (fixture->article, "ar");
+  gtk_text_buffer_set_text (field_buffer (fixture, "Headline"), "قال ", -1);
+  type_keys (fixture, "Headline", "\"نعم\"");
+  g_assert_cmpstr (byline_article_get_headline (fixture->article), ==, "قال \u201Dنعم\u201D");
+
+  /* Pasted text is not retyped. */
+  {
+    GtkTextBuffer *body = field_buffer (fixture, "Body");
+    GtkTextIter end;
+
+    gtk_text_buffer_set_text (body, "", -1);
+    gtk_text_buffer_get_end_iter (body, &end);
+    gtk_text_buffer_insert_interactive (body, &end, "\"pasted\"", -1, TRUE);
+    g_assert_cmpstr (byline_article_get_body (fixture->article), ==, "\"pasted\"");
+  }
+}
+
 static void
 test_no_article (void)
 {
@@ -920,6 +1030,8 @@ main (int   argc,
   ADD ("accessible-names", test_accessible_names);
   ADD ("cursor", test_cursor);
   ADD ("paste-html", test_paste_html);
+  ADD ("language-row", test_language_row);
+  ADD ("smart-quotes", test_smart_quotes);
   g_test_add_func ("/byline/editor-pane/word-count", test_word_count);
   g_test_add_func ("/byline/editor-pane/no-article", test_no_article);
 
