@@ -14,9 +14,11 @@
 #include <glib/gstdio.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
+#include <json-glib/json-glib.h>
 
 #include "byline-article-list.h"
 #include "byline-editor-pane-private.h"
+#include "byline-exporter.h"
 #include "byline-pin.h"
 #include "byline-preview-private.h"
 #include "byline-store.h"
@@ -242,6 +244,102 @@ test_typing_saves_and_previews (Fixture       *fixture,
 }
 
 static void
+assert_xpath (const char *html,
+              const char *expr,
+              const char *expected)
+{
+  g_autofree char *text = xpath_text (html, expr);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* An Arabic article from start to finish: pasted text imported in
+ * Arabic, edited right to left, previewed and exported as an Arabic page,
+ * and described as Arabic in ninjs. */
+static void
+test_arabic_end_to_end (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylinePreview *preview = _byline_window_get_preview (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->dir, "port.txt", NULL);
+  g_autofree char *page_path = g_build_filename (fixture->dir, "port.html", NULL);
+  g_autofree char *ninjs_path = g_build_filename (fixture->dir, "port.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) page_file = g_file_new_for_path (page_path);
+  g_autoptr(GFile) ninjs_file = g_file_new_for_path (ninjs_path);
+  g_autoptr(BylineArticle) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) ninjs = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *ninjs_text = NULL;
+  g_autofree char *mixed = NULL;
+  GtkTextBuffer *body;
+  GtkTextIter end;
+  BylineArticle *article;
+  const char *body_html;
+  gint64 id;
+
+  g_file_set_contents (path,
+                       "مجلس الميناء يوافق على تعميق الحوض الشرقي\n"
+                       "\n"
+                       "صوّت مجلس الميناء مساء الثلاثاء بأغلبية خمسة أصوات مقابل صوتين على تعميق الحوض الشرقي.\n"
+                       "\n"
+                       "وقال رئيس المجلس إن العمل سيبدأ في أبريل.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  /* Imported: Arabic, and open in the editor, right to left. */
+  byline_window_import_files (fixture->window, &file, 1);
+  article = byline_window_get_article (fixture->window);
+  g_assert_cmpstr (byline_article_get_headline (article), ==, "مجلس الميناء يوافق على تعميق الحوض الشرقي");
+  g_assert_cmpstr (byline_article_get_language (article), ==, "ar");
+  g_assert_cmpint (gtk_widget_get_direction (_byline_editor_pane_get_field (editor, "Body")), ==,
+                   GTK_TEXT_DIR_RTL);
+  id = byline_article_get_id (article);
+  stored = byline_store_load_article (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (stored), ==, "ar");
+
+  /* Edited: a sentence with an English name in it. */
+  body = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_byline_editor_pane_get_field (editor, "Body")));
+  gtk_text_buffer_get_end_iter (body, &end);
+  gtk_text_buffer_insert (body, &end, "\n\nوستتولى شركة Harbour Works Ltd أعمال الحفر.", -1);
+
+  /* Previewed: an Arabic page, right to left, the English name isolated
+   * in its place, no drop cap. */
+  WAIT_FOR (preview_shows (preview, "//div[contains(@class,'body')]/p[3]",
+                           "وستتولى شركة Harbour Works Ltd أعمال الحفر."),
+            30, "the edited paragraph in the preview");
+  assert_xpath (byline_preview_get_html (preview), "/html/@dir", "rtl");
+  mixed = xpath_text (byline_preview_get_html (preview), "//div[contains(@class,'body')]/p[3]/bdi");
+  g_assert_cmpstr (mixed, ==, "Harbour Works Ltd");
+  assert_xpath (byline_preview_get_html (preview), "//div[contains(@class,'drop-cap')]", NULL);
+
+  /* Exported: the same page, and ninjs in Arabic. */
+  g_assert_true (byline_window_save_now (fixture->window, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_export_article (fixture->store, article, fixture->window->publication,
+                                        BYLINE_EXPORT_FORMAT_HTML, page_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, &error));
+  assert_xpath (page, "/html/@lang", "ar");
+  assert_xpath (page, "/html/@dir", "rtl");
+  assert_xpath (page, "//div[contains(@class,'body')]/p[3]/bdi", "Harbour Works Ltd");
+
+  g_assert_true (byline_export_article (fixture->store, article, fixture->window->publication,
+                                        BYLINE_EXPORT_FORMAT_NINJS, ninjs_file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ninjs_path, &ninjs_text, NULL, &error));
+  ninjs = json_from_string (ninjs_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (ninjs), "language"), ==, "ar");
+  body_html = json_object_get_string_member (json_array_get_object_element (
+                json_object_get_array_member (json_node_get_object (ninjs), "bodies"), 0), "value");
+  g_assert_nonnull (strstr (body_html, "<bdi>Harbour Works Ltd</bdi>"));
+}
+
+static void
 test_trash_and_restore (Fixture       *fixture,
                         gconstpointer  user_data)
 {
@@ -449,6 +547,7 @@ main (int   argc,
   ADD ("save-now-action", test_save_now_action);
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
   ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
+  ADD ("arabic-end-to-end", test_arabic_end_to_end);
 
 #undef ADD
 
