@@ -428,6 +428,42 @@ test_plain_read_lines (void)
   g_assert_finalize_object (article);
 }
 
+/* The READ: labels of Byline's own French and German pages are READ:
+ * lines too, no-break space and all. */
+static void
+test_read_labels_in_languages (void)
+{
+  struct { const char *text; const char *headline; } cases[] = {
+    { "Le conseil vote le budget du port de commerce\n\n"
+      "Le conseil municipal a voté jeudi le budget du port.\n\n"
+      "À LIRE AUSSI\u00a0: Les ferries reprennent lundi\n\n"
+      "Les travaux commencent en avril.\n",
+      "Les ferries reprennent lundi" },
+    { "Le conseil vote le budget du port de commerce\n\n"
+      "Le conseil municipal a voté jeudi le budget du port.\n\n"
+      "Lire aussi : Les ferries reprennent lundi\n\n"
+      "Les travaux commencent en avril.\n",
+      "Les ferries reprennent lundi" },
+    { "Der Stadtrat beschließt den Hafenhaushalt für das Jahr\n\n"
+      "Der Stadtrat hat am Donnerstag den Haushalt beschlossen.\n\n"
+      "LESEN SIE AUCH: Die Fähren fahren wieder\n\n"
+      "Die Arbeiten beginnen im April.\n",
+      "Die Fähren fahren wieder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      BylineArticle *article = byline_import_plain_text (cases[i].text, -1, NULL, &error);
+      const ExpectedPin pins[] = { { 1, cases[i].headline } };
+
+      g_assert_no_error (error);
+      assert_pins (article, pins, G_N_ELEMENTS (pins));
+      assert_nowhere (article, "AUCH");
+      g_assert_finalize_object (article);
+    }
+}
+
 static void
 test_plain_wire_dateline (void)
 {
@@ -1871,6 +1907,7 @@ main (int   argc,
   g_test_add_func ("/byline/importer/plain/crlf", test_plain_crlf);
   g_test_add_func ("/byline/importer/plain/no-blank-lines", test_plain_no_blank_lines);
   g_test_add_func ("/byline/importer/plain/read-lines", test_plain_read_lines);
+  g_test_add_func ("/byline/importer/plain/read-labels-in-languages", test_read_labels_in_languages);
   g_test_add_func ("/byline/importer/plain/wire-dateline", test_plain_wire_dateline);
   g_test_add_func ("/byline/importer/plain/no-date", test_plain_no_date);
   g_test_add_func ("/byline/importer/plain/markdown-characters", test_plain_markdown_characters);

@@ -531,7 +531,10 @@ parse_caption (const char  *line,
 }
 
 /* "READ: Some other headline", "Read more: …", "Also read: …",
- * "Related: …", "See also: …", and Arabic sites' "اقرأ أيضا: …". */
+ * "Related: …", "See also: …", Arabic sites' "اقرأ أيضا: …", and the
+ * labels Byline's own French and German pages print ("À LIRE AUSSI : …",
+ * "LESEN SIE AUCH: …", byline-page-words.c), with the no-break spaces
+ * French sets before its colon. */
 char *
 _byline_import_parse_read_line (const char *line)
 {
@@ -541,7 +544,8 @@ _byline_import_parse_read_line (const char *line)
 
   if (g_once_init_enter (&regex))
     g_once_init_leave (&regex, g_regex_new ("^(?:(?:also )?read(?: more| also| next)?|related(?: story| article)?|see also|"
-                                            "اقرأ(?: أيضا| أيضاً| المزيد)?) ?[:：] *(\\S.*)$",
+                                            "اقرأ(?: أيضا| أيضاً| المزيد)?|(?:à )?lire aussi|lesen sie auch)"
+                                            "[ \u00a0\u202f]?[:：] *(\\S.*)$",
                                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
 
   if (strlen (line) > 300 || !g_regex_match (regex, line, 0, &match))
