@@ -83,6 +83,9 @@ draft_id=$(tail -n 1 "$tmp/out")
 run "import Markdown with hostile content in every field" \
   "$bin" --database "$db" --import "$tmp/samples/hostile.md"
 hostile_id=$(tail -n 1 "$tmp/out")
+# An Arabic article: a right-to-left page, its English words isolated.
+run "import a plain-text Arabic article" "$bin" --database "$db" --import "$tmp/samples/arabic-port.txt"
+arabic_id=$(tail -n 1 "$tmp/out")
 run "import published Markdown articles" \
   "$bin" --database "$db" --import "$tmp/samples/council-budget.md" "$tmp/samples/ferry-fares.md"
 
@@ -91,6 +94,15 @@ run "export the draft on its own" \
   "$bin" --database "$db" --export "$draft_id" --output "$single/draft.html"
 run "export the hostile article on its own" \
   "$bin" --database "$db" --export "$hostile_id" --output "$single/hostile.html"
+run "export the Arabic article on its own" \
+  "$bin" --database "$db" --export "$arabic_id" --output "$single/arabic.html"
+
+if grep -q '^<html lang="ar" dir="rtl">$' "$single/arabic.html" && grep -q '<bdi>Harbour Works Ltd</bdi>' "$single/arabic.html"; then
+  ok "the Arabic page runs right to left"
+else
+  not_ok "the Arabic page runs right to left"
+  head -n 3 "$single/arabic.html" | diag
+fi
 
 # The index and the three published pages; the draft is not published.
 pages=("$site"/*.html)
