@@ -1461,6 +1461,53 @@ test_default_path (void)
   byline_test_remove_tree (tmp);
 }
 
+/* A new article that does not say its language is in the newsroom's;
+ * one that does keeps it, and saving again never changes it. */
+static void
+test_language_from_publication (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(BylinePublication) publication = byline_publication_new ();
+  g_autoptr(BylineArticle) blank = byline_article_new ();
+  g_autoptr(BylineArticle) arabic = byline_article_new ();
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (publication->language);
+  publication->language = g_strdup ("fr");
+  g_assert_true (byline_store_save_publication (fixture->store, publication, &error));
+  g_assert_no_error (error);
+
+  byline_article_set_headline (blank, "Le port rouvre");
+  byline_article_set_language (blank, NULL);
+  byline_article_set_headline (arabic, "الميناء يعيد فتح أبوابه");
+  byline_article_set_language (arabic, "ar");
+  g_assert_true (byline_store_save_article (fixture->store, blank, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_store_save_article (fixture->store, arabic, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (blank), ==, "fr");
+
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (blank), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (loaded), ==, "fr");
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (arabic), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_language (loaded), ==, "ar");
+
+  /* The newsroom changing its language later leaves its articles be. */
+  g_free (publication->language);
+  publication->language = g_strdup ("de");
+  g_assert_true (byline_store_save_publication (fixture->store, publication, &error));
+  byline_article_set_standfirst (blank, "Après trois semaines");
+  g_assert_true (byline_store_save_article (fixture->store, blank, &error));
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+  loaded = byline_store_load_article (fixture->store, byline_article_get_id (blank), &error);
+  g_assert_cmpstr (byline_article_get_language (loaded), ==, "fr");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1487,6 +1534,7 @@ main (int   argc,
   ADD ("changes-from-another-program", test_changes_from_another_program);
   ADD ("edit-locks", test_edit_locks);
   ADD ("publication-shared", test_publication_shared);
+  ADD ("language-from-publication", test_language_from_publication);
   ADD ("copy-to", test_copy_to);
   ADD ("tag-with-comma", test_tag_with_comma);
   ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);
