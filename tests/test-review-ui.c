@@ -15,6 +15,7 @@
 #include "byline-editor-pane-private.h"
 #include "byline-history-window.h"
 #include "byline-pin.h"
+#include "byline-language-row.h"
 #include "byline-preferences-window.h"
 #include "byline-review.h"
 #include "byline-store.h"
@@ -820,6 +821,28 @@ test_sidebar_counts (Fixture       *fixture,
   g_assert_false (has_label_containing (GTK_WIDGET (sidebar), "Draft · 1 note"));
 }
 
+typedef gboolean (*RowMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_preferences (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -870,7 +893,7 @@ test_preferences (Fixture       *fixture,
 
   /* Appearance */
   {
-    GtkWidget *combo = byline_ui_test_find_descendant (prefs, ADW_TYPE_COMBO_ROW);
+    GtkWidget *combo = find_row_titled (prefs, "Style");
 
     g_assert_nonnull (combo);
     g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
@@ -883,26 +906,13 @@ test_preferences (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
-typedef gboolean (*RowMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
+static gboolean
+publication_language_is (BylineStore *store,
+                         const char  *language)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
+  g_autoptr(BylinePublication) publication = byline_store_load_publication (store, NULL, NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return publication != NULL && g_strcmp0 (publication->language, language) == 0;
 }
 
 /* The masthead is the newsroom's: what Preferences set is what every desk
@@ -938,6 +948,33 @@ test_preferences_masthead (Fixture       *fixture,
   g_assert_no_error (error);
   seen_there = byline_store_load_publication (other_desk, NULL, &error);
   g_assert_cmpstr (seen_there->name, ==, "Harbour Herald");
+
+  /* The newsroom's language, chosen from the languages' own names: what
+   * new articles are written in. */
+  row = find_row_titled (prefs, "Publication Language");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (byline_language_row_get_language (BYLINE_LANGUAGE_ROW (row)), ==, "en");
+  {
+    GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+        if (g_str_equal (gtk_string_object_get_string (choice), "Français (fr)"))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+      }
+  }
+  WAIT_FOR (publication_language_is (other_desk, "fr"), 5, "the newsroom's language to be French");
+
+  /* Smart punctuation reaches the editor. */
+  row = find_row_titled (prefs, "Smart Punctuation");
+  g_assert_nonnull (row);
+  g_assert_false (byline_editor_pane_get_smart_punctuation (_byline_window_get_editor (fixture->window)));
+  gtk_widget_activate (byline_ui_test_find_descendant (row, GTK_TYPE_SWITCH));
+  /* The switch moves over before it turns on. */
+  WAIT_FOR (g_settings_get_boolean (fixture->settings, "smart-punctuation"), 5, "smart punctuation on");
+  g_assert_true (byline_editor_pane_get_smart_punctuation (_byline_window_get_editor (fixture->window)));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
 }

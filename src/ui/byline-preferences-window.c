@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-language-row.h"
 #include "byline-pg-connection.h"
 #include "byline-preferences-window.h"
 #include "byline-store.h"
@@ -39,6 +40,7 @@ struct _BylinePreferencesWindow
   GtkSpinButton        *headline_budget_spin;
   GtkSpinButton        *caption_budget_spin;
   GtkSwitch            *smart_punctuation_switch;
+  BylineLanguageRow    *language_row;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreferencesWindow, byline_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -92,6 +94,11 @@ save_publication_cb (gpointer user_data)
                               gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                               gtk_editable_get_text (GTK_EDITABLE (self->tagline_row)),
                               gtk_editable_get_text (GTK_EDITABLE (self->base_url_row)));
+      if (*byline_language_row_get_language (self->language_row) != '\0')
+        {
+          g_free (publication->language);
+          publication->language = g_strdup (byline_language_row_get_language (self->language_row));
+        }
       byline_store_save_publication (self->store, publication, &error);
     }
 
@@ -166,12 +173,15 @@ byline_preferences_window_constructed (GObject *object)
           gtk_editable_set_text (GTK_EDITABLE (self->name_row), publication->name);
           gtk_editable_set_text (GTK_EDITABLE (self->tagline_row), publication->tagline);
           gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), publication->base_url);
+          byline_language_row_set_language (self->language_row, publication->language);
         }
       g_signal_connect_object (self->name_row, "changed", G_CALLBACK (publication_edited_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->tagline_row, "changed", G_CALLBACK (publication_edited_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->base_url_row, "changed", G_CALLBACK (publication_edited_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->language_row, "notify::language", G_CALLBACK (publication_edited_cb), self,
                                G_CONNECT_SWAPPED);
 
       shown = byline_pg_is_uri (location) ? byline_pg_dup_display_uri (location)
@@ -184,6 +194,8 @@ byline_preferences_window_constructed (GObject *object)
       g_settings_bind (self->settings, "publication-tagline", self->tagline_row, "text", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "publication-base-url", self->base_url_row, "text", G_SETTINGS_BIND_DEFAULT);
       gtk_widget_set_visible (GTK_WIDGET (self->newsroom_row), FALSE);
+      /* Only a newsroom has a language for its articles. */
+      gtk_widget_set_visible (GTK_WIDGET (self->language_row), FALSE);
     }
   g_settings_bind (self->settings, "headline-budget",
                    gtk_spin_button_get_adjustment (self->headline_budget_spin), "value",
@@ -280,6 +292,7 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_assert (byline_ui_get_resource () != NULL);
+  g_type_ensure (BYLINE_TYPE_LANGUAGE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/bylinedesk/Byline/ui/byline-preferences-window.ui");
@@ -293,6 +306,7 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, headline_budget_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, caption_budget_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, smart_punctuation_switch);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, base_url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);
 }
