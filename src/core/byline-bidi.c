@@ -115,9 +115,8 @@ byline_bidi_html_direction (const char      *html,
   return n_rtl > n_ltr ? BYLINE_DIRECTION_RTL : BYLINE_DIRECTION_LTR;
 }
 
-/* Whether the text from @p on continues a run in @dir: digits and what
- * joins them ("iPhone 15", "Windows 11.2") before any strong letter of the
- * other direction. Returns where the run's tail ends. */
+/* Where a run that ends at @p really ends: the digits after it, and what
+ * joins them, go with it ("iPhone 15", "Windows 11.2"). */
 static const char *
 run_tail (const char *p)
 {
