@@ -207,6 +207,13 @@ update_standfirst_placeholder (BylineEditorPane *self)
                           gtk_text_buffer_get_char_count (self->standfirst_buffer) == 0);
 }
 
+static void
+update_body_placeholder (BylineEditorPane *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->body_placeholder),
+                          gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->body_buffer)) == 0);
+}
+
 static gboolean
 update_stats_cb (gpointer user_data)
 {
@@ -551,6 +558,7 @@ on_body_changed (BylineEditorPane *self)
   g_autofree char *text = NULL;
 
   queue_update_stats (self);
+  update_body_placeholder (self);
 
   if (self->syncing || self->article == NULL)
     return;
@@ -769,6 +777,7 @@ _byline_editor_pane_init_fields (BylineEditorPane *self)
   _byline_editor_pane_update_headline_counter (self);
   _byline_editor_pane_update_caption_counter (self);
   update_standfirst_placeholder (self);
+  update_body_placeholder (self);
   sync_image (self);
   queue_update_stats (self);
 }

@@ -83,6 +83,8 @@ struct _BylineEditorPane
   AdwEntryRow          *credit;
   GtkSourceView        *body;
   GtkSourceBuffer      *body_buffer;
+  GtkLabel             *body_placeholder;
+  AdwPreferencesGroup  *details_group;
   GtkLabel             *stats_label;
   BylinePinsEditor     *pins_editor;
 };

@@ -513,6 +513,8 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, standfirst);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, standfirst_buffer);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, standfirst_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, body_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, details_group);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, byline);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, dateline);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, section);
@@ -747,6 +749,21 @@ byline_editor_pane_focus_body (BylineEditorPane *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->body));
   queue_scroll_to_cursor (self);
+}
+
+/**
+ * byline_editor_pane_focus_details:
+ * @self: an editor pane
+ *
+ * Moves the keyboard focus to the first of the article's details (the
+ * byline), under the body.
+ */
+void
+byline_editor_pane_focus_details (BylineEditorPane *self)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->byline));
 }
 
 guint

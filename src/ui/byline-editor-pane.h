@@ -30,6 +30,7 @@ void           byline_editor_pane_set_editable        (BylineEditorPane *self,
                                                        gboolean          editable);
 void           byline_editor_pane_focus_headline      (BylineEditorPane *self);
 void           byline_editor_pane_focus_body          (BylineEditorPane *self);
+void           byline_editor_pane_focus_details       (BylineEditorPane *self);
 guint          byline_editor_pane_get_headline_budget (BylineEditorPane *self);
 void           byline_editor_pane_set_headline_budget (BylineEditorPane *self,
                                                        guint             budget);

@@ -28,6 +28,9 @@ static const char * const article_actions[] = {
   "win.set-status",
   "win.save-revision",
   "win.show-history",
+  "win.focus-body",
+  "win.focus-details",
+  "win.status-menu",
 };
 
 /* Of those, what would write the article while another desk edits it:
@@ -446,6 +449,34 @@ show_history_action (GtkWidget  *widget,
   _byline_window_show_history (BYLINE_WINDOW (widget));
 }
 
+static void
+focus_body_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  byline_editor_pane_focus_body (BYLINE_WINDOW (widget)->editor);
+}
+
+static void
+focus_details_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  byline_editor_pane_focus_details (BYLINE_WINDOW (widget)->editor);
+}
+
+/* The workflow state's menu in the header bar, for the keyboard. */
+static void
+status_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->status_button)))
+    gtk_menu_button_popup (self->status_button);
+}
+
 void
 _byline_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -466,6 +497,9 @@ _byline_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.save-revision", NULL, save_revision_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-body", NULL, focus_body_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-details", NULL, focus_details_action);
+  gtk_widget_class_install_action (widget_class, "win.status-menu", NULL, status_menu_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
 }

@@ -466,7 +466,7 @@ def ancestor(node, role):
     return None
 
 
-def _visible_part(node, clip):
+def visible_part(node, clip):
     x, y, w, h = extents(node)
     cx, cy, cw, ch = clip
     left, top = max(x, cx), max(y, cy)
@@ -485,7 +485,7 @@ def scroll_into_view(node, min_height=24, timeout=15):
     deadline = time.monotonic() + timeout
     while True:
         clip = extents(pane)
-        vx, vy, vw, vh = _visible_part(node, clip)
+        vx, vy, vw, vh = visible_part(node, clip)
         x, y, w, h = extents(node)
         if vw > 0 and vh >= min(min_height, h):
             return vx, vy, vw, vh

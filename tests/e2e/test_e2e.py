@@ -278,17 +278,31 @@ class Run:
 
     def step_write(self):
         w = self.window
-        harness.click_node(w.button("New Article"), check_focus=False)
+        # Ctrl+N, as a reporter would, from the article the window opened on.
+        harness.click_node(w.field("Headline"))
+        harness.key_combo("<Control>n")
         headline = w.field("Headline")
         wait_for("the new article's empty Headline field to have the focus",
                  lambda: text_of(headline) == "" and harness.has_state(headline, "STATE_FOCUSED"),
                  20, 0.2)
+        self.check_body_in_view()
         w.fill("Headline", HEADLINE)
         w.fill("Caption", CAPTION)
         w.fill("Credit", CREDIT)
         w.fill("Body", BODY)
         wait_for("the window title to follow the headline",
                  lambda: w.frame.name == f"{HEADLINE} — Byline", 20, 0.2)
+
+    def check_body_in_view(self):
+        """At the default window size a new article shows its Body field
+        under the headline and standfirst, with no scrolling."""
+        body = self.window.field("Body")
+        pane = harness.ancestor(body, "scroll pane")
+        clip = harness.extents(pane) if pane is not None else harness.extents(self.window.frame)
+        x, y, width, height = harness.visible_part(body, clip)
+        if width <= 0 or height < 120:
+            raise AssertionError(f"after Ctrl+N only {max(height, 0)} px of the Body field are in view "
+                                 f"(the field is at {harness.extents(body)}, its pane at {clip})")
 
     def step_kill(self):
         # Autosave writes within a second of the last keystroke; give it two,
