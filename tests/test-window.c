@@ -20,6 +20,7 @@
 #include "byline-editor-pane-private.h"
 #include "byline-exporter.h"
 #include "byline-pin.h"
+#include "byline-review.h"
 #include "byline-preview-private.h"
 #include "byline-store.h"
 #include "byline-ui-test-util.h"
@@ -421,6 +422,40 @@ test_new_article (Fixture       *fixture,
   WAIT_FOR (stored_headline_is (fixture->store, id, "Night buses return"), 5, "the new headline saved");
 }
 
+/* The byline of a new article, and the author of its notes and revisions,
+ * is the name set in Preferences, not the account's. */
+static void
+test_new_article_your_name (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  GtkWidget *byline = _byline_editor_pane_get_field (editor, "Byline");
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  BylineArticle *article;
+
+  g_settings_set_string (fixture->settings, "author-name", "  Tom Okafor ");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-article", NULL);
+  article = byline_window_get_article (fixture->window);
+  g_assert_cmpstr (byline_article_get_byline (article), ==, "Tom Okafor");
+  shown = byline_ui_test_dup_field_text (byline);
+  g_assert_cmpstr (shown, ==, "Tom Okafor");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-revision", NULL);
+  revisions = byline_store_list_revisions (fixture->store, byline_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, >=, 1);
+  g_assert_cmpstr (byline_revision_get_author (g_ptr_array_index (revisions, 0)), ==, "Tom Okafor");
+
+  /* Without one, never GLib's "Unknown". */
+  g_settings_set_string (fixture->settings, "author-name", "");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-article", NULL);
+  article = byline_window_get_article (fixture->window);
+  g_assert_cmpstr (byline_article_get_byline (article), !=, "Unknown");
+  g_assert_cmpstr (byline_article_get_byline (article), !=, "");
+}
+
 static void
 test_open_article_action (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -543,6 +578,7 @@ main (int   argc,
   ADD ("trash-and-restore", test_trash_and_restore);
   ADD ("search-filter", test_search_filter);
   ADD ("new-article", test_new_article);
+  ADD ("new-article-your-name", test_new_article_your_name);
   ADD ("open-article-action", test_open_article_action);
   ADD ("save-now-action", test_save_now_action);
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);

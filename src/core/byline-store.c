@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "byline-article-fields.h"
+#include "byline-author.h"
 #include "byline-outbox.h"
 #include "byline-pg-connection.h"
 #include "byline-review.h"
@@ -586,7 +587,12 @@ byline_store_send_outbox (BylineStore  *self,
           /* Someone saved meanwhile: theirs stays the article, ours is kept
            * in its History. */
           author = byline_store_dup_user_name (self);
-          kept = byline_store_save_revision (self, article, *author ? author : g_get_real_name (),
+          if (*author == '\0')
+            {
+              g_free (author);
+              author = byline_author_dup_name (NULL);
+            }
+          kept = byline_store_save_revision (self, article, author,
                                              BYLINE_REVISION_MANUAL, error);
           if (kept == NULL)
             return FALSE;

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-author.h"
 #include "byline-notes-panel.h"
 #include "byline-notes-panel-private.h"
 #include "byline-review.h"
@@ -63,7 +64,15 @@ _byline_notes_panel_get_writer (BylineNotesPanel *self)
   if (self->author != NULL && *self->author != '\0')
     return self->author;
 
-  return g_get_real_name ();
+  /* Never GLib's "Unknown" for an account without a real name. */
+  {
+    static char *fallback;
+
+    if (g_once_init_enter (&fallback))
+      g_once_init_leave (&fallback, byline_author_dup_name (NULL));
+
+    return fallback;
+  }
 }
 
 void

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-author.h"
 #include "byline-confirm.h"
 #include "byline-editor-pane-private.h"
 #include "byline-importer.h"
@@ -81,8 +82,11 @@ new_article_action (GtkWidget  *widget,
   BylineWindow *self = BYLINE_WINDOW (widget);
   g_autoptr(BylineArticle) article = byline_article_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = byline_author_dup_name (self->settings);
 
-  byline_article_set_byline (article, g_get_real_name ());
+  /* The person's own name (Preferences ▸ Your Name), not a newsroom
+   * server's role, which only records who did what. */
+  byline_article_set_byline (article, name);
   /* No language of its own: the store gives it the publication's. */
   byline_article_set_language (article, NULL);
   if (!byline_window_save_now (self, &error) ||
