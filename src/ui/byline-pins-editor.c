@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "byline-a11y.h"
 #include "byline-dates.h"
 #include "byline-pin.h"
 #include "byline-pins-editor-private.h"
@@ -517,6 +518,7 @@ create_row_cb (gpointer item,
   gtk_widget_set_hexpand (row->position, FALSE);
   gtk_widget_set_halign (row->position, GTK_ALIGN_START);
   g_signal_connect (row->position, "notify::selected", G_CALLBACK (position_selected_cb), row);
+  byline_a11y_name_drop_down (GTK_DROP_DOWN (row->position), _("Position in the body"));
 
   row->choose = _byline_pins_editor_chooser_new (row);
 

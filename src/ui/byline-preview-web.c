@@ -415,12 +415,55 @@ read_scroll_finish (GtkWidget     *view,
   return TRUE;
 }
 
+static void
+set_zoom (GtkWidget *view,
+          double     zoom)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW_WEB_VIEW (view));
+
+  if (G_APPROX_VALUE (webkit_web_view_get_zoom_level (WEBKIT_WEB_VIEW (view)), zoom, 0.001))
+    return;
+
+  /* The whole page, not only its text: the layout sees a viewport of the
+   * view's width divided by @zoom, and lays out for that. */
+  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (view), zoom);
+}
+
+static void
+scroll_to_block (GtkWidget *view,
+                 guint      block)
+{
+  g_autofree char *source = NULL;
+
+  g_return_if_fail (BYLINE_IS_PREVIEW_WEB_VIEW (view));
+
+  /* In our own world, as reading the scroll position is: the page itself
+   * runs no script. Only when the block is out of sight, so the page does
+   * not jump while one types in a paragraph that shows. The READ: asides
+   * between blocks do not count. */
+  source = g_strdup_printf ("(function (n) {\n"
+                            "  const body = document.querySelector ('.body');\n"
+                            "  if (!body) return;\n"
+                            "  const blocks = Array.from (body.children).filter (e => !e.classList.contains ('read-also'));\n"
+                            "  const e = blocks[Math.min (n, blocks.length - 1)];\n"
+                            "  if (!e) return;\n"
+                            "  const r = e.getBoundingClientRect ();\n"
+                            "  if (r.top < 0 || r.bottom > window.innerHeight)\n"
+                            "    e.scrollIntoView ({ block: 'center' });\n"
+                            "}) (%u);",
+                            block);
+  webkit_web_view_evaluate_javascript (WEBKIT_WEB_VIEW (view), source, -1,
+                                       SCRIPT_WORLD, NULL, NULL, NULL, NULL);
+}
+
 static const BylinePreviewWebFuncs funcs = {
   BYLINE_PREVIEW_WEB_ABI_VERSION,
   new_view,
   load_page,
   read_scroll_async,
   read_scroll_finish,
+  set_zoom,
+  scroll_to_block,
 };
 
 G_MODULE_EXPORT const BylinePreviewWebFuncs *byline_preview_web_get_funcs (void);

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 #define BYLINE_PREVIEW_WEB_ENTRY_POINT "byline_preview_web_get_funcs"
 
 /* Bumped whenever BylinePreviewWebFuncs or the view's signals change. */
-#define BYLINE_PREVIEW_WEB_ABI_VERSION 1
+#define BYLINE_PREVIEW_WEB_ABI_VERSION 2
 
 /* Why the view lost its page ("page-lost"). */
 typedef enum
@@ -61,6 +61,13 @@ typedef struct
                                     GAsyncResult        *result,
                                     double              *scroll_y,
                                     GError             **error);
+  /* Scales the whole page: 0.5 lays it out for twice the view's width. */
+  void       (*set_zoom)           (GtkWidget           *view,
+                                    double               zoom);
+  /* Brings the body's @block-th block (counted from 0, as
+   * byline_text_block_at_offset() counts) into sight if it is not. */
+  void       (*scroll_to_block)    (GtkWidget           *view,
+                                    guint                block);
 } BylinePreviewWebFuncs;
 
 typedef const BylinePreviewWebFuncs *(*BylinePreviewWebEntryPoint) (void);

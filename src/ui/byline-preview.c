@@ -30,6 +30,12 @@
  * preview follows within a frame or two of the 60 ms plus the load. */
 #define RENDER_DELAY_MS 60
 
+/* The widths, in CSS pixels, the page is laid out for: a desktop's (the
+ * layout's wide style starts at 48em) and a phone's. A narrower pane shows
+ * the same layout scaled down to fit, as a reader's screen would have it. */
+#define DESKTOP_PAGE_WIDTH 800
+#define PHONE_PAGE_WIDTH   360
+
 /* Shown when there is no article. Same CSP as the real pages. */
 #define EMPTY_PAGE \
   "<!DOCTYPE html>\n" \
@@ -71,6 +77,15 @@ struct _BylinePreview
   /* A WebKitWebView, made by the web module. */
   GtkWidget            *web_view;
 
+  /* Desktop / Phone, above the page. */
+  GtkWidget            *device_bar;
+  GtkWidget            *desktop_button;
+  GtkWidget            *phone_button;
+  double                zoom;
+  guint                 zoom_source;
+  /* The body block to keep in sight, or -1. */
+  int                   follow_block;
+
   /* Creating the web view waits for the first frame, then an idle, then
    * (the first time) the web module loading on a worker thread. */
   GdkFrameClock        *frame_clock;
@@ -100,6 +115,8 @@ struct _BylinePreview
   guint                 retried_after_crash : 1;
   /* The web module could not be loaded: the status page says why. */
   guint                 unavailable : 1;
+  /* Lay the page out as on a phone rather than on a desktop. */
+  guint                 phone : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreview, byline_preview, GTK_TYPE_WIDGET)
@@ -109,6 +126,7 @@ enum {
   PROP_ARTICLE,
   PROP_PUBLICATION,
   PROP_REVIEW_BASELINE,
+  PROP_PHONE,
   N_PROPS
 };
 
@@ -443,6 +461,62 @@ start_render (BylinePreview *self)
 
 /* --- web view ---------------------------------------------------------------- */
 
+/* The zoom that lays the page out for its device's width in the pane's
+ * width; never larger than the page's own size. */
+static double
+compute_zoom (BylinePreview *self,
+              int            width)
+{
+  int page_width = self->phone ? PHONE_PAGE_WIDTH : DESKTOP_PAGE_WIDTH;
+
+  if (width <= 0)
+    return 1.0;
+
+  return CLAMP ((double) width / page_width, 0.25, 1.0);
+}
+
+static void
+apply_zoom (BylinePreview *self)
+{
+  if (self->web_view != NULL && web_funcs != NULL)
+    web_funcs->set_zoom (self->web_view, self->zoom);
+}
+
+static gboolean
+apply_zoom_cb (gpointer user_data)
+{
+  BylinePreview *self = user_data;
+
+  self->zoom_source = 0;
+  apply_zoom (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Changing WebKit's zoom inside an allocation would lay it out again
+ * within this one: apply it just after. */
+static void
+update_zoom (BylinePreview *self)
+{
+  int width = self->web_view != NULL ? gtk_widget_get_width (self->web_view)
+                                     : gtk_widget_get_width (GTK_WIDGET (self));
+  double zoom = compute_zoom (self, width);
+
+  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  if (self->zoom_source == 0)
+    self->zoom_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_zoom_cb, self, NULL);
+}
+
+static void
+apply_follow_block (BylinePreview *self)
+{
+  if (self->follow_block >= 0 && self->web_view != NULL && self->has_page && !self->busy)
+    web_funcs->scroll_to_block (self->web_view, (guint) self->follow_block);
+}
+
 static void
 on_page_loaded (BylinePreview *self,
                 GtkWidget     *web_view)
@@ -450,6 +524,7 @@ on_page_loaded (BylinePreview *self,
   self->has_page = TRUE;
 
   finish_render (self);
+  apply_follow_block (self);
 }
 
 static void
@@ -521,6 +596,8 @@ create_web_view (BylinePreview *self)
 
   g_clear_pointer (&self->placeholder, gtk_widget_unparent);
   gtk_widget_set_parent (self->web_view, GTK_WIDGET (self));
+  self->zoom = 0;
+  update_zoom (self);
 
   /* Whatever was set before (or nothing yet: the empty page). */
   self->force = TRUE;
@@ -628,6 +705,12 @@ on_after_paint (BylinePreview *self,
 /* --- GtkWidget --------------------------------------------------------------- */
 
 static void
+on_phone_toggled (BylinePreview *self)
+{
+  byline_preview_set_phone (self, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->phone_button)));
+}
+
+static void
 byline_preview_map (GtkWidget *widget)
 {
   BylinePreview *self = BYLINE_PREVIEW (widget);
@@ -663,6 +746,17 @@ byline_preview_map (GtkWidget *widget)
 }
 
 static void
+byline_preview_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  GTK_WIDGET_CLASS (byline_preview_parent_class)->size_allocate (widget, width, height, baseline);
+
+  update_zoom (BYLINE_PREVIEW (widget));
+}
+
+static void
 byline_preview_unmap (GtkWidget *widget)
 {
   BylinePreview *self = BYLINE_PREVIEW (widget);
@@ -688,6 +782,7 @@ byline_preview_dispose (GObject *object)
 
   stop_waiting_for_frame (self);
   g_clear_handle_id (&self->render_source, g_source_remove);
+  g_clear_handle_id (&self->zoom_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 
   if (self->article != NULL)
@@ -752,6 +847,10 @@ byline_preview_get_property (GObject    *object,
       g_value_set_object (value, self->review_baseline);
       break;
 
+    case PROP_PHONE:
+      g_value_set_boolean (value, self->phone);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -779,6 +878,10 @@ byline_preview_set_property (GObject      *object,
       byline_preview_set_review_baseline (self, g_value_get_object (value));
       break;
 
+    case PROP_PHONE:
+      byline_preview_set_phone (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -797,6 +900,7 @@ byline_preview_class_init (BylinePreviewClass *klass)
 
   widget_class->map = byline_preview_map;
   widget_class->unmap = byline_preview_unmap;
+  widget_class->size_allocate = byline_preview_size_allocate;
 
   properties[PROP_ARTICLE] =
     g_param_spec_object ("article", NULL, NULL,
@@ -812,6 +916,11 @@ byline_preview_class_init (BylinePreviewClass *klass)
     g_param_spec_object ("review-baseline", NULL, NULL,
                          BYLINE_TYPE_ARTICLE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The page as a phone shows it rather than a desktop. */
+  properties[PROP_PHONE] =
+    g_param_spec_boolean ("phone", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -856,6 +965,32 @@ byline_preview_init (BylinePreview *self)
                                   -1);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+
+  self->follow_block = -1;
+  self->zoom = 1.0;
+
+  /* Which screen the page is laid out for. */
+  self->device_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_halign (self->device_bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (self->device_bar, 6);
+  gtk_widget_set_margin_bottom (self->device_bar, 6);
+  gtk_widget_add_css_class (self->device_bar, "linked");
+  self->desktop_button = gtk_toggle_button_new_with_mnemonic (_("_Desktop"));
+  self->phone_button = gtk_toggle_button_new_with_mnemonic (_("P_hone"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->phone_button),
+                               GTK_TOGGLE_BUTTON (self->desktop_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->desktop_button), TRUE);
+  gtk_widget_set_tooltip_text (self->desktop_button, _("The page as a desktop browser shows it, scaled to fit"));
+  gtk_widget_set_tooltip_text (self->phone_button, _("The page as a phone shows it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->desktop_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Desktop"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->phone_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Phone"), -1);
+  g_signal_connect_object (self->phone_button, "toggled", G_CALLBACK (on_phone_toggled), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->device_bar), self->desktop_button);
+  gtk_box_append (GTK_BOX (self->device_bar), self->phone_button);
+  gtk_widget_set_parent (self->device_bar, GTK_WIDGET (self));
 
   /* Above the page, shown only when it leaves images out. */
   self->remote_bar = gtk_info_bar_new ();
@@ -1178,4 +1313,94 @@ _byline_preview_set_web_module_path (const char *path)
 {
   g_free (web_module_path_override);
   web_module_path_override = g_strdup (path);
+}
+
+/**
+ * byline_preview_get_phone:
+ * @self: a preview
+ *
+ * Returns: whether the page is laid out as on a phone rather than on a
+ *   desktop
+ */
+gboolean
+byline_preview_get_phone (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), FALSE);
+
+  return self->phone;
+}
+
+/**
+ * byline_preview_set_phone:
+ * @self: a preview
+ * @phone: %TRUE for a phone's page, %FALSE for a desktop's
+ *
+ * Lays the page out for a phone's width or a desktop's, scaled to fit the
+ * pane either way.
+ */
+void
+byline_preview_set_phone (BylinePreview *self,
+                          gboolean       phone)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+
+  phone = !!phone;
+  if (self->phone == phone)
+    return;
+
+  self->phone = phone;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (phone ? self->phone_button : self->desktop_button), TRUE);
+  update_zoom (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
+}
+
+/**
+ * byline_preview_get_zoom:
+ * @self: a preview
+ *
+ * Returns: how much the page is scaled to fit the pane (1 for its own size)
+ */
+double
+byline_preview_get_zoom (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+/**
+ * byline_preview_follow_block:
+ * @self: a preview
+ * @block: the body's block being edited, counted from 0 as
+ *   byline_text_block_at_offset() counts; -1 for none
+ *
+ * Keeps that block of the body in sight: the page scrolls to it when it is
+ * out of view, now and after each new render.
+ */
+void
+byline_preview_follow_block (BylinePreview *self,
+                             int            block)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+
+  block = MAX (block, -1);
+  if (self->follow_block == block)
+    return;
+
+  self->follow_block = block;
+  apply_follow_block (self);
+}
+
+/**
+ * byline_preview_get_follow_block:
+ * @self: a preview
+ *
+ * Returns: the body block the preview keeps in sight, or -1
+ */
+int
+byline_preview_get_follow_block (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), -1);
+
+  return self->follow_block;
 }

@@ -38,4 +38,12 @@ const char              *byline_preview_get_html        (BylinePreview          
 /* Renders the article now, without waiting for the debounce. */
 void                     byline_preview_refresh         (BylinePreview           *self);
 
+gboolean                 byline_preview_get_phone       (BylinePreview           *self);
+void                     byline_preview_set_phone       (BylinePreview           *self,
+                                                         gboolean                 phone);
+double                   byline_preview_get_zoom        (BylinePreview           *self);
+void                     byline_preview_follow_block    (BylinePreview           *self,
+                                                         int                      block);
+int                      byline_preview_get_follow_block (BylinePreview          *self);
+
 G_END_DECLS

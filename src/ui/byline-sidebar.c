@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "byline-a11y.h"
 #include "byline-related-list.h"
 #include "byline-review.h"
 #include "byline-sidebar.h"
@@ -73,6 +74,7 @@ enum {
 
 enum {
   ARTICLE_ACTIVATED,
+  ARTICLE_CHOSEN,
   N_SIGNALS
 };
 
@@ -154,13 +156,18 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
+  /* A long word breaks between characters, and no label asks for more than
+   * a sidebar's width: a headline never widens the sidebar. */
   gtk_label_set_xalign (GTK_LABEL (headline), 0);
   gtk_label_set_wrap (GTK_LABEL (headline), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (headline), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (headline), 2);
   gtk_label_set_ellipsize (GTK_LABEL (headline), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (headline), 20);
   gtk_widget_add_css_class (headline, "heading");
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
   gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (meta), 20);
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "caption");
 
@@ -170,6 +177,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (editing), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
   gtk_label_set_xalign (GTK_LABEL (editing_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (editing_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (editing_label), 20);
   gtk_box_append (GTK_BOX (editing), editing_label);
   gtk_widget_add_css_class (editing, "caption");
   gtk_widget_add_css_class (editing, "accent");
@@ -210,6 +218,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *headline = gtk_widget_get_first_child (box);
   GtkWidget *meta = gtk_widget_get_next_sibling (headline);
   GtkWidget *editing = gtk_widget_get_next_sibling (meta);
+  GtkWidget *row;
   g_autofree char *editing_text = dup_editing_text (self, article);
   g_autofree char *updated = format_updated (byline_article_summary_get_updated (article));
   g_autoptr(GString) line = g_string_new (byline_status_get_label (byline_article_summary_get_status (article)));
@@ -230,6 +239,19 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (headline), byline_article_summary_get_display_headline (article));
   gtk_label_set_text (GTK_LABEL (meta), line->str);
+
+  /* The row is what a screen reader lands on: name it after the headline
+   * and the state (GTK 4.8 has no list item label of its own). */
+  if ((row = gtk_widget_get_parent (box)) != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s, %s",
+                                               byline_article_summary_get_display_headline (article),
+                                               byline_status_get_label (byline_article_summary_get_status (article)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
 
   gtk_widget_set_visible (editing, editing_text != NULL);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (editing)), editing_text ? editing_text : "");
@@ -330,6 +352,41 @@ selection_changed_cb (BylineSidebar *self)
 
   self->selected_id = byline_article_summary_get_id (article);
   g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, self->selected_id);
+}
+
+/* Enter (or a double click) on a row: open it, as selecting does, and
+ * say so for the window to move on to the article. */
+static void
+list_activate_cb (BylineSidebar *self,
+                  guint          position,
+                  GtkListView   *list_view)
+{
+  BylineArticleSummary *article;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  article = gtk_single_selection_get_selected_item (self->selection);
+  if (article == NULL)
+    return;
+
+  self->selected_id = byline_article_summary_get_id (article);
+  g_signal_emit (self, signals[ARTICLE_CHOSEN], 0, self->selected_id);
+}
+
+/* Down from the search field goes to the results, not the state filter. */
+static gboolean
+search_key_pressed_cb (BylineSidebar         *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -530,6 +587,7 @@ byline_sidebar_constructed (GObject *object)
 {
   BylineSidebar *self = (BylineSidebar *)object;
   GtkListItemFactory *factory;
+  GtkEventController *key;
 
   G_OBJECT_CLASS (byline_sidebar_parent_class)->constructed (object);
 
@@ -551,6 +609,15 @@ byline_sidebar_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+
+  byline_a11y_name_drop_down (self->status_dropdown, _("Status filter"));
 
   self->related = BYLINE_RELATED_LIST (byline_related_list_new (self->store));
   gtk_widget_set_vexpand (GTK_WIDGET (self->related), TRUE);
@@ -654,6 +721,11 @@ byline_sidebar_class_init (BylineSidebarClass *klass)
   /* When the person picks an article in the list. */
   signals[ARTICLE_ACTIVATED] =
     g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* Enter or a double click on a row: the person means to work on that
+   * article (it is open by then). */
+  signals[ARTICLE_CHOSEN] =
+    g_signal_new ("article-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinedesk/Byline/ui/byline-sidebar.ui");
