@@ -534,6 +534,55 @@ test_typed_date_saved_on_quit (Fixture       *fixture,
   g_assert_cmpint (byline_article_get_published (stored), ==, 1677834300);
 }
 
+/* Whether @pane is on screen, fully inside the window and wide enough to
+ * use. */
+static gboolean
+pane_on_screen (BylineWindow *window,
+                GtkWidget    *pane)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (pane) || !gtk_widget_get_child_visible (pane) ||
+      !gtk_widget_compute_bounds (pane, GTK_WIDGET (window), &bounds))
+    return FALSE;
+
+  return bounds.size.width >= 200 && bounds.size.height >= 200 &&
+         bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (window)) + 1;
+}
+
+static gboolean
+toggle_shows (BylineWindow *window,
+              const char   *property)
+{
+  gboolean shown = FALSE;
+
+  g_object_get (window, property, &shown, NULL);
+  return shown;
+}
+
+/* A new window @width pixels wide in place of the fixture's: with no window
+ * manager here, a shown window cannot be resized; a new one starts at the
+ * size in the settings. The screen may leave it a few pixels narrower (the
+ * decorations' margins). */
+static BylineWindow *
+reopen_window (Fixture *fixture,
+               int      width)
+{
+  byline_ui_test_close (fixture->window);
+  g_settings_set_int (fixture->settings, "window-width", width);
+  g_settings_set_int (fixture->settings, "window-height", 820);
+  fixture->window = byline_window_new (fixture->app, fixture->store, fixture->settings);
+  byline_ui_test_present (fixture->window);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0 && fixture->window->panes_id == 0 &&
+            fixture->window->layout_width > 0,
+            10, "the window to be laid out");
+  byline_ui_test_spin_idle ();
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (fixture->window)) - width), <=, 20);
+
+  return fixture->window;
+}
+
 static void
 test_panes_toggle_and_persist (Fixture       *fixture,
                                gconstpointer  user_data)
@@ -541,21 +590,141 @@ test_panes_toggle_and_persist (Fixture       *fixture,
   GtkWidget *preview = GTK_WIDGET (_byline_window_get_preview (fixture->window));
   GtkWidget *sidebar = GTK_WIDGET (_byline_window_get_sidebar (fixture->window));
 
-  g_assert_true (gtk_widget_get_visible (preview));
+  WAIT_FOR (pane_on_screen (fixture->window, preview), 5, "the preview to show");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-preview", NULL);
-  g_assert_false (gtk_widget_get_visible (preview));
+  WAIT_FOR (!pane_on_screen (fixture->window, preview), 5, "the preview to go");
   g_assert_false (g_settings_get_boolean (fixture->settings, "show-preview"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
-  g_assert_false (gtk_widget_get_visible (sidebar));
+  WAIT_FOR (!pane_on_screen (fixture->window, sidebar), 5, "the articles to go");
   g_assert_false (g_settings_get_boolean (fixture->settings, "show-sidebar"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-preview", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar", NULL);
-  g_assert_true (gtk_widget_get_visible (preview));
-  g_assert_true (gtk_widget_get_visible (sidebar));
+  WAIT_FOR (pane_on_screen (fixture->window, preview), 5, "the preview to show");
+  WAIT_FOR (pane_on_screen (fixture->window, sidebar), 5, "the articles to show");
   g_assert_true (g_settings_get_boolean (fixture->settings, "show-preview"));
   g_assert_true (g_settings_get_boolean (fixture->settings, "show-sidebar"));
+}
+
+/* At every width each pane is reachable by its action (its button and
+ * shortcut), and the buttons say what shows. */
+static void
+test_panes_at_widths (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const int widths[] = { 1280, 960, 720, 480 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      BylineWindow *window = reopen_window (fixture, widths[i]);
+      GtkWidget *sidebar = GTK_WIDGET (_byline_window_get_sidebar (window));
+      GtkWidget *preview = GTK_WIDGET (_byline_window_get_preview (window));
+      GtkWidget *editor = GTK_WIDGET (_byline_window_get_editor (window));
+      GtkWidget *body = _byline_editor_pane_get_field (BYLINE_EDITOR_PANE (editor), "Body");
+
+      g_test_message ("window %d px wide", widths[i]);
+
+      /* The editor first, whatever else shows. */
+      g_assert_true (pane_on_screen (window, editor));
+      g_assert_cmpint (toggle_shows (window, "show-sidebar"), ==, pane_on_screen (window, sidebar));
+      g_assert_cmpint (toggle_shows (window, "show-preview"), ==, pane_on_screen (window, preview));
+
+      /* The articles, by their button's action (F9)... */
+      if (!toggle_shows (window, "show-sidebar"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+      WAIT_FOR (pane_on_screen (window, sidebar), 5, "the articles to show");
+      g_assert_true (toggle_shows (window, "show-sidebar"));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+      WAIT_FOR (!pane_on_screen (window, sidebar), 5, "the articles to go");
+      g_assert_false (toggle_shows (window, "show-sidebar"));
+
+      /* ...the preview, by its button's action (Ctrl+Shift+P)... */
+      if (!toggle_shows (window, "show-preview"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL);
+      WAIT_FOR (pane_on_screen (window, preview), 5, "the preview to show");
+      g_assert_true (toggle_shows (window, "show-preview"));
+      if (widths[i] >= 720)
+        g_assert_true (pane_on_screen (window, editor));
+
+      /* ...and back to the body (Ctrl+Shift+B), the editor on screen. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-body", NULL);
+      WAIT_FOR (pane_on_screen (window, editor), 5, "the editor to come back");
+      g_assert_true (gtk_widget_has_focus (body));
+
+      /* Leave the wide window's choices as they were: both shown. */
+      if (widths[i] >= 960)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+          WAIT_FOR (pane_on_screen (window, sidebar), 5, "the articles back");
+        }
+    }
+
+  g_assert_true (g_settings_get_boolean (fixture->settings, "show-sidebar"));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "show-preview"));
+}
+
+static GtkWidget *
+find_by_action (GtkWidget  *widget,
+                const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The buttons say the panes show from the start; the preview starts with
+ * its share of the room, and the width the person gives it is kept. */
+static void
+test_pane_buttons_and_preview_width (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  BylineWindow *window = reopen_window (fixture, 1280);
+  GtkWidget *sidebar_button = find_by_action (GTK_WIDGET (window), "win.show-sidebar");
+  GtkWidget *preview_button = find_by_action (GTK_WIDGET (window), "win.show-preview");
+  GtkWidget *preview = GTK_WIDGET (_byline_window_get_preview (window));
+  GtkPaned *paned = window->inner_paned;
+  g_autoptr(BylineWindow) closed = NULL;
+  int width;
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (sidebar_button));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (preview_button));
+
+  WAIT_FOR (fixture->window->preview_width_applied, 5, "the preview's width");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sidebar_button)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (preview_button)));
+
+  /* Its share, not its minimum. */
+  width = gtk_widget_get_width (preview);
+  g_assert_cmpint (width, >=, 380);
+  g_assert_cmpint (width, <=, 520);
+
+  /* A width given by dragging is the one the next window starts with. */
+  gtk_paned_set_position (paned, gtk_widget_get_width (GTK_WIDGET (paned)) - 600);
+  WAIT_FOR (ABS (gtk_widget_get_width (preview) - 600) <= 2, 5, "the preview 600 px wide");
+  width = gtk_widget_get_width (preview);
+  closed = g_object_ref (fixture->window);
+  gtk_window_close (GTK_WINDOW (closed));
+  byline_ui_test_spin_idle ();
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "preview-width"), ==, width);
+
+  fixture->window = byline_window_new (fixture->app, fixture->store, fixture->settings);
+  byline_ui_test_present (fixture->window);
+  WAIT_FOR (fixture->window->preview_width_applied, 5, "the preview's width");
+  byline_ui_test_spin_idle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (_byline_window_get_preview (fixture->window))), ==, width);
 }
 
 int
@@ -584,6 +753,8 @@ main (int   argc,
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
   ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
   ADD ("arabic-end-to-end", test_arabic_end_to_end);
+  ADD ("panes-at-widths", test_panes_at_widths);
+  ADD ("pane-buttons-and-preview-width", test_pane_buttons_and_preview_width);
 
 #undef ADD
 

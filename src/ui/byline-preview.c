@@ -745,13 +745,72 @@ byline_preview_map (GtkWidget *widget)
     }
 }
 
+/* A column: the Desktop/Phone switch and the remote images bar at their
+ * natural heights, the page (or what stands in for it) in the rest. Not a
+ * box layout: the page's width sets the zoom, on every allocation. */
+static void
+byline_preview_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0;
+      int child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
 static void
 byline_preview_size_allocate (GtkWidget *widget,
                               int        width,
                               int        height,
                               int        baseline)
 {
-  GTK_WIDGET_CLASS (byline_preview_parent_class)->size_allocate (widget, width, height, baseline);
+  GtkWidget *last = gtk_widget_get_last_child (widget);
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      if (child == last)
+        child_height = MAX (height - y, 0);
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+
+      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      y += child_height;
+    }
 
   update_zoom (BYLINE_PREVIEW (widget));
 }
@@ -805,6 +864,7 @@ byline_preview_dispose (GObject *object)
     }
   g_clear_pointer (&self->placeholder, gtk_widget_unparent);
   g_clear_pointer (&self->remote_bar, gtk_widget_unparent);
+  g_clear_pointer (&self->device_bar, gtk_widget_unparent);
   g_clear_object (&self->review_baseline);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->dispose (object);
@@ -900,6 +960,7 @@ byline_preview_class_init (BylinePreviewClass *klass)
 
   widget_class->map = byline_preview_map;
   widget_class->unmap = byline_preview_unmap;
+  widget_class->measure = byline_preview_measure;
   widget_class->size_allocate = byline_preview_size_allocate;
 
   properties[PROP_ARTICLE] =
@@ -946,7 +1007,6 @@ byline_preview_class_init (BylinePreviewClass *klass)
                   G_TYPE_BOOLEAN, 1,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "preview");
 }
@@ -963,8 +1023,6 @@ byline_preview_init (BylinePreview *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
                                   -1);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
 
   self->follow_block = -1;
   self->zoom = 1.0;

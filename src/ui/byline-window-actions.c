@@ -101,6 +101,7 @@ new_article_action (GtkWidget  *widget,
 
   if (byline_sidebar_get_show_trash (self->sidebar))
     byline_sidebar_set_show_trash (self->sidebar, FALSE);
+  _byline_window_show_editor (self);
   byline_editor_pane_focus_headline (self->editor);
 }
 
@@ -458,6 +459,7 @@ focus_body_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
+  _byline_window_show_editor (BYLINE_WINDOW (widget));
   byline_editor_pane_focus_body (BYLINE_WINDOW (widget)->editor);
 }
 
@@ -466,6 +468,7 @@ focus_details_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
+  _byline_window_show_editor (BYLINE_WINDOW (widget));
   byline_editor_pane_focus_details (BYLINE_WINDOW (widget)->editor);
 }
 

@@ -59,24 +59,39 @@ struct _BylineWindow
   GtkLabel             *banner_label;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
-  GtkPaned             *outer_paned;
+  AdwFlap              *flap;
   GtkPaned             *inner_paned;
   BylineEditorPane     *editor;
   BylinePreview        *preview;
   BylineSidebar        *sidebar;
   GtkMenuButton        *notes_button;
+  GtkWidget            *new_article_button;
+  GtkWidget            *review_button;
   GtkLabel             *notes_count_label;
   GtkPopover           *notes_popover;
   BylineNotesPanel     *notes_panel;
 
-  guint                 narrow_id;
+  guint                 panes_id;
+  guint                 follow_id;
   guint                 cursor_id;
   int                   pending_cursor;   /* -1: none */
-  /* Not bitfields: set_pane_shown () takes their addresses. */
-  gboolean              show_sidebar;
-  gboolean              show_preview;
-  gboolean              narrow;
-  gboolean              very_narrow;
+  /* The panes. show_sidebar and show_preview are the person's choice for
+   * a wide window, kept in the settings. On a narrow one the sidebar folds
+   * into an overlay (folded) and, narrower still, the editor and the
+   * preview take turns (stacked): sidebar_open and preview_open say
+   * whether those are showing, for this window only. */
+  int                   layout_width;
+  guint                 show_sidebar : 1;
+  guint                 show_preview : 1;
+  guint                 folded : 1;
+  guint                 stacked : 1;
+  guint                 sidebar_open : 1;
+  guint                 preview_open : 1;
+  guint                 applying_panes : 1;
+  guint                 preview_width_applied : 1;
+  /* What the show-sidebar and show-preview properties said last. */
+  guint                 sidebar_shown : 1;
+  guint                 preview_shown : 1;
   guint                 close_despite_error : 1;
 
   /* Other desks (byline-window-desks.c) */
@@ -102,6 +117,12 @@ struct _BylineWindow
 };
 
 /* byline-window.c */
+/* Whether the sidebar, or the preview, is on screen (or opening). */
+gboolean  _byline_window_get_sidebar_shown   (BylineWindow  *self);
+gboolean  _byline_window_get_preview_shown   (BylineWindow  *self);
+/* Brings the editor back where the preview took its place or the
+ * sidebar's overlay covers it. */
+void      _byline_window_show_editor         (BylineWindow  *self);
 void      _byline_window_show_toast          (BylineWindow  *self,
                                               const char    *title,
                                               const char    *button_label,
