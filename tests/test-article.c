@@ -103,6 +103,25 @@ test_slugify (void)
     g_autofree char *slug = byline_slugify (long_text);
     g_assert_cmpuint (strlen (slug), <=, 80);
   }
+
+  /* A long headline is cut after its last whole word that fits, so the
+   * file name never ends in half a word ("...-operators-a"). */
+  {
+    g_autofree char *slug = byline_slugify ("Harbour council approves dredging plan despite objections "
+                                            "from ferry operators and fishermen union leaders");
+    g_assert_cmpstr (slug, ==, "harbour-council-approves-dredging-plan-despite-objections-from-ferry-operators");
+  }
+
+  /* A word ending exactly at the limit is kept whole. */
+  {
+    g_autofree char *a39 = g_strnfill (39, 'a');
+    g_autofree char *b40 = g_strnfill (40, 'b');
+    g_autofree char *text = g_strdup_printf ("%s %s next", a39, b40);
+    g_autofree char *expected = g_strdup_printf ("%s-%s", a39, b40);
+    g_autofree char *slug = byline_slugify (text);
+
+    g_assert_cmpstr (slug, ==, expected);
+  }
 }
 
 static void

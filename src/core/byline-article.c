@@ -865,6 +865,10 @@ byline_article_dup_page_name (BylineArticle *self)
   return byline_page_name_for (self->id, get_string (self, PROP_SLUG), get_string (self, PROP_HEADLINE));
 }
 
+/* The longest slug, in bytes: file names stay readable and far from any
+ * file system's limit. */
+#define SLUG_MAX_LENGTH 80
+
 char *
 byline_slugify (const char *text)
 {
@@ -880,7 +884,8 @@ byline_slugify (const char *text)
   ascii = g_str_to_ascii (text, "C");
   slug = g_string_new (NULL);
 
-  for (const char *p = ascii; *p && slug->len < 80; p++)
+  /* One character past the limit, to know whether the last word goes on. */
+  for (const char *p = ascii; *p && slug->len <= SLUG_MAX_LENGTH; p++)
     {
       if (g_ascii_isalnum (*p))
         {
@@ -891,6 +896,23 @@ byline_slugify (const char *text)
         }
       else if (*p != '\'')
         dash = TRUE;
+    }
+
+  /* Cut at the last word that fits, not in the middle of one (unless a
+   * single word is longer than the limit). */
+  if (slug->len > SLUG_MAX_LENGTH)
+    {
+      gsize cut = SLUG_MAX_LENGTH;
+
+      for (gsize i = SLUG_MAX_LENGTH; i > 0; i--)
+        {
+          if (slug->str[i] == '-')
+            {
+              cut = i;
+              break;
+            }
+        }
+      g_string_truncate (slug, cut);
     }
 
   if (slug->len == 0)
