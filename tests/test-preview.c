@@ -604,6 +604,154 @@ test_scroll_kept (Fixture       *f,
   g_assert_cmpfloat (run_js_number (f, "window.scrollY"), ==, 0);
 }
 
+/* A pane 400 px wide, the page loaded in it. */
+static void
+fixture_setup_narrow (Fixture       *f,
+                      gconstpointer  data)
+{
+  fixture_setup_unshown (f, data);
+  gtk_window_set_default_size (f->window, 400, 600);
+  gtk_window_present (f->window);
+  wait_until (has_web_view, f, LOAD_TIMEOUT_MS, "the preview to create its web view");
+  wait_for_render (f, 0, "the empty page");
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *script;
+  double      low;
+  double      high;
+} JsWait;
+
+static gboolean
+js_in_range (gpointer data)
+{
+  JsWait *wait = data;
+  double value = run_js_number (wait->f, wait->script);
+
+  return value >= wait->low && value <= wait->high;
+}
+
+/* Waits until @script (in our world) gives a number from @low to @high. */
+static void
+wait_for_js (Fixture    *f,
+             const char *script,
+             double      low,
+             double      high)
+{
+  JsWait wait = { f, script, low, high };
+
+  wait_until (js_in_range, &wait, LOAD_TIMEOUT_MS, script);
+}
+
+/* A narrow pane shows the desktop page, laid out as wide as a desktop's
+ * and scaled to fit; Phone shows the phone's page. */
+static void
+test_fit (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Ferry timetable changes", 3);
+  g_autofree char *font = NULL;
+  guint count;
+
+  count = f->n_rendered;
+  byline_preview_set_article (f->preview, article);
+  wait_for_render (f, count, "the article");
+
+  g_assert_false (byline_preview_get_phone (f->preview));
+  g_assert_cmpfloat (byline_preview_get_zoom (f->preview), <, 0.55);
+  g_assert_cmpfloat (byline_preview_get_zoom (f->preview), >, 0.45);
+  /* The page sees a desktop's width, and takes its wide style (48em up). */
+  wait_for_js (f, "window.innerWidth", 790, 810);
+  font = run_js_string (f, "getComputedStyle (document.body).fontSize");
+  g_assert_cmpstr (font, ==, "18px");
+
+  byline_preview_set_phone (f->preview, TRUE);
+  wait_for_js (f, "window.innerWidth", 355, 365);
+  g_clear_pointer (&font, g_free);
+  font = run_js_string (f, "getComputedStyle (document.body).fontSize");
+  g_assert_cmpstr (font, !=, "18px");
+
+  byline_preview_set_phone (f->preview, FALSE);
+  wait_for_js (f, "window.innerWidth", 790, 810);
+}
+
+/* The paragraph being edited comes into sight, and stays there when the
+ * page is rendered again. */
+static void
+test_follow_block (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BylineArticle) article = make_article ("Storm closes the pier", 150);
+  const char *in_view =
+    "(function () {\n"
+    "  const r = document.querySelectorAll ('.body > p')[120].getBoundingClientRect ();\n"
+    "  return r.top >= 0 && r.bottom <= window.innerHeight ? 1 : 0;\n"
+    "}) ()";
+  guint count;
+
+  count = f->n_rendered;
+  byline_preview_set_article (f->preview, article);
+  wait_for_render (f, count, "the long article");
+  g_assert_cmpfloat (run_js_number (f, in_view), ==, 0);
+
+  byline_preview_follow_block (f->preview, 120);
+  g_assert_cmpint (byline_preview_get_follow_block (f->preview), ==, 120);
+  wait_for_js (f, in_view, 1, 1);
+
+  count = f->n_rendered;
+  byline_article_set_headline (article, "Storm closes the pier for a week");
+  wait_for_render (f, count, "the changed headline");
+  wait_for_js (f, in_view, 1, 1);
+}
+
+/* Tab in the page goes on to the window's next widget: WebKit would keep it
+ * for the page's links, and the keyboard could never leave. */
+static void
+test_tab_leaves (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *web_view = GTK_WIDGET (get_web_view (f));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->preview));
+  GtkEventController *key = NULL;
+  GtkWidget *focus;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        key = controller;
+    }
+  g_assert_nonnull (key);
+
+  gtk_widget_grab_focus (web_view);
+  g_assert_true (gtk_widget_has_focus (web_view));
+
+  g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == web_view || gtk_widget_is_ancestor (focus, web_view));
+  /* The Desktop/Phone switch, the only other focusable widgets here. */
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+
+  /* Back into the page, and out of it backward too. */
+  gtk_widget_grab_focus (web_view);
+  handled = FALSE;
+  g_signal_emit_by_name (key, "key-pressed", GDK_KEY_ISO_Left_Tab, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+
+  /* Elsewhere Tab is left alone. */
+  handled = FALSE;
+  g_signal_emit_by_name (key, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_false (handled);
+}
+
 static void
 test_settings (Fixture       *f,
                gconstpointer  data)
@@ -1042,6 +1190,12 @@ main (int   argc,
               fixture_setup, test_debounce, fixture_teardown);
   g_test_add ("/byline/preview/scroll-kept", Fixture, NULL,
               fixture_setup, test_scroll_kept, fixture_teardown);
+  g_test_add ("/byline/preview/fit", Fixture, NULL,
+              fixture_setup_narrow, test_fit, fixture_teardown);
+  g_test_add ("/byline/preview/follow-block", Fixture, NULL,
+              fixture_setup, test_follow_block, fixture_teardown);
+  g_test_add ("/byline/preview/tab-leaves", Fixture, NULL,
+              fixture_setup, test_tab_leaves, fixture_teardown);
   g_test_add ("/byline/preview/settings", Fixture, NULL,
               fixture_setup, test_settings, fixture_teardown);
   g_test_add ("/byline/preview/images", Fixture, NULL,

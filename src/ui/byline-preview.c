@@ -704,6 +704,71 @@ on_after_paint (BylinePreview *self,
 
 /* --- GtkWidget --------------------------------------------------------------- */
 
+/* Focuses the first widget that can take the focus after @widget (before
+ * it, going backward), outside it, in the order of the widget tree. */
+static gboolean
+focus_beyond (GtkWidget        *widget,
+              GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+
+  for (GtkWidget *child = widget, *parent = gtk_widget_get_parent (widget);
+       parent != NULL;
+       child = parent, parent = gtk_widget_get_parent (parent))
+    {
+      for (GtkWidget *sibling = forward ? gtk_widget_get_next_sibling (child) : gtk_widget_get_prev_sibling (child);
+           sibling != NULL;
+           sibling = forward ? gtk_widget_get_next_sibling (sibling) : gtk_widget_get_prev_sibling (sibling))
+        {
+          if (gtk_widget_get_visible (sibling) && gtk_widget_get_child_visible (sibling) &&
+              gtk_widget_child_focus (sibling, direction))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* WebKit keeps Tab for moving between the page's links, so the keyboard
+ * could never leave the preview: Tab and Shift+Tab go on to the window's
+ * next widget instead (the page has little to focus but its links, and
+ * those never navigate). */
+static gboolean
+on_key_pressed (BylinePreview         *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkDirectionType direction;
+  GtkRoot *root;
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || self->web_view == NULL ||
+      !gtk_widget_has_focus (self->web_view))
+    return FALSE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root == NULL)
+    return FALSE;
+
+  /* Past the web view and whatever WebKit keeps inside it; from the top
+   * (or the bottom) of the window when nothing follows. */
+  if (!focus_beyond (self->web_view, direction))
+    {
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+
+  return TRUE;
+}
+
 static void
 on_phone_toggled (BylinePreview *self)
 {
@@ -791,6 +856,7 @@ byline_preview_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
+  BylinePreview *self = BYLINE_PREVIEW (widget);
   GtkWidget *last = gtk_widget_get_last_child (widget);
   int y = 0;
 
@@ -804,15 +870,25 @@ byline_preview_size_allocate (GtkWidget *widget,
         continue;
 
       if (child == last)
-        child_height = MAX (height - y, 0);
-      else
-        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+        {
+          int page_width = width;
 
+          /* A phone's page is a phone's width, in the middle of a wider
+           * pane. */
+          if (self->phone && width > PHONE_PAGE_WIDTH)
+            page_width = PHONE_PAGE_WIDTH;
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) { (width - page_width) / 2, y, page_width, MAX (height - y, 0) },
+                                    -1);
+          break;
+        }
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
       gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
       y += child_height;
     }
 
-  update_zoom (BYLINE_PREVIEW (widget));
+  update_zoom (self);
 }
 
 static void
@@ -1014,6 +1090,8 @@ byline_preview_class_init (BylinePreviewClass *klass)
 static void
 byline_preview_init (BylinePreview *self)
 {
+  GtkEventController *key;
+
   self->publication = byline_publication_new ();
   self->cancellable = g_cancellable_new ();
   self->watched_pins = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1026,6 +1104,11 @@ byline_preview_init (BylinePreview *self)
 
   self->follow_block = -1;
   self->zoom = 1.0;
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   /* Which screen the page is laid out for. */
   self->device_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -1408,6 +1491,7 @@ byline_preview_set_phone (BylinePreview *self,
 
   self->phone = phone;
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (phone ? self->phone_button : self->desktop_button), TRUE);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   update_zoom (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
