@@ -727,6 +727,127 @@ test_pane_buttons_and_preview_width (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (_byline_window_get_preview (fixture->window))), ==, width);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *label)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               label);
+
+  return error == NULL;
+}
+
+/* The list of articles (the Related page has a list view too). */
+static GtkWidget *
+find_article_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && has_label (widget, "Articles"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_article_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row of @list_view a screen reader would name @label, if shown. */
+static GtkWidget *
+find_row_named (GtkWidget  *list_view,
+                const char *label)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (has_label (row, label))
+        return row;
+    }
+
+  return NULL;
+}
+
+/* The article list from the keyboard and for a screen reader. */
+static void
+test_sidebar_keyboard (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  GtkWidget *list_view = find_article_list_view (GTK_WIDGET (sidebar));
+  GtkWidget *search = byline_ui_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *drop_down = byline_ui_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_DROP_DOWN);
+  GtkWidget *drop_down_button;
+  GtkWidget *focus;
+  g_autoptr(GListModel) controllers = NULL;
+  gint64 harbour_id = byline_store_find_by_headline (fixture->store, "Harbour festival returns", NULL);
+  guint position;
+
+  g_assert_nonnull (list_view);
+  g_assert_nonnull (search);
+  g_assert_nonnull (drop_down);
+
+  /* Rows are named by headline and state. */
+  WAIT_FOR (find_row_named (list_view, "Harbour festival returns, Published") != NULL, 5,
+            "the Harbour row to be named");
+  g_assert_nonnull (find_row_named (list_view, "Library extends opening hours, In Review"));
+
+  /* The state filter is named where the focus lands: its toggle button. */
+  drop_down_button = byline_ui_test_find_descendant (drop_down, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (drop_down_button);
+  g_assert_true (has_label (drop_down_button, "Status filter"));
+
+  /* Enter on a row opens the article and moves on to its body. */
+  position = byline_article_list_find (byline_sidebar_get_list (sidebar), harbour_id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  gtk_widget_activate_action (list_view, "list.activate-item", "u", position);
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (fixture->window)), ==, harbour_id);
+  g_assert_true (gtk_widget_has_focus (_byline_editor_pane_get_field (editor, "Body")));
+
+  /* Down in the search field goes to the results. */
+  byline_sidebar_focus_search (sidebar);
+  controllers = gtk_widget_observe_controllers (search);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list_view));
+}
+
+/* One long word in a headline does not widen the sidebar. */
+static void
+test_long_headline_word (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  BylineSidebar *sidebar = _byline_window_get_sidebar (fixture->window);
+  GtkWidget *list_view = find_article_list_view (GTK_WIDGET (sidebar));
+  g_autofree char *word = g_strnfill (200, 'W');
+  g_autofree char *name = g_strdup_printf ("%s, Draft", word);
+  int before_min, before_nat, min, nat;
+
+  gtk_widget_measure (GTK_WIDGET (sidebar), GTK_ORIENTATION_HORIZONTAL, -1, &before_min, &before_nat, NULL, NULL);
+  add_article (fixture->store, word, "Body.", BYLINE_STATUS_DRAFT);
+  WAIT_FOR (find_row_named (list_view, name) != NULL, 5, "the long headline in the list");
+
+  gtk_widget_measure (GTK_WIDGET (sidebar), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, before_min);
+  g_assert_cmpint (nat, <=, MAX (before_nat, 300));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (sidebar)), <=, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +875,8 @@ main (int   argc,
   ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
   ADD ("arabic-end-to-end", test_arabic_end_to_end);
   ADD ("panes-at-widths", test_panes_at_widths);
+  ADD ("sidebar-keyboard", test_sidebar_keyboard);
+  ADD ("long-headline-word", test_long_headline_word);
   ADD ("pane-buttons-and-preview-width", test_pane_buttons_and_preview_width);
 
 #undef ADD
