@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <link.h>
+#include <math.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -848,6 +849,31 @@ test_long_headline_word (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (sidebar)), <=, 300);
 }
 
+/* Nothing between the header bar and the panes, a Notes button that looks
+ * like the others, a banner button named without its mnemonic. */
+static void
+test_header_glitches (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  BylineWindow *window = fixture->window;
+  GtkWidget *try_again = find_by_action (GTK_WIDGET (window), "win.save-now");
+  graphene_rect_t header;
+  graphene_rect_t panes;
+
+  WAIT_FOR (gtk_widget_get_height (GTK_WIDGET (window->flap)) > 0, 5, "the panes to be laid out");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->progress_revealer)), ==, 0);
+  g_assert_true (gtk_widget_compute_bounds (byline_ui_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR),
+                                            GTK_WIDGET (window), &header));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->flap), GTK_WIDGET (window), &panes));
+  /* The panes start where the header bar ends. */
+  g_assert_cmpfloat (fabs (panes.origin.y - (header.origin.y + header.size.height)), <=, 1);
+
+  g_assert_false (gtk_menu_button_get_has_frame (window->notes_button));
+
+  g_assert_nonnull (try_again);
+  g_assert_true (has_label (try_again, "Try Again"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +903,7 @@ main (int   argc,
   ADD ("panes-at-widths", test_panes_at_widths);
   ADD ("sidebar-keyboard", test_sidebar_keyboard);
   ADD ("long-headline-word", test_long_headline_word);
+  ADD ("header-glitches", test_header_glitches);
   ADD ("pane-buttons-and-preview-width", test_pane_buttons_and_preview_width);
 
 #undef ADD

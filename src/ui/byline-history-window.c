@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-a11y.h"
 #include "byline-confirm.h"
 #include "byline-diff.h"
 #include "byline-history-window.h"
@@ -815,6 +816,8 @@ byline_history_window_init (BylineHistoryWindow *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its button, where the focus lands, named as well. */
+  byline_a11y_name_drop_down (self->compare_dropdown, _("Compare with"));
 
   self->compare_model = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_model));
