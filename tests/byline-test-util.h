@@ -69,6 +69,51 @@ byline_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* --- read-only files ----------------------------------------------------------
+ *
+ * Tests run as root in CI, and root writes through file modes; a file or
+ * folder marked immutable (chattr +i) stops root too, and the kernel
+ * answers access (W_OK) for it as it would for a user without the right,
+ * so the program takes the same read-only path. */
+
+static inline gboolean
+byline_test_chattr (const char *flag,
+                    const char *path)
+{
+  const char *argv[] = { "chattr", flag, path, NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **)argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) && status == 0;
+}
+
+/* Makes the file or folder @path one this process cannot write: by its
+ * mode, or as root by chattr +i. Returns: FALSE when neither works here
+ * (skip the test). Undo with byline_test_make_writable(). */
+static inline gboolean
+byline_test_make_read_only (const char *path)
+{
+  gboolean is_dir = g_file_test (path, G_FILE_TEST_IS_DIR);
+
+  if (geteuid () != 0)
+    g_assert_cmpint (g_chmod (path, is_dir ? 0555 : 0444), ==, 0);
+  else if (!byline_test_chattr ("+i", path))
+    return FALSE;
+
+  return g_access (path, W_OK) != 0;
+}
+
+static inline void
+byline_test_make_writable (const char *path)
+{
+  gboolean is_dir = g_file_test (path, G_FILE_TEST_IS_DIR);
+
+  if (geteuid () == 0)
+    byline_test_chattr ("-i", path);
+  g_chmod (path, is_dir ? 0700 : 0600);
+}
+
 /* --- a newsroom server ------------------------------------------------------
  *
  * The store's tests run twice: on SQLite files, and (suite "pg") on a

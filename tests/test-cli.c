@@ -1023,30 +1023,102 @@ test_error_not_a_database (Fixture       *fixture,
   g_assert_cmpmem (before, 4096, after, len);
 }
 
+/* An archive the program cannot write: the commands that read it work as
+ * on any newsroom; those that would change it say so in one line, and the
+ * file is as it was. @folder: the folder is read-only, not the file. */
 static void
-test_error_read_only_database (Fixture       *fixture,
-                               gconstpointer  data)
+check_read_only_newsroom (Fixture  *fixture,
+                          gboolean  folder)
 {
-  const char *names[] = { "council-budget.md", NULL };
+  const char *names[] = { "council-budget.md", "ferry-fares.md", NULL };
   g_autoptr(GArray) ids = NULL;
   g_autofree char *plain = sample ("harbour-dredging.txt");
-  g_auto(BylineTestRun) run = { 0, };
+  g_autofree char *archive_dir = tmp_path (fixture, "archive");
+  g_autofree char *archive = g_build_filename (archive_dir, "newsroom.db", NULL);
+  g_autofree char *page = tmp_path (fixture, "council.html");
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *read_only;
+  gsize before_len, after_len;
 
-  if (geteuid () == 0)
+  BYLINE_TEST_SKIP_ON_SERVER ("file modes; a server's roles decide what it may write");
+
+  ids = import_samples (fixture, names);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_assert_cmpint (g_mkdir (archive_dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (fixture->db, archive), ==, 0);
+  g_assert_true (g_file_get_contents (archive, &before, &before_len, NULL));
+
+  read_only = folder ? archive_dir : archive;
+  if (!byline_test_make_read_only (read_only))
     {
-      g_test_skip ("Running as root, which may write read-only files; "
-                   "test-store covers a read-only database");
+      g_test_skip ("running as root where chattr +i does not work");
       return;
     }
 
-  ids = import_samples (fixture, names);
-  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
-  g_assert_cmpint (g_chmod (fixture->tmp, 0555), ==, 0);
+  {
+    g_auto(BylineTestRun) run = { 0, };
 
-  RUN (fixture, &run, "--database", fixture->db, "--import", plain);
-  g_chmod (fixture->tmp, 0700);
-  assert_one_error_line (&run, 1);
-  g_assert_cmpuint (count_articles (fixture), ==, 1);
+    RUN (fixture, &run, "--database", archive, "--list");
+    byline_test_run_assert_success (&run);
+    lines = g_strsplit (run.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
+  {
+    g_auto(BylineTestRun) run = { 0, };
+
+    RUN (fixture, &run, "--database", archive, "--export", id, "--output", page);
+    byline_test_run_assert_success (&run);
+    g_assert_true (g_file_test (page, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto(BylineTestRun) run = { 0, };
+
+    RUN (fixture, &run, "--database", archive, "--related", id);
+    byline_test_run_assert_success (&run);
+  }
+  {
+    g_auto(BylineTestRun) run = { 0, };
+
+    RUN (fixture, &run, "--database", archive, "--history", id);
+    byline_test_run_assert_success (&run);
+  }
+  {
+    g_auto(BylineTestRun) run = { 0, };
+
+    RUN (fixture, &run, "--database", archive, "--import", plain, plain);
+    assert_one_error_line (&run, 1);
+    g_assert_nonnull (strstr (run.err, "is read-only"));
+    g_assert_nonnull (strstr (run.err, "--import"));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(BylineTestRun) run = { 0, };
+
+    RUN (fixture, &run, "--database", archive, "--set-status", id, "in-review");
+    assert_one_error_line (&run, 1);
+    g_assert_nonnull (strstr (run.err, "is read-only"));
+  }
+
+  byline_test_make_writable (read_only);
+  g_assert_true (g_file_get_contents (archive, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_read_only_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  check_read_only_newsroom (fixture, FALSE);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  check_read_only_newsroom (fixture, TRUE);
 }
 
 static void
@@ -1176,7 +1248,8 @@ main (int   argc,
   ADD ("/byline/cli/export/remote-images", test_export_remote_images);
   ADD ("/byline/cli/errors/missing-database-folder", test_error_missing_database_folder);
   ADD ("/byline/cli/errors/not-a-database", test_error_not_a_database);
-  ADD ("/byline/cli/errors/read-only-database", test_error_read_only_database);
+  ADD ("/byline/cli/read-only/file", test_read_only_file);
+  ADD ("/byline/cli/read-only/folder", test_read_only_folder);
   ADD ("/byline/cli/errors/unknown-id", test_error_unknown_id);
   ADD ("/byline/cli/errors/export", test_error_export);
   ADD ("/byline/cli/errors/usage", test_bad_usage);

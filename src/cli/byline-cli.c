@@ -616,6 +616,27 @@ review_diff (BylineStore *store,
   return EXIT_OK;
 }
 
+/* A newsroom opened for reading only: a command that writes says so
+ * before it starts, in one line, rather than once per article. */
+static gboolean
+refuse_read_only (BylineStore *store,
+                  const char  *command)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!byline_store_is_read_only (store))
+    return FALSE;
+
+  name = g_filename_display_name (byline_store_get_path (store));
+  message = g_strdup_printf (_("The newsroom “%s” is read-only: this program cannot write the file "
+                               "or its folder, and %s changes it. --list, --export, --related, "
+                               "--history and --diff read it."),
+                             name, command);
+  print_error (message);
+  return TRUE;
+}
+
 static int
 run_review (const ReviewOptions *review,
             const Options       *options)
@@ -650,6 +671,9 @@ run_review (const ReviewOptions *review,
       print_error (error->message);
       return EXIT_ERROR;
     }
+
+  if (review->set_status != NULL && refuse_read_only (store, "--set-status"))
+    return EXIT_ERROR;
 
   if (review->set_status != NULL)
     status = review_set_status (store, review->set_status, options->files[0]);
@@ -777,6 +801,8 @@ run_copy (const Options *options,
   source = byline_store_new (options->database, &error);
   if (source != NULL)
     target = byline_store_new (options->copy_to, &error);
+  if (target != NULL && refuse_read_only (target, "--copy-to"))
+    return EXIT_ERROR;
   if (target == NULL || !byline_store_copy_to (source, target, &counts, &error))
     {
       print_error (error->message);
@@ -952,7 +978,9 @@ byline_cli_main (int    argc,
       return EXIT_ERROR;
     }
 
-  if (options.import)
+  if (options.import && refuse_read_only (store, "--import"))
+    status = EXIT_ERROR;
+  else if (options.import)
     status = run_import (store, options.files);
   else if (options.list)
     status = run_list (store);

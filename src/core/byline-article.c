@@ -460,24 +460,23 @@ static char **
 normalize_tags (const char * const *tags)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  /* Case-folded tags kept so far: every load goes through here, and a
+   * newsroom file may hold an article with thousands of tags. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
       g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
-      gboolean seen = FALSE;
+      char *key;
 
       if (*tag == '\0' || !g_utf8_validate (tag, -1, NULL))
         continue;
 
-      for (guint j = 0; j < out->len && !seen; j++)
-        {
-          g_autofree char *a = g_utf8_casefold (tag, -1);
-          g_autofree char *b = g_utf8_casefold (g_ptr_array_index (out, j), -1);
-          seen = g_strcmp0 (a, b) == 0;
-        }
+      key = g_utf8_casefold (tag, -1);
+      if (!g_hash_table_add (seen, key))
+        continue;
 
-      if (!seen)
-        g_ptr_array_add (out, g_steal_pointer (&tag));
+      g_ptr_array_add (out, g_steal_pointer (&tag));
     }
 
   g_ptr_array_add (out, NULL);

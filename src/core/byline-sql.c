@@ -133,21 +133,14 @@ byline_sql_set_trace (BylineSql          *self,
   byline_sql_unlock (self);
 }
 
-/**
- * byline_sql_open:
- * @path: the file
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the connection
- */
-BylineSql *
-byline_sql_open (const char  *path,
-                 GError     **error)
+static BylineSql *
+open_with (const char  *path,
+           const char  *filename,
+           int          flags,
+           GError     **error)
 {
   BylineSql *self;
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   self = g_new0 (BylineSql, 1);
   self->path = g_strdup (path);
@@ -155,9 +148,7 @@ byline_sql_open (const char  *path,
                                        (GDestroyNotify)sqlite3_finalize);
   g_rec_mutex_init (&self->mutex);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
+  rc = sqlite3_open_v2 (filename, &self->db, flags | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_error (self, error, rc, _("open the database"));
@@ -169,6 +160,50 @@ byline_sql_open (const char  *path,
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
 
   return self;
+}
+
+/**
+ * byline_sql_open:
+ * @path: the file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+BylineSql *
+byline_sql_open (const char  *path,
+                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_with (path, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+}
+
+/**
+ * byline_sql_open_read_only:
+ * @path: an existing file
+ * @immutable: whether SQLite may take the file as one that cannot change
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the connection, or %NULL with @error set
+ */
+BylineSql *
+byline_sql_open_read_only (const char  *path,
+                           gboolean     immutable,
+                           GError     **error)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* A URI, for immutable=1; '?' and '#' in a file name must not start
+   * its query. */
+  absolute = g_canonicalize_filename (path, NULL);
+  escaped = g_uri_escape_string (absolute, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, immutable ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
+
+  return open_with (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
 }
 
 void

@@ -40,6 +40,12 @@ typedef void (*BylineSqlTraceFunc) (const char *sql,
 /* Opens (creating if needed) the file at @path read-write. */
 BylineSql     *byline_sql_open            (const char    *path,
                                            GError       **error);
+/* Opens the existing file at @path for reading only. @immutable: the file
+ * cannot change while it is open (a read-only folder, where SQLite could
+ * not make the shared-memory file a WAL database needs). */
+BylineSql     *byline_sql_open_read_only  (const char    *path,
+                                           gboolean       immutable,
+                                           GError       **error);
 void           byline_sql_close           (BylineSql     *self);
 const char    *byline_sql_get_path        (BylineSql     *self);
 /* SQLite opens a file it cannot write read-only, quietly. */

@@ -378,6 +378,9 @@ typedef struct
 struct _BylineStoreBackend
 {
   const BylineStoreBackendVTable *vtable;
+  /* Opened for reading only: the newsroom cannot be written from here
+   * (set by the backend when it opens). */
+  gboolean                        read_only;
 };
 
 /* The engines this build has. */

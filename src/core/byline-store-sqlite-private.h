@@ -117,6 +117,10 @@ BylineSql *_byline_store_sqlite_get_sql      (BylineStore             *store);
 /* Brings the file's schema up to date, or says why it cannot. */
 gboolean _byline_store_sqlite_migrate        (BylineSql               *sql,
                                               GError                 **error);
+/* Checks that a file opened for reading only is a newsroom of this
+ * version's schema, which it cannot migrate. */
+gboolean _byline_store_sqlite_check_read_only (BylineSql              *sql,
+                                               GError                **error);
 
 /* byline-store-sqlite-review.c: states, revisions and notes, as the
  * slots of BylineStoreBackendVTable of the same names describe them. */

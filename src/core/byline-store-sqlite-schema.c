@@ -365,3 +365,32 @@ _byline_store_sqlite_migrate (BylineSql  *sql,
 
   return byline_sql_commit (sql, doing, error);
 }
+
+/* A newsroom opened for reading only: it is read as it is, so it must need
+ * no migration step. */
+gboolean
+_byline_store_sqlite_check_read_only (BylineSql  *sql,
+                                      GError    **error)
+{
+  g_autofree char *name = g_filename_display_name (byline_sql_get_path (sql));
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 n_tables = 0;
+
+  if (!read_header (sql, &version, &app_id, &n_tables, error) ||
+      !check_header (sql, version, app_id, n_tables, error))
+    return FALSE;
+
+  if (version < BYLINE_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written, and it was made by an older version "
+                     "of Byline (schema %" PRId64 ", this version reads %d): it needs an update "
+                     "this version cannot write. Open it once where it can be written, "
+                     "or copy it to a folder you can write."),
+                   name, version, BYLINE_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}

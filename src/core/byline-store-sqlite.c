@@ -856,12 +856,68 @@ check_path (const char  *path,
   return TRUE;
 }
 
+/* An existing newsroom file this process cannot write, or one in a folder
+ * where it cannot make files (an archive on a read-only share): it opens
+ * for reading. *@immutable: the folder is read-only and holds no WAL, so
+ * SQLite, which could not make the shared-memory file there, must take the
+ * file as one that cannot change. A WAL left in the folder holds commits
+ * the file lacks; SQLite reads it when its shared-memory file is there
+ * too, and otherwise the open fails with a message. */
+static gboolean
+is_read_only_place (const char *path,
+                    gboolean   *immutable)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean folder_writable;
+
+  *immutable = FALSE;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  folder_writable = g_access (dir, W_OK) == 0;
+  if (folder_writable && g_access (path, W_OK) == 0)
+    return FALSE;
+
+  *immutable = !folder_writable && !g_file_test (wal, G_FILE_TEST_EXISTS);
+  return TRUE;
+}
+
+static BylineStoreBackend *
+open_read_only (const char  *path,
+                gboolean     immutable,
+                GError     **error)
+{
+  BylineStoreSqlite *self;
+  BylineSql *sql;
+
+  sql = byline_sql_open_read_only (path, immutable, error);
+  if (sql == NULL)
+    return NULL;
+
+  self = g_new0 (BylineStoreSqlite, 1);
+  self->parent.vtable = &sqlite_vtable;
+  self->parent.read_only = TRUE;
+  self->sql = sql;
+  build_statements (self);
+
+  if (!_byline_store_sqlite_check_read_only (sql, error))
+    {
+      sqlite_close (&self->parent);
+      return NULL;
+    }
+
+  return &self->parent;
+}
+
 /**
  * _byline_store_sqlite_open:
  * @path: the database file
  * @error: return location for a #GError
  *
- * Opens (creating if needed) and migrates the newsroom in @path.
+ * Opens (creating if needed) and migrates the newsroom in @path, or opens
+ * it for reading only when this process cannot write it.
  *
  * Returns: (transfer full) (nullable): the backend
  */
@@ -872,9 +928,13 @@ _byline_store_sqlite_open (const char  *path,
   const char *doing = _("open the database");
   BylineStoreSqlite *self;
   BylineSql *sql;
+  gboolean immutable;
 
   if (!check_path (path, error))
     return NULL;
+
+  if (is_read_only_place (path, &immutable))
+    return open_read_only (path, immutable, error);
 
   sql = byline_sql_open (path, error);
   if (sql == NULL)
@@ -885,10 +945,10 @@ _byline_store_sqlite_open (const char  *path,
   self->sql = sql;
   build_statements (self);
 
-  /* SQLite quietly falls back to read-only when the file isn't writable;
-   * autosave would then fail on the first keystroke, so say it now. */
-  if (byline_sql_is_read_only (sql) ||
-      (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0))
+  /* SQLite quietly falls back to read-only when it cannot write the file
+   * after all (a check above raced with a change of modes): autosave would
+   * then fail on the first keystroke, so say it now. */
+  if (byline_sql_is_read_only (sql))
     {
       byline_sql_set_error (sql, error, SQLITE_READONLY, doing);
       sqlite_close (&self->parent);

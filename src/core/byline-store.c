@@ -16,6 +16,7 @@
 
 #include "byline-article-fields.h"
 #include "byline-author.h"
+#include "byline-limits.h"
 #include "byline-outbox.h"
 #include "byline-pg-connection.h"
 #include "byline-review.h"
@@ -423,6 +424,13 @@ byline_store_get_path (BylineStore *self)
   return self->path;
 }
 
+gboolean
+byline_store_is_read_only (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+  return self->backend->read_only;
+}
+
 /* For tests that hold locks from a second connection. */
 void
 byline_store_set_busy_timeout (BylineStore *self,
@@ -441,9 +449,23 @@ validate_article (BylineArticle  *article,
 {
   const BylineArticleField *invalid;
 
+  g_autofree char *past_limit = NULL;
+
   invalid = byline_article_fields_find_invalid (article, BYLINE_FIELD_CHECKED);
   if (invalid != NULL)
     return _byline_store_check_text (invalid->get_text (article), _(invalid->label), error);
+
+  /* The same limits as an import, so that no article typed in the window
+   * or sent by a script makes the list, the window or an export slow for
+   * everyone else in the newsroom. */
+  past_limit = byline_limits_check_article (article);
+  if (past_limit != NULL)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                   /* Translators: %s says which field is past its limit and what to do */
+                   _("Could not save the article: %s"), past_limit);
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -98,6 +98,9 @@ BylineStore   *byline_store_open               (const char          *location,
                                                 const char          *password,
                                                 GError             **error);
 const char    *byline_store_get_path           (BylineStore         *self);
+/* Whether the newsroom opened for reading only (a file or folder this
+ * process cannot write): every change fails with BYLINE_STORE_ERROR_READ_ONLY. */
+gboolean       byline_store_is_read_only       (BylineStore         *self);
 /* Announce changes others make as "changed" too (see the .c). */
 gboolean       byline_store_watch_changes      (BylineStore         *self,
                                                 GError             **error);
