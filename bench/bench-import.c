@@ -188,6 +188,36 @@ time_save (const char *path,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* An article handed @n different tags, as every load from the newsroom
+ * hands it its stored ones (a file made by hand, or written before the
+ * store checked the limits, may hold thousands). */
+static double
+time_set_tags (guint n,
+               guint runs)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (tags, g_strdup_printf ("%s %u", words[i % G_N_ELEMENTS (words)], i));
+  g_ptr_array_add (tags, NULL);
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(BylineArticle) article = byline_article_new ();
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      byline_article_set_tags (article, (const char * const *)tags->pdata);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_cmpuint (g_strv_length ((char **)byline_article_get_tags (article)), ==, n);
+      g_array_append_val (times, ms);
+    }
+
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, runs / 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +294,24 @@ main (int   argc,
               size = series[s].last / 2;
           }
       }
+
+    printf ("\n| tags an article loads | time (median of %d) | × |\n", runs);
+    printf ("|---|---|---|\n");
+    {
+      double previous = 0;
+
+      for (guint n = 625; n <= (guint) max_tags; n *= 2)
+        {
+          double ms = time_set_tags (n, runs);
+          g_autofree char *ratio = previous > 0 ? g_strdup_printf ("%.2f", ms / previous) : g_strdup ("");
+
+          printf ("| %u | %.1f ms | %s |\n", n, ms, ratio);
+          fflush (stdout);
+          previous = ms;
+          if (n < (guint) max_tags && n * 2 > (guint) max_tags)
+            n = max_tags / 2;
+        }
+    }
 
     {
       g_autofree char *db = g_build_filename (dir, "newsroom.db", NULL);
