@@ -25,6 +25,7 @@
 #include "byline-preview.h"
 #include "byline-preview-private.h"
 #include "byline-publication.h"
+#include "byline-test-util.h"
 
 /* The first load starts WebKit's processes: give it time on a slow machine. */
 #define LOAD_TIMEOUT_MS 10000
@@ -849,6 +850,7 @@ test_images (Fixture       *f,
                           "![The lamp room](http://127.0.0.1:%u/lamp.png)\n\n"
                           "![The lamp room, secure](https://127.0.0.1:%u/lamp.png)\n",
                           server.port, server.port);
+  byline_article_set_uuid (article, "6f1c3a9e-2b7d-4c58-8e0f-91d2a4b7c615");
   byline_article_set_body (article, body);
   byline_article_set_image (article, image_path);
   byline_article_set_image_alt (article, "The lighthouse at dusk");
@@ -886,6 +888,7 @@ test_images (Fixture       *f,
   server.n_connections = 0;
   count = f->n_rendered;
   byline_article_set_id (other, 43);
+  byline_article_set_uuid (other, "0b7f2d4e-5c1a-4f7e-9d33-2a6c8e1f0a43");
   byline_article_set_body (other, body);
   byline_preview_set_article (f->preview, other);
   wait_for_render (f, count, "another article with web images");
@@ -893,6 +896,38 @@ test_images (Fixture       *f,
   g_assert_nonnull (_byline_preview_get_remote_images_bar (f->preview));
   spin (1000);
   g_assert_cmpuint (server.n_connections, ==, 0);
+
+  /* The choice is kept in the reader's data folder... */
+  {
+    g_autofree char *choices = NULL;
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "byline", "remote-images.ini", NULL);
+
+    g_assert_true (g_file_get_contents (path, &choices, NULL, NULL));
+    g_assert_nonnull (strstr (choices, byline_article_get_uuid (article)));
+    g_assert_null (strstr (choices, byline_article_get_uuid (other)));
+  }
+
+  /* ...and outlives the program: a new preview (as after a restart)
+   * shows the first article's web images at once, the other's still not. */
+  fixture_teardown (f, NULL);
+  fixture_setup (f, NULL);
+  {
+    g_autoptr(BylineArticle) reopened = make_article ("Lighthouse keeper retires", 2);
+
+    byline_article_set_uuid (reopened, byline_article_get_uuid (article));
+    byline_article_set_body (reopened, body);
+    count = f->n_rendered;
+    byline_preview_set_article (f->preview, reopened);
+    wait_for_render (f, count, "the article after a restart");
+    g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 2);
+    g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('span.remote-image').length"), ==, 0);
+    g_assert_null (_byline_preview_get_remote_images_bar (f->preview));
+
+    count = f->n_rendered;
+    byline_preview_set_article (f->preview, other);
+    wait_for_render (f, count, "the other article after a restart");
+    g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('span.remote-image').length"), ==, 2);
+  }
 
   g_socket_service_stop (server.service);
   g_socket_listener_close (G_SOCKET_LISTENER (server.service));
@@ -1166,7 +1201,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* The reader's choices to load remote images go to a folder of the
+   * test's own, not the home folder of whoever runs it. */
+  data_home = g_dir_make_tmp ("byline-preview-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   gtk_init ();
 
   /* Pictures the reader chose to load come straight to the test's server,
@@ -1214,5 +1259,7 @@ main (int   argc,
   g_test_add ("/byline/preview/web-module-missing", Fixture, NULL,
               fixture_setup_unshown, test_web_module_missing, fixture_teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  byline_test_remove_tree (data_home);
+  return status;
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "byline-remote-images.h"
+#include "byline-test-util.h"
 
 /* Which addresses make a page reach another machine, and which machine. */
 static void
@@ -85,6 +86,43 @@ test_list (void)
   g_assert_cmpuint (urls->len, ==, 0);
 }
 
+/* The reader's choice to load an article's remote images is kept by its
+ * uuid, survives reading the file again, and can be taken back; a choice
+ * for one article says nothing of another. */
+static void
+test_choices (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = byline_test_make_tmp_dir ("byline-remote-images-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "deeper", "remote-images.ini", NULL);
+  const char *ferry = "6f1c3a9e-2b7d-4c58-8e0f-91d2a4b7c615";
+  const char *pier = "0b7f2d4e-5c1a-4f7e-9d33-2a6c8e1f0a43";
+
+  g_assert_false (byline_remote_images_get_allowed (path, ferry));
+
+  g_assert_true (byline_remote_images_set_allowed (path, ferry, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_remote_images_get_allowed (path, ferry));
+  g_assert_false (byline_remote_images_get_allowed (path, pier));
+
+  g_assert_true (byline_remote_images_set_allowed (path, pier, TRUE, &error));
+  g_assert_true (byline_remote_images_set_allowed (path, ferry, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (byline_remote_images_get_allowed (path, ferry));
+  g_assert_true (byline_remote_images_get_allowed (path, pier));
+
+  /* No uuid (an article never saved), or a damaged file: nothing allowed. */
+  g_assert_false (byline_remote_images_get_allowed (path, ""));
+  g_assert_false (byline_remote_images_get_allowed (path, NULL));
+  g_assert_true (g_file_set_contents (path, "[Load remote images\n\xff\xfe", -1, NULL));
+  g_assert_false (byline_remote_images_get_allowed (path, pier));
+  g_assert_true (byline_remote_images_set_allowed (path, ferry, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_remote_images_get_allowed (path, ferry));
+
+  byline_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -93,6 +131,7 @@ main (int   argc,
 
   g_test_add_func ("/byline/remote-images/host", test_host);
   g_test_add_func ("/byline/remote-images/list", test_list);
+  g_test_add_func ("/byline/remote-images/choices", test_choices);
 
   return g_test_run ();
 }

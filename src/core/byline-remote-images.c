@@ -9,7 +9,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include <cmark.h>
 
@@ -178,4 +182,113 @@ byline_remote_images_list (BylineArticle *article)
   cmark_node_free (document);
 
   return g_steal_pointer (&urls);
+}
+
+/* --- the reader's choices ---------------------------------------------------
+ *
+ * A key file rather than a column: the choice is the reader's, not the
+ * newsroom's (another desk opening the article decides for itself), and a
+ * read-only newsroom keeps it too. */
+
+#define CHOICES_GROUP "Load remote images"
+
+/**
+ * byline_remote_images_dup_choices_path:
+ *
+ * Returns: (transfer full): the file that keeps the reader's choices
+ */
+char *
+byline_remote_images_dup_choices_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "byline", "remote-images.ini", NULL);
+}
+
+static GKeyFile *
+load_choices (const char *path)
+{
+  GKeyFile *choices = g_key_file_new ();
+
+  /* Missing or unreadable: no choice made yet. */
+  g_key_file_load_from_file (choices, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  return choices;
+}
+
+/* A uuid is a key file key as it is; anything else (a hand-edited file, a
+ * newsroom made by another program) is never looked up. */
+static gboolean
+is_key (const char *uuid)
+{
+  return uuid != NULL && *uuid != '\0' && g_uuid_string_is_valid (uuid);
+}
+
+/**
+ * byline_remote_images_get_allowed:
+ * @path: (nullable): the choices file, or %NULL for the default one
+ * @uuid: the article's uuid
+ *
+ * Returns: whether the reader chose to load the remote images of @uuid
+ */
+gboolean
+byline_remote_images_get_allowed (const char *path,
+                                  const char *uuid)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GKeyFile) choices = NULL;
+
+  if (!is_key (uuid))
+    return FALSE;
+
+  if (path == NULL)
+    path = default_path = byline_remote_images_dup_choices_path ();
+
+  choices = load_choices (path);
+  return g_key_file_get_boolean (choices, CHOICES_GROUP, uuid, NULL);
+}
+
+/**
+ * byline_remote_images_set_allowed:
+ * @path: (nullable): the choices file, or %NULL for the default one
+ * @uuid: the article's uuid
+ * @allowed: whether to load its remote images from now on
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the choice is on disk
+ */
+gboolean
+byline_remote_images_set_allowed (const char  *path,
+                                  const char  *uuid,
+                                  gboolean     allowed,
+                                  GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GKeyFile) choices = NULL;
+
+  g_return_val_if_fail (is_key (uuid), FALSE);
+
+  if (path == NULL)
+    path = default_path = byline_remote_images_dup_choices_path ();
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not keep the choice to load remote images: the folder “%s” "
+                     "could not be made (%s)."),
+                   name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  choices = load_choices (path);
+  if (allowed)
+    g_key_file_set_boolean (choices, CHOICES_GROUP, uuid, TRUE);
+  else
+    g_key_file_remove_key (choices, CHOICES_GROUP, uuid, NULL);
+
+  /* g_key_file_save_to_file() replaces the file whole (a temporary file
+   * renamed over it), so a crash leaves the old choices or the new. */
+  return g_key_file_save_to_file (choices, path, error);
 }

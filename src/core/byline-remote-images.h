@@ -18,4 +18,15 @@ G_BEGIN_DECLS
 char      *byline_remote_image_dup_host (const char    *url);
 GPtrArray *byline_remote_images_list    (BylineArticle *article);
 
+/* The articles whose remote images the reader chose to load, by uuid, kept
+ * in a file of the user's (@path NULL: the default one in the user's data
+ * folder), so the choice outlives the program. */
+char      *byline_remote_images_dup_choices_path (void);
+gboolean   byline_remote_images_get_allowed      (const char  *path,
+                                                  const char  *uuid);
+gboolean   byline_remote_images_set_allowed      (const char  *path,
+                                                  const char  *uuid,
+                                                  gboolean     allowed,
+                                                  GError     **error);
+
 G_END_DECLS

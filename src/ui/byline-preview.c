@@ -17,6 +17,7 @@
 #include <gmodule.h>
 
 #include "byline-pin.h"
+#include "byline-remote-images.h"
 #include "byline-preview.h"
 #include "byline-preview-private.h"
 #include "byline-preview-web.h"
@@ -68,8 +69,12 @@ struct _BylinePreview
   GtkWidget            *remote_label;
   GtkWidget            *remote_button;
   /* The ids of the articles whose remote images the reader chose to load,
-   * for as long as the preview lives (not stored yet). */
+   * for as long as the preview lives; an article with a uuid also has the
+   * choice kept on disk. */
   GHashTable           *remote_allowed;
+  /* The kept choice (byline-remote-images.h) for the article last shown. */
+  char                 *checked_uuid;
+  gboolean              checked_allowed;
 
   /* Until the web view exists: an empty box, or a status page when the
    * web module could not be loaded. */
@@ -214,12 +219,27 @@ load_web_module_thread (GTask        *task,
 
 /* --- helpers --------------------------------------------------------------- */
 
+/* The choice is kept by the article's uuid, so it outlives the program;
+ * an article never saved has none yet, and keeps it until the program
+ * quits. */
 static gboolean
 remote_images_allowed (BylinePreview *self)
 {
   gint64 id = byline_article_get_id (self->article);
+  const char *uuid = byline_article_get_uuid (self->article);
 
-  return g_hash_table_contains (self->remote_allowed, &id);
+  if (g_hash_table_contains (self->remote_allowed, &id))
+    return TRUE;
+
+  /* Read once per article shown, not at every render as it is typed. */
+  if (g_strcmp0 (uuid, self->checked_uuid) != 0)
+    {
+      g_free (self->checked_uuid);
+      self->checked_uuid = g_strdup (uuid);
+      self->checked_allowed = byline_remote_images_get_allowed (NULL, uuid);
+    }
+
+  return self->checked_allowed;
 }
 
 /* The lead image when it is a file WebKit can read: a named pipe or a
@@ -297,6 +317,8 @@ update_remote_bar (BylinePreview *self,
 static void
 on_load_remote_images (BylinePreview *self)
 {
+  g_autoptr(GError) error = NULL;
+  const char *uuid;
   gint64 id;
 
   if (self->article == NULL)
@@ -304,6 +326,11 @@ on_load_remote_images (BylinePreview *self)
 
   id = byline_article_get_id (self->article);
   g_hash_table_add (self->remote_allowed, g_memdup2 (&id, sizeof id));
+
+  uuid = byline_article_get_uuid (self->article);
+  if (uuid != NULL && *uuid != '\0' &&
+      !byline_remote_images_set_allowed (NULL, uuid, TRUE, &error))
+    g_warning ("%s", error->message);
 
   self->force = TRUE;
   schedule_render (self, 0);
@@ -957,6 +984,7 @@ byline_preview_finalize (GObject *object)
   g_clear_pointer (&self->html, g_free);
   g_clear_pointer (&self->pending_html, g_free);
   g_clear_pointer (&self->remote_allowed, g_hash_table_unref);
+  g_clear_pointer (&self->checked_uuid, g_free);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->finalize (object);
 }
