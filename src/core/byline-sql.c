@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "byline-sql.h"
 #include "byline-store.h"
@@ -24,6 +25,11 @@ struct _BylineSql
   GRecMutex           mutex;
   BylineSqlTraceFunc  trace;
   gpointer            trace_data;
+  /* The file opened, to notice it moved or was replaced under us: the
+   * connection would go on writing to a file nobody will open again. */
+  gboolean            has_identity;
+  dev_t               dev;
+  ino_t               ino;
 };
 
 static void
@@ -158,6 +164,17 @@ open_with (const char  *path,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0)
+      {
+        self->has_identity = TRUE;
+        self->dev = st.st_dev;
+        self->ino = st.st_ino;
+      }
+  }
 
   return self;
 }
@@ -420,6 +437,33 @@ byline_sql_last_insert_id (BylineSql *self)
   return sqlite3_last_insert_rowid (self->db);
 }
 
+/* The file at the path is still the one opened. A newsroom moved, deleted
+ * or replaced (a backup restored over it, a sync tool, a damaged copy)
+ * while open would take every later write into a file that is gone: each
+ * save would seem to work and be lost at the next start. */
+static gboolean
+check_identity (BylineSql   *self,
+                const char  *doing,
+                GError     **error)
+{
+  g_autofree char *name = NULL;
+  GStatBuf st;
+
+  if (!self->has_identity)
+    return TRUE;
+
+  if (g_stat (self->path, &st) == 0 && st.st_dev == self->dev && st.st_ino == self->ino)
+    return TRUE;
+
+  name = g_filename_display_name (self->path);
+  g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OPEN,
+               /* Translators: the first %s is what failed, such as “save the article”; “%s” is the database file */
+               _("Could not %s: the database “%s” was moved, replaced or deleted while Byline had it open, "
+                 "so nothing more is written to it. Put the file back, or quit Byline and open the newsroom again."),
+               doing, name);
+  return FALSE;
+}
+
 gboolean
 byline_sql_begin (BylineSql   *self,
                   const char  *doing,
@@ -432,7 +476,8 @@ byline_sql_begin (BylineSql   *self,
   /* A transaction inside a transaction is a bug in the caller. */
   g_warn_if_fail (sqlite3_get_autocommit (self->db));
 
-  if (!byline_sql_exec (self, "BEGIN IMMEDIATE", doing, error))
+  if (!check_identity (self, doing, error) ||
+      !byline_sql_exec (self, "BEGIN IMMEDIATE", doing, error))
     {
       byline_sql_unlock (self);
       return FALSE;

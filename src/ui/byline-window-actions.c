@@ -41,14 +41,35 @@ static const char * const writing_actions[] = {
   "win.set-status",
 };
 
+/* What would write to the newsroom at all: off when it opened read-only
+ * (byline_store_is_read_only()), so nothing offers what must fail. */
+static const char * const newsroom_writing_actions[] = {
+  "win.new-article",
+  "win.duplicate-article",
+  "win.restore-article",
+  "win.restore-selected",
+  "win.empty-trash",
+  "win.import",
+  "win.save-now",
+  "win.save-revision",
+  "win.take-over",
+  "win.keep-as-new-article",
+  "win.keep-mine",
+};
+
 void
 _byline_window_update_actions (BylineWindow *self)
 {
+  gboolean newsroom_writable = self->store == NULL || !byline_store_is_read_only (self->store);
+
   for (guint i = 0; i < G_N_ELEMENTS (article_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), article_actions[i], self->article != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (writing_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), writing_actions[i],
                                    self->article != NULL && !self->read_only);
+  if (!newsroom_writable)
+    for (guint i = 0; i < G_N_ELEMENTS (newsroom_writing_actions); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), newsroom_writing_actions[i], FALSE);
 }
 
 /* Opens the article through win.open-article, as everything does that

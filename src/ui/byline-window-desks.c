@@ -106,6 +106,16 @@ update_desk_bar (BylineWindow *self)
   g_autofree char *text = NULL;
   const char *headline;
 
+  /* Nothing else can happen in a newsroom nobody here can write. */
+  if (self->store != NULL && byline_store_is_read_only (self->store))
+    {
+      set_bar (self,
+               _("This newsroom is read-only: Byline cannot write its file or the folder it is in. "
+                 "You can read, search and export its articles, not change them."),
+               FALSE, NULL, NULL, NULL, NULL);
+      return;
+    }
+
   if (self->article == NULL)
     {
       set_bar (self, NULL, FALSE, NULL, NULL, NULL, NULL);
@@ -608,7 +618,9 @@ _byline_window_desks_set_article (BylineWindow *self)
   /* An article opened from the Trash is not news when it is there. */
   self->opened_trashed = id > 0 && byline_sidebar_get_show_trash (self->sidebar);
 
-  if (id <= 0 || self->locked_id == id)
+  if (byline_store_is_read_only (self->store))
+    set_read_only (self, TRUE);
+  else if (id <= 0 || self->locked_id == id)
     set_read_only (self, FALSE);
   else
     set_read_only (self, !take_lock (self, FALSE));

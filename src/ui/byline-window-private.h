@@ -93,6 +93,11 @@ struct _BylineWindow
   guint                 sidebar_shown : 1;
   guint                 preview_shown : 1;
   guint                 close_despite_error : 1;
+  /* While a save is refused: trying again every few seconds, so the words
+   * are saved once the fault clears (a lock let go, a disk back) even if
+   * nothing more is typed. */
+  guint                 retry_save_id;
+  gboolean              retrying_save;
 
   /* Other desks (byline-window-desks.c) */
   GtkRevealer          *desk_revealer;
@@ -240,6 +245,8 @@ GtkMenuButton    *_byline_window_get_status_button  (BylineWindow *self);
 GtkWidget        *_byline_window_get_history        (BylineWindow *self);
 /* Whether another desk edits the open article, so it is read-only here. */
 gboolean          _byline_window_get_read_only      (BylineWindow *self);
+/* What the banner about a refused save says while it shows, else NULL. */
+const char       *_byline_window_get_banner_text    (BylineWindow *self);
 /* The desk bar (its label, then its buttons) while it shows, else NULL. */
 GtkWidget        *_byline_window_get_desk_bar       (BylineWindow *self);
 

@@ -112,11 +112,48 @@ _byline_window_update_save_state (BylineWindow *self)
     adw_window_title_set_subtitle (self->window_title, _("All changes saved"));
 }
 
+#define RETRY_SAVE_SECONDS 2
+
+static void
+retry_save_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+
+  /* A failure has been shown by "failed" already. */
+  byline_autosave_flush_finish (BYLINE_AUTOSAVE (source), result, NULL);
+  self->retrying_save = FALSE;
+}
+
+static gboolean
+retry_save_cb (gpointer user_data)
+{
+  BylineWindow *self = user_data;
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer) ||
+      !byline_autosave_get_dirty (self->autosave))
+    {
+      self->retry_save_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Paused: another desk's state decides; the desk bar says what to do. */
+  if (!self->retrying_save && !byline_autosave_get_paused (self->autosave))
+    {
+      self->retrying_save = TRUE;
+      byline_autosave_flush_async (self->autosave, NULL, retry_save_done_cb, g_object_ref (self));
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 autosave_saved_cb (BylineWindow   *self,
                    BylineArticle  *copy,
                    BylineAutosave *autosave)
 {
+  g_clear_handle_id (&self->retry_save_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   self->close_despite_error = FALSE;
   _byline_window_update_save_state (self);
@@ -143,6 +180,20 @@ _byline_window_show_save_error (BylineWindow *self,
   gtk_label_set_text (self->banner_label, text);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
   _byline_window_update_save_state (self);
+
+  if (self->retry_save_id == 0)
+    self->retry_save_id = g_timeout_add_seconds (RETRY_SAVE_SECONDS, retry_save_cb, self);
+}
+
+const char *
+_byline_window_get_banner_text (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->banner_label);
 }
 
 static void
@@ -172,6 +223,7 @@ byline_window_save_now (BylineWindow  *self,
 
   self->close_despite_error = FALSE;
 
+  g_clear_handle_id (&self->retry_save_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   _byline_window_update_save_state (self);
   return TRUE;
@@ -793,6 +845,7 @@ byline_window_dispose (GObject *object)
   g_clear_handle_id (&self->panes_id, g_source_remove);
   g_clear_handle_id (&self->follow_id, g_source_remove);
   g_clear_handle_id (&self->cursor_id, g_source_remove);
+  g_clear_handle_id (&self->retry_save_id, g_source_remove);
   _byline_window_cancel_export (self);
   _byline_window_dispose_review (self);
   if (self->autosave != NULL)
