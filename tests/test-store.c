@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "byline-article-fields.h"
@@ -1356,6 +1357,68 @@ test_error_corrupt (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "damaged"));
 }
 
+/* A lock left by a program of this computer that was killed is free at
+ * once (its heartbeat would keep the article read-only for a minute after
+ * a restart); one held by a running program is not. */
+static void
+test_lock_of_killed_program (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  const char *argv[] = { "true", NULL };
+  g_autofree char *desk_prefix = NULL;
+  g_autofree char *dead_desk = NULL;
+  g_autofree char *live_desk = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *holder = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *desk = byline_store_get_desk (fixture->store);
+  gboolean acquired = FALSE;
+  GPid dead_pid;
+  int status;
+  gint64 id;
+
+  BYLINE_TEST_SKIP_ON_SERVER ("processes of one computer; a server's locks lapse");
+
+  id = save_new (fixture->store, "Pier closed for repairs", "The pier shuts on Monday.");
+
+  /* A process that has ended: its pid is free. */
+  {
+    GPid child;
+
+    g_assert_true (g_spawn_async (NULL, (char **)argv, NULL,
+                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                  NULL, NULL, &child, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+    dead_pid = child;
+  }
+
+  desk_prefix = g_strndup (desk, strrchr (desk, '/') - desk);
+  dead_desk = g_strdup_printf ("%s/%d", desk_prefix, (int) dead_pid);
+  /* Another program here that still runs: this test's parent. */
+  live_desk = g_strdup_printf ("%s/%d", desk_prefix, (int) getppid ());
+
+  sql = g_strdup_printf ("INSERT INTO edit_locks (article_id, desk, holder_name, heartbeat)"
+                         " VALUES (%" G_GINT64_FORMAT ", '%s', 'Ana', strftime ('%%s', 'now'))",
+                         id, live_desk);
+  byline_test_sql_exec (fixture->path, sql);
+  g_assert_true (byline_store_lock_article (fixture->store, id, FALSE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_false (acquired);
+  g_assert_cmpstr (holder, ==, "Ana");
+  g_clear_pointer (&holder, g_free);
+
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE edit_locks SET desk = '%s'", dead_desk);
+  byline_test_sql_exec (fixture->path, sql);
+  g_assert_true (byline_store_lock_article (fixture->store, id, FALSE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_true (acquired);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT desk = '%s' FROM edit_locks", desk);
+  g_assert_cmpint (byline_test_sql_int (fixture->path, sql), ==, 1);
+}
+
 /* Reads the whole file at @path. */
 static GBytes *
 read_bytes (const char *path)
@@ -1701,6 +1764,7 @@ main (int   argc,
   ADD ("read-only/folder", test_read_only_folder);
   ADD ("read-only/old-schema", test_read_only_old_schema);
   ADD ("limits", test_limits);
+  ADD ("lock-of-killed-program", test_lock_of_killed_program);
   ADD ("hostile-text", test_hostile_text);
   g_test_add_func ("/byline/store/error/missing-folder", test_error_missing_folder);
   g_test_add_func ("/byline/store/default-path", test_default_path);

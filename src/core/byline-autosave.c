@@ -14,8 +14,10 @@
 #include "byline-autosave.h"
 
 #define DEFAULT_DELAY_MS 400
-/* Someone typing without a pause still gets a write this often. */
-#define MAX_WAIT_MS 1500
+/* Someone typing without a pause still gets a write this often: with the
+ * write itself, a crash loses less than a second of typing
+ * (docs/RELIABILITY.md, tests/e2e/test_kills.py). */
+#define MAX_WAIT_MS 800
 
 /* One write on a worker thread. The main thread either waits for its
  * result on the main loop (save_done_cb) or, to write something newer right

@@ -77,4 +77,9 @@ void                _byline_store_set_trace    (BylineStore          *self,
                                                 BylineStoreTraceFunc  func,
                                                 gpointer              user_data);
 
+/* Edit locks: this process's desk name, and whether a desk's process
+ * has gone from this computer (byline-store.c). */
+char     *_byline_store_make_desk    (void);
+gboolean  _byline_store_desk_is_gone (const char *desk);
+
 G_END_DECLS

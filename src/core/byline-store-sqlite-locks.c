@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-store-private.h"
 #include "byline-store-sqlite-private.h"
 
 gboolean
@@ -49,7 +50,10 @@ _byline_store_sqlite_lock_article (BylineStoreBackend  *backend,
   byline_sql_bind_int64 (stmt, 1, id);
   byline_sql_bind_int64 (stmt, 2, now - BYLINE_LOCK_LAPSE);
   byline_sql_bind_text (stmt, 3, desk);
-  if (byline_sql_next (sql, stmt, doing, &local_error) && !take_over)
+  /* A lock a killed or crashed program of this computer left is free:
+   * its heartbeat would only let it go a minute later. */
+  if (byline_sql_next (sql, stmt, doing, &local_error) && !take_over &&
+      !_byline_store_desk_is_gone (byline_sql_column_text (stmt, 0)))
     {
       *holder = g_strdup (byline_sql_column_text (stmt, 1));
       goto out;
