@@ -359,6 +359,40 @@ test_replaced_by_corrupt_file (Fixture       *fixture,
   assert_intact (fixture);
 }
 
+/* A field past its limit (byline-limits.h) is not saved: the banner names
+ * it and the limit, the text stays in the editor, and once it is
+ * shortened the article saves. */
+static void
+test_past_a_limit (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *long_headline = g_strnfill (1001, 'h');
+  g_autofree char *shown = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT headline FROM articles WHERE id = %" G_GINT64_FORMAT,
+                                          fixture->ferry_id);
+
+  open_window (fixture);
+
+  byline_ui_test_set_field_text (get_field (fixture, "Headline"), long_headline);
+  WAIT_FOR (banner_says (fixture, "the headline has 1001 characters, more than the 1000"), 10,
+            "the banner about the headline's length");
+  shown = byline_ui_test_dup_field_text (get_field (fixture, "Headline"));
+  g_assert_cmpstr (shown, ==, long_headline);
+  {
+    g_autofree char *stored = byline_test_sql_text (fixture->path, sql);
+
+    g_assert_cmpstr (stored, ==, "Ferry timetable changes");
+  }
+
+  byline_ui_test_set_field_text (get_field (fixture, "Headline"), "Ferry timetable: hourly from Monday");
+  WAIT_FOR (banner_hidden (fixture), 10, "the banner to go once the headline is shorter");
+  {
+    g_autofree char *stored = byline_test_sql_text (fixture->path, sql);
+
+    g_assert_cmpstr (stored, ==, "Ferry timetable: hourly from Monday");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +411,7 @@ main (int   argc,
   ADD ("made-read-only", test_made_read_only);
   ADD ("locked", test_locked);
   ADD ("replaced-by-corrupt-file", test_replaced_by_corrupt_file);
+  ADD ("past-a-limit", test_past_a_limit);
 
 #undef ADD
 

@@ -157,7 +157,8 @@ _byline_store_desk_is_gone (const char *desk)
   gint64 pid;
   char *end = NULL;
 
-  if (slash == NULL)
+  /* Without /proc, no way to tell this namespace from another. */
+  if (slash == NULL || strstr (mine, " -/") != NULL)
     return FALSE;
 
   pid_start = strrchr (desk, '/');

@@ -181,7 +181,10 @@ _byline_window_show_save_error (BylineWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
   _byline_window_update_save_state (self);
 
-  if (self->retry_save_id == 0)
+  /* A value the store refuses (a field past its limit) is refused again
+   * until the person changes it, and a change saves by itself. */
+  if (self->retry_save_id == 0 &&
+      !g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID))
     self->retry_save_id = g_timeout_add_seconds (RETRY_SAVE_SECONDS, retry_save_cb, self);
 }
 
