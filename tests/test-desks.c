@@ -5,10 +5,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Two desks on one newsroom file: the window is Ana's desk, a second store
- * on the same file is Ben's, as another program or window would be. What
+/* Two desks on one newsroom: the window is Ana's desk, a second store on
+ * the same newsroom is Ben's, as another program or window would be. What
  * Ben does reaches the window through the store's watch, as it would from
- * another computer. */
+ * another computer. The same tests run on a newsroom file and (suite
+ * "pg", $BYLINE_TEST_DATABASE) on a newsroom server, where Ana and Ben are
+ * two login roles of their own; there the server is also stopped and
+ * started again under the window, and a reporter's window is checked. */
 
 #include "config.h"
 
@@ -18,12 +21,16 @@
 
 #include "byline-editor-pane-private.h"
 #include "byline-history-window.h"
+#include "byline-outbox.h"
 #include "byline-review.h"
 #include "byline-ui-test-util.h"
 #include "byline-window-private.h"
 
+/* On a server these are the desks' login roles: the server names them. */
 #define ANA "Ana García"
 #define BEN "Ben Okafor"
+#define CARA "Cara Reyes"  /* a reporter */
+#define PASSWORD "byline-desks"
 
 #define HEADLINE   "Ferry fares rise"
 #define BODY       "Fares go up by ten percent in May."
@@ -56,19 +63,85 @@ add_article (BylineStore *store,
   return byline_test_save_article (store, article);
 }
 
+/* --- a newsroom server ------------------------------------------------------ */
+
+/* Makes login role @role (a member of @group) on the server, once. */
+static void
+make_role (const char *role,
+           const char *group)
+{
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("DO $$ BEGIN"
+                         "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN"
+                         "    CREATE ROLE \"%s\" LOGIN PASSWORD '" PASSWORD "';"
+                         "  END IF;"
+                         " END $$;"
+                         "GRANT %s TO \"%s\"",
+                         role, role, group, role);
+  byline_test_server_exec (NULL, sql);
+}
+
+/* The newsroom at @location (a server's URI) as login role @role. */
+static BylineStore *
+open_as (const char *location,
+         const char *role)
+{
+  g_autofree char *user = g_uri_escape_string (role, NULL, FALSE);
+  g_autofree char *uri = g_strdup_printf ("%s%suser=%s&password=" PASSWORD,
+                                          location, strchr (location, '?') ? "&" : "?", user);
+
+  return byline_test_store_new (uri);
+}
+
+/* Stops the newsroom server (as a lost network would: the desks'
+ * connections drop at once) or starts it again. */
+static void
+server_ctl (const char *what)
+{
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *stop[] = { "pg_ctlcluster", "15", "regress", "stop", "-m", "fast", NULL };
+  const char *start[] = { "pg_ctlcluster", "15", "regress", "start", NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) (g_str_equal (what, "stop") ? stop : start), NULL, G_SPAWN_SEARCH_PATH,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("Could not %s the server: %s", what, err);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->store = byline_ui_test_store_new ("byline-desks-XXXXXX", &fixture->dir);
-  fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+  if (byline_test_on_server ())
+    {
+      g_autoptr(BylineStore) owner = NULL;
+
+      /* The newsroom's owner sets it up (and the group roles); Ana and
+       * Ben are editors, each a login of their own. */
+      fixture->dir = byline_test_make_tmp_dir ("byline-desks-XXXXXX");
+      fixture->path = byline_test_location_new (fixture->dir, "desks");
+      owner = byline_test_store_new (fixture->path);
+      make_role (ANA, "byline_editor");
+      make_role (BEN, "byline_editor");
+      fixture->store = open_as (fixture->path, ANA);
+      fixture->ben = open_as (fixture->path, BEN);
+    }
+  else
+    {
+      fixture->store = byline_ui_test_store_new ("byline-desks-XXXXXX", &fixture->dir);
+      fixture->path = g_build_filename (fixture->dir, "newsroom.db", NULL);
+      fixture->ben = byline_store_new (fixture->path, &error);
+      g_assert_no_error (error);
+    }
+
   byline_store_set_user_name (fixture->store, ANA);
   g_assert_true (byline_store_watch_changes (fixture->store, &error));
-  g_assert_no_error (error);
-
-  fixture->ben = byline_store_new (fixture->path, &error);
   g_assert_no_error (error);
   byline_store_set_user_name (fixture->ben, BEN);
 
@@ -101,10 +174,20 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->ben);
   g_clear_object (&fixture->store);
 
+  byline_test_location_remove (fixture->path);
   byline_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
+
+/* What only a newsroom server has: skipped on a file, saying why. */
+#define SKIP_ON_FILE() G_STMT_START {                         \
+    if (!byline_test_on_server ())                                               \
+      {                                                                          \
+        g_test_skip ("a newsroom server only: run in the pg suite");             \
+        return;                                                                  \
+      }                                                                          \
+  } G_STMT_END
 
 /* --- what a person sees ---------------------------------------------------- */
 
@@ -331,13 +414,24 @@ test_follows_other_desk (Fixture       *fixture,
   g_autoptr(BylineArticle) ben_copy = NULL;
   g_autoptr(BylineArticle) stored = NULL;
   g_autoptr(BylineNote) note = NULL;
+  g_autoptr(BylineArticle) tolls = byline_article_new ();
   g_autoptr(GError) error = NULL;
   gint64 version;
+  gint64 start;
 
+  /* Within a second, in the open article and in the list. */
   byline_editor_pane_set_cursor_offset (editor, 5);
+  start = g_get_monotonic_time ();
   version = ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
   WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text in the editor");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   g_assert_cmpint (byline_editor_pane_get_cursor_offset (editor), ==, 5);
+
+  start = g_get_monotonic_time ();
+  byline_article_set_headline (tolls, "Harbour tolls rise");
+  byline_test_save_article (fixture->ben, tolls);
+  WAIT_FOR (sidebar_shows (fixture, "Harbour tolls rise"), 5, "Ben's new article in the list");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 
   /* Brought in, not typed: nothing is written back over Ben's version. */
   g_assert_false (byline_autosave_get_dirty (autosave));
@@ -413,11 +507,12 @@ test_conflict_keep_mine (Fixture       *fixture,
   g_assert_cmpstr (byline_article_get_body (stored), ==, ANA_BODY " Buses too.");
   g_assert_cmpint (byline_article_get_version (stored), >, ben_version);
   g_assert_cmpstr (byline_article_get_updated_by (stored), ==, ANA);
-  /* ...Ben's is kept as a revision by him, and Ana's as the newest one. */
+  /* ...Ben's is kept as a revision, and Ana's as the newest one. */
   revisions = list_revisions (fixture, fixture->ferry_id);
   theirs = find_revision (revisions, BEN_BODY);
   g_assert_nonnull (theirs);
-  g_assert_cmpstr (byline_revision_get_author (theirs), ==, BEN);
+  /* A server records who kept a revision (the login), never a name sent. */
+  g_assert_cmpstr (byline_revision_get_author (theirs), ==, byline_test_on_server () ? ANA : BEN);
   mine = g_ptr_array_index (revisions, 0);
   g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (mine)), ==, ANA_BODY " Buses too.");
   g_assert_cmpstr (byline_revision_get_author (mine), ==, ANA);
@@ -676,6 +771,248 @@ test_close_releases_lock (Fixture       *fixture,
   g_assert_true (acquired);
 }
 
+/* Ana's lock lapses (her desk sent no heartbeat for longer than the lapse
+ * time) and Ben opens the article, as he may then: Ana's desk is told at
+ * once, her unsaved words go to History, and the article turns read-only
+ * there. */
+static void
+test_lock_lapsed (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *holder = NULL;
+  gboolean acquired = FALSE;
+
+  ana_types_unsaved (fixture, ANA_BODY);
+
+  /* Her last heartbeat, two minutes ago. */
+  if (byline_test_on_server ())
+    {
+      const char *dbname = strrchr (fixture->path, '/') + 1;
+      g_autofree char *name = g_strndup (dbname, strcspn (dbname, "?"));
+
+      byline_test_server_exec (name, "UPDATE byline.edit_locks SET heartbeat = now() - interval '2 minutes'");
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+      sqlite3_busy_timeout (db, 5000);
+      g_assert_cmpint (sqlite3_exec (db, "UPDATE edit_locks SET heartbeat = heartbeat - 120", NULL, NULL, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+
+  /* Not taken over: the lock is free. */
+  g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, FALSE, &acquired, &holder, &error));
+  g_assert_no_error (error);
+  g_assert_true (acquired);
+
+  WAIT_FOR (_byline_window_get_read_only (fixture->window), 2, "Ana's desk to learn its lock is gone");
+  g_assert_false (fields_editable (fixture));
+  g_assert_true (bar_says (fixture, BEN " took over this article; your last words are kept in its History."));
+  revisions = list_revisions (fixture, fixture->ferry_id);
+  g_assert_cmpstr (byline_article_get_body (byline_revision_get_article (g_ptr_array_index (revisions, 0))), ==,
+                   ANA_BODY);
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BODY));
+}
+
+/* --- on a newsroom server only ------------------------------------------- */
+
+/* A toast showing @words, or FALSE. */
+static gboolean
+toast_says (Fixture    *fixture,
+            const char *words)
+{
+  GtkWidget *overlay = byline_ui_test_find_descendant (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  /* Breadth first: the toast is over everything else in the overlay. */
+  g_queue_push_tail (queue, overlay);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+          strstr (gtk_label_get_text (GTK_LABEL (widget)), words) != NULL)
+        return TRUE;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  return FALSE;
+}
+
+/* The outbox Ana's desk keeps saves in while the server is away. */
+static BylineOutbox *
+give_outbox (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "outbox.db", NULL);
+  g_autoptr(GError) error = NULL;
+  BylineOutbox *outbox = byline_outbox_new (path, &error);
+
+  g_assert_no_error (error);
+  byline_store_set_outbox (fixture->store, outbox);
+  return outbox;
+}
+
+static const char *
+banner_text (Fixture *fixture)
+{
+  return gtk_label_get_text (fixture->window->banner_label);
+}
+
+/* The server goes away while Ana types: the banner says the desk is
+ * offline and its changes are kept here, and typing goes on. When the
+ * server is back, what waited is sent, the banner goes and a toast says
+ * so. */
+static void
+test_offline (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(BylineOutbox) outbox = NULL;
+  BylineAutosave *autosave = _byline_window_get_autosave (fixture->window);
+  const char *later = ANA_BODY " Buses too.";
+
+  SKIP_ON_FILE ();
+  outbox = give_outbox (fixture);
+
+  server_ctl ("stop");
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), ANA_BODY);
+  WAIT_FOR (_byline_window_get_offline (fixture->window), 10, "the offline banner");
+  g_assert_nonnull (strstr (banner_text (fixture), "This desk is offline"));
+  g_assert_nonnull (strstr (banner_text (fixture), "Your changes are kept on this computer"));
+  g_assert_cmpuint (byline_outbox_count (outbox, byline_store_get_path (fixture->store)), ==, 1);
+
+  /* Typing goes on; each save waits here too. */
+  g_assert_true (fields_editable (fixture));
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), later);
+  g_assert_true (body_shows (fixture, later));
+  byline_test_spin (500);
+  g_assert_true (_byline_window_get_offline (fixture->window));
+  g_assert_null (bar_text (fixture));
+
+  server_ctl ("start");
+  WAIT_FOR (!_byline_window_get_offline (fixture->window), 15, "the banner to go");
+  g_assert_false (gtk_revealer_get_reveal_child (fixture->window->banner_revealer));
+  WAIT_FOR (toast_says (fixture, "your changes were sent"), 5, "the toast");
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, later));
+  g_assert_cmpuint (byline_outbox_count (outbox, byline_store_get_path (fixture->store)), ==, 0);
+  g_assert_false (byline_autosave_get_dirty (autosave));
+  g_assert_null (bar_text (fixture));
+
+  /* And the live list works again: Ben's change still shows. */
+  ben_saves_body (fixture, fixture->tram_id, "The exhibition runs all month.");
+  ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+  WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text after the outage");
+}
+
+/* Ben saved while Ana's words waited: sending them is refused, and the
+ * conflict bar shows, as for any stale save. */
+static void
+test_offline_conflict (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(BylineOutbox) outbox = NULL;
+
+  SKIP_ON_FILE ();
+  outbox = give_outbox (fixture);
+
+  server_ctl ("stop");
+  byline_ui_test_set_field_text (get_field (fixture, "Body"), ANA_BODY);
+  WAIT_FOR (_byline_window_get_offline (fixture->window), 10, "the offline banner");
+
+  /* Ben's save lands first (nothing runs in between here). */
+  server_ctl ("start");
+  ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+
+  WAIT_FOR (bar_says (fixture, BEN " changed “" HEADLINE "”"), 15, "the conflict bar");
+  g_assert_true (body_shows (fixture, ANA_BODY));
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, BEN_BODY));
+  g_assert_false (_byline_window_get_offline (fixture->window));
+
+  click_bar_button (fixture, "Keep Mine");
+  g_assert_true (stored_body_is (fixture, fixture->ferry_id, ANA_BODY));
+  g_assert_cmpuint (byline_outbox_count (outbox, byline_store_get_path (fixture->store)), ==, 0);
+}
+
+/* A reporter's window offers only the steps a reporter may take: to
+ * review and back, never approve, publish or spike. */
+static void
+test_reporter_states (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) cara = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+  GMenuModel *menu;
+  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(BylineArticle) article = NULL;
+  gint64 buses;
+
+  SKIP_ON_FILE ();
+
+  make_role (CARA, "byline_reporter");
+  cara = open_as (fixture->path, CARA);
+  g_assert_false (byline_store_is_editor (cara));
+
+  /* Her own draft, in her window. */
+  buses = add_article (cara, "Night buses return", "Three routes run again from May.");
+  byline_ui_test_close (fixture->window);
+  fixture->closed = TRUE;
+  g_settings_set_int64 (fixture->settings, "open-article", buses);
+  window = byline_window_new (fixture->app, cara, fixture->settings);
+  byline_ui_test_present (window);
+  g_assert_cmpint (byline_article_get_id (byline_window_get_article (window)), ==, buses);
+
+  menu = G_MENU_MODEL (window->status_menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE_STRING);
+          g_ptr_array_add (offered, g_variant_dup_string (target, NULL));
+        }
+      g_clear_object (&section);
+    }
+  g_assert_cmpuint (offered->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (offered, 0), ==, "in-review");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "in-review");
+  byline_ui_test_spin_idle ();
+  g_assert_cmpstr (gtk_menu_button_get_label (_byline_window_get_status_button (window)), ==, "In Review");
+  g_ptr_array_set_size (offered, 0);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE_STRING);
+          g_ptr_array_add (offered, g_variant_dup_string (target, NULL));
+        }
+      g_clear_object (&section);
+    }
+  g_assert_cmpuint (offered->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (offered, 0), ==, "draft");
+
+  /* The server agrees: approving is refused to her. */
+  article = load (cara, buses);
+  g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_STATUS_IN_REVIEW);
+  g_assert_false (byline_store_set_status (cara, article, BYLINE_STATUS_APPROVED, CARA, &error));
+  g_assert_nonnull (error);
+
+  byline_ui_test_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +1036,10 @@ main (int   argc,
   ADD ("locked-elsewhere", test_locked_elsewhere);
   ADD ("taken-over", test_taken_over);
   ADD ("close-releases-lock", test_close_releases_lock);
+  ADD ("lock-lapsed", test_lock_lapsed);
+  ADD ("offline", test_offline);
+  ADD ("offline-conflict", test_offline_conflict);
+  ADD ("reporter-states", test_reporter_states);
 
 #undef ADD
 

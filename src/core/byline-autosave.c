@@ -220,7 +220,11 @@ finish_job (BylineAutosave *self,
       g_debug ("Autosave failed: %s", job->error->message);
       if (report)
         {
-          g_signal_emit (self, signals[FAILED], 0, job->error);
+          /* A write of the article open before: what it says is not
+           * about the one open now. */
+          if (self->article != NULL &&
+              byline_article_get_id (self->article) == byline_article_get_id (job->copy))
+            g_signal_emit (self, signals[FAILED], 0, job->error);
           resolve_waiters (self, job->error);
         }
       return FALSE;

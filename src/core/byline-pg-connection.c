@@ -564,6 +564,14 @@ socket_ready_cb (int           fd,
 }
 
 gboolean
+byline_pg_connection_is_watching (BylinePgConnection *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PG_CONNECTION (self), FALSE);
+
+  return self->watch != NULL && PQstatus (self->conn) == CONNECTION_OK;
+}
+
+gboolean
 byline_pg_connection_listen (BylinePgConnection  *self,
                              const char          *channel,
                              GError             **error)

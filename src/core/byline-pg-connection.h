@@ -86,6 +86,9 @@ void                byline_pg_connection_rollback    (BylinePgConnection  *self)
 gboolean            byline_pg_connection_listen      (BylinePgConnection  *self,
                                                       const char          *channel,
                                                       GError             **error);
+/* Whether notifications still arrive: FALSE once the server went away
+ * (byline_pg_connection_reset() and listening again bring them back). */
+gboolean            byline_pg_connection_is_watching (BylinePgConnection  *self);
 
 /* Turns a failed result or connection state into a BYLINE_STORE_ERROR;
  * @res may be NULL (then the connection's message is used). What the

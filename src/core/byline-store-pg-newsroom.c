@@ -181,7 +181,14 @@ struct _BylinePgWatch
   gint64                 last_article;
   gint64                 last_version;
   const char            *last_what;
+  /* While the server is away: a try to connect again every
+   * WATCH_RETRY_SECONDS, on a worker thread (a connect can take its
+   * timeout), cancelled when the watch goes. */
+  guint                  retry_id;
+  GCancellable          *reconnecting;
 };
+
+#define WATCH_RETRY_SECONDS 1
 
 void
 _byline_pg_watch_free (BylinePgWatch *watch)
@@ -189,6 +196,10 @@ _byline_pg_watch_free (BylinePgWatch *watch)
   if (watch == NULL)
     return;
 
+  g_clear_handle_id (&watch->retry_id, g_source_remove);
+  if (watch->reconnecting != NULL)
+    g_cancellable_cancel (watch->reconnecting);
+  g_clear_object (&watch->reconnecting);
   g_signal_handlers_disconnect_by_data (watch->conn, watch);
   g_clear_object (&watch->conn);
   g_clear_pointer (&watch->seen, g_hash_table_unref);
@@ -234,6 +245,10 @@ article_change (BylinePgWatch *watch,
   now.trashed = byline_pg_get_bool (res, 0, 1);
   g_hash_table_insert (watch->seen, g_memdup2 (&id, sizeof id), g_memdup2 (&now, sizeof now));
 
+  /* Not seen before: in the Trash, it most likely just went there (what
+   * a desk showing it must hear of). */
+  if (!known && now.trashed)
+    return BYLINE_STORE_CHANGED_TRASHED;
   if (!known)
     return version <= 1 ? BYLINE_STORE_CHANGED_INSERTED : BYLINE_STORE_CHANGED_SAVED;
   if (before.trashed != now.trashed)
@@ -293,6 +308,16 @@ notification_cb (BylinePgConnection *conn,
   else
     return;
 
+  /* Locks, notes and the masthead leave the version as it was: each of
+   * their notifications is a change of its own (a lock taken, then let
+   * go). */
+  if (g_strcmp0 (what, BYLINE_STORE_CHANGED_LOCK) == 0 || g_strcmp0 (what, BYLINE_STORE_CHANGED_NOTES) == 0 ||
+      g_strcmp0 (what, BYLINE_STORE_CHANGED_PUBLICATION) == 0)
+    {
+      watch->func (article, what, watch->user_data);
+      return;
+    }
+
   /* A save or a change of state notifies for each table it wrote
    * (articles and pins; articles, status_events and revisions) with the
    * version it made: each is said once. */
@@ -304,6 +329,70 @@ notification_cb (BylinePgConnection *conn,
   watch->last_version = version;
   watch->last_what = what;
   watch->func (article, what, watch->user_data);
+}
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  BylinePgConnection *conn = task_data;
+  GError *error = NULL;
+
+  if (byline_pg_connection_reset (conn, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+reconnected_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BylinePgWatch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+  BylinePgConnection *conn = BYLINE_PG_CONNECTION (g_task_get_task_data (G_TASK (result)));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  /* The watch is gone (the store closed): @watch is too. */
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+  g_clear_object (&watch->reconnecting);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
+      !byline_pg_connection_listen (conn, "byline_changes", &error))
+    {
+      g_debug ("The newsroom server is still away: %s", error->message);
+      return;
+    }
+
+  /* What changed meanwhile was said to nobody: everything may have. */
+  g_hash_table_remove_all (watch->seen);
+  watch->last_article = 0;
+  watch->last_version = 0;
+  watch->last_what = NULL;
+  watch->func (0, BYLINE_STORE_CHANGED_SAVED, watch->user_data);
+}
+
+/* The listening connection is lost when the server goes away (a restart,
+ * the network): connect again, and LISTEN again, as soon as it is back. */
+static gboolean
+retry_cb (gpointer user_data)
+{
+  BylinePgWatch *watch = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (watch->reconnecting != NULL || byline_pg_connection_is_watching (watch->conn))
+    return G_SOURCE_CONTINUE;
+
+  watch->reconnecting = g_cancellable_new ();
+  task = g_task_new (NULL, watch->reconnecting, reconnected_cb, watch);
+  g_task_set_task_data (task, g_object_ref (watch->conn), g_object_unref);
+  g_task_run_in_thread (task, reconnect_thread);
+
+  return G_SOURCE_CONTINUE;
 }
 
 /**
@@ -344,6 +433,10 @@ _byline_store_pg_watch_changes (BylineStoreBackend     *backend,
       _byline_pg_watch_free (watch);
       return FALSE;
     }
+
+  watch->retry_id = g_timeout_add_seconds (WATCH_RETRY_SECONDS, retry_cb, watch);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, watch->retry_id),
+                            "[byline] newsroom notifications, reconnecting");
 
   self->watch = watch;
   return TRUE;

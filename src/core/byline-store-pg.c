@@ -158,29 +158,32 @@ dup_with_literals (BylineStorePg  *self,
   return g_string_free (out, FALSE);
 }
 
-static PGresult *
-run_query (BylineStorePg   *self,
-           const char      *sql,
-           BylinePgParams  *params,
-           gboolean         prepare,
-           const char      *doing,
-           GError         **error)
+/* Connects again when the server went away between two transactions (a
+ * restart, a network blip). Inside a transaction that would lose what it
+ * had done, so the transaction fails instead. */
+static void
+reconnect_if_lost (BylineStorePg *self)
 {
-  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->in_transaction || byline_pg_connection_is_ok (self->conn))
+    return;
+
+  if (!byline_pg_connection_reset (self->conn, &local_error) ||
+      !configure_session (self, &local_error))
+    g_debug ("Could not connect again: %s", local_error->message);
+}
+
+static PGresult *
+run_query_once (BylineStorePg   *self,
+                const char      *sql,
+                BylinePgParams  *params,
+                gboolean         prepare,
+                const char      *doing,
+                GError         **error)
+{
   int n_params = params != NULL ? (int) params->len : 0;
   const char * const *values = params != NULL ? (const char * const *) params->pdata : NULL;
-
-  /* The server went away between two transactions (a restart, a network
-   * blip): one more try on a new session. Inside a transaction that would
-   * lose what it had done, so the transaction fails instead. */
-  if (!self->in_transaction && !byline_pg_connection_is_ok (self->conn))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!byline_pg_connection_reset (self->conn, &local_error) ||
-          !configure_session (self, &local_error))
-        g_debug ("Could not connect again: %s", local_error->message);
-    }
 
   if (self->trace != NULL)
     self->trace (sql, self->trace_data);
@@ -201,6 +204,40 @@ run_query (BylineStorePg   *self,
 
     return byline_pg_connection_query (self->conn, literal_sql, 0, NULL, doing, error);
   }
+}
+
+static PGresult *
+run_query (BylineStorePg   *self,
+           const char      *sql,
+           BylinePgParams  *params,
+           gboolean         prepare,
+           const char      *doing,
+           GError         **error)
+{
+  g_autoptr(BylinePgLocker) locker = _byline_pg_locker_new (self);
+  g_autoptr(GError) local_error = NULL;
+  PGresult *res;
+
+  reconnect_if_lost (self);
+  res = run_query_once (self, sql, params, prepare, doing, &local_error);
+
+  /* A session the server dropped while nobody asked anything looks well
+   * until the first query after: that one is tried once more, on a new
+   * session, when nothing of a transaction is lost by it. */
+  if (res == NULL && !self->in_transaction && !byline_pg_connection_is_ok (self->conn))
+    {
+      reconnect_if_lost (self);
+      if (byline_pg_connection_is_ok (self->conn))
+        {
+          g_clear_error (&local_error);
+          res = run_query_once (self, sql, params, prepare, doing, &local_error);
+        }
+    }
+
+  if (res == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return res;
 }
 
 PGresult *

@@ -44,6 +44,10 @@ struct _BylineStore
   char               *desk;
   /* Where saves wait while the newsroom server cannot be reached. */
   BylineOutbox       *outbox;
+  /* Article id → the versions an outbox entry was sent from and made
+   * (gint64[2]): this desk's newer text of it, edited from the older
+   * version, goes on top of its own sent one (byline_store_send_outbox()). */
+  GHashTable         *replayed;
   GMutex              user_name_lock;
   /* Inside a "changed" that watch_changes announced. */
   guint               announcing_elsewhere;
@@ -79,6 +83,7 @@ byline_store_finalize (GObject *object)
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->desk, g_free);
   g_clear_object (&self->outbox);
+  g_clear_pointer (&self->replayed, g_hash_table_unref);
   g_mutex_clear (&self->user_name_lock);
 
   G_OBJECT_CLASS (byline_store_parent_class)->finalize (object);
@@ -182,6 +187,7 @@ byline_store_init (BylineStore *self)
   self->owner = g_thread_self ();
   g_mutex_init (&self->user_name_lock);
   self->desk = _byline_store_make_desk ();
+  self->replayed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 const char *
@@ -603,6 +609,59 @@ byline_store_set_outbox (BylineStore  *self,
 }
 
 /**
+ * byline_store_get_outbox:
+ * @self: a store
+ *
+ * Returns: (transfer none) (nullable): where saves wait while the
+ *   newsroom server cannot be reached, if anywhere
+ */
+BylineOutbox *
+byline_store_get_outbox (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  return self->outbox;
+}
+
+/* An outbox entry of article @id, edited from @from, is stored as
+ * version @to. */
+static void
+note_replayed (BylineStore *self,
+               gint64       id,
+               gint64       from,
+               gint64       to)
+{
+  gint64 versions[2] = { from, to };
+
+  g_mutex_lock (&self->user_name_lock);
+  g_hash_table_insert (self->replayed, g_memdup2 (&id, sizeof id), g_memdup2 (versions, sizeof versions));
+  g_mutex_unlock (&self->user_name_lock);
+}
+
+/* The version a save of article @id edited from @version names: the one
+ * its own text, sent from the outbox, made of it. The window that kept
+ * typing while the outbox was sent from another thread saves on top of
+ * what it sent, and is refused only when someone else saved since. */
+static gint64
+replayed_version (BylineStore *self,
+                  gint64       id,
+                  gint64       version,
+                  gboolean     forget)
+{
+  gint64 *versions;
+
+  g_mutex_lock (&self->user_name_lock);
+  versions = g_hash_table_lookup (self->replayed, &id);
+  if (versions != NULL && versions[0] == version)
+    version = versions[1];
+  if (forget && versions != NULL)
+    g_hash_table_remove (self->replayed, &id);
+  g_mutex_unlock (&self->user_name_lock);
+
+  return version;
+}
+
+/**
  * byline_store_send_outbox:
  * @self: a store
  * @sent: (out) (optional): how many articles were sent
@@ -644,6 +703,7 @@ byline_store_send_outbox (BylineStore  *self,
     {
       BylineArticle *article = g_ptr_array_index (waiting, i);
       g_autoptr(GError) local_error = NULL;
+      gint64 from = byline_article_get_version (article);
 
       if (!byline_store_save_article (self, article, &local_error))
         {
@@ -671,7 +731,10 @@ byline_store_send_outbox (BylineStore  *self,
           n_conflicts++;
         }
       else
-        n_sent++;
+        {
+          note_replayed (self, byline_article_get_id (article), from, byline_article_get_version (article));
+          n_sent++;
+        }
 
       if (!byline_outbox_remove (self->outbox, self->path, article, error))
         return FALSE;
@@ -900,6 +963,8 @@ byline_store_save_article (BylineStore    *self,
   if (stamp.created == 0)
     stamp.created = stamp.updated;
   stamp.version = byline_article_get_version (article);
+  if (!inserting)
+    stamp.version = replayed_version (self, id, stamp.version, FALSE);
   user_name = byline_store_dup_user_name (self);
   stamp.updated_by = user_name;
 
@@ -943,7 +1008,10 @@ failed:
 
   /* Sent: an older text waiting in the outbox must not follow it. */
   if (self->outbox != NULL && !inserting)
-    byline_outbox_remove (self->outbox, self->path, article, NULL);
+    {
+      byline_outbox_remove (self->outbox, self->path, article, NULL);
+      replayed_version (self, id, 0, TRUE);
+    }
 
   /* Outside the transaction: the article's notify handlers may call the
    * store themselves. */

@@ -21,6 +21,7 @@
 #include "byline-article-fields.h"
 #include "byline-editor-pane-private.h"
 #include "byline-history-window.h"
+#include "byline-outbox.h"
 #include "byline-pin.h"
 #include "byline-review.h"
 #include "byline-window-private.h"
@@ -354,6 +355,126 @@ follow_store (BylineWindow *self,
   bring_in (self, stored);
 }
 
+/* Offline: the newsroom server went away */
+
+#define OFFLINE_RETRY_SECONDS 2
+
+static void check_lock (BylineWindow *self);
+
+static void
+offline_tried_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+
+  /* A failure is announced by autosave's "failed" (the banner stays), a
+   * success by its "saved" (_byline_window_desks_saved()). */
+  self->offline_trying = FALSE;
+  byline_autosave_flush_finish (BYLINE_AUTOSAVE (object), result, NULL);
+}
+
+/* While the server is away, the open article's text is sent again every
+ * few seconds, off the main thread (a connect can take its timeout); when
+ * nothing of it waits here, the desk is back once the outbox is empty
+ * (the application sends what other articles left there). */
+static gboolean
+offline_retry_cb (gpointer user_data)
+{
+  BylineWindow *self = user_data;
+  BylineOutbox *outbox = byline_store_get_outbox (self->store);
+
+  if (!self->offline)
+    {
+      self->offline_retry_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* What a person must decide first: the bar says it. */
+  if (self->offline_trying || self->desk_state == BYLINE_DESK_STATE_CONFLICT ||
+      self->desk_state == BYLINE_DESK_STATE_DELETED)
+    return G_SOURCE_CONTINUE;
+
+  if (self->article != NULL && byline_autosave_get_dirty (self->autosave))
+    {
+      self->offline_trying = TRUE;
+      byline_autosave_flush_async (self->autosave, NULL, offline_tried_cb, g_object_ref (self));
+    }
+  else if (outbox == NULL || byline_outbox_count (outbox, byline_store_get_path (self->store)) == 0)
+    _byline_window_desks_saved (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Whether the open article's text waits in the outbox. */
+static gboolean
+is_in_outbox (BylineWindow *self)
+{
+  BylineOutbox *outbox = byline_store_get_outbox (self->store);
+  g_autoptr(GPtrArray) waiting = NULL;
+  const char *uuid;
+
+  if (outbox == NULL || self->article == NULL)
+    return FALSE;
+
+  uuid = byline_article_get_uuid (self->article);
+  waiting = byline_outbox_list (outbox, byline_store_get_path (self->store), NULL);
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    if (g_str_equal (byline_article_get_uuid (g_ptr_array_index (waiting, i)), uuid))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+go_offline (BylineWindow *self)
+{
+  gtk_label_set_text (self->banner_label,
+                      _("This desk is offline: the newsroom server cannot be reached. "
+                        "Your changes are kept on this computer and will be sent when it is back."));
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  _byline_window_update_save_state (self);
+
+  self->offline = TRUE;
+  if (self->offline_retry_id == 0)
+    {
+      self->offline_retry_id = g_timeout_add_seconds (OFFLINE_RETRY_SECONDS, offline_retry_cb, self);
+      g_source_set_name_by_id (self->offline_retry_id, "[byline] sending what waits for the server");
+    }
+}
+
+void
+_byline_window_desks_saved (BylineWindow *self)
+{
+  BylineOutbox *outbox = byline_store_get_outbox (self->store);
+
+  if (!self->offline)
+    return;
+
+  /* Other articles' saves still wait: the application sends them, and the
+   * banner stays until it has. */
+  if (outbox != NULL && byline_outbox_count (outbox, byline_store_get_path (self->store)) > 0)
+    return;
+
+  self->offline = FALSE;
+  g_clear_handle_id (&self->offline_retry_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  _byline_window_update_save_state (self);
+  _byline_window_show_toast (self, _("Back on line: your changes were sent to the newsroom server."),
+                             NULL, NULL, NULL);
+
+  /* Did the lock outlive the outage? */
+  check_lock (self);
+}
+
+gboolean
+_byline_window_get_offline (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+
+  return self->offline && gtk_revealer_get_reveal_child (self->banner_revealer);
+}
+
 /* Edit locks */
 
 static gboolean heartbeat_cb (gpointer user_data);
@@ -363,6 +484,7 @@ hold_lock (BylineWindow *self,
            gint64        id)
 {
   self->locked_id = id;
+  self->lock_confirmed = g_get_monotonic_time ();
   if (self->heartbeat_id == 0)
     {
       self->heartbeat_id = g_timeout_add_seconds (BYLINE_LOCK_HEARTBEAT, heartbeat_cb, self);
@@ -488,6 +610,30 @@ lock_lost (BylineWindow *self)
   follow_store (self, FALSE);
 }
 
+/* Whether this window still holds the open article's lock, asked now: it
+ * lapses when no heartbeat reached the server for BYLINE_LOCK_LAPSE
+ * seconds, and another desk may have taken it then. */
+static void
+check_lock (BylineWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean held = TRUE;
+
+  if (self->locked_id <= 0 || self->locked_id != get_open_id (self))
+    return;
+
+  if (!byline_store_heartbeat_lock (self->store, self->locked_id, &held, &error))
+    {
+      g_debug ("Could not check the edit lock: %s", error->message);
+      return;
+    }
+
+  if (held)
+    self->lock_confirmed = g_get_monotonic_time ();
+  else
+    lock_lost (self);
+}
+
 static gboolean
 heartbeat_cb (gpointer user_data)
 {
@@ -503,12 +649,27 @@ heartbeat_cb (gpointer user_data)
 
   if (!byline_store_heartbeat_lock (self->store, self->locked_id, &held, &error))
     {
+      gint64 silent = g_get_monotonic_time () - self->lock_confirmed;
+
       g_debug ("Could not keep the edit lock: %s", error->message);
+
+      /* Said once per outage, as soon as another desk may take it: what
+       * is typed meanwhile still waits here, and goes to History if
+       * another desk has the article by the time the server is back. */
+      if (silent > BYLINE_LOCK_LAPSE * G_USEC_PER_SEC &&
+          silent <= (BYLINE_LOCK_LAPSE + BYLINE_LOCK_HEARTBEAT) * G_USEC_PER_SEC)
+        _byline_window_show_toast (self,
+                                   _("This desk's hold on the article has lapsed while the newsroom server "
+                                     "is away: another desk may take it over. What you type is kept."),
+                                   NULL, NULL, NULL);
       return G_SOURCE_CONTINUE;
     }
 
   if (held)
-    return G_SOURCE_CONTINUE;
+    {
+      self->lock_confirmed = g_get_monotonic_time ();
+      return G_SOURCE_CONTINUE;
+    }
 
   self->heartbeat_id = 0;
   lock_lost (self);
@@ -527,12 +688,7 @@ lock_changed (BylineWindow *self)
 
   if (self->locked_id == id)
     {
-      gboolean held = TRUE;
-
-      if (!byline_store_heartbeat_lock (self->store, id, &held, &error))
-        g_debug ("Could not check the edit lock: %s", error->message);
-      else if (!held)
-        lock_lost (self);
+      check_lock (self);
       return;
     }
 
@@ -644,6 +800,12 @@ _byline_window_desks_save_failed (BylineWindow *self,
   if (g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND))
     {
       set_desk_state (self, BYLINE_DESK_STATE_DELETED);
+      return TRUE;
+    }
+
+  if (g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE) && is_in_outbox (self))
+    {
+      go_offline (self);
       return TRUE;
     }
 
@@ -931,6 +1093,7 @@ _byline_window_dispose_desks (BylineWindow *self)
   if (self->store != NULL)
     release_lock (self);
   g_clear_handle_id (&self->heartbeat_id, g_source_remove);
+  g_clear_handle_id (&self->offline_retry_id, g_source_remove);
   g_clear_pointer (&self->conflict_message, g_free);
   g_clear_pointer (&self->lock_holder, g_free);
   g_clear_object (&self->kept_words);

@@ -119,6 +119,13 @@ struct _BylineWindow
   gboolean              words_kept;
   gboolean              opened_trashed;
   gboolean              locking;
+  /* The newsroom server could not take a save: it waits in the outbox,
+   * and a save is tried again every few seconds until one goes through. */
+  gboolean              offline;
+  gboolean              offline_trying;
+  guint                 offline_retry_id;
+  /* When the server last said this window holds its lock (monotonic µs). */
+  gint64                lock_confirmed;
 };
 
 /* byline-window.c */
@@ -214,6 +221,8 @@ gboolean  _byline_window_desks_save_failed   (BylineWindow  *self,
  * the switch or close can go on. TRUE when they were. */
 gboolean  _byline_window_desks_set_aside     (BylineWindow  *self,
                                               const GError  *error);
+/* A save went through: the desk is back on line when it was away. */
+void      _byline_window_desks_saved         (BylineWindow  *self);
 /* Gives the edit lock up: the window closes. */
 void      _byline_window_desks_release       (BylineWindow  *self);
 /* "Read-Only", "Not Saved", or NULL when saving goes as usual. */
@@ -249,5 +258,7 @@ gboolean          _byline_window_get_read_only      (BylineWindow *self);
 const char       *_byline_window_get_banner_text    (BylineWindow *self);
 /* The desk bar (its label, then its buttons) while it shows, else NULL. */
 GtkWidget        *_byline_window_get_desk_bar       (BylineWindow *self);
+/* Whether the banner says the desk is offline, its changes kept here. */
+gboolean          _byline_window_get_offline        (BylineWindow *self);
 
 G_END_DECLS

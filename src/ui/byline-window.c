@@ -157,6 +157,7 @@ autosave_saved_cb (BylineWindow   *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   self->close_despite_error = FALSE;
   _byline_window_update_save_state (self);
+  _byline_window_desks_saved (self);
 
   if (self->article != NULL)
     g_settings_set_int (self->settings, "cursor-offset",
