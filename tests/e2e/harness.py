@@ -291,9 +291,17 @@ class Session:
             env["WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS"] = "1"
         return env
 
-    def start_app(self, *args):
+    def start_app(self, *args, env=None):
+        """Starts byline with @args; @env (a dict) adds to or, with None
+        values, takes from its environment (another desk's settings)."""
         name = f"byline-{len(self._apps) + 1}"
-        p, log_path = self._spawn(name, [self.binary, *args], self.app_env(), cwd=self.tmp)
+        app_env = self.app_env()
+        for key, value in (env or {}).items():
+            if value is None:
+                app_env.pop(key, None)
+            else:
+                app_env[key] = value
+        p, log_path = self._spawn(name, [self.binary, *args], app_env, cwd=self.tmp)
         app = App(p, log_path)
         self._apps.append(app)
         log(f"started {' '.join([os.path.basename(self.binary), *args])} (pid {p.pid}, log {log_path})")
@@ -519,6 +527,64 @@ def focus_under_pointer():
     POINTER_ROOT, REVERT_TO_POINTER_ROOT, CURRENT_TIME = 1, 1, 0
     x11.XSetInputFocus(dpy, POINTER_ROOT, REVERT_TO_POINTER_ROOT, CURRENT_TIME)
     x11.XCloseDisplay(dpy)  # flushes the request
+
+
+def raise_app(pid):
+    """Raise the windows of process pid above the others, and give them the
+    keyboard: with no window manager, two apps' windows both sit at the
+    screen's origin, and clicks go to whichever is on top. The windows are
+    told by their _NET_WM_PID, through libX11."""
+    import ctypes
+    import ctypes.util
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XDefaultRootWindow.restype = ctypes.c_ulong
+    x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+                               ctypes.POINTER(ctypes.c_ulong),
+                               ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+                               ctypes.POINTER(ctypes.c_uint)]
+    x11.XGetWindowProperty.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_long,
+                                       ctypes.c_long, ctypes.c_int, ctypes.c_ulong,
+                                       ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_int),
+                                       ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_ulong),
+                                       ctypes.POINTER(ctypes.c_void_p)]
+    x11.XRaiseWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    x11.XFree.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    dpy = x11.XOpenDisplay(None)
+    if not dpy:
+        raise HarnessError(f"Could not open the X display {os.environ.get('DISPLAY')!r}")
+    raised = 0
+    try:
+        net_wm_pid = x11.XInternAtom(dpy, b"_NET_WM_PID", 0)
+        root_ret, parent_ret = ctypes.c_ulong(), ctypes.c_ulong()
+        children, n = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
+        x11.XQueryTree(dpy, x11.XDefaultRootWindow(dpy), ctypes.byref(root_ret), ctypes.byref(parent_ret),
+                       ctypes.byref(children), ctypes.byref(n))
+        for i in range(n.value):
+            window = children[i]
+            type_ret, format_ret = ctypes.c_ulong(), ctypes.c_int()
+            n_items, after = ctypes.c_ulong(), ctypes.c_ulong()
+            data = ctypes.c_void_p()
+            XA_CARDINAL = 6
+            if x11.XGetWindowProperty(dpy, window, net_wm_pid, 0, 1, 0, XA_CARDINAL, ctypes.byref(type_ret),
+                                      ctypes.byref(format_ret), ctypes.byref(n_items), ctypes.byref(after),
+                                      ctypes.byref(data)) == 0 and data.value:
+                if n_items.value == 1 and ctypes.cast(data, ctypes.POINTER(ctypes.c_ulong))[0] == pid:
+                    x11.XRaiseWindow(dpy, window)
+                    raised += 1
+                x11.XFree(data)
+        if children:
+            x11.XFree(children)
+    finally:
+        x11.XCloseDisplay(dpy)  # flushes the requests
+    if not raised:
+        raise HarnessError(f"No window of process {pid} to raise")
+    time.sleep(0.3)
 
 
 def click_node(node, check_focus=True, timeout=5):
