@@ -846,6 +846,75 @@ test_copy_to_server (Fixture       *fixture,
   }
 }
 
+/* A copy needs the newsroom's owner: an editor who is not is told so, and
+ * nothing is copied; into a new database on which the editor may create
+ * the schema, the copy makes it theirs and goes through. */
+static void
+test_copy_to_needs_owner (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "desk.db", NULL);
+  g_autofree char *own_location = NULL;
+  g_autofree char *own_dbname = NULL;
+  g_autofree char *eva_uri = NULL;
+  g_autofree char *eva_own_uri = NULL;
+  g_autofree char *grant = NULL;
+  g_autoptr(BylineStore) file = NULL;
+  g_autoptr(BylineStore) server = NULL;
+  g_autoptr(BylineArticle) ferry = make_article ("Ferry fares rise", "Fares rise in May.");
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  g_auto(GStrv) env = byline_test_environ_without_display ();
+  BylineArticleQuery query = BYLINE_ARTICLE_QUERY_INIT;
+
+  REQUIRE_SERVER ();
+
+  /* The superuser's first connection makes the newsroom: it owns it. */
+  g_clear_object (&server);
+  server = byline_test_store_new (fixture->uri);
+  g_clear_object (&server);
+  ensure_role ("copy_eva", "byline_editor", NULL);
+  env = g_environ_setenv (env, "PGPASSWORD", PASSWORD, TRUE);
+
+  file = byline_test_store_new (path);
+  byline_test_save_article (file, ferry);
+  g_assert_true (byline_store_set_status (file, ferry, BYLINE_STATUS_IN_REVIEW, "Ana", &error));
+  g_assert_no_error (error);
+  g_clear_object (&file);
+
+  eva_uri = dup_role_uri ("copy_eva", fixture->dbname);
+  {
+    const char *args[] = { "--database", path, "--copy-to", eva_uri, NULL };
+
+    byline_test_run_byline (&run, fixture->dir, env, args);
+    byline_test_run_assert_error_line (&run, 1);
+    g_assert_nonnull (strstr (run.err, "only the role that owns the newsroom’s schema may copy into it"));
+    g_assert_nonnull (strstr (run.err, "GRANT CREATE ON DATABASE"));
+  }
+  server = byline_test_store_new (fixture->uri);
+  summaries = byline_store_list_articles (server, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 0);
+  g_clear_object (&server);
+
+  /* A new database Eva may make the schema in: hers, and the copy works. */
+  own_location = byline_test_location_new (fixture->dir, "eva");
+  own_dbname = g_strndup (strrchr (own_location, '/') + 1, strcspn (strrchr (own_location, '/') + 1, "?"));
+  grant = g_strdup_printf ("GRANT CREATE ON DATABASE \"%s\" TO copy_eva", own_dbname);
+  byline_test_server_exec (NULL, grant);
+  eva_own_uri = dup_role_uri ("copy_eva", own_dbname);
+  {
+    const char *args[] = { "--database", path, "--copy-to", eva_own_uri, NULL };
+
+    byline_test_run_byline (&run, fixture->dir, env, args);
+    byline_test_run_assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "articles\t1\n"));
+    g_assert_nonnull (strstr (run.out, "state changes\t1\n"));
+  }
+  byline_test_location_remove (own_location);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +939,7 @@ main (int   argc,
   ADD ("row-lock-busy", test_row_lock_busy);
   ADD ("cli-reporter-and-editor", test_cli_reporter_and_editor);
   ADD ("copy-to-server", test_copy_to_server);
+  ADD ("copy-to-needs-owner", test_copy_to_needs_owner);
 
 #undef ADD
 

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-pg-connection.h"
 #include "byline-pin.h"
 #include "byline-review-private.h"
 #include "byline-store-backend.h"
@@ -365,6 +366,22 @@ byline_store_copy_to (BylineStore       *self,
     {
       copy.to->vtable->rollback (copy.to);
       memset (counts, 0, sizeof *counts);
+
+      /* A copy writes what no desk may (states and their history as they
+       * were, the masthead): on a server only the role that owns the
+       * newsroom's tables may. Say so, rather than "ask an editor". */
+      if (g_error_matches (local_error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION) &&
+          byline_pg_is_uri (byline_store_get_path (target)))
+        {
+          g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_PERMISSION,
+                       _("Could not %s: only the role that owns the newsroom’s schema may copy into it "
+                         "(nothing was copied). Copy as that role, or into a new, empty database on which "
+                         "your role may create the schema (GRANT CREATE ON DATABASE …): the copy then makes "
+                         "it yours. The server said: %s"),
+                       doing, local_error->message);
+          goto out;
+        }
+
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto out;
     }
