@@ -819,7 +819,22 @@ _byline_window_desks_set_aside (BylineWindow *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *title = NULL;
 
-  if (self->article == NULL || !g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT))
+  if (self->article == NULL)
+    return FALSE;
+
+  /* The server is away, and the words wait in the outbox already: they
+   * are safe on this computer, and leave with the switch or close. */
+  if (g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE) && is_in_outbox (self))
+    {
+      byline_autosave_discard (self->autosave);
+      /* Translators: %s is a headline */
+      title = g_strdup_printf (_("“%s” is kept on this computer and will be sent when the newsroom server is back."),
+                               byline_article_get_display_headline (self->article));
+      _byline_window_show_toast (self, title, NULL, NULL, NULL);
+      return TRUE;
+    }
+
+  if (!g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT))
     return FALSE;
 
   if (!keep_words (self, &local_error))

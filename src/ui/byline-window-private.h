@@ -218,7 +218,8 @@ gboolean  _byline_window_desks_save_failed   (BylineWindow  *self,
                                               const GError  *error);
 /* Leaving an article whose save was refused because someone else changed
  * it (@error): the words typed here are kept as a revision instead, so
- * the switch or close can go on. TRUE when they were. */
+ * the switch or close can go on; or, the server being away, they wait in
+ * the outbox already. TRUE when they were. */
 gboolean  _byline_window_desks_set_aside     (BylineWindow  *self,
                                               const GError  *error);
 /* A save went through: the desk is back on line when it was away. */
