@@ -680,7 +680,6 @@ heartbeat_cb (gpointer user_data)
 static void
 lock_changed (BylineWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   gint64 id = get_open_id (self);
 
   if (self->locking || id <= 0)

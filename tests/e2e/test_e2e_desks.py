@@ -161,8 +161,10 @@ class Run:
         articles = find(b.frame, "list", "Articles", 10)
         wait_for("the headline in Ben's list", lambda: labels_named(articles, HEADLINE), 10, 0.1)
         seen = time.monotonic()
-        # Polling the tree costs a few hundred milliseconds itself.
-        if seen - saved > 1.5:
+        # Polling the tree costs a few hundred milliseconds itself, and the
+        # test shares a loaded machine: a second when idle (bench/ measures
+        # it), three allowed here.
+        if seen - saved > 3.0:
             raise AssertionError(f"Ben's list showed the headline {seen - saved:.1f} s after Ana's save")
         return (f"seen {seen - saved:.2f} s after Ana's header said saved "
                 f"({seen - typed:.2f} s after the last keystroke, autosave's pause included)")
