@@ -21,6 +21,7 @@
 #include "byline-article.h"
 #include "byline-export-writer.h"
 #include "byline-exporter.h"
+#include "byline-media.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
 #include "byline-renderer.h"
@@ -102,6 +103,31 @@ write_image (Fixture    *fixture,
   g_assert_no_error (error);
 
   return path;
+}
+
+/* Keeps the picture at @path in the newsroom, as choosing it does, and
+ * makes it @article's lead picture. */
+static void
+keep_image (Fixture       *fixture,
+            BylineArticle *article,
+            const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = byline_store_add_media_file (fixture->store, file, NULL, &error);
+
+  g_assert_no_error (error);
+  byline_article_set_image (article, reference);
+}
+
+/* Where the export writes @article's kept picture: "images/<name>". */
+static char *
+dup_image_href (BylineArticle *article)
+{
+  g_autofree char *name = byline_media_dup_export_name (byline_article_get_image (article));
+
+  g_assert_nonnull (name);
+  return g_strconcat ("images/", name, NULL);
 }
 
 static void
@@ -204,14 +230,14 @@ test_html_article (Fixture       *fixture,
   g_autofree char *copied = NULL;
   htmlDocPtr doc;
 
-  byline_article_set_image (article, image);
+  keep_image (fixture, article, image);
   byline_article_set_image_alt (article, "A dredger moored at the east basin quay");
   byline_article_set_caption (article, "The dredger Margit arrives at first light.");
   byline_article_set_credit (article, "Jonas Berg");
   save_article (fixture, article);
 
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
-  g_assert_true (byline_export_article_html (article, fixture->publication, output,
+  g_assert_true (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -261,9 +287,9 @@ test_html_image_name_clash (Fixture       *fixture,
           g_autoptr(GFile) output = g_file_new_for_path (out);
           g_autoptr(GError) error = NULL;
 
-          byline_article_set_image (article, images[i]);
+          keep_image (fixture, article, images[i]);
           byline_article_set_id (article, 40 + i);
-          g_assert_true (byline_export_article_html (article, fixture->publication, output,
+          g_assert_true (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                                      NULL, NULL, &error));
           g_assert_no_error (error);
         }
@@ -311,7 +337,7 @@ test_html_missing_image (Fixture       *fixture,
   byline_article_set_caption (article, "Waves over the breakwater on Sunday.");
   save_article (fixture, article);
 
-  g_assert_true (byline_export_article_html (article, fixture->publication, output,
+  g_assert_true (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -359,7 +385,8 @@ assert_json_time (JsonObject *object,
 }
 
 static BylineArticle *
-new_ninjs_article (const char *image)
+new_ninjs_article (Fixture    *fixture,
+                   const char *image)
 {
   BylineArticle *article = new_article ("School board approves new gym for Northside Primary",
                                         BYLINE_STATUS_PUBLISHED, 1707900000);
@@ -384,7 +411,10 @@ new_ninjs_article (const char *image)
   byline_article_set_caption (article, "Pupils outside the old gym hall.");
   byline_article_set_credit (article, "Tom Okafor");
   byline_article_set_image_alt (article, "Children in sports kit queue at a brick hall");
-  byline_article_set_image (article, image);
+  if (g_path_is_absolute (image))
+    keep_image (fixture, article, image);
+  else
+    byline_article_set_image (article, image);
 
   pin = byline_pin_new (1, 12, "Northside Primary roof repairs delayed");
   byline_pin_set_page_name (pin, "12-northside-primary-roof-repairs-delayed.html");
@@ -456,7 +486,7 @@ test_ninjs_fields (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *image = write_image (fixture, "photos", "gym.png", "gym");
-  g_autoptr(BylineArticle) article = new_ninjs_article (image);
+  g_autoptr(BylineArticle) article = new_ninjs_article (fixture, image);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
@@ -540,9 +570,11 @@ test_ninjs_base_url (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autofree char *image = write_image (fixture, "photos", "gym hall.png", "gym");
-  g_autoptr(BylineArticle) article = new_ninjs_article (image);
+  g_autoptr(BylineArticle) article = new_ninjs_article (fixture, image);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
+  g_autofree char *href = NULL;
+  g_autofree char *expected_url = NULL;
   g_autofree char *read_href = NULL;
   JsonObject *ninjs;
   JsonObject *media;
@@ -553,6 +585,9 @@ test_ninjs_base_url (Fixture       *fixture,
   json = byline_export_ninjs (article, fixture->publication, NULL);
   ninjs = parse_json_object (json, parser);
   assert_ninjs_2_1_members (ninjs);
+  /* The picture kept in the newsroom, where the HTML export writes it. */
+  href = dup_image_href (article);
+  expected_url = g_strconcat ("https://courier.example.org/news/", href, NULL);
 
   g_assert_cmpstr (json_object_get_string_member (ninjs, "uri"), ==,
                    "urn:uuid:3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
@@ -562,15 +597,13 @@ test_ninjs_base_url (Fixture       *fixture,
   assert_ninjs_2_1_association (media);
   g_assert_cmpstr (json_object_get_string_member (media, "name"), ==, "featuremedia");
   g_assert_cmpstr (json_object_get_string_member (media, "type"), ==, "picture");
-  g_assert_cmpstr (json_object_get_string_member (media, "uri"), ==,
-                   "https://courier.example.org/news/images/gym%20hall.png");
+  g_assert_cmpstr (json_object_get_string_member (media, "uri"), ==, expected_url);
   g_assert_cmpstr (json_object_get_string_member (media, "by"), ==, "Tom Okafor");
   g_assert_cmpstr (get_role_value (media, "descriptions", "caption"), ==, "Pupils outside the old gym hall.");
   g_assert_cmpstr (get_role_value (media, "descriptions", "alternative-text"), ==,
                    "Children in sports kit queue at a brick hall");
   rendition = json_array_get_object_element (json_object_get_array_member (media, "renditions"), 0);
-  g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==,
-                   "https://courier.example.org/news/images/gym%20hall.png");
+  g_assert_cmpstr (json_object_get_string_member (rendition, "href"), ==, expected_url);
   g_assert_cmpstr (json_object_get_string_member (rendition, "contenttype"), ==, "image/png");
   g_assert_null (strstr (json, "file:"));
 
@@ -726,7 +759,7 @@ static void
 test_ninjs_file (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(BylineArticle) article = new_ninjs_article ("https://photos.example.org/gym.jpg");
+  g_autoptr(BylineArticle) article = new_ninjs_article (fixture, "https://photos.example.org/gym.jpg");
   g_autofree char *out = tmp_path (fixture, "gym.json", NULL);
   g_autoptr(GFile) output = g_file_new_for_path (out);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -810,11 +843,11 @@ test_publication (Fixture       *fixture,
   save_article (fixture, draft);
   save_article (fixture, spiked);
   save_article (fixture, middle);
-  byline_article_set_image (oldest, image_b);
+  keep_image (fixture, oldest, image_b);
   save_article (fixture, oldest);
 
   /* Pins to a published page (a link) and to a draft (no page: no link). */
-  byline_article_set_image (newest, image_a);
+  keep_image (fixture, newest, image_a);
   byline_article_add_pin (newest, byline_pin_new (1, byline_article_get_id (middle),
                                                   byline_article_get_headline (middle)));
   byline_article_add_pin (newest, byline_pin_new (2, byline_article_get_id (draft),
@@ -976,10 +1009,10 @@ test_error_missing_folder (Fixture       *fixture,
   g_autoptr(GFile) json_output = g_file_new_for_path (json_out);
   g_autoptr(GError) error = NULL;
 
-  byline_article_set_image (article, image);
+  keep_image (fixture, article, image);
   save_article (fixture, article);
 
-  g_assert_false (byline_export_article_html (article, fixture->publication, output,
+  g_assert_false (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                               NULL, NULL, &error));
   assert_write_error (error, out);
   g_assert_nonnull (strstr (error->message, "does not exist"));
@@ -1018,7 +1051,7 @@ test_error_not_a_folder (Fixture       *fixture,
   assert_write_error (error, "notes.txt");
   g_clear_error (&error);
 
-  g_assert_false (byline_export_article_html (article, fixture->publication, output,
+  g_assert_false (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                               NULL, NULL, &error));
   assert_write_error (error, out);
   g_clear_error (&error);
@@ -1047,13 +1080,13 @@ test_error_image_folder_taken (Fixture       *fixture,
   g_autoptr(GFile) output = g_file_new_for_path (out);
   g_autoptr(GError) error = NULL;
 
-  byline_article_set_image (article, image);
+  keep_image (fixture, article, image);
   save_article (fixture, article);
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
   g_file_set_contents (taken, "not a folder", -1, &error);
   g_assert_no_error (error);
 
-  g_assert_false (byline_export_article_html (article, fixture->publication, output,
+  g_assert_false (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                               NULL, NULL, &error));
   assert_write_error (error, taken);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -1079,11 +1112,11 @@ test_error_read_only (Fixture       *fixture,
       return;
     }
 
-  byline_article_set_image (article, image);
+  keep_image (fixture, article, image);
   save_article (fixture, article);
   g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
 
-  g_assert_false (byline_export_article_html (article, fixture->publication, output,
+  g_assert_false (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                               NULL, NULL, &error));
   assert_write_error (error, out);
   g_clear_error (&error);
@@ -1389,7 +1422,8 @@ test_foreign_files (Fixture       *fixture,
   g_autofree char *image = write_image (fixture, "photos", "photo.jpg", "our harbour");
   g_autoptr(BylineArticle) article = new_article ("Harbour opens its new marina", BYLINE_STATUS_PUBLISHED, 1707000000);
   g_autofree char *site = tmp_path (fixture, "site", NULL);
-  g_autofree char *theirs = tmp_path (fixture, "site", "images", "photo.jpg", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *href = NULL;
   g_autofree char *images = tmp_path (fixture, "site", "images", NULL);
   g_autofree char *page = NULL;
   g_autofree char *copy = NULL;
@@ -1400,9 +1434,13 @@ test_foreign_files (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   htmlDocPtr doc;
 
-  byline_article_set_image (article, image);
+  keep_image (fixture, article, image);
   save_article (fixture, article);
   page = dup_site_page (site, article);
+  /* Someone else's picture under the name the export would give ours. */
+  href = dup_image_href (article);
+  g_free (theirs);
+  theirs = g_build_filename (site, href, NULL);
 
   g_assert_cmpint (g_mkdir_with_parents (images, 0755), ==, 0);
   g_file_set_contents (theirs, "the photographer's own picture", -1, &error);
@@ -1413,7 +1451,7 @@ test_foreign_files (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, "the photographer's own picture");
   doc = byline_test_parse_html_file (page);
   src = byline_test_xpath_string (doc, "//figure/img/@src");
-  g_assert_cmpstr (src, !=, "images/photo.jpg");
+  g_assert_cmpstr (src, !=, href);
   copy = resolve_href (site, src);
   assert_same_contents (image, copy);
   xmlFreeDoc (doc);
@@ -1453,7 +1491,7 @@ test_symlinks (Fixture       *fixture,
   g_autoptr(GFile) dir = g_file_new_for_path (site);
   g_autoptr(GError) error = NULL;
 
-  byline_article_set_image (article, image);
+  keep_image (fixture, article, image);
   save_article (fixture, article);
   page = dup_site_page (site, article);
   g_file_set_contents (secret, "do not overwrite", -1, &error);
@@ -1579,7 +1617,7 @@ test_disk_full (Fixture       *fixture,
   g_autoptr(GFile) dir = g_file_new_for_path (site);
   const gssize limits[] = { 0, 1, 100, 4096, 8192, 12000, 20000, 30000 };
 
-  byline_article_set_image (first, image);
+  keep_image (fixture, first, image);
   save_article (fixture, first);
   save_article (fixture, second);
   page_path = dup_site_page (site, first);
@@ -1719,7 +1757,7 @@ test_html_no_review_marks (Fixture       *fixture,
   g_assert_nonnull (strstr (reviewed, "<del class=\"review-del\">"));
 
   /* ...and the exported page has none of it, but the text as it is now. */
-  g_assert_true (byline_export_article_html (article, fixture->publication, output,
+  g_assert_true (byline_export_article_html (fixture->store, article, fixture->publication, output,
                                              NULL, NULL, &error));
   g_assert_no_error (error);
   g_file_get_contents (out, &page, NULL, &error);

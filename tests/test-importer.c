@@ -923,6 +923,7 @@ test_markdown_front_matter_in_txt (void)
   g_autofree char *dir = g_dir_make_tmp ("byline-import-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "story.txt", NULL);
   g_autofree char *image = g_build_filename (dir, "photos", "quay.jpg", NULL);
+  g_autofree char *photos_dir = g_build_filename (dir, "photos", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   BylineArticle *article;
@@ -930,6 +931,11 @@ test_markdown_front_matter_in_txt (void)
   g_assert_true (g_file_set_contents (path,
                                       "---\nheadline: Quay lights switched on\nimage: photos/quay.jpg\n---\n\n# Not the headline\n\nText.\n",
                                       -1, NULL));
+  /* The picture is beside the article: it is kept. */
+  g_assert_cmpint (g_mkdir (photos_dir, 0700), ==, 0);
+  {
+    g_assert_true (g_file_set_contents (image, "\xff\xd8\xff quay", -1, NULL));
+  }
 
   article = byline_import_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -944,6 +950,8 @@ test_markdown_front_matter_in_txt (void)
   }
 
   g_assert_finalize_object (article);
+  g_unlink (image);
+  g_rmdir (photos_dir);
   g_unlink (path);
   g_rmdir (dir);
 }

@@ -222,13 +222,21 @@ run_import (BylineStore  *store,
       g_autoptr(BylineArticle) article = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *id = NULL;
+      g_autofree char *warning = NULL;
 
-      article = byline_import_file (file, NULL, NULL, &error);
+      article = byline_import_file_to_store (store, file, NULL, NULL, &warning, &error);
       if (article == NULL)
         {
           print_error (error->message);
           status = EXIT_ERROR;
           continue;
+        }
+      /* The article goes in without the picture; the exit status says all
+       * was not as the file asked. */
+      if (warning != NULL)
+        {
+          print_error (warning);
+          status = EXIT_ERROR;
         }
 
       byline_store_resolve_pins (store, article);
@@ -815,6 +823,7 @@ run_copy (const Options *options,
   g_print ("state changes\t%u\n", counts.status_events);
   g_print ("notes\t%u\n", counts.notes);
   g_print ("related links\t%u\n", counts.pins);
+  g_print ("pictures\t%u\n", counts.media);
   g_print ("publication\t%u\n", counts.publication ? 1 : 0);
 
   return EXIT_OK;

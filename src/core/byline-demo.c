@@ -13,6 +13,7 @@
 
 #include "byline-demo.h"
 #include "byline-importer.h"
+#include "byline-media.h"
 
 #define DEMO_PATH "/io/github/bylinedesk/Byline/demo"
 #define DEMO_IMAGES_PATH "/io/github/bylinedesk/Byline/demo-images"
@@ -28,9 +29,9 @@ compare_reverse (const char **a,
   return g_strcmp0 (*b, *a);
 }
 
-/* A demo article names its picture by file name; the picture is copied out
- * of the resource into "demo-images" beside the database, so the preview
- * and exports find a real file, as they would for a photographer's. */
+/* A demo article names its picture by file name; the picture is kept in
+ * the newsroom from the resource, as a photographer's would be once
+ * chosen, so the preview and exports show it. */
 static gboolean
 place_demo_image (BylineStore    *store,
                   BylineArticle  *article,
@@ -38,12 +39,11 @@ place_demo_image (BylineStore    *store,
 {
   const char *name = byline_article_get_image (article);
   g_autofree char *resource = NULL;
-  g_autofree char *db_dir = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *reference = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  if (*name == '\0' || g_path_is_absolute (name))
+  if (*name == '\0' || g_path_is_absolute (name) || byline_media_is_remote (name))
     return TRUE;
 
   resource = g_build_path ("/", DEMO_IMAGES_PATH, name, NULL);
@@ -51,21 +51,16 @@ place_demo_image (BylineStore    *store,
   if (bytes == NULL)
     return FALSE;
 
-  db_dir = g_path_get_dirname (byline_store_get_path (store));
-  dir = g_build_filename (db_dir, "demo-images", NULL);
-  path = g_build_filename (dir, name, NULL);
-
-  if (g_mkdir_with_parents (dir, 0755) != 0 ||
-      !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+  reference = byline_store_add_media (store, bytes, &local_error);
+  if (reference == NULL)
     {
       /* A demo without its picture is still a demo. */
-      g_debug ("Could not place the demo picture %s", path);
-      g_clear_error (error);
+      g_debug ("Could not keep the demo picture %s: %s", name, local_error->message);
       byline_article_set_image (article, NULL);
       return TRUE;
     }
 
-  byline_article_set_image (article, path);
+  byline_article_set_image (article, reference);
   return TRUE;
 }
 

@@ -18,6 +18,7 @@
 #include "byline-exporter.h"
 #include "byline-ninjs.h"
 #include "byline-pin.h"
+#include "byline-media.h"
 #include "byline-remote-images.h"
 #include "byline-renderer.h"
 
@@ -144,56 +145,6 @@ dup_image_src (const char *name)
   return g_strconcat (IMAGES_FOLDER "/", escaped, NULL);
 }
 
-static gboolean
-is_remote_image (const char *image)
-{
-  return g_ascii_strncasecmp (image, "http://", 7) == 0 ||
-         g_ascii_strncasecmp (image, "https://", 8) == 0;
-}
-
-/* The article's lead image on this disk, if it names one that exists. */
-static GFile *
-dup_local_image (BylineArticle *article)
-{
-  const char *image = byline_article_get_image (article);
-  g_autoptr(GFile) file = NULL;
-
-  if (image == NULL || image[0] == '\0' || is_remote_image (image))
-    return NULL;
-
-  if (g_str_has_prefix (image, "file:"))
-    file = g_file_new_for_uri (image);
-  else
-    file = g_file_new_for_path (image);
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
-    return NULL;
-
-  return g_steal_pointer (&file);
-}
-
-#define MAX_IMAGE_SIZE (64 * 1024 * 1024)
-
-/* The file extension that goes with @bytes' image format ("jpg"), or NULL
- * when they are not a JPEG, PNG, GIF or WebP picture. */
-static const char *
-sniff_image (GBytes *bytes)
-{
-  gsize len;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-
-  if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-    return "jpg";
-  if (len >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return "png";
-  if (len >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
-    return "gif";
-  if (len >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
-    return "webp";
-
-  return NULL;
-}
-
 static void
 add_note (GPtrArray  *notes,
           char       *note)
@@ -228,45 +179,60 @@ add_remote_images_note (GPtrArray     *notes,
                              byline_article_get_display_headline (article), joined));
 }
 
-/* The lead picture's bytes, when it is a picture: whatever else the path
- * names (a document, a device, a secret) never goes out. *@name is the
- * plain name it gets in images/ before clashes are settled. */
+/* The lead picture's bytes, from the newsroom (never from a path on a
+ * disk), and *@name, the name it gets in images/ before clashes are
+ * settled. NULL, with a note, when the newsroom does not have it. */
 static GBytes *
-load_image (BylineArticle  *article,
-            GFile          *image,
+load_image (BylineStore    *store,
+            BylineArticle  *article,
             char          **name,
-            GPtrArray      *notes,
-            GCancellable   *cancellable)
+            GPtrArray      *notes)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *shown = g_file_get_parse_name (image);
-  const char *extension;
+  const char *image = byline_article_get_image (article);
+  const char *headline = byline_article_get_display_headline (article);
+  g_autoptr(BylineMedia) media = NULL;
+  g_autoptr(GError) error = NULL;
 
-  info = g_file_query_info (image, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_get_size (info) <= MAX_IMAGE_SIZE)
-    bytes = g_file_load_bytes (image, cancellable, NULL, NULL);
+  if (image == NULL || image[0] == '\0' || byline_media_is_remote (image))
+    return NULL;
 
-  extension = bytes != NULL ? sniff_image (bytes) : NULL;
-  if (extension == NULL)
+  if (!byline_media_parse_reference (image, NULL, NULL))
     {
       add_note (notes,
-                /* Translators: the picture's file, then the headline */
-                g_strdup_printf (_("Left out the picture “%s” of “%s”: it is not a JPEG, PNG, "
-                                   "GIF or WebP image (or larger than 64 MB)."),
-                                 shown, byline_article_get_display_headline (article)));
+                /* Translators: the headline, then the path the article names */
+                g_strdup_printf (_("Left out the picture of “%s”: it names a file on a disk (“%s”), "
+                                   "which Byline does not read. Choose the picture again in the "
+                                   "window, so that the newsroom keeps it."),
+                                 headline, image));
       return NULL;
     }
 
-  basename = g_file_get_basename (image);
-  if (basename != NULL && byline_export_name_is_safe (basename))
-    *name = g_steal_pointer (&basename);
+  if (store != NULL)
+    media = byline_store_load_media (store, image, &error);
   else
-    *name = g_strconcat ("picture.", extension, NULL);
+    g_set_error_literal (&error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND,
+                         _("no newsroom to read it from."));
 
-  return g_steal_pointer (&bytes);
+  /* Kept bytes are checked as they come in; a server's row written by
+   * hand is checked again here. */
+  if (media != NULL &&
+      g_strcmp0 (byline_media_sniff (media->bytes, NULL, NULL), media->mime_type) != 0)
+    {
+      g_clear_pointer (&media, byline_media_free);
+      g_set_error_literal (&error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT,
+                           _("the newsroom’s copy is not the picture it says."));
+    }
+
+  if (media == NULL)
+    {
+      add_note (notes,
+                /* Translators: the headline, then why */
+                g_strdup_printf (_("Left out the picture of “%s”: %s"), headline, error->message));
+      return NULL;
+    }
+
+  *name = byline_media_dup_export_name (image);
+  return g_bytes_ref (media->bytes);
 }
 
 /* The lead img's src for an export: "images/<name>" once copied there, the
@@ -281,7 +247,7 @@ dup_export_image_src (BylineArticle *article,
   if (image_name != NULL)
     return dup_image_src (image_name);
 
-  if (image != NULL && is_remote_image (image))
+  if (byline_media_is_remote (image))
     return g_strdup (image);
 
   return g_strdup ("");
@@ -433,7 +399,8 @@ byline_export_dup_publishable (BylineStore    *store,
 /* --- one article ------------------------------------------------------------ */
 
 static gboolean
-export_html_page (BylineArticle            *article,
+export_html_page (BylineStore              *store,
+                  BylineArticle            *article,
                   const BylinePublication  *publication,
                   GFile                    *output,
                   GTimeZone                *tz,
@@ -442,7 +409,6 @@ export_html_page (BylineArticle            *article,
                   GError                  **error)
 {
   g_autoptr(BylineExportFolder) folder = NULL;
-  g_autoptr(GFile) image = NULL;
   g_autoptr(GBytes) image_bytes = NULL;
   g_autoptr(GBytes) page = NULL;
   g_autofree char *image_name = NULL;
@@ -459,9 +425,7 @@ export_html_page (BylineArticle            *article,
   if (folder == NULL)
     return FALSE;
 
-  image = dup_local_image (article);
-  if (image != NULL)
-    image_bytes = load_image (article, image, &image_name, notes, cancellable);
+  image_bytes = load_image (store, article, &image_name, notes);
   if (image_bytes != NULL)
     free_name = dup_free_image_name (folder, article, image_name, image_bytes, NULL);
   image_src = dup_export_image_src (article, free_name);
@@ -490,6 +454,7 @@ export_html_page (BylineArticle            *article,
 
 /**
  * byline_export_article_html:
+ * @store: (nullable): the newsroom that keeps the lead picture
  * @article: the article
  * @publication: the masthead
  * @output: the page to write
@@ -497,14 +462,16 @@ export_html_page (BylineArticle            *article,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes the article's standalone page. A lead image that exists on disk is
- * copied to "images/" beside @output; one that is missing is left out of the
- * page, which keeps its caption.
+ * Writes the article's standalone page. A lead picture kept in @store is
+ * written to "images/" beside @output; one @store does not have (or a path
+ * on a disk, which is never read) is left out of the page, which keeps its
+ * caption.
  *
  * Returns: %TRUE when the page was written
  */
 gboolean
-byline_export_article_html (BylineArticle            *article,
+byline_export_article_html (BylineStore              *store,
+                            BylineArticle            *article,
                             const BylinePublication  *publication,
                             GFile                    *output,
                             GTimeZone                *tz,
@@ -513,6 +480,7 @@ byline_export_article_html (BylineArticle            *article,
 {
   g_autoptr(BylineArticle) renderable = NULL;
 
+  g_return_val_if_fail (store == NULL || BYLINE_IS_STORE (store), FALSE);
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
   g_return_val_if_fail (publication != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
@@ -520,7 +488,7 @@ byline_export_article_html (BylineArticle            *article,
 
   renderable = dup_with_published_pins (article, NULL, NULL);
 
-  return export_html_page (renderable, publication, output, tz, NULL, cancellable, error);
+  return export_html_page (store, renderable, publication, output, tz, NULL, cancellable, error);
 }
 
 /**
@@ -629,7 +597,7 @@ byline_export_article (BylineStore              *store,
     return FALSE;
 
   if (format == BYLINE_EXPORT_FORMAT_HTML)
-    return export_html_page (publishable, publication, output, tz, notes, cancellable, error);
+    return export_html_page (store, publishable, publication, output, tz, notes, cancellable, error);
 
   version = byline_ninjs_count_version (store, article, error);
   if (version == 0 && byline_article_get_id (article) > 0)
@@ -728,7 +696,8 @@ plan_file (GPtrArray  *files,
 
 /* Renders @article's page, and puts it and its picture in @files. */
 static void
-plan_publication_page (BylineExportFolder       *folder,
+plan_publication_page (BylineStore              *store,
+                       BylineExportFolder       *folder,
                        BylineArticle            *article,
                        const BylinePublication  *publication,
                        GTimeZone                *tz,
@@ -738,7 +707,6 @@ plan_publication_page (BylineExportFolder       *folder,
                        GPtrArray                *notes,
                        GCancellable             *cancellable)
 {
-  g_autoptr(GFile) image = dup_local_image (article);
   g_autoptr(BylineArticle) renderable = dup_with_published_pins (article, published_ids, notes);
   g_autoptr(GBytes) image_bytes = NULL;
   g_autofree char *image_name = NULL;
@@ -747,8 +715,7 @@ plan_publication_page (BylineExportFolder       *folder,
   char *html;
   BylineRenderOptions options = { 0 };
 
-  if (image != NULL)
-    image_bytes = load_image (article, image, &image_name, notes, cancellable);
+  image_bytes = load_image (store, article, &image_name, notes);
   if (image_bytes != NULL)
     {
       free_name = dup_free_image_name (folder, article, image_name, image_bytes, image_names);
@@ -900,7 +867,7 @@ byline_export_publication_full (BylineStore              *store,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      plan_publication_page (folder, g_ptr_array_index (articles, i), publication, tz,
+      plan_publication_page (store, folder, g_ptr_array_index (articles, i), publication, tz,
                              published_ids, image_names, files, notes, cancellable);
     }
 

@@ -63,13 +63,14 @@ gboolean  byline_export_article      (BylineStore              *store,
                                       GCancellable             *cancellable,
                                       GError                  **error);
 
-/* The article's standalone published page at @output. Its lead image, when it
- * exists, is copied into "images/" beside @output. The file is replaced
+/* The article's standalone published page at @output. Its lead picture, when
+ * @store keeps it (byline-media.h), is written into "images/" beside @output. The file is replaced
  * atomically, so a failure leaves no half-written page. READ: links that
  * lead nowhere (unresolved, spiked) are left out; without a store this
  * cannot know which related articles are published: prefer
  * byline_export_article(). */
-gboolean  byline_export_article_html (BylineArticle            *article,
+gboolean  byline_export_article_html (BylineStore              *store,
+                                      BylineArticle            *article,
                                       const BylinePublication  *publication,
                                       GFile                    *output,
                                       GTimeZone                *tz,

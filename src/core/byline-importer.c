@@ -21,9 +21,11 @@
 
 #include "byline-dates.h"
 #include "byline-front-matter.h"
+#include "byline-media.h"
 #include "byline-importer-private.h"
 #include "byline-language.h"
 #include "byline-pin.h"
+#include "byline-store.h"
 #include "byline-text.h"
 
 /* The importer's entry points: reading a file, refusing what is not text,
@@ -362,13 +364,9 @@ apply_field (BylineArticle  *article,
       break;
 
     case FIELD_IMAGE:
-      {
-        g_autofree char *path = NULL;
-
-        if (g_str_has_prefix (text, "file:"))
-          path = g_filename_from_uri (text, NULL, NULL);
-        byline_article_set_image (article, path != NULL ? path : text);
-      }
+      /* A file: address is refused with the rest when the file is read
+       * (resolve_image()): nothing reads it. */
+      byline_article_set_image (article, text);
       break;
 
     case FIELD_PUBLISHED:
@@ -1076,27 +1074,100 @@ read_contents (GFile         *file,
   return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
 }
 
-/**
- * byline_import_file:
- * @file: a plain text or Markdown file
- * @tz: (nullable): time zone of dates without one; %NULL for local time
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Reads @file and imports it with byline_import_markdown() when it opens
- * with front matter or is named *.md or *.markdown, else with
- * byline_import_plain_text(). Refuses folders, named pipes, devices and
- * sockets, and empty, binary, non-UTF-8 and oversized (over
- * %BYLINE_IMPORT_MAX_SIZE) files, and articles past the limits of
- * byline-limits.h, with a message naming the file.
- *
- * Returns: (transfer full) (nullable): the article, or %NULL
- */
-BylineArticle *
-byline_import_file (GFile         *file,
-                    GTimeZone     *tz,
-                    GCancellable  *cancellable,
-                    GError       **error)
+/* Whether @path is @folder or inside it; both real paths. */
+static gboolean
+path_is_inside (const char *path,
+                const char *folder)
+{
+  gsize length = strlen (folder);
+
+  if (g_str_equal (folder, "/"))
+    return TRUE;
+
+  return strncmp (path, folder, length) == 0 && (path[length] == '/' || path[length] == '\0');
+}
+
+static gboolean
+is_system_path (const char *path)
+{
+  static const char * const system[] = { "/proc", "/dev", "/sys", "/run" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (system); i++)
+    if (path_is_inside (path, system[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The front matter's picture, when it names a file: the file inside the
+ * article file's folder (*@image_file; the image set to its path), or
+ * FALSE with *@problem saying why it was left out. A picture on the web
+ * (http, https) stays a link; a newsroom's reference stays as it is. */
+static gboolean
+resolve_image (BylineArticle  *article,
+               GFile          *file,
+               const char     *display_name,
+               GFile         **image_file,
+               char          **problem)
+{
+  const char *image = byline_article_get_image (article);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *real_folder = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *real_path = NULL;
+  const char *scheme;
+
+  if (image == NULL || *image == '\0' || byline_media_is_remote (image) ||
+      byline_media_parse_reference (image, NULL, NULL))
+    return TRUE;
+
+  scheme = g_uri_peek_scheme (image);
+  parent = g_file_get_parent (file);
+  folder = parent != NULL ? g_file_get_path (parent) : NULL;
+  if (scheme != NULL || folder == NULL || g_str_has_prefix (image, "~"))
+    {
+      *problem = g_strdup_printf (_("“%s”: left out the picture “%s”: name a picture file in the "
+                                    "article file’s folder, such as “photos/harbour.jpg”, "
+                                    "or a web address starting with https://."),
+                                  display_name, image);
+      return FALSE;
+    }
+
+  real_folder = realpath (folder, NULL);
+  joined = g_path_is_absolute (image) ? g_strdup (image) : g_build_filename (folder, image, NULL);
+  /* Symbolic links are followed first, so that a link beside the article
+   * cannot lead out of its folder either. */
+  real_path = realpath (joined, NULL);
+  if (real_folder == NULL || real_path == NULL)
+    {
+      *problem = g_strdup_printf (_("“%s”: left out the picture “%s”: there is no such file. "
+                                    "Put the picture beside the article file and import it again."),
+                                  display_name, image);
+      return FALSE;
+    }
+
+  if (!path_is_inside (real_path, real_folder) || is_system_path (real_path))
+    {
+      *problem = g_strdup_printf (_("“%s”: left out the picture “%s”: it is outside the article "
+                                    "file’s folder. Put the picture beside the article file (or in "
+                                    "a folder below it) and import it again."),
+                                  display_name, image);
+      return FALSE;
+    }
+
+  *image_file = g_file_new_for_path (real_path);
+  byline_article_set_image (article, real_path);
+  return TRUE;
+}
+
+static BylineArticle *
+import_file (GFile         *file,
+             GTimeZone     *tz,
+             GCancellable  *cancellable,
+             GFile        **image_file,
+             char         **image_problem,
+             GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1104,13 +1175,8 @@ byline_import_file (GFile         *file,
   g_autofree char *display_name = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
-  const char *image;
   gsize length = 0;
   goffset size;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
@@ -1183,28 +1249,106 @@ byline_import_file (GFile         *file,
   if (article == NULL)
     return NULL;
 
-  /* The image is named relative to the article file's folder. */
-  image = byline_article_get_image (article);
-  if (image != NULL && *image != '\0' && !g_path_is_absolute (image) &&
-      g_uri_peek_scheme (image) == NULL)
+  /* The picture must be a file beside the article (or in a folder below
+   * it): a file that names "../../etc/shadow" or "/proc/self/environ" is
+   * refused, the article imported without the picture. */
+  if (!resolve_image (article, file, display_name, image_file, image_problem))
+    byline_article_set_image (article, "");
+
+  return g_steal_pointer (&article);
+}
+
+/**
+ * byline_import_file:
+ * @file: the file to read
+ * @tz: (nullable): the time zone of dates that name none; %NULL for local time
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads @file and imports it with byline_import_markdown() when it opens
+ * with front matter or is named *.md or *.markdown, else with
+ * byline_import_plain_text(). Refuses folders, named pipes, devices and
+ * sockets, and empty, binary, non-UTF-8 and oversized (over
+ * %BYLINE_IMPORT_MAX_SIZE) files, and articles past the limits of
+ * byline-limits.h, with a message naming the file.
+ *
+ * A picture the front matter names must be a file in @file's folder (or
+ * below it): the image is then its absolute path, which nothing reads
+ * later (byline_import_file_to_store() keeps the picture itself);
+ * anything else is left out.
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL
+ */
+BylineArticle *
+byline_import_file (GFile         *file,
+                    GTimeZone     *tz,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFile) image_file = NULL;
+  g_autofree char *image_problem = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return import_file (file, tz, cancellable, &image_file, &image_problem, error);
+}
+
+/**
+ * byline_import_file_to_store:
+ * @store: the newsroom that keeps the picture
+ * @file: the file to read
+ * @tz: (nullable): as byline_import_file()
+ * @cancellable: (nullable): a #GCancellable
+ * @warning: (out) (optional) (nullable): why the picture was left out, or %NULL
+ * @error: return location for a #GError
+ *
+ * As byline_import_file(), and keeps the front matter's picture in
+ * @store's media, the article's image then its reference
+ * (byline_store_add_media()). A picture outside the file's folder, not a
+ * picture, or too large is left out, *@warning saying so: the article is
+ * imported anyway. Does not save the article.
+ *
+ * Returns: (transfer full) (nullable): the article, or %NULL
+ */
+BylineArticle *
+byline_import_file_to_store (BylineStore   *store,
+                             GFile         *file,
+                             GTimeZone     *tz,
+                             GCancellable  *cancellable,
+                             char         **warning,
+                             GError       **error)
+{
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GFile) image_file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *reference = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  article = import_file (file, tz, cancellable, &image_file, &problem, error);
+  if (article == NULL)
+    return NULL;
+
+  if (image_file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autoptr(GFile) resolved = NULL;
-      g_autofree char *path = NULL;
-
-      if (g_str_has_prefix (image, "~/"))
-        path = g_build_filename (g_get_home_dir (), image + 2, NULL);
-      else if (parent != NULL)
+      reference = byline_store_add_media_file (store, image_file, cancellable, &local_error);
+      if (reference == NULL)
         {
-          resolved = g_file_resolve_relative_path (parent, image);
-          path = g_file_get_path (resolved);
-          if (path == NULL)
-            path = g_file_get_uri (resolved);
-        }
+          g_autofree char *display_name = dup_display_name (file, NULL);
 
-      if (path != NULL)
-        byline_article_set_image (article, path);
+          problem = g_strdup_printf (_("“%s”: left out the picture: %s"), display_name,
+                                     local_error->message);
+        }
+      byline_article_set_image (article, reference != NULL ? reference : "");
     }
+
+  if (warning != NULL)
+    *warning = g_steal_pointer (&problem);
 
   return g_steal_pointer (&article);
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article.h"
+#include "byline-store.h"
 #include "byline-limits.h"
 
 G_BEGIN_DECLS
@@ -43,11 +44,21 @@ BylineArticle *byline_import_markdown   (const char  *text,
                                          GTimeZone   *tz,
                                          GError     **error);
 /* Reads @file (at most 10 MiB, UTF-8 text) and picks the format: front matter
- * or a .md/.markdown name means Markdown, anything else plain text. A relative
- * image path in front matter is made absolute against the file's folder. */
+ * or a .md/.markdown name means Markdown, anything else plain text. A front
+ * matter's picture must be a file in @file's folder or below: the image is
+ * then its absolute path; anything else is left out. */
 BylineArticle *byline_import_file       (GFile       *file,
                                          GTimeZone   *tz,
                                          GCancellable *cancellable,
                                          GError     **error);
+/* The same, keeping the picture in @store's media (the image then holds
+ * its reference); *@warning says why a picture was left out. Does not
+ * save the article. */
+BylineArticle *byline_import_file_to_store (BylineStore  *store,
+                                            GFile        *file,
+                                            GTimeZone    *tz,
+                                            GCancellable *cancellable,
+                                            char        **warning,
+                                            GError      **error);
 
 G_END_DECLS

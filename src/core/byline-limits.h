@@ -22,13 +22,17 @@ G_BEGIN_DECLS
 #define BYLINE_LIMIT_TEXT_CHARS         10000
 /* The byline, dateline, credit, section, image description and language. */
 #define BYLINE_LIMIT_LINE_CHARS         1000
-/* The lead image's path or address. */
+/* The lead image's reference or address (byline-media.h). */
 #define BYLINE_LIMIT_IMAGE_CHARS        4096
 #define BYLINE_LIMIT_TAGS               200
 #define BYLINE_LIMIT_TAG_CHARS          100
 /* READ: links. */
 #define BYLINE_LIMIT_PINS               500
 #define BYLINE_LIMIT_BODY_BYTES         (10 * 1024 * 1024)
+/* A picture kept in the newsroom (byline-media.h): a news photograph at
+ * full size is a few megabytes; a server sends this much to each desk that
+ * previews it. */
+#define BYLINE_LIMIT_MEDIA_BYTES        (20 * 1024 * 1024)
 
 char *byline_limits_check_tags    (const char * const *tags);
 char *byline_limits_check_article (BylineArticle      *article);

@@ -9,10 +9,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "byline-html.h"
 #include "byline-language.h"
+#include "byline-media.h"
 #include "byline-ninjs.h"
 #include "byline-renderer.h"
 #include "byline-review.h"
@@ -103,41 +106,49 @@ dup_base_url (const BylinePublication *publication)
 }
 
 /* Where the picture can be fetched from the web, or NULL: never a path on
- * this computer. */
+ * this computer. *@mime_type: its type, when known from its reference. */
 static char *
-dup_image_url (BylineArticle *article,
-               const char    *base_url,
-               char         **basename)
+dup_image_url (BylineArticle  *article,
+               const char     *base_url,
+               const char    **mime_type)
 {
   const char *image = byline_article_get_image (article);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *escaped = NULL;
+  const char *extension = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *joined = NULL;
 
-  *basename = NULL;
+  *mime_type = NULL;
   if (image == NULL || image[0] == '\0')
     return NULL;
 
   if (byline_html_url_is_http (image))
     {
       g_autoptr(GUri) uri = g_uri_parse (image, G_URI_FLAGS_NONE, NULL);
+      g_autofree char *basename = NULL;
+      g_autofree char *content_type = NULL;
+      const char *dot;
 
       if (uri == NULL)
         return NULL;
-      *basename = g_path_get_basename (g_uri_get_path (uri));
+      basename = g_path_get_basename (g_uri_get_path (uri));
+      dot = strrchr (basename, '.');
+      if (dot != NULL)
+        {
+          g_autofree char *lower = g_ascii_strdown (dot + 1, -1);
+
+          *mime_type = byline_media_extension_type (g_str_equal (lower, "jpeg") ? "jpg" : lower);
+        }
       return byline_html_dup_safe_url (image);
     }
 
-  if (base_url == NULL)
+  /* A picture the newsroom keeps, where the HTML export writes it; a path
+   * on a disk names nothing anyone else can fetch. */
+  if (base_url == NULL || !byline_media_parse_reference (image, NULL, &extension))
     return NULL;
 
-  /* Where the HTML export copies it. */
-  file = g_str_has_prefix (image, "file:") ? g_file_new_for_uri (image) : g_file_new_for_path (image);
-  *basename = g_file_get_basename (file);
-  if (*basename == NULL)
-    return NULL;
-  escaped = g_uri_escape_string (*basename, NULL, TRUE);
-  joined = g_strconcat (base_url, "images/", escaped, NULL);
+  name = byline_media_dup_export_name (image);
+  joined = g_strconcat (base_url, "images/", name, NULL);
+  *mime_type = byline_media_extension_type (extension);
 
   return byline_html_dup_safe_url (joined);
 }
@@ -147,21 +158,13 @@ add_featuremedia (JsonBuilder   *builder,
                   BylineArticle *article,
                   const char    *base_url)
 {
-  g_autofree char *basename = NULL;
-  g_autofree char *url = dup_image_url (article, base_url, &basename);
-  g_autofree char *content_type = NULL;
-  g_autofree char *mimetype = NULL;
+  const char *mimetype = NULL;
+  g_autofree char *url = dup_image_url (article, base_url, &mimetype);
   const char *caption = byline_article_get_caption (article);
   const char *alt = byline_article_get_image_alt (article);
 
   if (url == NULL)
     return;
-
-  if (basename != NULL)
-    {
-      content_type = g_content_type_guess (basename, NULL, 0, NULL);
-      mimetype = g_content_type_get_mime_type (content_type);
-    }
 
   json_builder_set_member_name (builder, "associations");
   json_builder_begin_array (builder);
@@ -197,7 +200,7 @@ add_featuremedia (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   add_string (builder, "name", "original");
   add_string (builder, "href", url);
-  if (mimetype != NULL && g_str_has_prefix (mimetype, "image/"))
+  if (mimetype != NULL)
     add_string (builder, "contenttype", mimetype);
   json_builder_end_object (builder);
   json_builder_end_array (builder);

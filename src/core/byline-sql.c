@@ -523,6 +523,18 @@ byline_sql_bind_text (BylineSqlStmt *stmt,
 }
 
 void
+byline_sql_bind_bytes (BylineSqlStmt *stmt,
+                       int            index,
+                       GBytes        *bytes)
+{
+  gsize size = 0;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  /* SQLite copies nothing with SQLITE_STATIC: @bytes outlive the step. */
+  sqlite3_bind_blob64 (stmt, index, data != NULL ? data : "", size, SQLITE_STATIC);
+}
+
+void
 byline_sql_bind_int64 (BylineSqlStmt *stmt,
                        int            index,
                        gint64         value)
@@ -602,6 +614,16 @@ byline_sql_column_text (BylineSqlStmt *stmt,
   const char *text = (const char *)sqlite3_column_text (stmt, column);
 
   return text != NULL ? text : "";
+}
+
+GBytes *
+byline_sql_column_bytes (BylineSqlStmt *stmt,
+                         int            column)
+{
+  const void *data = sqlite3_column_blob (stmt, column);
+  int size = sqlite3_column_bytes (stmt, column);
+
+  return g_bytes_new (data, data != NULL ? (gsize)size : 0);
 }
 
 gint64

@@ -125,6 +125,10 @@ void           byline_sql_bind_text       (BylineSqlStmt *stmt,
 void           byline_sql_bind_int64      (BylineSqlStmt *stmt,
                                            int            index,
                                            gint64         value);
+/* A blob; the bytes are referenced until the statement is reset. */
+void           byline_sql_bind_bytes      (BylineSqlStmt *stmt,
+                                           int            index,
+                                           GBytes        *bytes);
 void           byline_sql_bind_null       (BylineSqlStmt *stmt,
                                            int            index);
 /* A row's id; NULL for 0 ("none"). */
@@ -150,6 +154,9 @@ gboolean       byline_sql_column_is_null  (BylineSqlStmt *stmt,
 const char    *byline_sql_column_text     (BylineSqlStmt *stmt,
                                            int            column);
 gint64         byline_sql_column_int64    (BylineSqlStmt *stmt,
+                                           int            column);
+/* A blob, copied. */
+GBytes        *byline_sql_column_bytes    (BylineSqlStmt *stmt,
                                            int            column);
 /* -1 for NULL; a state this build does not know reads as a draft. */
 int            byline_sql_column_status   (BylineSqlStmt *stmt,

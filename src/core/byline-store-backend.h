@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article-summary.h"
+#include "byline-media.h"
 #include "byline-publication.h"
 #include "byline-review.h"
 #include "byline-store.h"
@@ -199,6 +200,24 @@ typedef struct
                                                 GError                   **error);
   gboolean              (*save_publication)    (BylineStoreBackend        *self,
                                                 const BylinePublication   *publication,
+                                                GError                   **error);
+
+  /* Pictures (byline-media.h), by checksum. Adds @media unless a picture
+   * with its checksum is there already (*@added says which); its created
+   * time and adder are kept as given, except by a server, which stamps
+   * its own. */
+  gboolean              (*insert_media)        (BylineStoreBackend        *self,
+                                                const BylineMedia         *media,
+                                                gboolean                  *added,
+                                                GError                   **error);
+  /* *@media NULL when no picture has @checksum. */
+  gboolean              (*load_media)          (BylineStoreBackend        *self,
+                                                const char                *checksum,
+                                                BylineMedia              **media,
+                                                GError                   **error);
+  /* Every picture's checksum, oldest first (for copying a newsroom). */
+  gboolean              (*list_media)          (BylineStoreBackend        *self,
+                                                GPtrArray                 *checksums,
                                                 GError                   **error);
 
   /* Edit locks (byline-store.h). A lock whose heartbeat is older than

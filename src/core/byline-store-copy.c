@@ -279,6 +279,45 @@ copy_publication (Copy    *copy,
   return copy->to->vtable->save_publication (copy->to, publication, error);
 }
 
+/* Pictures keep their checksums, so the articles' references name the
+ * same pictures in the copy; one picture in memory at a time. */
+static gboolean
+copy_media (Copy    *copy,
+            GError **error)
+{
+  g_autoptr(GPtrArray) checksums = g_ptr_array_new_with_free_func (g_free);
+
+  if (copy->from->vtable->list_media == NULL)
+    return TRUE;
+
+  if (copy->to->vtable->insert_media == NULL)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                   _("The target newsroom cannot keep pictures. Update Byline."));
+      return FALSE;
+    }
+
+  if (!copy->from->vtable->list_media (copy->from, checksums, error))
+    return FALSE;
+
+  for (guint i = 0; i < checksums->len; i++)
+    {
+      g_autoptr(BylineMedia) media = NULL;
+      gboolean added = FALSE;
+
+      if (!copy->from->vtable->load_media (copy->from, g_ptr_array_index (checksums, i), &media, error))
+        return FALSE;
+      if (media == NULL)
+        continue;
+      if (!copy->to->vtable->insert_media (copy->to, media, &added, error))
+        return FALSE;
+      if (added)
+        copy->counts->media++;
+    }
+
+  return TRUE;
+}
+
 /**
  * byline_store_copy_to:
  * @self: the newsroom to copy
@@ -289,7 +328,8 @@ copy_publication (Copy    *copy,
  * Copies every article (live and in the Trash) with its pins, revisions,
  * changes of state and notes, and the masthead, into @target, in one
  * transaction: all of it, or (on an error) nothing. Refuses a @target
- * that holds any article. Lead images are copied as the addresses the
+ * that holds any article. Pictures kept in the newsroom are copied under
+ * the same references; pictures on the web stay the addresses the
  * articles name.
  *
  * Returns: %TRUE when everything was copied
@@ -346,6 +386,8 @@ byline_store_copy_to (BylineStore       *self,
 
   if (!copy.to->vtable->begin (copy.to, doing, error))
     goto out;
+
+  copy_media (&copy, &local_error);
 
   for (guint i = 0; i < summaries->len && local_error == NULL; i++)
     copy_article (&copy, g_ptr_array_index (summaries, i), &local_error);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 #include <glib/gi18n.h>
 
@@ -97,6 +99,141 @@ _byline_store_pg_unlock_article (BylineStoreBackend  *backend,
                           params, _("stop editing the article"), error);
 
   return res != NULL;
+}
+
+/* --- pictures ----------------------------------------------------------------- */
+
+/* Parameters are text: bytea goes as hex, decode($n, 'hex'). */
+static char *
+dup_hex (GBytes *bytes)
+{
+  static const char digits[] = "0123456789abcdef";
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  char *hex = g_malloc (size * 2 + 1);
+
+  for (gsize i = 0; i < size; i++)
+    {
+      hex[2 * i] = digits[data[i] >> 4];
+      hex[2 * i + 1] = digits[data[i] & 0xF];
+    }
+  hex[size * 2] = '\0';
+
+  return hex;
+}
+
+static GBytes *
+bytes_from_hex (const char *hex)
+{
+  gsize length = strlen (hex);
+  guint8 *data;
+
+  if (length % 2 != 0)
+    return NULL;
+
+  data = g_malloc (length / 2 + 1);
+  for (gsize i = 0; i < length / 2; i++)
+    {
+      int high = g_ascii_xdigit_value (hex[2 * i]);
+      int low = g_ascii_xdigit_value (hex[2 * i + 1]);
+
+      if (high < 0 || low < 0)
+        {
+          g_free (data);
+          return NULL;
+        }
+      data[i] = (guint8)(high << 4 | low);
+    }
+
+  return g_bytes_new_take (data, length / 2);
+}
+
+gboolean
+_byline_store_pg_insert_media (BylineStoreBackend  *backend,
+                               const BylineMedia   *media,
+                               gboolean            *added,
+                               GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  *added = FALSE;
+  _byline_pg_params_add_text (params, media->checksum);
+  _byline_pg_params_add_text (params, media->mime_type);
+  g_ptr_array_add (params, dup_hex (media->bytes));
+  _byline_pg_params_add_id (params, media->width);
+  _byline_pg_params_add_id (params, media->height);
+  /* Who added it and when are the server's to write. */
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "INSERT INTO byline.media (checksum, mime_type, bytes, width, height)"
+                          " VALUES ($1, $2, decode($3, 'hex'), $4, $5)"
+                          " ON CONFLICT (checksum) DO NOTHING",
+                          params, _("keep the picture"), error);
+  if (res == NULL)
+    return FALSE;
+
+  *added = _byline_pg_changes (res) > 0;
+  return TRUE;
+}
+
+gboolean
+_byline_store_pg_load_media (BylineStoreBackend  *backend,
+                             const char          *checksum,
+                             BylineMedia        **media,
+                             GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+  g_autoptr(BylineMedia) found = NULL;
+
+  *media = NULL;
+  _byline_pg_params_add_text (params, checksum);
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "SELECT mime_type, encode(bytes, 'hex'), coalesce(width, 0),"
+                          " coalesce(height, 0), extract(epoch FROM created)::bigint, added_by"
+                          " FROM byline.media WHERE checksum = $1",
+                          params, _("read the picture"), error);
+  if (res == NULL)
+    return FALSE;
+  if (PQntuples (res) == 0)
+    return TRUE;
+
+  found = g_new0 (BylineMedia, 1);
+  found->checksum = g_strdup (checksum);
+  found->mime_type = g_strdup (byline_pg_get_text (res, 0, 0));
+  found->bytes = bytes_from_hex (byline_pg_get_text (res, 0, 1));
+  found->width = (int)byline_pg_get_int64 (res, 0, 2);
+  found->height = (int)byline_pg_get_int64 (res, 0, 3);
+  found->created = byline_pg_get_int64 (res, 0, 4);
+  found->added_by = g_strdup (byline_pg_get_text (res, 0, 5));
+  if (found->bytes == NULL)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CORRUPT,
+                   _("The newsroom server sent a picture Byline could not read. Try again."));
+      return FALSE;
+    }
+
+  *media = g_steal_pointer (&found);
+  return TRUE;
+}
+
+gboolean
+_byline_store_pg_list_media (BylineStoreBackend  *backend,
+                             GPtrArray           *checksums,
+                             GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "SELECT checksum FROM byline.media ORDER BY id",
+                          NULL, _("list the pictures"), error);
+  if (res == NULL)
+    return FALSE;
+
+  for (int i = 0; i < PQntuples (res); i++)
+    g_ptr_array_add (checksums, g_strdup (byline_pg_get_text (res, i, 0)));
+
+  return TRUE;
 }
 
 /* --- the masthead ------------------------------------------------------------ */

@@ -211,6 +211,17 @@ gboolean        _byline_store_pg_load_publication  (BylineStoreBackend     *back
 gboolean        _byline_store_pg_save_publication  (BylineStoreBackend     *backend,
                                                     const BylinePublication *publication,
                                                     GError                **error);
+gboolean        _byline_store_pg_insert_media      (BylineStoreBackend     *backend,
+                                                    const BylineMedia      *media,
+                                                    gboolean               *added,
+                                                    GError                **error);
+gboolean        _byline_store_pg_load_media        (BylineStoreBackend     *backend,
+                                                    const char             *checksum,
+                                                    BylineMedia           **media,
+                                                    GError                **error);
+gboolean        _byline_store_pg_list_media        (BylineStoreBackend     *backend,
+                                                    GPtrArray              *checksums,
+                                                    GError                **error);
 gboolean        _byline_store_pg_watch_changes     (BylineStoreBackend     *backend,
                                                     BylineStoreChangeFunc   func,
                                                     gpointer                user_data,

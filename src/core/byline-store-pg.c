@@ -1108,6 +1108,10 @@ static const BylineStoreBackendVTable pg_vtable = {
   .load_publication = _byline_store_pg_load_publication,
   .save_publication = _byline_store_pg_save_publication,
 
+  .insert_media = _byline_store_pg_insert_media,
+  .load_media = _byline_store_pg_load_media,
+  .list_media = _byline_store_pg_list_media,
+
   .lock_article = _byline_store_pg_lock_article,
   .heartbeat_lock = _byline_store_pg_heartbeat_lock,
   .unlock_article = _byline_store_pg_unlock_article,

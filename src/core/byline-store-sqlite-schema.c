@@ -242,6 +242,24 @@ static const char * const migrations[] = {
   "CREATE TRIGGER changes_publication_update AFTER UPDATE ON publication BEGIN"
   "  INSERT INTO changes (article_id, what) VALUES (0, 'publication');"
   "END;",
+
+  /* 6 -> 7: pictures kept in the newsroom (byline-media.h), one row per
+   * distinct picture: an article's image names it by checksum, so the
+   * same bytes chosen twice are kept once, and a copied newsroom finds
+   * them under the same name. Rows are never changed; a picture no
+   * article names any more stays, as a revision may name it. */
+  "CREATE TABLE media ("
+  "  id INTEGER PRIMARY KEY,"
+  "  checksum TEXT NOT NULL UNIQUE CHECK (length (checksum) = 64),"
+  "  mime_type TEXT NOT NULL"
+  "    CHECK (mime_type IN ('image/jpeg', 'image/png', 'image/webp', 'image/gif')),"
+  "  bytes BLOB NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  width INTEGER,"
+  "  height INTEGER,"
+  "  created INTEGER NOT NULL,"
+  "  added_by TEXT NOT NULL DEFAULT ''"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);

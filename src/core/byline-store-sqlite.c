@@ -137,6 +137,112 @@ sqlite_save_publication (BylineStoreBackend       *backend,
 }
 
 static gboolean
+sqlite_insert_media (BylineStoreBackend  *backend,
+                     const BylineMedia   *media,
+                     gboolean            *added,
+                     GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("keep the picture");
+
+  *added = FALSE;
+  stmt = byline_sql_prepare (sql,
+                             "INSERT INTO media (checksum, mime_type, bytes, size, width, height,"
+                             " created, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                             " ON CONFLICT (checksum) DO NOTHING",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  byline_sql_bind_text (stmt, 1, media->checksum);
+  byline_sql_bind_text (stmt, 2, media->mime_type);
+  byline_sql_bind_bytes (stmt, 3, media->bytes);
+  byline_sql_bind_int64 (stmt, 4, (gint64)g_bytes_get_size (media->bytes));
+  byline_sql_bind_id (stmt, 5, media->width);
+  byline_sql_bind_id (stmt, 6, media->height);
+  byline_sql_bind_int64 (stmt, 7, media->created);
+  byline_sql_bind_text (stmt, 8, media->added_by);
+
+  if (!byline_sql_run (sql, stmt, doing, error))
+    return FALSE;
+
+  *added = byline_sql_changes (sql) > 0;
+  return TRUE;
+}
+
+static gboolean
+sqlite_load_media (BylineStoreBackend  *backend,
+                   const char          *checksum,
+                   BylineMedia        **media,
+                   GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("read the picture");
+
+  *media = NULL;
+  stmt = byline_sql_prepare (sql,
+                             "SELECT mime_type, bytes, width, height, created, added_by"
+                             " FROM media WHERE checksum = ?1",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  byline_sql_bind_text (stmt, 1, checksum);
+
+  if (byline_sql_next (sql, stmt, doing, &local_error))
+    {
+      BylineMedia *found = g_new0 (BylineMedia, 1);
+
+      found->checksum = g_strdup (checksum);
+      found->mime_type = g_strdup (byline_sql_column_text (stmt, 0));
+      found->bytes = byline_sql_column_bytes (stmt, 1);
+      found->width = (int)byline_sql_column_int64 (stmt, 2);
+      found->height = (int)byline_sql_column_int64 (stmt, 3);
+      found->created = byline_sql_column_int64 (stmt, 4);
+      found->added_by = g_strdup (byline_sql_column_text (stmt, 5));
+      *media = found;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_list_media (BylineStoreBackend  *backend,
+                   GPtrArray           *checksums,
+                   GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("list the pictures");
+
+  stmt = byline_sql_prepare (sql, "SELECT checksum FROM media ORDER BY id", doing, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while (byline_sql_next (sql, stmt, doing, &local_error))
+    g_ptr_array_add (checksums, g_strdup (byline_sql_column_text (stmt, 0)));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 sqlite_watch_changes (BylineStoreBackend     *backend,
                       BylineStoreChangeFunc   func,
                       gpointer                user_data,
@@ -686,6 +792,10 @@ static const BylineStoreBackendVTable sqlite_vtable = {
   .watch_changes = sqlite_watch_changes,
   .load_publication = sqlite_load_publication,
   .save_publication = sqlite_save_publication,
+
+  .insert_media = sqlite_insert_media,
+  .load_media = sqlite_load_media,
+  .list_media = sqlite_list_media,
   .lock_article = _byline_store_sqlite_lock_article,
   .heartbeat_lock = _byline_store_sqlite_heartbeat_lock,
   .unlock_article = _byline_store_sqlite_unlock_article,

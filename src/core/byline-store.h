@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "byline-article.h"
+#include "byline-media.h"
 #include "byline-publication.h"
 #include "byline-article-summary.h"
 
@@ -40,7 +41,7 @@ GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows for a newsroom file (PRAGMA
  * user_version); a newsroom server's steps are src/core/pg/. */
-#define BYLINE_STORE_SCHEMA_VERSION 6
+#define BYLINE_STORE_SCHEMA_VERSION 7
 
 typedef struct
 {
@@ -177,6 +178,32 @@ gboolean       byline_store_delete_article     (BylineStore         *self,
 gboolean       byline_store_empty_trash        (BylineStore         *self,
                                                 GError             **error);
 
+/* --- Pictures ----------------------------------------------------------------
+ *
+ * A lead picture is kept in the newsroom (byline-media.h): choosing or
+ * importing one copies its bytes in, and the article's image holds the
+ * reference these return, "media:<sha256>.<ext>". Previews and exports
+ * read the bytes from here, never from a path. */
+
+/* Keeps @bytes, a JPEG, PNG, WebP or GIF picture (sniffed from the bytes,
+ * whatever a name says) of at most BYLINE_LIMIT_MEDIA_BYTES; the same
+ * bytes added again are kept once. Returns the reference to put in an
+ * article's image, or NULL with a BYLINE_STORE_ERROR_INVALID saying what
+ * is wrong. */
+char          *byline_store_add_media          (BylineStore         *self,
+                                                GBytes              *bytes,
+                                                GError             **error);
+/* The same for the regular file @file, read once, now. */
+char          *byline_store_add_media_file     (BylineStore         *self,
+                                                GFile               *file,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+/* The picture @reference names; BYLINE_STORE_ERROR_NOT_FOUND when this
+ * newsroom does not have it, INVALID when @reference is none. */
+BylineMedia   *byline_store_load_media         (BylineStore         *self,
+                                                const char          *reference,
+                                                GError             **error);
+
 /* --- Offline: the outbox (byline-outbox.h) ----------------------------------- */
 
 typedef struct _BylineOutbox BylineOutbox;
@@ -198,6 +225,7 @@ typedef struct
   guint    notes;
   guint    pins;
   guint    status_events;
+  guint    media;
   gboolean publication;
 } BylineCopyCounts;
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "byline-media.h"
 #include "byline-dates.h"
 #include "byline-editor-pane-private.h"
 #include "byline-text.h"
@@ -305,13 +306,33 @@ sync_image (BylineEditorPane *self)
 {
   const char *image = self->article ? byline_article_get_image (self->article) : NULL;
   gboolean has_image = image != NULL && *image != '\0';
+  const char *extension = NULL;
 
-  if (has_image)
+  gtk_widget_remove_css_class (GTK_WIDGET (self->image_row), "error");
+
+  if (byline_media_parse_reference (image, NULL, &extension))
+    {
+      g_autofree char *kind = g_ascii_strup (extension, -1);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: %s is a picture format, such as “JPG” or “PNG” */
+      subtitle = g_strdup_printf (_("%s picture, kept in the newsroom"), kind);
+      adw_action_row_set_subtitle (self->image_row, subtitle);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->image_row), NULL);
+    }
+  else if (has_image)
     {
       g_autofree char *basename = g_path_get_basename (image);
+      g_autofree char *tooltip = NULL;
 
       adw_action_row_set_subtitle (self->image_row, basename);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->image_row), image);
+      /* A path from before pictures were kept in the newsroom: nothing
+       * reads it any more. */
+      if (!byline_media_is_remote (image))
+        tooltip = g_strdup_printf (_("%s is a file on a disk, which previews and exports leave out. "
+                                     "Choose the picture again to keep it in the newsroom."),
+                                   image);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->image_row), tooltip != NULL ? tooltip : image);
     }
   else
     {
@@ -320,8 +341,23 @@ sync_image (BylineEditorPane *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.choose-image",
-                                 self->article != NULL && self->editable);
+                                 self->article != NULL && self->editable && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-image", has_image && self->editable);
+}
+
+/**
+ * byline_editor_pane_set_store:
+ * @store: (nullable): the newsroom
+ */
+void
+byline_editor_pane_set_store (BylineEditorPane *self,
+                              BylineStore      *store)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
+  g_return_if_fail (store == NULL || BYLINE_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    sync_image (self);
 }
 
 void
@@ -602,6 +638,47 @@ on_published_commit (BylineEditorPane *self)
 
 /* Lead image */
 
+gboolean
+_byline_editor_pane_take_image_file (BylineEditorPane *self,
+                                     BylineArticle    *article,
+                                     GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* The bytes are read once, now, into the newsroom: every desk sees the
+   * same picture, and nothing reads the file again. */
+  if (self->store != NULL)
+    reference = byline_store_add_media_file (self->store, file, NULL, &error);
+  else
+    g_set_error_literal (&error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                         _("There is no newsroom to keep the picture in."));
+
+  if (reference == NULL)
+    {
+      if (article == self->article)
+        {
+          adw_action_row_set_subtitle (self->image_row, error->message);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->image_row), error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->image_row), "error");
+        }
+      return FALSE;
+    }
+
+  byline_article_set_image (article, reference);
+
+  /* A picture without a description is lost on screen-reader users of the
+   * published page: ask for one. */
+  if (article == self->article && *byline_article_get_image_alt (article) == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->image_alt));
+
+  return TRUE;
+}
+
 static void
 on_chooser_response (GtkNativeDialog  *chooser,
                      int               response,
@@ -612,22 +689,9 @@ on_chooser_response (GtkNativeDialog  *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-      if (path != NULL)
-        {
-          byline_article_set_image (article, path);
-
-          /* A picture without a description is lost on screen-reader users
-           * of the published page: ask for one. */
-          if (article == self->article &&
-              *byline_article_get_image_alt (article) == '\0')
-            gtk_widget_grab_focus (GTK_WIDGET (self->image_alt));
-        }
-      else
-        {
-          g_debug ("Ignoring the chosen image: it has no local path");
-        }
+      if (file != NULL)
+        _byline_editor_pane_take_image_file (self, article, file);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -646,10 +710,10 @@ choose_image_action (GtkWidget  *widget,
   GtkRoot *root;
   const char *image;
   static const char * const suffixes[] = {
-    "jpg", "jpeg", "png", "webp", "gif", "avif", "svg",
+    "jpg", "jpeg", "png", "webp", "gif",
   };
 
-  if (self->article == NULL)
+  if (self->article == NULL || self->store == NULL)
     return;
 
   if (self->chooser != NULL)
@@ -668,7 +732,11 @@ choose_image_action (GtkWidget  *widget,
 
   images = gtk_file_filter_new ();
   gtk_file_filter_set_name (images, _("Images"));
-  gtk_file_filter_add_mime_type (images, "image/*");
+  /* The kinds the newsroom keeps (byline-media.h). */
+  gtk_file_filter_add_mime_type (images, "image/jpeg");
+  gtk_file_filter_add_mime_type (images, "image/png");
+  gtk_file_filter_add_mime_type (images, "image/webp");
+  gtk_file_filter_add_mime_type (images, "image/gif");
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     gtk_file_filter_add_suffix (images, suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), images);
@@ -679,6 +747,7 @@ choose_image_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), images);
 
+  /* An older article's path: open its folder, to choose it again. */
   image = byline_article_get_image (self->article);
   if (image != NULL && g_path_is_absolute (image))
     {
@@ -791,6 +860,7 @@ _byline_editor_pane_dispose_fields (BylineEditorPane *self)
       g_clear_object (&self->chooser);
     }
 
+  g_clear_object (&self->store);
   g_clear_handle_id (&self->stats_source, g_source_remove);
 }
 

@@ -33,6 +33,8 @@ struct _BylineEditorPane
 
   BylineArticle        *article;
   GtkFileChooserNative *chooser;
+  /* Keeps a chosen lead picture (byline-media.h). */
+  BylineStore          *store;
 
   guint                 headline_budget;
   guint                 caption_budget;
@@ -114,6 +116,12 @@ void       _byline_editor_pane_article_notify_cb (BylineEditorPane *self,
 void       _byline_editor_pane_apply_editable (BylineEditorPane *self);
 /* Parses the Published field into the article, as leaving it does. */
 void       _byline_editor_pane_commit_published (BylineEditorPane *self);
+/* What choosing @file as @article's lead picture does (the chooser's
+ * answer): keeps it in the store and sets the image to its reference, or
+ * leaves the image as it was and shows why. */
+gboolean   _byline_editor_pane_take_image_file (BylineEditorPane *self,
+                                                BylineArticle    *article,
+                                                GFile            *file);
 void       _byline_editor_pane_update_headline_counter (BylineEditorPane *self);
 void       _byline_editor_pane_update_caption_counter  (BylineEditorPane *self);
 char      *_byline_editor_pane_dup_buffer_text (GtkTextBuffer    *buffer);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "byline-article.h"
+#include "byline-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ G_DECLARE_FINAL_TYPE (BylineEditorPane, byline_editor_pane, BYLINE, EDITOR_PANE,
 
 GtkWidget     *byline_editor_pane_new                 (void);
 BylineArticle *byline_editor_pane_get_article         (BylineEditorPane *self);
+/* Where a chosen lead picture is kept; without one, none can be chosen. */
+void           byline_editor_pane_set_store           (BylineEditorPane *self,
+                                                       BylineStore      *store);
 void           byline_editor_pane_set_article         (BylineEditorPane *self,
                                                        BylineArticle    *article);
 int            byline_editor_pane_get_cursor_offset   (BylineEditorPane *self);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <sys/stat.h>
 
 #include <adwaita.h>
@@ -16,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <gmodule.h>
 
+#include "byline-media.h"
 #include "byline-pin.h"
 #include "byline-remote-images.h"
 #include "byline-preview.h"
@@ -60,6 +62,8 @@ struct _BylinePreview
   GListModel           *pins;
   GPtrArray            *watched_pins;
   BylinePublication    *publication;
+  /* Where the lead picture's bytes are kept (byline-media.h). */
+  BylineStore          *store;
   /* Review mode: the earlier text the changes are marked against. */
   BylineArticle        *review_baseline;
 
@@ -242,25 +246,60 @@ remote_images_allowed (BylinePreview *self)
   return self->checked_allowed;
 }
 
-/* The lead image when it is a file WebKit can read: a named pipe or a
- * device under that name would keep the page loading for ever. A missing
- * file is left to WebKit, which shows nothing. */
-static gboolean
-lead_image_is_readable (BylineArticle *article)
+/* The lead picture's address in the page: a copy of the newsroom's bytes
+ * in Byline's cache folder (the page may show file:// addresses, and a
+ * copy named by its checksum is written once), a web picture's address
+ * once the reader allowed this article's web pictures, or "" for none.
+ * Never a path the article names: the preview reads no file but its own
+ * copies. */
+static char *
+dup_lead_image_src (BylinePreview *self)
 {
-  const char *image = byline_article_get_image (article);
-  GStatBuf st;
+  const char *image = byline_article_get_image (self->article);
+  g_autoptr(BylineMedia) media = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
 
-  if (image == NULL || *image == '\0' || g_stat (image, &st) != 0)
-    return TRUE;
+  if (byline_media_is_remote (image))
+    return g_strdup (remote_images_allowed (self) ? image : "");
 
-  return S_ISREG (st.st_mode);
+  name = byline_media_dup_export_name (image);
+  if (name == NULL || self->store == NULL)
+    return g_strdup ("");
+
+  dir = g_build_filename (g_get_user_cache_dir (), "byline", "pictures", NULL);
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      gsize size = 0;
+      const char *data;
+
+      media = byline_store_load_media (self->store, image, &error);
+      if (media == NULL)
+        {
+          g_debug ("No lead picture in the preview: %s", error->message);
+          return g_strdup ("");
+        }
+
+      data = g_bytes_get_data (media->bytes, &size);
+      if (g_mkdir_with_parents (dir, 0700) != 0 ||
+          !g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+        {
+          g_debug ("No lead picture in the preview: %s", error != NULL ? error->message : g_strerror (errno));
+          return g_strdup ("");
+        }
+    }
+
+  return g_filename_to_uri (path, NULL, NULL);
 }
 
 static char *
 render_page (BylinePreview *self)
 {
   BylineRenderOptions options = { NULL, };
+  g_autofree char *image_src = NULL;
 
   if (self->article == NULL)
     {
@@ -270,9 +309,8 @@ render_page (BylinePreview *self)
       return g_strdup_printf (EMPTY_PAGE, title, message);
     }
 
-  /* image_src NULL: the renderer points the lead image at the file itself;
-   * "": no lead image. */
-  options.image_src = lead_image_is_readable (self->article) ? NULL : "";
+  image_src = dup_lead_image_src (self);
+  options.image_src = image_src;
 
   /* Opening an article in the preview tells no other site about it, until
    * the reader asks for its images. */
@@ -969,6 +1007,7 @@ byline_preview_dispose (GObject *object)
   g_clear_pointer (&self->remote_bar, gtk_widget_unparent);
   g_clear_pointer (&self->device_bar, gtk_widget_unparent);
   g_clear_object (&self->review_baseline);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->dispose (object);
 }
@@ -1346,6 +1385,23 @@ publication_equal (const BylinePublication *a,
          g_strcmp0 (a->tagline, b->tagline) == 0 &&
          g_strcmp0 (a->base_url, b->base_url) == 0 &&
          g_strcmp0 (a->language, b->language) == 0;
+}
+
+/**
+ * byline_preview_set_store:
+ * @store: (nullable): the newsroom that keeps the articles' pictures
+ *
+ * Without one, the preview shows no lead picture.
+ */
+void
+byline_preview_set_store (BylinePreview *self,
+                          BylineStore   *store)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+  g_return_if_fail (store == NULL || BYLINE_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    schedule_render (self, 0);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "byline-article.h"
+#include "byline-store.h"
 #include "byline-publication.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ void                     byline_preview_set_article     (BylinePreview          
 const BylinePublication *byline_preview_get_publication (BylinePreview           *self);
 void                     byline_preview_set_publication (BylinePreview           *self,
                                                          const BylinePublication *publication);
+/* The newsroom whose pictures the lead picture shows (byline-media.h). */
+void                     byline_preview_set_store       (BylinePreview           *self,
+                                                         BylineStore             *store);
 
 /* Review mode: marks the changes since @baseline, an earlier text of the
  * article (a revision's); NULL shows the page as published. */

@@ -354,8 +354,11 @@ byline_window_import_files (BylineWindow  *self,
     {
       g_autoptr(BylineArticle) article = NULL;
       g_autoptr(GError) error = NULL;
+      g_autofree char *warning = NULL;
 
-      article = byline_import_file (files[i], NULL, NULL, &error);
+      article = byline_import_file_to_store (self->store, files[i], NULL, NULL, &warning, &error);
+      if (warning != NULL)
+        _byline_window_show_toast (self, warning, NULL, NULL, NULL);
       if (article != NULL)
         {
           byline_store_resolve_pins (self->store, article);

@@ -789,6 +789,8 @@ byline_window_constructed (GObject *object)
   g_signal_connect_object (self->editor, "related-dropped",
                            G_CALLBACK (related_dropped_cb), self, G_CONNECT_SWAPPED);
   byline_pins_editor_set_store (_byline_editor_pane_get_pins_editor (self->editor), self->store);
+  byline_preview_set_store (self->preview, self->store);
+  byline_editor_pane_set_store (self->editor, self->store);
 
   self->autosave = byline_autosave_new (self->store);
   g_signal_connect_object (self->autosave, "saved", G_CALLBACK (autosave_saved_cb), self,
