@@ -918,6 +918,103 @@ test_export_all (Fixture       *fixture,
   xmlFreeDoc (index);
 }
 
+/* A picture imported from front matter is kept in the newsroom: the
+ * export writes it, under a name with its type's extension, from there,
+ * also once the file it came from is gone. Pictures outside the article
+ * file's folder are left out, with a message, and never copied. */
+static void
+test_import_picture (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "samples", "media", "slate.jpg", NULL);
+  g_autofree char *folder = tmp_path (fixture, "desk");
+  g_autofree char *photos = g_build_filename (folder, "photos", NULL);
+  g_autofree char *picture = g_build_filename (photos, "quay.jpeg", NULL);
+  g_autofree char *story = g_build_filename (folder, "quay.md", NULL);
+  g_autofree char *outside = tmp_path (fixture, "outside.md");
+  g_autofree char *site = tmp_path (fixture, "site");
+  g_autofree char *page = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *copy = g_build_filename (fixture->tmp, "copy.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gsize expected_length = 0, written_length = 0;
+  htmlDocPtr doc;
+
+  g_assert_true (g_file_get_contents (sample, &expected, &expected_length, &error));
+  g_assert_cmpint (g_mkdir_with_parents (photos, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (picture, expected, expected_length, &error));
+  g_assert_true (g_file_set_contents (story,
+                                      "---\nheadline: Quay lights switched on\nstatus: published\n"
+                                      "image: photos/quay.jpeg\n---\n\nThe quay is lit.\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+
+  RUN (fixture, &run, "--database", fixture->db, "--import", story);
+  byline_test_run_assert_success (&run);
+  lines = split_lines (run.out);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, parse_id (lines[0]));
+
+  /* Nothing reads the file after the import. */
+  g_assert_cmpint (g_unlink (picture), ==, 0);
+
+  RUN (fixture, &run, "--database", fixture->db, "--export", "all", "--output", site);
+  byline_test_run_assert_success (&run);
+  page = g_build_filename (site, "index.html", NULL);
+  {
+    g_autoptr(GDir) dir = g_dir_open (site, 0, NULL);
+    const char *name;
+
+    g_clear_pointer (&page, g_free);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_suffix (name, ".html") && !g_str_equal (name, "index.html"))
+        page = g_build_filename (site, name, NULL);
+  }
+  g_assert_nonnull (page);
+  doc = byline_test_parse_html_file (page);
+  src = byline_test_xpath_string (doc, "//figure//img/@src");
+  xmlFreeDoc (doc);
+  g_assert_true (g_str_has_prefix (src, "images/"));
+  g_assert_true (g_str_has_suffix (src, ".jpg"));
+  written = g_build_filename (site, src, NULL);
+  g_assert_true (g_file_get_contents (written, &contents, &written_length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, written_length, expected, expected_length);
+
+  /* Moving the newsroom takes the picture along. */
+  {
+    const char *args[] = { "--database", fixture->db, "--copy-to", copy, NULL };
+
+    run_argv (fixture, &run, args);
+    byline_test_run_assert_success (&run);
+    g_assert_nonnull (strstr (run.out, "pictures\t1\n"));
+  }
+
+  /* Outside the folder: "..", an absolute path, file:, /proc. */
+  {
+    const char *refused[] = { "../quay.jpeg", sample, "file:///etc/passwd", "/proc/self/environ", NULL };
+
+    for (guint i = 0; refused[i] != NULL; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("---\nheadline: Outside %u\nimage: \"%s\"\n---\n\nText.\n",
+                                                 i, refused[i]);
+
+        g_assert_true (g_file_set_contents (outside, text, -1, &error));
+        RUN (fixture, &run, "--database", fixture->db, "--import", outside);
+        /* In without the picture, saying why. */
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_cmpuint (strlen (run.out), >, 0);
+        g_assert_true (g_str_has_prefix (run.err, "byline: "));
+        g_assert_nonnull (strstr (run.err, "left out the picture"));
+      }
+  }
+}
+
 /* A page that shows images from other sites is exported, with a note
  * listing them; a page without any says nothing. ninjs goes to another
  * system, not to readers, and gets no note. */
@@ -1246,6 +1343,7 @@ main (int   argc,
   ADD ("/byline/cli/export/ninjs", test_export_ninjs);
   ADD ("/byline/cli/export/all", test_export_all);
   ADD ("/byline/cli/export/remote-images", test_export_remote_images);
+  ADD ("/byline/cli/import/picture", test_import_picture);
   ADD ("/byline/cli/errors/missing-database-folder", test_error_missing_database_folder);
   ADD ("/byline/cli/errors/not-a-database", test_error_not_a_database);
   ADD ("/byline/cli/read-only/file", test_read_only_file);

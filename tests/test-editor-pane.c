@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <gtksourceview/gtksource.h>
 
 #include "byline-article.h"
 #include "byline-editor-pane.h"
 #include "byline-editor-pane-private.h"
+#include "byline-store.h"
 #include "byline-ui-test-util.h"
 
 /* March 3, 2023 at 9:05 am UTC (meson runs the tests with TZ=UTC). */
@@ -680,6 +682,62 @@ test_switch_article (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* Choosing a lead picture keeps it in the newsroom: the article names the
+ * kept copy, which stays when the file goes; a file that is not a picture,
+ * whatever its name, is refused, saying so where the picture shows, and
+ * the article keeps the picture it had. */
+static void
+test_choose_image (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (template_child (fixture, "image_row"));
+  g_autofree char *dir = g_dir_make_tmp ("byline-editor-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "newsroom.db", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "samples", "media", "red.png", NULL);
+  g_autofree char *picture = g_build_filename (dir, "pier.png", NULL);
+  g_autofree char *fake = g_build_filename (dir, "minutes.jpg", NULL);
+  g_autoptr(GFile) picture_file = g_file_new_for_path (picture);
+  g_autoptr(GFile) fake_file = g_file_new_for_path (fake);
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(BylineMedia) media = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reference = NULL;
+  gsize length = 0;
+
+  /* Without a newsroom to keep it in, nothing can be chosen. */
+  g_assert_false (gtk_widget_get_sensitive (find_action_widget (GTK_WIDGET (row), "editor.choose-image")));
+
+  store = byline_store_new (db, &error);
+  g_assert_no_error (error);
+  byline_editor_pane_set_store (fixture->pane, store);
+  g_assert_true (gtk_widget_get_sensitive (find_action_widget (GTK_WIDGET (row), "editor.choose-image")));
+  g_assert_true (g_file_get_contents (sample, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (picture, contents, length, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (_byline_editor_pane_take_image_file (fixture->pane, fixture->article, picture_file));
+  reference = g_strdup (byline_article_get_image (fixture->article));
+  g_assert_true (g_str_has_prefix (reference, "media:"));
+  g_assert_true (g_str_has_suffix (reference, ".png"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "PNG picture, kept in the newsroom");
+  g_assert_cmpint (g_unlink (picture), ==, 0);
+  media = byline_store_load_media (store, reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (media->bytes, NULL), g_bytes_get_size (media->bytes), contents, length);
+
+  g_assert_true (g_file_set_contents (fake, "Minutes of the harbour board, 4 March.\n", -1, &error));
+  g_assert_false (_byline_editor_pane_take_image_file (fixture->pane, fixture->article, fake_file));
+  g_assert_cmpstr (byline_article_get_image (fixture->article), ==, reference);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "not a JPEG, PNG, WebP or GIF picture"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  byline_editor_pane_set_store (fixture->pane, NULL);
+  g_unlink (fake);
+  g_unlink (db);
+  byline_test_remove_tree (dir);
+}
+
 static void
 test_remove_image (Fixture       *fixture,
                    gconstpointer  data)
@@ -1027,6 +1085,7 @@ main (int   argc,
   ADD ("external-change", test_external_change);
   ADD ("switch-article", test_switch_article);
   ADD ("remove-image", test_remove_image);
+  ADD ("choose-image", test_choose_image);
   ADD ("accessible-names", test_accessible_names);
   ADD ("cursor", test_cursor);
   ADD ("paste-html", test_paste_html);

@@ -1726,6 +1726,164 @@ test_language_from_publication (Fixture       *fixture,
   g_assert_cmpstr (byline_article_get_language (loaded), ==, "fr");
 }
 
+/* --- pictures ------------------------------------------------------------- */
+
+static GBytes *
+load_sample_picture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "samples", "media", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* A PNG and a JPEG go in and come back byte for byte, with the type their
+ * bytes say, their size, and the reference an article keeps. */
+static void
+test_media_round_trip (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const struct {
+    const char *name;
+    const char *mime_type;
+    const char *extension;
+    int width, height;
+  } pictures[] = {
+    { "red.png", "image/png", "png", 3, 2 },
+    { "slate.jpg", "image/jpeg", "jpg", 4, 3 },
+  };
+  g_autofree char *adder = byline_test_author (fixture->store, "Ana Ruiz");
+
+  byline_store_set_user_name (fixture->store, "Ana Ruiz");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
+    {
+      g_autoptr(GBytes) bytes = load_sample_picture (pictures[i].name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineMedia) media = NULL;
+      g_autoptr(BylineArticle) article = make_article ("Quay lights switched on", "Lit.");
+      g_autoptr(BylineArticle) loaded = NULL;
+      g_autofree char *reference = NULL;
+      g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      g_autofree char *expected = g_strdup_printf ("media:%s.%s", checksum, pictures[i].extension);
+
+      reference = byline_store_add_media (fixture->store, bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (reference, ==, expected);
+
+      /* The article keeps the reference, and the store the bytes. */
+      byline_article_set_image (article, reference);
+      byline_test_save_article (fixture->store, article);
+      loaded = byline_test_load_article (fixture->store, byline_article_get_id (article));
+      media = byline_store_load_media (fixture->store, byline_article_get_image (loaded), &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (media->bytes, bytes));
+      g_assert_cmpstr (media->mime_type, ==, pictures[i].mime_type);
+      g_assert_cmpstr (media->checksum, ==, checksum);
+      g_assert_cmpint (media->width, ==, pictures[i].width);
+      g_assert_cmpint (media->height, ==, pictures[i].height);
+      g_assert_cmpint (media->created, >, 0);
+      g_assert_cmpstr (media->added_by, ==, adder);
+    }
+}
+
+/* What is not a picture, whatever its name, or too large, is refused with
+ * a message saying so, and nothing is kept. */
+static void
+test_media_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *fake = g_build_filename (fixture->dir, "holiday.jpg", NULL);
+  g_autofree char *big = g_build_filename (fixture->dir, "huge.png", NULL);
+  g_autoptr(GFile) fake_file = g_file_new_for_path (fake);
+  g_autoptr(GFile) big_file = g_file_new_for_path (big);
+  g_autoptr(GBytes) large = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *missing = g_strdup_printf ("media:%064d.png", 0);
+  guint8 *pixels;
+
+  g_assert_true (g_file_set_contents (fake, "Dear all, the minutes are attached.\n", -1, NULL));
+  reference = byline_store_add_media_file (fixture->store, fake_file, NULL, &error);
+  g_assert_null (reference);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "holiday.jpg"));
+  g_assert_nonnull (strstr (error->message, "not a JPEG, PNG, WebP or GIF picture"));
+  g_clear_error (&error);
+
+  /* A PNG's first bytes, one byte past the limit. */
+  pixels = g_malloc0 (BYLINE_LIMIT_MEDIA_BYTES + 1);
+  memcpy (pixels, "\x89PNG\r\n\x1a\n", 8);
+  large = g_bytes_new_take (pixels, BYLINE_LIMIT_MEDIA_BYTES + 1);
+  reference = byline_store_add_media (fixture->store, large, &error);
+  g_assert_null (reference);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "20 MiB"));
+  g_clear_error (&error);
+
+  /* A file that large is refused before it is read. */
+  g_assert_true (g_file_set_contents (big, g_bytes_get_data (large, NULL), g_bytes_get_size (large), NULL));
+  reference = byline_store_add_media_file (fixture->store, big_file, NULL, &error);
+  g_assert_null (reference);
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "huge.png"));
+  g_clear_error (&error);
+
+  /* Nothing was kept: a reference to bytes it never took finds nothing. */
+  g_assert_null (byline_store_load_media (fixture->store, missing, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* A path is no reference: the store reads no file for it. */
+  g_assert_null (byline_store_load_media (fixture->store, fake, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+}
+
+/* The same bytes chosen twice are kept once, under one reference; a copy
+ * of the newsroom holds each picture once, under the same reference. */
+static void
+test_media_dedupe_and_copy (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) png = load_sample_picture ("red.png");
+  g_autoptr(GBytes) jpeg = load_sample_picture ("slate.jpg");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *target_path = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(BylineStore) target = NULL;
+  g_autoptr(BylineMedia) copied = NULL;
+  g_autoptr(BylineArticle) article = make_article ("Quay lights switched on", "Lit.");
+  BylineCopyCounts counts;
+
+  first = byline_store_add_media (fixture->store, png, &error);
+  g_assert_no_error (error);
+  again = byline_store_add_media (fixture->store, png, &error);
+  g_assert_no_error (error);
+  other = byline_store_add_media (fixture->store, jpeg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, again);
+  g_assert_cmpstr (first, !=, other);
+  byline_article_set_image (article, first);
+  byline_test_save_article (fixture->store, article);
+
+  target = byline_store_new (target_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_store_copy_to (fixture->store, target, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.media, ==, 2);
+  g_assert_cmpuint (counts.articles, ==, 1);
+
+  copied = byline_store_load_media (target, first, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (copied->bytes, png));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1739,6 +1897,9 @@ main (int   argc,
   ADD ("migrate/refuses-newer", test_migrate_refuses_newer);
   ADD ("migrate/twelve-at-once", test_migrate_twelve_at_once);
   ADD ("crud", test_crud);
+  ADD ("media/round-trip", test_media_round_trip);
+  ADD ("media/refused", test_media_refused);
+  ADD ("media/dedupe-and-copy", test_media_dedupe_and_copy);
   ADD ("slug-frozen-when-published", test_slug_frozen_when_published);
   ADD ("fts-in-step", test_fts_in_step);
   ADD ("pins", test_pins);

@@ -11,6 +11,7 @@
 # with the login of a reporter, an editor or the newsroom's owner, as a
 # desk would connect, and says what that person would notice. Emits TAP.
 
+import hashlib
 import json
 import os
 import queue
@@ -597,13 +598,37 @@ def test_backup():
     ok(refused(result, "42501"), "the restored newsroom still refuses a reporter's raw state change", result)
 
 
+def test_media():
+    png = "89504e470d0a1a0a" + "00" * 16
+    checksum = hashlib.sha256(bytes.fromhex(png)).hexdigest()
+    insert = ("INSERT INTO byline.media (checksum, mime_type, bytes) "
+              f"VALUES ('{checksum}', 'image/png', decode('{png}', 'hex')) ON CONFLICT (checksum) DO NOTHING")
+    result = psql(insert, "ana")
+    ok(result.rc == 0, "a reporter keeps a picture in the newsroom", result)
+    row = must(f"SELECT added_by, encode(bytes, 'hex') FROM byline.media WHERE checksum = '{checksum}'",
+               "eva").rows
+    ok(row == [["ana", png]], "an editor reads it back as it was, added by the reporter's role", row)
+    result = psql(insert, "eva")
+    ok(result.rc == 0 and must(f"SELECT count(*) FROM byline.media WHERE checksum = '{checksum}'").value == "1",
+       "the same bytes added again are kept once", result)
+    wrong = "0" * 64
+    result = psql("INSERT INTO byline.media (checksum, mime_type, bytes) "
+                  f"VALUES ('{wrong}', 'image/png', decode('{png}', 'hex'))", "ana")
+    ok(refused(result, "23514"), "a picture filed under another checksum is refused", result)
+    result = psql(f"UPDATE byline.media SET mime_type = 'image/gif' WHERE checksum = '{checksum}'", "eva")
+    ok(refused(result, "42501"), "nobody changes a kept picture", result)
+    result = psql(f"DELETE FROM byline.media WHERE checksum = '{checksum}'", "eva")
+    ok(refused(result, "42501"), "nobody deletes a kept picture", result)
+
+
 def main():
     if not os.environ.get("PGPORT") or subprocess.run(["which", "psql"], capture_output=True).returncode != 0:
         print("1..0 # SKIP needs a PostgreSQL cluster from pg_virtualenv")
         return 0
 
     for test in (test_migrations, test_reporter_and_editor, test_stale_save, test_parallel_state_changes,
-                 test_notify, test_search, test_related, test_locks, test_notes_masthead_dictionary, test_backup):
+                 test_notify, test_search, test_related, test_locks, test_notes_masthead_dictionary, test_media,
+                 test_backup):
         try:
             test()
         except Exception as error:  # a setup step failed: report it, go on
