@@ -956,6 +956,39 @@ test_markdown_front_matter_in_txt (void)
   g_rmdir (dir);
 }
 
+/* A front matter's picture must be in the article file's folder: a path
+ * out of it, or a link that leads out of it, is left out, and nothing is
+ * read. */
+static void
+test_markdown_image_confined (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("byline-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.md", NULL);
+  g_autofree char *link = g_build_filename (dir, "lead.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *images[] = { "../story.jpg", "/etc/hostname", "file:///etc/hostname",
+                           "/proc/self/environ", "lead.jpg", "~/photo.jpg", NULL };
+
+  g_assert_cmpint (symlink ("/etc/hostname", link), ==, 0);
+
+  for (guint i = 0; images[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\nheadline: Quay\nimage: \"%s\"\n---\n\nText.\n", images[i]);
+      g_autoptr(GError) error = NULL;
+      BylineArticle *article;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      article = byline_import_file (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (byline_article_get_image (article), ==, "");
+      g_assert_finalize_object (article);
+    }
+
+  g_unlink (link);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Front matter is YAML: what libyaml reads is what the article gets. */
 
 static BylineArticle *
@@ -1931,6 +1964,7 @@ main (int   argc,
   g_test_add_func ("/byline/importer/markdown/by-suffix", test_markdown_by_suffix);
   g_test_add_func ("/byline/importer/markdown/quoting", test_markdown_quoting);
   g_test_add_func ("/byline/importer/markdown/front-matter-in-txt", test_markdown_front_matter_in_txt);
+  g_test_add_func ("/byline/importer/markdown/image-confined", test_markdown_image_confined);
   g_test_add_func ("/byline/importer/markdown/yaml-comments", test_yaml_comments);
   g_test_add_func ("/byline/importer/markdown/yaml-quoted-tags", test_yaml_quoted_tags);
   g_test_add_func ("/byline/importer/markdown/yaml-escapes", test_yaml_escapes);
