@@ -975,6 +975,20 @@ test_image_not_a_file (Fixture       *f,
   wait_for_render (f, count, "the article whose image is a named pipe");
   g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 0);
 
+  /* A path to a real picture (an article from before pictures were kept
+   * in the newsroom) is never read either. */
+  {
+    g_autofree char *picture = g_test_build_filename (G_TEST_DIST, "samples", "media", "red.png", NULL);
+
+    count = f->n_rendered;
+    byline_article_set_image (article, picture);
+    /* A page that changed, to know it was rendered. */
+    byline_article_set_caption (article, "The harbour webcam, last picture");
+    wait_for_render (f, count, "the article whose image is a path");
+    g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 0);
+    g_assert_null (strstr (byline_preview_get_html (f->preview), "red.png"));
+  }
+
   /* And the preview goes on following the article. */
   count = f->n_rendered;
   byline_article_set_headline (article, "Harbour webcam back on");
