@@ -798,11 +798,23 @@ test_copy_to_server (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(BylineTestRun) run = { 0, };
   g_auto(GStrv) env = byline_test_environ_without_display ();
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "samples", "media", "slate.jpg", NULL);
+  g_autoptr(GFile) sample_file = g_file_new_for_path (sample);
+  g_autoptr(BylineMedia) picture = NULL;
+  g_autoptr(BylineMedia) at_ana = NULL;
+  g_autoptr(BylineStore) ana = NULL;
+  g_autofree char *reference = NULL;
   gint64 ferry_copy, pier_copy;
 
   REQUIRE_SERVER ();
 
   file = byline_test_store_new (path);
+  /* The lead picture kept in the desk's file. */
+  reference = byline_store_add_media_file (file, sample_file, NULL, &error);
+  g_assert_no_error (error);
+  picture = byline_store_load_media (file, reference, &error);
+  g_assert_no_error (error);
+  byline_article_set_image (ferry, reference);
   byline_test_save_article (file, ferry);
   g_assert_true (byline_store_set_status (file, ferry, BYLINE_STATUS_IN_REVIEW, "Ana", &error));
   g_assert_true (byline_store_set_status (file, ferry, BYLINE_STATUS_APPROVED, "Ben", &error));
@@ -822,6 +834,7 @@ test_copy_to_server (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "articles\t2\n"));
   g_assert_nonnull (strstr (run.out, "state changes\t4\n"));
   g_assert_nonnull (strstr (run.out, "notes\t1\n"));
+  g_assert_nonnull (strstr (run.out, "pictures\t1\n"));
 
   server = byline_test_store_new (fixture->uri);
   ferry_copy = byline_store_find_by_headline (server, "Ferry fares rise", &error);
@@ -835,6 +848,29 @@ test_copy_to_server (Fixture       *fixture,
   g_assert_cmpstr (byline_note_get_anchor_text (g_ptr_array_index (notes, 0)), ==, "Fares");
   g_assert_cmpint (byline_store_get_spiked_from (server, pier_copy, &error), ==, BYLINE_STATUS_DRAFT);
   g_assert_no_error (error);
+
+  /* The article names the same picture on the server, and a reporter
+   * there reads its bytes as the desk kept them. */
+  g_assert_cmpstr (byline_article_get_image (copied), ==, reference);
+  set_up_desk (fixture);
+  ana = open_as (fixture, "ana");
+  at_ana = byline_store_load_media (ana, reference, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (at_ana->bytes, picture->bytes));
+  g_assert_cmpstr (at_ana->mime_type, ==, "image/jpeg");
+
+  /* A reporter keeps pictures too, under her role's name. */
+  {
+    g_autofree char *red = g_test_build_filename (G_TEST_DIST, "samples", "media", "red.png", NULL);
+    g_autoptr(GFile) red_file = g_file_new_for_path (red);
+    g_autofree char *added = byline_store_add_media_file (ana, red_file, NULL, &error);
+    g_autoptr(BylineMedia) kept = NULL;
+
+    g_assert_no_error (error);
+    kept = byline_store_load_media (server, added, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept->added_by, ==, "ana");
+  }
 
   /* Never over a newsroom that holds articles. */
   {
