@@ -132,6 +132,65 @@ stored_headline_is (BylineStore *store,
   return article != NULL && g_strcmp0 (byline_article_get_headline (article), expected) == 0;
 }
 
+static gboolean
+stored_image_is_kept (BylineStore *store,
+                      gint64       id)
+{
+  g_autoptr(BylineArticle) article = byline_store_load_article (store, id, NULL);
+
+  return article != NULL && byline_media_parse_reference (byline_article_get_image (article), NULL, NULL);
+}
+
+/* The preview's lead img, once it shows one. */
+static gboolean
+preview_has_lead_image (BylinePreview *preview)
+{
+  const char *html = byline_preview_get_html (preview);
+  g_autofree char *src = html != NULL ? xpath_text (html, "//figure//img/@src") : NULL;
+
+  return src != NULL && *src != '\0';
+}
+
+/* A lead picture chosen in the window (what the chooser's answer does) is
+ * kept in the newsroom with the article, and the preview shows the kept
+ * bytes once the file it came from is gone. */
+static void
+test_choose_lead_picture (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylinePreview *preview = _byline_window_get_preview (fixture->window);
+  BylineArticle *article = byline_window_get_article (fixture->window);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "samples", "media", "red.png", NULL);
+  g_autofree char *picture = g_build_filename (fixture->dir, "harbour.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (picture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *src = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autofree char *kept = NULL;
+  gsize length = 0, kept_length = 0;
+  gint64 id = byline_article_get_id (article);
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (picture, contents, length, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (_byline_editor_pane_take_image_file (editor, article, file));
+  g_assert_cmpint (g_unlink (picture), ==, 0);
+
+  WAIT_FOR (stored_image_is_kept (fixture->store, id), 5, "the picture's reference in the store");
+  byline_preview_refresh (preview);
+  WAIT_FOR (preview_has_lead_image (preview), 30, "the preview's lead picture");
+  src = xpath_text (byline_preview_get_html (preview), "//figure//img/@src");
+  /* The preview's own copy of the kept bytes, not the file chosen. */
+  g_assert_null (strstr (src, "harbour.png"));
+  kept_path = g_filename_from_uri (src, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (kept_path, &kept, &kept_length, &error));
+  g_assert_cmpmem (kept, kept_length, contents, length);
+}
+
 static int
 find_webkit_cb (struct dl_phdr_info *info,
                 size_t               size,
@@ -905,6 +964,7 @@ main (int   argc,
   ADD ("long-headline-word", test_long_headline_word);
   ADD ("header-glitches", test_header_glitches);
   ADD ("pane-buttons-and-preview-width", test_pane_buttons_and_preview_width);
+  ADD ("choose-lead-picture", test_choose_lead_picture);
 
 #undef ADD
 
