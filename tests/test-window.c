@@ -938,7 +938,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkApplication) app = NULL;
+  /* The preview's copies of kept pictures go to a cache of the test's own. */
+  g_autofree char *cache = g_dir_make_tmp ("byline-cache-XXXXXX", NULL);
+  int status;
 
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -968,5 +972,8 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  byline_test_remove_tree (cache);
+
+  return status;
 }
