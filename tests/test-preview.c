@@ -827,6 +827,8 @@ test_images (Fixture       *f,
   g_autoptr(BylineStore) store = NULL;
   g_autofree char *db = NULL;
   g_autofree char *reference = NULL;
+  g_autofree char *kept_uri = NULL;
+  g_autofree char *kept_path = NULL;
   Server server = { NULL, 0, 0 };
   guchar *buffer;
   guint count;
@@ -876,8 +878,12 @@ test_images (Fixture       *f,
   byline_preview_set_article (f->preview, article);
   wait_for_render (f, count, "the article with pictures");
 
-  /* The file on disk shows... */
+  /* The kept picture shows, from the preview's own copy... */
   g_assert_cmpfloat (run_js_number (f, "document.querySelector ('img[alt=\"The lighthouse at dusk\"]').naturalWidth"), ==, 40);
+  kept_uri = run_js_string (f, "document.querySelector ('img[alt=\"The lighthouse at dusk\"]').src");
+  kept_path = g_filename_from_uri (kept_uri, NULL, NULL);
+  g_assert_nonnull (kept_path);
+  g_assert_null (strstr (kept_path, dir));
   /* ...the web images are placeholders naming the site... */
   g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('img').length"), ==, 1);
   g_assert_cmpfloat (run_js_number (f, "document.querySelectorAll ('span.remote-image[data-host=\"127.0.0.1\"]').length"), ==, 2);
@@ -951,6 +957,7 @@ test_images (Fixture       *f,
   g_object_unref (server.service);
   byline_preview_set_store (f->preview, NULL);
   g_clear_object (&store);
+  g_unlink (kept_path);
   byline_test_remove_tree (dir);
 }
 
@@ -1301,4 +1308,5 @@ main (int   argc,
   byline_test_remove_tree (cache);
 
   return status;
+  return g_test_run ();
 }
