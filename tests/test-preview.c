@@ -1243,11 +1243,6 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  /* The preview's copies of kept pictures go to a cache of the test's own. */
-  g_autofree char *cache = g_dir_make_tmp ("byline-cache-XXXXXX", NULL);
-  int status;
-
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   /* The reader's choices to load remote images go to a folder of the
@@ -1305,8 +1300,6 @@ main (int   argc,
 
   status = g_test_run ();
   byline_test_remove_tree (data_home);
-  byline_test_remove_tree (cache);
 
   return status;
-  return g_test_run ();
 }
