@@ -1037,6 +1037,58 @@ test_edit_locks (Fixture       *fixture,
 }
 
 /* The masthead lives in the newsroom: every desk previews the same page. */
+/* The newsroom dictionary is the newsroom's: a word one desk adds, another
+ * desk's list has; bad words are refused with a reason. */
+static void
+test_dictionary_shared (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(BylineStore) other_desk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+
+  words = byline_store_list_dictionary (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (words), ==, 0);
+  g_clear_pointer (&words, g_strfreev);
+
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, "Zelenskyy", &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, " Kyiv ", &error));
+  g_assert_no_error (error);
+  /* Twice is once. */
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, "Kyiv", &error));
+  g_assert_no_error (error);
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, "Ōtautahi", &error));
+  g_assert_no_error (error);
+
+  other_desk = byline_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  words = byline_store_list_dictionary (other_desk, &error);
+  g_assert_no_error (error);
+  joined = g_strjoinv ("|", words);
+  g_assert_cmpstr (joined, ==, "Kyiv|Zelenskyy|Ōtautahi");
+  g_clear_pointer (&words, g_strfreev);
+  g_clear_pointer (&joined, g_free);
+
+  g_assert_false (byline_store_add_to_dictionary (fixture->store, "two words", &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (byline_store_add_to_dictionary (fixture->store, "  ", &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (byline_store_add_to_dictionary (fixture->store, "\xff\xfe", &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (byline_store_remove_from_dictionary (other_desk, "Zelenskyy", &error));
+  g_assert_no_error (error);
+  words = byline_store_list_dictionary (fixture->store, &error);
+  joined = g_strjoinv ("|", words);
+  g_assert_cmpstr (joined, ==, "Kyiv|Ōtautahi");
+}
+
 static void
 test_publication_shared (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -1137,6 +1189,8 @@ test_copy_to (Fixture       *fixture,
   byline_publication_set (publication, "Harbour Herald", "Tides and times", "https://herald.example.org/");
   g_assert_true (byline_store_save_publication (fixture->store, publication, &error));
   g_assert_no_error (error);
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, "Zelenskyy", &error));
+  g_assert_no_error (error);
 
   {
     const char *args[] = { "--database", fixture->path, "--copy-to", target_path, NULL };
@@ -1210,6 +1264,13 @@ test_copy_to (Fixture       *fixture,
   copied_publication = byline_store_load_publication (target, NULL, &error);
   g_assert_cmpstr (copied_publication->name, ==, "Harbour Herald");
   g_assert_no_error (error);
+  {
+    g_auto(GStrv) words = byline_store_list_dictionary (target, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (words[0], ==, "Zelenskyy");
+    g_assert_null (words[1]);
+  }
 
   /* A newsroom that holds articles is never written over. */
   {
@@ -1914,6 +1975,7 @@ main (int   argc,
   ADD ("edit-locks", test_edit_locks);
   ADD ("publication-shared", test_publication_shared);
   ADD ("language-from-publication", test_language_from_publication);
+  ADD ("dictionary-shared", test_dictionary_shared);
   ADD ("copy-to", test_copy_to);
   ADD ("tag-with-comma", test_tag_with_comma);
   ADD ("state-change-elsewhere-kept", test_state_change_elsewhere_kept);

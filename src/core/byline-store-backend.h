@@ -219,6 +219,18 @@ typedef struct
   gboolean              (*list_media)          (BylineStoreBackend        *self,
                                                 GPtrArray                 *checksums,
                                                 GError                   **error);
+  /* The newsroom dictionary: words in order (element-type utf8); adding
+   * a word already there is no error. */
+  GPtrArray            *(*list_dictionary)     (BylineStoreBackend        *self,
+                                                GError                   **error);
+  gboolean              (*add_dictionary_word) (BylineStoreBackend        *self,
+                                                const char                *word,
+                                                const char                *added_by,
+                                                gint64                     added,
+                                                GError                   **error);
+  gboolean              (*remove_dictionary_word) (BylineStoreBackend     *self,
+                                                const char                *word,
+                                                GError                   **error);
 
   /* Edit locks (byline-store.h). A lock whose heartbeat is older than
    * @now - BYLINE_LOCK_LAPSE is free. */

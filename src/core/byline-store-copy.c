@@ -318,6 +318,28 @@ copy_media (Copy    *copy,
   return TRUE;
 }
 
+/* The newsroom dictionary's words (who added each is the copy's). */
+static gboolean
+copy_dictionary (Copy    *copy,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) words = NULL;
+
+  if (copy->from->vtable->list_dictionary == NULL || copy->to->vtable->add_dictionary_word == NULL)
+    return TRUE;
+
+  words = copy->from->vtable->list_dictionary (copy->from, error);
+  if (words == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < words->len; i++)
+    if (!copy->to->vtable->add_dictionary_word (copy->to, g_ptr_array_index (words, i), "",
+                                                g_get_real_time () / G_USEC_PER_SEC, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * byline_store_copy_to:
  * @self: the newsroom to copy
@@ -403,6 +425,8 @@ byline_store_copy_to (BylineStore       *self,
 
   if (local_error == NULL)
     copy_publication (&copy, &local_error);
+  if (local_error == NULL)
+    copy_dictionary (&copy, &local_error);
 
   if (local_error != NULL)
     {

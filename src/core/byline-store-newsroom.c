@@ -159,3 +159,119 @@ byline_store_save_publication (BylineStore              *self,
   _byline_store_emit_changed (self, 0, BYLINE_STORE_CHANGED_PUBLICATION);
   return TRUE;
 }
+
+/* --- the newsroom dictionary ------------------------------------------------ */
+
+GStrv
+byline_store_list_dictionary (BylineStore  *self,
+                              GError      **error)
+{
+  BylineStoreBackend *backend;
+  g_autoptr(GPtrArray) words = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), NULL);
+
+  backend = _byline_store_get_backend (self);
+  if (backend->vtable->list_dictionary == NULL)
+    return g_new0 (char *, 1);
+
+  words = backend->vtable->list_dictionary (backend, error);
+  if (words == NULL)
+    return NULL;
+
+  g_ptr_array_add (words, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+/* The word as stored, or NULL with an error saying what is wrong. */
+static char *
+dup_dictionary_word (const char  *word,
+                     GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (word == NULL || !g_utf8_validate (word, -1, NULL))
+    {
+      g_set_error_literal (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                           _("The word is not valid text. Type it again."));
+      return NULL;
+    }
+
+  stripped = g_utf8_normalize (word, -1, G_NORMALIZE_NFC);
+  g_strstrip (stripped);
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                           _("An empty word cannot go in the dictionary."));
+      return NULL;
+    }
+
+  for (const char *p = stripped; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                     _("“%s” is more than one word: add each word on its own."), stripped);
+        return NULL;
+      }
+
+  if (g_utf8_strlen (stripped, -1) > BYLINE_DICTIONARY_WORD_CHARS)
+    {
+      g_set_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID,
+                   _("A word in the dictionary may have at most %d characters."),
+                   BYLINE_DICTIONARY_WORD_CHARS);
+      return NULL;
+    }
+
+  return g_steal_pointer (&stripped);
+}
+
+gboolean
+byline_store_add_to_dictionary (BylineStore  *self,
+                                const char   *word,
+                                GError      **error)
+{
+  BylineStoreBackend *backend;
+  g_autofree char *checked = NULL;
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+
+  checked = dup_dictionary_word (word, error);
+  if (checked == NULL)
+    return FALSE;
+
+  backend = _byline_store_get_backend (self);
+  if (backend->vtable->add_dictionary_word == NULL)
+    {
+      g_set_error_literal (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_FAILED,
+                           _("This newsroom cannot keep a dictionary."));
+      return FALSE;
+    }
+
+  who = byline_store_dup_user_name (self);
+
+  return backend->vtable->add_dictionary_word (backend, checked, who != NULL ? who : "",
+                                               _byline_store_now (), error);
+}
+
+gboolean
+byline_store_remove_from_dictionary (BylineStore  *self,
+                                     const char   *word,
+                                     GError      **error)
+{
+  BylineStoreBackend *backend;
+  g_autofree char *checked = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+
+  checked = dup_dictionary_word (word, error);
+  if (checked == NULL)
+    return FALSE;
+
+  backend = _byline_store_get_backend (self);
+  if (backend->vtable->remove_dictionary_word == NULL)
+    return TRUE;
+
+  return backend->vtable->remove_dictionary_word (backend, checked, error);
+}

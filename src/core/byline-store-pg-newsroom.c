@@ -293,6 +293,65 @@ _byline_store_pg_save_publication (BylineStoreBackend       *backend,
   return res != NULL;
 }
 
+/* --- the newsroom dictionary ------------------------------------------------ */
+
+/* The table and who may change it are step 1's and 2's; the server stamps
+ * who added a word and when. */
+GPtrArray *
+_byline_store_pg_list_dictionary (BylineStoreBackend  *backend,
+                                  GError             **error)
+{
+  g_autoptr(PGresult) res = NULL;
+  GPtrArray *words;
+
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "SELECT word FROM byline.dictionary ORDER BY word COLLATE \"C\"",
+                          NULL, _("read the newsroom dictionary"), error);
+  if (res == NULL)
+    return NULL;
+
+  words = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (res); i++)
+    g_ptr_array_add (words, g_strdup (byline_pg_get_text (res, i, 0)));
+
+  return words;
+}
+
+gboolean
+_byline_store_pg_add_dictionary_word (BylineStoreBackend  *backend,
+                                      const char          *word,
+                                      const char          *added_by,
+                                      gint64               added,
+                                      GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  _byline_pg_params_add_text (params, word);
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "INSERT INTO byline.dictionary (word) VALUES ($1) ON CONFLICT (word) DO NOTHING",
+                          params, _("add a word to the newsroom dictionary"), error);
+
+  return res != NULL;
+}
+
+/* Someone else's word, for a reporter, stays: the policy deletes no row. */
+gboolean
+_byline_store_pg_remove_dictionary_word (BylineStoreBackend  *backend,
+                                         const char          *word,
+                                         GError             **error)
+{
+  g_autoptr(BylinePgParams) params = _byline_pg_params_new ();
+  g_autoptr(PGresult) res = NULL;
+
+  _byline_pg_params_add_text (params, word);
+  res = _byline_pg_query (BYLINE_STORE_PG (backend),
+                          "DELETE FROM byline.dictionary WHERE word = $1",
+                          params, _("remove a word from the newsroom dictionary"), error);
+
+  return res != NULL;
+}
+
 /* --- other desks' changes ------------------------------------------------------ */
 
 /* What the listening connection knows of an article, to tell what a

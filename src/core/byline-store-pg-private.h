@@ -222,6 +222,16 @@ gboolean        _byline_store_pg_load_media        (BylineStoreBackend     *back
 gboolean        _byline_store_pg_list_media        (BylineStoreBackend     *backend,
                                                     GPtrArray              *checksums,
                                                     GError                **error);
+GPtrArray      *_byline_store_pg_list_dictionary   (BylineStoreBackend     *backend,
+                                                    GError                **error);
+gboolean        _byline_store_pg_add_dictionary_word (BylineStoreBackend   *backend,
+                                                    const char             *word,
+                                                    const char             *added_by,
+                                                    gint64                  added,
+                                                    GError                **error);
+gboolean        _byline_store_pg_remove_dictionary_word (BylineStoreBackend *backend,
+                                                    const char             *word,
+                                                    GError                **error);
 gboolean        _byline_store_pg_watch_changes     (BylineStoreBackend     *backend,
                                                     BylineStoreChangeFunc   func,
                                                     gpointer                user_data,

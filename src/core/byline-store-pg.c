@@ -1107,6 +1107,9 @@ static const BylineStoreBackendVTable pg_vtable = {
 
   .load_publication = _byline_store_pg_load_publication,
   .save_publication = _byline_store_pg_save_publication,
+  .list_dictionary = _byline_store_pg_list_dictionary,
+  .add_dictionary_word = _byline_store_pg_add_dictionary_word,
+  .remove_dictionary_word = _byline_store_pg_remove_dictionary_word,
 
   .insert_media = _byline_store_pg_insert_media,
   .load_media = _byline_store_pg_load_media,

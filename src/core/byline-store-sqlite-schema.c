@@ -260,6 +260,14 @@ static const char * const migrations[] = {
   "  created INTEGER NOT NULL,"
   "  added_by TEXT NOT NULL DEFAULT ''"
   ");",
+
+  /* 7 -> 8: the newsroom dictionary: the names of people and places the
+   * desk adds, which every desk's spell checker then takes as right. */
+  "CREATE TABLE dictionary ("
+  "  word TEXT PRIMARY KEY CHECK (word <> ''),"
+  "  added_by TEXT NOT NULL DEFAULT '',"
+  "  added INTEGER NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);

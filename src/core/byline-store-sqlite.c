@@ -136,6 +136,76 @@ sqlite_save_publication (BylineStoreBackend       *backend,
   return byline_sql_run (sql, stmt, doing, error);
 }
 
+static GPtrArray *
+sqlite_list_dictionary (BylineStoreBackend  *backend,
+                        GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  const char *doing = _("read the newsroom dictionary");
+
+  stmt = byline_sql_prepare (sql, "SELECT word FROM dictionary ORDER BY word", doing, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (byline_sql_next (sql, stmt, doing, &local_error))
+    g_ptr_array_add (words, g_strdup (byline_sql_column_text (stmt, 0)));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&words);
+}
+
+static gboolean
+sqlite_add_dictionary_word (BylineStoreBackend  *backend,
+                            const char          *word,
+                            const char          *added_by,
+                            gint64               added,
+                            GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("add a word to the newsroom dictionary");
+
+  stmt = byline_sql_prepare (sql,
+                             "INSERT INTO dictionary (word, added_by, added) VALUES (?1, ?2, ?3)"
+                             " ON CONFLICT (word) DO NOTHING",
+                             doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  byline_sql_bind_text (stmt, 1, word);
+  byline_sql_bind_text (stmt, 2, added_by);
+  byline_sql_bind_int64 (stmt, 3, added);
+
+  return byline_sql_run (sql, stmt, doing, error);
+}
+
+static gboolean
+sqlite_remove_dictionary_word (BylineStoreBackend  *backend,
+                               const char          *word,
+                               GError             **error)
+{
+  BylineSql *sql = get_sql (backend);
+  g_autoptr(BylineSqlLocker) locker = byline_sql_locker_new (sql);
+  g_autoptr(BylineSqlStmt) stmt = NULL;
+  const char *doing = _("remove a word from the newsroom dictionary");
+
+  stmt = byline_sql_prepare (sql, "DELETE FROM dictionary WHERE word = ?1", doing, error);
+  if (stmt == NULL)
+    return FALSE;
+  byline_sql_bind_text (stmt, 1, word);
+
+  return byline_sql_run (sql, stmt, doing, error);
+}
+
 static gboolean
 sqlite_insert_media (BylineStoreBackend  *backend,
                      const BylineMedia   *media,
@@ -796,6 +866,9 @@ static const BylineStoreBackendVTable sqlite_vtable = {
   .insert_media = sqlite_insert_media,
   .load_media = sqlite_load_media,
   .list_media = sqlite_list_media,
+  .list_dictionary = sqlite_list_dictionary,
+  .add_dictionary_word = sqlite_add_dictionary_word,
+  .remove_dictionary_word = sqlite_remove_dictionary_word,
   .lock_article = _byline_store_sqlite_lock_article,
   .heartbeat_lock = _byline_store_sqlite_heartbeat_lock,
   .unlock_article = _byline_store_sqlite_unlock_article,

@@ -41,7 +41,7 @@ GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows for a newsroom file (PRAGMA
  * user_version); a newsroom server's steps are src/core/pg/. */
-#define BYLINE_STORE_SCHEMA_VERSION 7
+#define BYLINE_STORE_SCHEMA_VERSION 8
 
 typedef struct
 {
@@ -249,6 +249,25 @@ BylinePublication *byline_store_load_publication (BylineStore             *self,
 gboolean           byline_store_save_publication (BylineStore             *self,
                                                   const BylinePublication *publication,
                                                   GError                 **error);
+
+/* --- The newsroom dictionary ----------------------------------------------
+ *
+ * Words the newsroom spells its own way (names of people and places), kept
+ * in the newsroom so that every desk's spell checker shares them. A word is
+ * one word: no white space, at most BYLINE_DICTIONARY_WORD_CHARS
+ * characters. Adding a word that is there already changes nothing. */
+
+#define BYLINE_DICTIONARY_WORD_CHARS 100
+
+/* Sorted. (transfer full) */
+GStrv          byline_store_list_dictionary    (BylineStore         *self,
+                                                GError             **error);
+gboolean       byline_store_add_to_dictionary  (BylineStore         *self,
+                                                const char          *word,
+                                                GError             **error);
+gboolean       byline_store_remove_from_dictionary (BylineStore     *self,
+                                                const char          *word,
+                                                GError             **error);
 
 /* --- Edit locks -------------------------------------------------------------
  *
