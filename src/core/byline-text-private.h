@@ -79,6 +79,17 @@ void     _byline_text_scan_words   (const BylineTextChar *chars,
                                     BylineTextWordFunc    func,
                                     gpointer              user_data);
 
+/* Calls @func on each piece of @text a reader sees: a plain text's
+ * paragraphs (split at blank lines), a Markdown body's paragraphs,
+ * headings and code blocks. */
+typedef void (*BylineTextPieceFunc) (const BylineTextChar *chars,
+                                     guint                 n,
+                                     gpointer              user_data);
+void     _byline_text_foreach_piece (const char          *text,
+                                     BylineTextFormat     format,
+                                     BylineTextPieceFunc  func,
+                                     gpointer             user_data);
+
 /* @text as valid UTF-8 ("" for NULL). */
 char    *_byline_text_dup_valid    (const char           *text);
 

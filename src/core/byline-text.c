@@ -340,7 +340,28 @@ typedef struct
   guint n;            /* characters in the piece */
   guint n_sentences;
   guint words_since;  /* words since the last sentence ended */
+  /* Where each sentence is, when asked for (BylineTextSentence). */
+  GArray *sentences;
+  guint   start;      /* source of the sentence's first word */
+  guint   end;        /* source after its last word or stop */
 } SentenceScan;
+
+static void
+add_sentence (SentenceScan *scan)
+{
+  BylineTextSentence sentence = { scan->start, scan->end, scan->words_since };
+
+  if (scan->sentences != NULL && scan->start != BYLINE_TEXT_NO_SOURCE)
+    g_array_append_val (scan->sentences, sentence);
+}
+
+/* The source just after @t[@i - 1], or NO_SOURCE. */
+static guint
+source_after (const BylineTextChar *t,
+              guint                 i)
+{
+  return t[i - 1].source == BYLINE_TEXT_NO_SOURCE ? BYLINE_TEXT_NO_SOURCE : t[i - 1].source + 1;
+}
 
 static void
 sentence_word_cb (const BylineTextChar *t,
@@ -355,6 +376,10 @@ sentence_word_cb (const BylineTextChar *t,
   gboolean wide = FALSE;
 
   scan->words_since++;
+  if (scan->words_since == 1)
+    scan->start = t[first].source;
+  if (source_after (t, end) != BYLINE_TEXT_NO_SOURCE)
+    scan->end = source_after (t, end);
 
   /* "Mr. Smith", "J. K. Rowling". */
   if (end < n && t[end].c == '.' && (end + 1 == n || t[end + 1].c != '.') && is_title (t, first, end))
@@ -373,30 +398,49 @@ sentence_word_cb (const BylineTextChar *t,
   while (i < n && is_closing (t[i].c))
     i++;
 
-  if (i < n && !wide)
-    {
-      if (!g_unichar_isspace (t[i].c))
-        return;
-      while (i < n && g_unichar_isspace (t[i].c))
-        i++;
-      if (i < n && g_unichar_islower (t[i].c))
-        return;
-    }
+  {
+    guint stop_end = i;
 
+    if (i < n && !wide)
+      {
+        if (!g_unichar_isspace (t[i].c))
+          return;
+        while (i < n && g_unichar_isspace (t[i].c))
+          i++;
+        if (i < n && g_unichar_islower (t[i].c))
+          return;
+      }
+
+    if (source_after (t, stop_end) != BYLINE_TEXT_NO_SOURCE)
+      scan->end = source_after (t, stop_end);
+  }
+
+  add_sentence (scan);
   scan->n_sentences++;
   scan->words_since = 0;
+}
+
+static guint
+scan_leaf_sentences (const BylineTextChar *t,
+                     guint                 n,
+                     GArray               *sentences)
+{
+  SentenceScan scan = { n, 0, 0, sentences, BYLINE_TEXT_NO_SOURCE, BYLINE_TEXT_NO_SOURCE };
+
+  _byline_text_scan_words (t, n, sentence_word_cb, &scan);
+
+  /* A heading or a list item without a closing point. */
+  if (scan.words_since > 0)
+    add_sentence (&scan);
+
+  return scan.n_sentences + (scan.words_since > 0);
 }
 
 static guint
 count_leaf_sentences (const BylineTextChar *t,
                       guint                 n)
 {
-  SentenceScan scan = { n, 0, 0 };
-
-  _byline_text_scan_words (t, n, sentence_word_cb, &scan);
-
-  /* A heading or a list item without a closing point. */
-  return scan.n_sentences + (scan.words_since > 0);
+  return scan_leaf_sentences (t, n, NULL);
 }
 
 /* --- counting -------------------------------------------------------------- */
@@ -431,9 +475,7 @@ _byline_text_dup_valid (const char *text)
 
 /* Calls @func on the text of @text a reader sees, piece by piece: a plain
  * text in paragraphs split at blank lines, a Markdown one block by block. */
-typedef void (*PieceFunc) (const BylineTextChar *chars,
-                           guint                 n,
-                           gpointer              user_data);
+typedef BylineTextPieceFunc PieceFunc;
 
 static void
 foreach_piece (const char       *text,
@@ -702,4 +744,40 @@ byline_text_count_changes (GPtrArray        *ops,
     *removed = any_delete ? count_changed_words (old_text->str, format,
                                                  (const gboolean *) old_changed->data, old_changed->len)
                           : 0;
+}
+
+void
+_byline_text_foreach_piece (const char          *text,
+                            BylineTextFormat     format,
+                            BylineTextPieceFunc  func,
+                            gpointer             user_data)
+{
+  foreach_piece (text, format, func, user_data);
+}
+
+static void
+sentences_piece (const BylineTextChar *chars,
+                 guint                 n,
+                 gpointer              user_data)
+{
+  scan_leaf_sentences (chars, n, user_data);
+}
+
+/**
+ * byline_text_get_sentences:
+ * @text: (nullable): the text
+ * @format: whether @text is Markdown
+ *
+ * Returns: (transfer full) (element-type BylineTextSentence): the
+ *   sentences byline_text_count_sentences() counts, in order
+ */
+GArray *
+byline_text_get_sentences (const char       *text,
+                           BylineTextFormat  format)
+{
+  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (BylineTextSentence));
+
+  foreach_piece (text, format, sentences_piece, sentences);
+
+  return sentences;
 }

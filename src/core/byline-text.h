@@ -87,6 +87,21 @@ guint       byline_text_count_sentences   (const char       *text,
 guint       byline_text_count_characters  (const char       *text);
 guint       byline_text_reading_minutes   (guint             n_words);
 
+typedef struct
+{
+  /* [start, end) in characters of the text (the Markdown for a body): from
+   * its first word to its closing stop. */
+  guint start;
+  guint end;
+  guint words;
+} BylineTextSentence;
+
+/* The sentences of @text, in order: those byline_text_count_sentences()
+ * counts, for highlighting long ones.
+ * Returns: (transfer full) (element-type BylineTextSentence) */
+GArray     *byline_text_get_sentences     (const char       *text,
+                                           BylineTextFormat  format);
+
 /* Words added and removed by @ops (element-type BylineDiffOp, from
  * byline_diff_words()): the words of the new text that an insertion
  * touches, and of the old text that a deletion touches: "mail" becoming
