@@ -1320,6 +1320,119 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "--database"));
 }
 
+/* --- the pre-publish check ------------------------------------------------ */
+
+static gint64
+save_check_article (BylineStore *store,
+                    const char  *headline,
+                    const char  *byline,
+                    const char  *body,
+                    const char  *language)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+
+  byline_article_set_headline (article, headline);
+  byline_article_set_byline (article, byline);
+  byline_article_set_body (article, body);
+  byline_article_set_language (article, language);
+
+  return byline_test_save_article (store, article);
+}
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(BylineStore) store = byline_test_store_new (fixture->db);
+  g_autoptr(BylineArticle) published = byline_article_new ();
+  g_autoptr(BylineArticle) good = NULL;
+  g_autoptr(BylineArticle) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(BylineTestRun) run = { 0, };
+  g_autofree char *good_id = NULL;
+  g_autofree char *bad_id = NULL;
+  g_autofree char *no_body_id = NULL;
+  g_autofree char *french_id = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 draft;
+
+  byline_article_set_headline (published, FERRY_HEADLINE);
+  byline_article_set_body (published, "Fares rise.");
+  byline_test_save_article (store, published);
+  byline_store_set_status (store, published, BYLINE_STATUS_IN_REVIEW, "Desk", &error);
+  byline_store_set_status (store, published, BYLINE_STATUS_APPROVED, "Desk", &error);
+  byline_store_set_status (store, published, BYLINE_STATUS_PUBLISHED, "Desk", &error);
+  g_assert_no_error (error);
+  draft = save_check_article (store, "Ferry timetable changes", "Ben", "Not yet.", "en");
+
+  /* Nothing wrong: no line, exit 0. British spelling in a British article. */
+  good_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             save_check_article (store, COUNCIL_HEADLINE, "Ada Reporter",
+                                                 "The council met on Tuesday in the harbour office.", "en-GB"));
+  good = byline_test_load_article (store, g_ascii_strtoll (good_id, NULL, 10));
+  byline_article_add_pin (good, byline_pin_new (1, byline_article_get_id (published), FERRY_HEADLINE));
+  byline_test_save_article (store, good);
+
+  RUN (fixture, &run, "--database", fixture->db, "--check", good_id);
+  byline_test_run_assert_success (&run);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* Everything wrong at once: blocking problems first. */
+  bad_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            save_check_article (store, "", "", "The councl met.\n\nSee `frobnicte`.", "en"));
+  bad = byline_test_load_article (store, g_ascii_strtoll (bad_id, NULL, 10));
+  byline_article_set_image (bad, "boats.jpg");
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; i < 65; i++)
+      g_string_append (text, "sea ");
+    byline_article_set_caption (bad, text->str);
+  }
+  byline_article_add_pin (bad, byline_pin_new (1, draft, "Ferry timetable changes"));
+  byline_article_add_pin (bad, byline_pin_new (2, 0, "Never written"));
+  byline_test_save_article (store, bad);
+
+  RUN (fixture, &run, "--database", fixture->db, "--check", bad_id);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+  lines = split_lines (run.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  g_assert_cmpstr (lines[0], ==, "empty\theadline\tThe article has no headline.");
+  g_assert_cmpstr (lines[1], ==, "link\tpins\tThe READ: link “Ferry timetable changes” after paragraph 1 "
+                                 "leads to an article that is not published: publish it first, or remove the link.");
+  g_assert_cmpstr (lines[2], ==, "empty\tbyline\tThe article has no byline.");
+  g_assert_cmpstr (lines[3], ==, "link\tpins\tThe READ: link “Never written” after paragraph 2 names no "
+                                 "article in the newsroom: it goes out as plain text.");
+  g_assert_cmpstr (lines[4], ==, "image\timage-alt\tThe lead image has no description for readers who cannot see it.");
+  g_assert_cmpstr (lines[5], ==, "budget\tcaption\tThe caption has 260 characters, 10 over its budget of 250.");
+  g_assert_cmpstr (lines[6], ==, "spelling\tbody\t“councl” (line 1) is not in the dictionary.");
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* No body blocks; a word the newsroom added is right. */
+  no_body_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                save_check_article (store, "Zelenskyy visits", "Ada", "  \n\n", "en"));
+  g_assert_true (byline_store_add_to_dictionary (store, "Zelenskyy", &error));
+  g_assert_no_error (error);
+  RUN (fixture, &run, "--database", fixture->db, "--check", no_body_id);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "empty\tbody\tThe article has no body.\n");
+
+  /* In the article's own language, and a warning only: exit 0. */
+  french_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                               save_check_article (store, "Le conseil vote", "Ada",
+                                                   "Le conseill a voté \x1b[31mhier.", "fr"));
+  RUN (fixture, &run, "--database", fixture->db, "--check", french_id);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "spelling\tbody\t“conseill” (line 1) is not in the dictionary.\n");
+
+  /* An article that is not there. */
+  RUN (fixture, &run, "--database", fixture->db, "--check", "999");
+  assert_one_error_line (&run, 1);
+  RUN (fixture, &run, "--database", fixture->db, "--check", good_id, "--list");
+  assert_one_error_line (&run, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1351,6 +1464,7 @@ main (int   argc,
   ADD ("/byline/cli/errors/unknown-id", test_error_unknown_id);
   ADD ("/byline/cli/errors/export", test_error_export);
   ADD ("/byline/cli/errors/usage", test_bad_usage);
+  ADD ("/byline/cli/check", test_check);
 
 #undef ADD
 

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-article.h"
+#include "byline-check.h"
 #include "byline-cli.h"
 #include "byline-dates.h"
 #include "byline-diff.h"
@@ -26,6 +27,7 @@
 #include "byline-publication.h"
 #include "byline-related.h"
 #include "byline-review.h"
+#include "byline-spell.h"
 #include "byline-store.h"
 #include "byline-terminal.h"
 
@@ -46,6 +48,7 @@ typedef struct
   char     *format;
   char     *output;
   char     *copy_to;
+  char     *check;
   char    **files;
 } Options;
 
@@ -57,6 +60,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->copy_to, g_free);
+  g_clear_pointer (&options->check, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -67,6 +71,7 @@ static const char * const actions[] = {
   "--set-status", "--history", "--diff",  /* editors' review */
   "--related",                            /* related articles */
   "--copy-to",                            /* moving a newsroom */
+  "--check",                              /* before publishing */
 };
 
 /**
@@ -790,6 +795,131 @@ run_related (const RelatedOptions *related,
 
 /* --- End of related articles ------------------------------------------------ */
 
+/* --- The pre-publish check: --check ----------------------------------------
+ *
+ * One problem a line, KIND<TAB>FIELD<TAB>DETAIL (byline-check.h), the
+ * blocking ones first; exits 1 when one of them keeps the article from
+ * being published. Budgets are this desk's (Preferences), spelling is
+ * checked in the article's language with the newsroom's dictionary. */
+
+static guint
+settings_budget (GSettings       *settings,
+                 GSettingsSchema *schema,
+                 const char      *key,
+                 guint            fallback)
+{
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+
+  if (settings == NULL || !g_settings_schema_has_key (schema, key))
+    return fallback;
+
+  schema_key = g_settings_schema_get_key (schema, key);
+  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (schema_key), G_VARIANT_TYPE_UINT32))
+    return fallback;
+
+  return g_settings_get_uint (settings, key);
+}
+
+static void
+read_budgets (BylineCheckBudgets *budgets)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema != NULL)
+    settings = g_settings_new_full (schema, NULL, NULL);
+
+  budgets->headline = settings_budget (settings, schema, "headline-budget", 70);
+  budgets->standfirst = settings_budget (settings, schema, "standfirst-budget",
+                                         BYLINE_CHECK_DEFAULT_STANDFIRST_BUDGET);
+  budgets->caption = settings_budget (settings, schema, "caption-budget", 250);
+}
+
+static int
+run_check (const char    *id,
+           const Options *options,
+           gboolean       other_action)
+{
+  g_autoptr(BylineStore) store = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylinePublication) publication = NULL;
+  g_autoptr(BylineSpellChecker) checker = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  BylineCheckBudgets budgets;
+  const char *language;
+  int status;
+
+  if (other_action || options->import || options->list || options->export != NULL)
+    return usage_error (_("--check goes on its own: leave out the other actions"));
+
+  if (options->format != NULL || options->output != NULL)
+    return usage_error (_("--format and --output go with --export"));
+
+  if (options->files != NULL && options->files[0] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), options->files[0]);
+      return usage_error (message);
+    }
+
+  store = byline_store_new (options->database, &error);
+  if (store != NULL)
+    article = load_article (store, id, &error);
+  if (article == NULL)
+    {
+      print_error (error->message);
+      return EXIT_ERROR;
+    }
+
+  publication = dup_publication (store);
+  language = byline_spell_pick_language (byline_article_get_language (article), publication->language);
+  checker = byline_spell_checker_new (language, &error);
+  if (checker == NULL)
+    {
+      /* The rest of the check still holds. */
+      print_error (error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      words = byline_store_list_dictionary (store, &error);
+      if (words == NULL)
+        {
+          print_error (error->message);
+          g_clear_error (&error);
+        }
+      byline_spell_checker_add_words (checker, (const char * const *) words);
+    }
+
+  read_budgets (&budgets);
+  problems = byline_check_article (article, store, &budgets, checker);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      BylineCheckProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *field = dup_one_line (problem->field);
+      g_autofree char *detail = dup_one_line (problem->detail);
+
+      g_print ("%s\t%s\t%s\n", byline_check_kind_to_string (problem->kind), field, detail);
+    }
+
+  status = byline_check_blocks (problems) ? EXIT_ERROR : EXIT_OK;
+
+  if (fflush (stdout) != 0)
+    {
+      print_error (_("Could not write the output. Check the disk or the pipe it goes to."));
+      status = EXIT_ERROR;
+    }
+
+  return status;
+}
+
+/* --- End of the pre-publish check ------------------------------------------- */
+
 /* --- Moving a newsroom: --copy-to ------------------------------------------- */
 
 static int
@@ -931,6 +1061,9 @@ byline_cli_main (int    argc,
     { "copy-to", 0, 0, G_OPTION_ARG_STRING, &options.copy_to,
       N_("Copy the whole newsroom into a new, empty one (a database file or a postgresql:// "
          "address) and print what was copied"), N_("PATH|URI") },
+    { "check", 0, 0, G_OPTION_ARG_STRING, &options.check,
+      N_("Check an article before publishing: one problem a line, kind, field and detail "
+         "(tab-separated); exits with 1 when a problem keeps it from being published"), N_("ID") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files,
       NULL, N_("FILE…") },
     { NULL }
@@ -963,10 +1096,15 @@ byline_cli_main (int    argc,
                                   "  byline --history ID\n"
                                   "  byline --diff ID REV_A REV_B\n"
                                   "  byline --related ID\n"
-                                  "  byline --copy-to PATH|URI"));
+                                  "  byline --copy-to PATH|URI\n"
+                                  "  byline --check ID"));
 
   if (!g_option_context_parse_strv (context, &args, &error))
     return usage_error (error->message);
+
+  if (options.check != NULL)
+    return run_check (options.check, &options,
+                      options.copy_to != NULL || related.id != NULL || review_requested (&review));
 
   if (options.copy_to != NULL)
     return run_copy (&options, related.id != NULL || review_requested (&review));
