@@ -368,8 +368,16 @@ test_publish_sets_published_time (Fixture       *fixture,
   g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_IN_REVIEW, 0));
   g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_APPROVED, 0));
 
-  /* Publishing asks for the time, prefilled with now. */
+  /* The pre-publish check warns first: the article has no byline. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish with these problems?");
+  g_assert_null (byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Publishing asks for the time, prefilled with now. */
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   entry = byline_ui_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
@@ -400,6 +408,19 @@ test_publish_sets_published_time (Fixture       *fixture,
                    "Published");
 }
 
+/* The pre-publish check's warnings (here, no byline and the link to a
+ * draft) come first: go ahead. */
+static void
+continue_past_check (Fixture *fixture)
+{
+  AdwMessageDialog *dialog = find_dialog (fixture);
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish with these problems?");
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* A READ: link to a draft: the window names it before publishing; Cancel
  * changes nothing, "Remove Link and Publish" publishes without it. The
  * text typed before stays either way. */
@@ -424,6 +445,7 @@ test_publish_asks_about_unpublished_links (Fixture       *fixture,
   g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_APPROVED, 0));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  continue_past_check (fixture);
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A READ: Link Leads to an Unpublished Page");
@@ -438,6 +460,7 @@ test_publish_asks_about_unpublished_links (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (article)), ==, 2);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  continue_past_check (fixture);
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "remove");
@@ -453,6 +476,73 @@ test_publish_asks_about_unpublished_links (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (byline_article_get_pins (article)), ==, 1);
   g_assert_cmpstr (gtk_menu_button_get_label (_byline_window_get_status_button (fixture->window)), ==,
                    "Published");
+}
+
+/* The rows of the check's list, as "Field: detail" lines. */
+static char *
+dup_problem_rows (AdwMessageDialog *dialog)
+{
+  GtkWidget *list = byline_ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (text, "%s%s: %s", text->len ? "\n" : "",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Approving a headline over its budget asks first (a warning, not a
+ * block); a link to an unpublished article keeps it from being published. */
+static void
+test_check_before_approve_and_publish (Fixture       *fixture,
+                                       gconstpointer  user_data)
+{
+  BylineArticle *article = byline_window_get_article (fixture->window);
+  AdwMessageDialog *dialog;
+  g_autofree char *rows = NULL;
+
+  g_settings_set_uint (fixture->settings, "headline-budget", 20);
+  byline_article_set_byline (article, "Ada Reporter");
+  g_assert_true (_byline_window_apply_status (fixture->window, BYLINE_STATUS_IN_REVIEW, 0));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "approved");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Approve with these problems?");
+  rows = dup_problem_rows (dialog);
+  g_assert_cmpstr (rows, ==, "Headline: The headline has 24 characters, 4 over its budget of 20.");
+  /* Cancelling changes nothing. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_IN_REVIEW);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "approved");
+  dialog = find_dialog (fixture);
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_APPROVED);
+
+  /* No body blocks publishing: only Close. A READ: link to a draft is
+   * listed, as a warning: the dialog after offers to remove it. */
+  byline_article_add_pin (article, byline_pin_new (1, fixture->harbour_id, "Harbour dredging starts in May"));
+  type_body (fixture, "");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "s", "published");
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This article cannot be published yet");
+  g_assert_false (adw_message_dialog_has_response (dialog, "continue"));
+  g_clear_pointer (&rows, g_free);
+  rows = dup_problem_rows (dialog);
+  g_assert_true (g_str_has_prefix (rows, "Body: The article has no body.\n"
+                                         "Related Links: The READ: link “Harbour dredging starts in May” after "
+                                         "paragraph 1 leads to an article that is not published"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_APPROVED);
+  g_settings_reset (fixture->settings, "headline-budget");
 }
 
 static void
@@ -995,6 +1085,7 @@ main (int   argc,
 
   ADD ("state-menu-lists-allowed-steps", test_state_menu_lists_allowed_steps);
   ADD ("set-status-records-author", test_set_status_records_author);
+  ADD ("check-before-approve-and-publish", test_check_before_approve_and_publish);
   ADD ("spike-asks-first", test_spike_asks_first);
   ADD ("publish-sets-published-time", test_publish_sets_published_time);
   ADD ("publish-asks-about-unpublished-links", test_publish_asks_about_unpublished_links);

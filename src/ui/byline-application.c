@@ -140,7 +140,12 @@ byline_application_startup (GApplication *application)
     { "win.export-publication", { "<Primary><Shift>e", NULL } },
     { "win.show-sidebar", { "F9", NULL } },
     { "win.show-preview", { "<Primary><Shift>p", NULL } },
-    { "win.search", { "<Primary>f", NULL } },
+    /* As in GNOME's editors: Ctrl+F finds in the article; the list's
+     * search, which looks through every article, is Ctrl+Shift+F. */
+    { "win.find", { "<Primary>f", NULL } },
+    { "win.find-replace", { "<Primary><Shift>h", NULL } },
+    { "win.search", { "<Primary><Shift>f", NULL } },
+    { "win.check-article", { "F7", NULL } },
     { "win.focus-body", { "<Primary><Shift>b", NULL } },
     { "win.focus-details", { "<Alt>Return", NULL } },
     { "win.status-menu", { "<Primary><Shift>m", NULL } },

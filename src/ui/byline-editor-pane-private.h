@@ -12,6 +12,7 @@
 
 #include "byline-editor-pane.h"
 #include "byline-language-row.h"
+#include "byline-find-bar.h"
 #include "byline-pins-editor.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,11 @@ struct _BylineEditorPane
   AdwPreferencesGroup  *details_group;
   GtkLabel             *stats_label;
   BylinePinsEditor     *pins_editor;
+  GtkRevealer          *find_revealer;
+  BylineFindBar        *find_bar;
+
+  /* Writing tools (byline-editor-pane-tools.c): spell checking. */
+  struct _BylineEditorPaneTools *tools;
 };
 
 /* byline-editor-pane-language.c: the article's language in the editor,
@@ -96,6 +102,13 @@ struct _BylineEditorPane
 void       _byline_editor_pane_init_language   (BylineEditorPane *self);
 /* Shows the article's language and sets the fields' direction from it. */
 void       _byline_editor_pane_sync_language   (BylineEditorPane *self);
+/* byline-editor-pane-tools.c: find and replace, spell checking */
+void       _byline_editor_pane_class_init_tools (GtkWidgetClass   *widget_class);
+void       _byline_editor_pane_init_tools      (BylineEditorPane *self);
+void       _byline_editor_pane_dispose_tools   (BylineEditorPane *self);
+/* The article changed (another one, or its language): check it again. */
+void       _byline_editor_pane_tools_load      (BylineEditorPane *self);
+void       _byline_editor_pane_tools_apply_editable (BylineEditorPane *self);
 
 /* byline-editor-pane-fields.c */
 void       _byline_editor_pane_class_init_fields (GtkWidgetClass   *widget_class);

@@ -325,6 +325,7 @@ byline_editor_pane_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->article, self);
   g_clear_object (&self->article);
 
+  _byline_editor_pane_dispose_tools (self);
   _byline_editor_pane_dispose_fields (self);
   _byline_editor_pane_dispose_paste (self);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
@@ -533,6 +534,7 @@ byline_editor_pane_class_init (BylineEditorPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_body_cursor_moved);
   _byline_editor_pane_class_init_fields (widget_class);
   _byline_editor_pane_class_init_paste (widget_class);
+  _byline_editor_pane_class_init_tools (widget_class);
 }
 
 static void
@@ -546,6 +548,7 @@ byline_editor_pane_init (BylineEditorPane *self)
   _byline_editor_pane_init_fields (self);
   _byline_editor_pane_init_paste (self);
   _byline_editor_pane_init_language (self);
+  _byline_editor_pane_init_tools (self);
 
   self->language_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick_cb, NULL, NULL);
 
@@ -623,6 +626,7 @@ byline_editor_pane_set_article (BylineEditorPane *self,
                              self, G_CONNECT_SWAPPED);
 
   _byline_editor_pane_load_article (self);
+  _byline_editor_pane_tools_load (self);
   byline_pins_editor_set_article (self->pins_editor, article);
   gtk_stack_set_visible_child_name (self->stack, article ? "editor" : "empty");
 
@@ -676,6 +680,7 @@ byline_editor_pane_set_editable (BylineEditorPane *self,
 
   self->editable = editable;
   _byline_editor_pane_apply_editable (self);
+  _byline_editor_pane_tools_apply_editable (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 

@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+#include "byline-find-bar.h"
+
 #define BYLINE_TYPE_EDITOR_PANE (byline_editor_pane_get_type ())
 
 G_DECLARE_FINAL_TYPE (BylineEditorPane, byline_editor_pane, BYLINE, EDITOR_PANE, GtkWidget)
@@ -44,5 +46,17 @@ void           byline_editor_pane_set_caption_budget  (BylineEditorPane *self,
 gboolean       byline_editor_pane_get_smart_punctuation (BylineEditorPane *self);
 void           byline_editor_pane_set_smart_punctuation (BylineEditorPane *self,
                                                          gboolean          smart_punctuation);
+
+/* Writing tools (byline-editor-pane-tools.c). */
+void           byline_editor_pane_show_find           (BylineEditorPane *self,
+                                                       gboolean          replace);
+BylineFindBar *byline_editor_pane_get_find_bar        (BylineEditorPane *self);
+void           byline_editor_pane_set_dictionary_words (BylineEditorPane   *self,
+                                                        const char * const *words);
+void           byline_editor_pane_set_default_language (BylineEditorPane *self,
+                                                        const char       *language);
+void           byline_editor_pane_set_spell_check     (BylineEditorPane *self,
+                                                       gboolean          enabled);
+gboolean       byline_editor_pane_is_spell_checking   (BylineEditorPane *self);
 
 G_END_DECLS

@@ -128,6 +128,19 @@ struct _BylineWindow
   gint64                lock_confirmed;
 };
 
+/* byline-window-tools.c: find, the newsroom dictionary, the pre-publish
+ * check */
+void       _byline_window_class_init_tools   (GtkWidgetClass *widget_class);
+void       _byline_window_setup_tools        (BylineWindow   *self);
+void       _byline_window_tools_set_language (BylineWindow   *self,
+                                              const char     *language);
+void       _byline_window_check_before_step  (BylineWindow   *self,
+                                              BylineStatus    to);
+GtkWidget *_byline_window_new_problem_list   (GPtrArray      *problems);
+/* byline-window-workflow.c: the step, once the check let it go ahead. */
+void       _byline_window_take_checked_step  (BylineWindow   *self,
+                                              BylineStatus    to);
+
 /* byline-window.c */
 /* Whether the sidebar, or the preview, is on screen (or opening). */
 gboolean  _byline_window_get_sidebar_shown   (BylineWindow  *self);

@@ -461,7 +461,25 @@ _byline_window_request_status (BylineWindow *self,
 
   if (to == BYLINE_STATUS_SPIKED)
     confirm_spike (self);
-  else if (to == BYLINE_STATUS_PUBLISHED)
+  else if (to == BYLINE_STATUS_PUBLISHED ||
+           (to == BYLINE_STATUS_APPROVED && from != BYLINE_STATUS_PUBLISHED))
+    _byline_window_check_before_step (self, to);
+  else
+    _byline_window_apply_status (self, to, 0);
+}
+
+/* After the pre-publish check (byline-window-tools.c) found nothing, or
+ * was told to go ahead. */
+void
+_byline_window_take_checked_step (BylineWindow *self,
+                                  BylineStatus  to)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+
+  if (self->article == NULL)
+    return;
+
+  if (to == BYLINE_STATUS_PUBLISHED)
     {
       if (!confirm_unpublished_links (self))
         ask_published_time (self);

@@ -684,6 +684,7 @@ update_publication (BylineWindow *self)
   g_clear_pointer (&self->publication, byline_publication_free);
   self->publication = publication;
   byline_preview_set_publication (self->preview, self->publication);
+  _byline_window_tools_set_language (self, self->publication->language);
 }
 
 static void
@@ -802,6 +803,7 @@ byline_window_constructed (GObject *object)
   _byline_window_setup_workflow (self);
   _byline_window_setup_review (self);
   _byline_window_setup_desks (self);
+  _byline_window_setup_tools (self);
 
   /* The counters in the editor follow Preferences. */
   g_settings_bind (self->settings, "headline-budget", self->editor, "headline-budget", G_SETTINGS_BIND_GET);
@@ -994,6 +996,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_popover);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_panel);
   _byline_window_class_init_desks (widget_class);
+  _byline_window_class_init_tools (widget_class);
 
   _byline_window_class_add_actions (widget_class);
 }
