@@ -18,6 +18,7 @@
 #include "byline-editor-pane.h"
 #include "byline-editor-pane-private.h"
 #include "byline-store.h"
+#include "byline-spell.h"
 #include "byline-ui-test-util.h"
 
 /* March 3, 2023 at 9:05 am UTC (meson runs the tests with TZ=UTC). */
@@ -1064,6 +1065,260 @@ test_paste_html (Fixture       *fixture,
   wait_until (buffer_has_text, &wait, "the plain text pasted");
 }
 
+/* --- find and replace ------------------------------------------------------------ */
+
+typedef struct
+{
+  BylineFindBar *bar;
+  int            expected;
+} MatchWait;
+
+static gboolean
+has_matches (gpointer data)
+{
+  MatchWait *wait = data;
+
+  return byline_find_bar_get_n_matches (wait->bar) == wait->expected;
+}
+
+static void
+expect_matches (BylineFindBar *bar,
+                const char    *search,
+                gboolean       match_case,
+                gboolean       whole_words,
+                gboolean       regex,
+                int            expected)
+{
+  MatchWait wait = { bar, expected };
+
+  byline_find_bar_set_options (bar, match_case, whole_words, regex);
+  byline_find_bar_set_search_text (bar, search);
+  g_test_message ("%s: %d matches", search, expected);
+  wait_until (has_matches, &wait, "the matches to be counted");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_find_replace (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BylineFindBar *bar = byline_editor_pane_get_find_bar (fixture->pane);
+  GtkTextBuffer *body = field_buffer (fixture, "Body");
+  GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_REVEALER);
+  g_autofree char *text = NULL;
+
+  set_field_text (fixture, "Body", "The ferry left. The Ferry came back.\n\nA ferryman waved.");
+
+  /* Ctrl+F in the editor: the bar shows, with the focus in it. */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "editor.find", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (bar)));
+
+  expect_matches (bar, "ferry", FALSE, FALSE, FALSE, 3);
+  byline_find_bar_next (bar);
+  g_assert_cmpstr (byline_find_bar_get_count_text (bar), ==, "1 of 3");
+  byline_find_bar_next (bar);
+  g_assert_cmpstr (byline_find_bar_get_count_text (bar), ==, "2 of 3");
+  expect_matches (bar, "ferry", TRUE, FALSE, FALSE, 2);
+  expect_matches (bar, "ferry", TRUE, TRUE, FALSE, 1);
+  expect_matches (bar, "tram", FALSE, FALSE, FALSE, 0);
+  g_assert_cmpstr (byline_find_bar_get_count_text (bar), ==, "No matches");
+
+  /* Replace all, whole words in any case: the ferryman stays. */
+  expect_matches (bar, "ferry", FALSE, TRUE, FALSE, 2);
+  byline_find_bar_set_replace_text (bar, "boat");
+  g_assert_cmpuint (byline_find_bar_replace_all (bar), ==, 2);
+  text = buffer_text (body);
+  g_assert_cmpstr (text, ==, "The boat left. The boat came back.\n\nA ferryman waved.");
+  /* The article follows, as with typing. */
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, text);
+  g_clear_pointer (&text, g_free);
+
+  /* One at a time, with a pattern. */
+  expect_matches (bar, "f[a-z]+man", FALSE, FALSE, TRUE, 1);
+  byline_find_bar_set_replace_text (bar, "sailor");
+  g_assert_true (byline_find_bar_replace (bar));
+  text = buffer_text (body);
+  g_assert_cmpstr (text, ==, "The boat left. The boat came back.\n\nA sailor waved.");
+  g_clear_pointer (&text, g_free);
+
+  /* Read-only: nothing is replaced. */
+  expect_matches (bar, "boat", FALSE, FALSE, FALSE, 2);
+  byline_editor_pane_set_editable (fixture->pane, FALSE);
+  byline_find_bar_set_replace_text (bar, "ship");
+  g_assert_cmpuint (byline_find_bar_replace_all (bar), ==, 0);
+  g_assert_false (byline_find_bar_replace (bar));
+  text = buffer_text (body);
+  g_assert_cmpstr (text, ==, "The boat left. The boat came back.\n\nA sailor waved.");
+}
+
+/* --- spell checking ----------------------------------------------------------------- */
+
+static gboolean
+spell_check_done (gpointer data)
+{
+  return !byline_editor_pane_is_spell_checking (data);
+}
+
+/* The words of @name's field underlined as misspelled, joined by "|". */
+static char *
+dup_underlined (Fixture    *fixture,
+                const char *name)
+{
+  GtkTextBuffer *buffer = field_buffer (fixture, name);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled");
+  g_autoptr(GString) words = g_string_new (NULL);
+  GtkTextIter iter;
+
+  wait_until (spell_check_done, fixture->pane, "the spell check");
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *word = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      word = gtk_text_iter_get_text (&iter, &end);
+      g_string_append_printf (words, "%s%s", words->len ? "|" : "", word);
+      iter = end;
+    }
+
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+static void
+test_spell_check (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *found = NULL;
+  const char * const names[] = { "councl", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineSpellChecker) available = byline_spell_checker_new ("fr", &error);
+
+  if (available == NULL)
+    {
+      g_test_skip_printf ("%s", error->message);
+      return;
+    }
+
+  byline_article_set_language (fixture->article, "en");
+  set_field_text (fixture, "Headline", "Harbor bord meets");
+  set_field_text (fixture, "Body", "The councl met in **the** `frobnicte` room at https://exmple.org/xq.");
+
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "councl");
+  g_clear_pointer (&found, g_free);
+  found = dup_underlined (fixture, "Headline");
+  g_assert_cmpstr (found, ==, "bord");
+  g_clear_pointer (&found, g_free);
+
+  /* The caption, an entry, is underlined with attributes. */
+  set_field_text (fixture, "Caption", "Boats in the harbr at dawn");
+  wait_until (spell_check_done, fixture->pane, "the caption's check");
+  {
+    GtkWidget *text = byline_ui_test_find_descendant (field (fixture, "Caption"), GTK_TYPE_TEXT);
+    PangoAttrList *attributes = gtk_text_get_attributes (GTK_TEXT (text));
+    g_autoptr(GSList) list = NULL;
+    PangoAttribute *underline;
+
+    g_assert_nonnull (attributes);
+    list = pango_attr_list_get_attributes (attributes);
+    g_assert_cmpuint (g_slist_length (list), ==, 1);
+    underline = list->data;
+    g_assert_cmpint (underline->klass->type, ==, PANGO_ATTR_UNDERLINE);
+    g_assert_cmpuint (underline->start_index, ==, 13);
+    g_assert_cmpuint (underline->end_index, ==, 18);
+    g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+  }
+
+  /* The newsroom's words are right. */
+  byline_editor_pane_set_dictionary_words (fixture->pane, names);
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+
+  /* The article's language picks the dictionary. */
+  byline_article_set_language (fixture->article, "fr");
+  set_field_text (fixture, "Body", "Le conseill a voté mardi.");
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "conseill");
+  g_clear_pointer (&found, g_free);
+
+  /* Off: no underline. */
+  byline_editor_pane_set_spell_check (fixture->pane, FALSE);
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* --- readability ------------------------------------------------------------------ */
+
+static void
+test_readability_line (void)
+{
+  BylineReadability r;
+  g_autofree char *line = NULL;
+  g_autofree char *french = NULL;
+
+  /* Worked by hand in test-readability.c: 23 words, 3 sentences, ease 59.3. */
+  byline_readability_measure ("The cat sat on the mat. The dog ran to the park and played all day. "
+                              "Municipal authorities announced comprehensive infrastructure plans yesterday.",
+                              BYLINE_TEXT_MARKDOWN, "en", &r);
+  line = _byline_editor_pane_format_readability (&r, 412);
+  g_assert_cmpstr (line, ==, "3 sentences · 7.7 words a sentence · reading ease 59 · headline 412 / 580 px");
+
+  byline_readability_measure ("Le chat dort.", BYLINE_TEXT_MARKDOWN, "fr", &r);
+  french = _byline_editor_pane_format_readability (&r, 600);
+  g_assert_cmpstr (french, ==, "1 sentence · 3.0 words a sentence · headline 600 / 580 px: search results cut it");
+}
+
+static gboolean
+long_sentence_marked (gpointer data)
+{
+  GtkTextBuffer *buffer = data;
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "long-sentence");
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 20);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+test_headline_width (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkTextBuffer *body = field_buffer (fixture, "Body");
+  g_autoptr(GString) text = g_string_new ("Short one. ");
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (body), "long-sentence");
+  GtkTextIter iter;
+  int narrow, wide;
+
+  /* In the page's headline font: longer is wider, and a long headline is
+   * past what search results show. */
+  narrow = _byline_editor_pane_measure_headline (fixture->pane, "Ferry fares rise");
+  wide = _byline_editor_pane_measure_headline (fixture->pane, "Ferry fares rise in March as the harbour board "
+                                                              "approves a new timetable for the winter");
+  g_assert_cmpint (narrow, >, 50);
+  g_assert_cmpint (narrow, <, 580);
+  g_assert_cmpint (wide, >, 580);
+
+  /* Sentences over 25 words, on request. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append (text, i == 0 ? "Word" : " word");
+  g_string_append (text, ". Short again.");
+  set_field_text (fixture, "Body", text->str);
+  byline_editor_pane_set_highlight_long_sentences (fixture->pane, TRUE);
+  wait_until (long_sentence_marked, body, "the long sentence to be highlighted");
+  gtk_text_buffer_get_iter_at_offset (body, &iter, 3);
+  g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+  gtk_text_buffer_get_iter_at_offset (body, &iter, 11 + 4 + 29 * 5 + 4);
+  g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1346,10 @@ main (int   argc,
   ADD ("paste-html", test_paste_html);
   ADD ("language-row", test_language_row);
   ADD ("smart-quotes", test_smart_quotes);
+  ADD ("find-replace", test_find_replace);
+  ADD ("spell-check", test_spell_check);
+  ADD ("headline-width", test_headline_width);
+  g_test_add_func ("/byline/editor-pane/readability-line", test_readability_line);
   g_test_add_func ("/byline/editor-pane/word-count", test_word_count);
   g_test_add_func ("/byline/editor-pane/no-article", test_no_article);
 

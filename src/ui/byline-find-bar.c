@@ -23,6 +23,7 @@ struct _BylineFindBar
   gulong                   count_handler;
   gulong                   cursor_handler;
   guint                    editable : 1;
+  guint                    updating : 1;
 
   /* Template widgets */
   GtkSearchEntry          *search_entry;
@@ -63,8 +64,10 @@ update_count (BylineFindBar *self)
     {
       count = gtk_source_search_context_get_occurrences_count (self->context);
       buffer = GTK_TEXT_BUFFER (gtk_source_search_context_get_buffer (self->context));
+      self->updating = TRUE;
       if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
         position = gtk_source_search_context_get_occurrence_position (self->context, &start, &end);
+      self->updating = FALSE;
     }
 
   if (*search == '\0' || self->context == NULL)
@@ -260,14 +263,34 @@ on_replace_all_clicked (BylineFindBar *self)
 }
 
 static void
-on_regex_toggled (BylineFindBar *self)
+on_option_toggled (BylineFindBar *self)
 {
+  gtk_source_search_settings_set_case_sensitive (self->settings, gtk_check_button_get_active (self->case_check));
+  gtk_source_search_settings_set_at_word_boundaries (self->settings,
+                                                      gtk_check_button_get_active (self->words_check));
+  gtk_source_search_settings_set_regex_enabled (self->settings, gtk_check_button_get_active (self->regex_check));
   on_search_changed (self);
 }
 
 static void
 on_occurrences_changed (BylineFindBar *self)
 {
+  update_count (self);
+}
+
+/* The selection moved: which match it is. Only the cursor's marks: the
+ * search context sets marks of its own while it counts. */
+static void
+on_mark_set (GtkTextBuffer     *buffer,
+             const GtkTextIter *location,
+             GtkTextMark       *mark,
+             BylineFindBar     *self)
+{
+  if (self->updating)
+    return;
+  if (mark != gtk_text_buffer_get_insert (buffer) && mark != gtk_text_buffer_get_selection_bound (buffer))
+    return;
+
   update_count (self);
 }
 
@@ -299,8 +322,7 @@ byline_find_bar_set_view (BylineFindBar *self,
                                                      G_CALLBACK (on_occurrences_changed), self,
                                                      G_CONNECT_SWAPPED);
       self->cursor_handler = g_signal_connect_object (buffer, "mark-set",
-                                                      G_CALLBACK (on_occurrences_changed), self,
-                                                      G_CONNECT_SWAPPED);
+                                                      G_CALLBACK (on_mark_set), self, 0);
     }
 
   update_count (self);
@@ -468,11 +490,9 @@ byline_find_bar_init (BylineFindBar *self)
   self->settings = gtk_source_search_settings_new ();
   gtk_source_search_settings_set_wrap_around (self->settings, TRUE);
 
-  g_object_bind_property (self->case_check, "active", self->settings, "case-sensitive", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->words_check, "active", self->settings, "at-word-boundaries",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->regex_check, "active", self->settings, "regex-enabled", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->replace_toggle, "active", self->replace_revealer, "reveal-child",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->regex_check, "toggled", G_CALLBACK (on_regex_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_check, "toggled", G_CALLBACK (on_option_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->words_check, "toggled", G_CALLBACK (on_option_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->regex_check, "toggled", G_CALLBACK (on_option_toggled), self, G_CONNECT_SWAPPED);
 }
