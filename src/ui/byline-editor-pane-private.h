@@ -14,6 +14,7 @@
 #include "byline-language-row.h"
 #include "byline-find-bar.h"
 #include "byline-pins-editor.h"
+#include "byline-readability.h"
 
 G_BEGIN_DECLS
 
@@ -109,6 +110,10 @@ void       _byline_editor_pane_dispose_tools   (BylineEditorPane *self);
 /* The article changed (another one, or its language): check it again. */
 void       _byline_editor_pane_tools_load      (BylineEditorPane *self);
 void       _byline_editor_pane_tools_apply_editable (BylineEditorPane *self);
+int        _byline_editor_pane_measure_headline (BylineEditorPane *self,
+                                                 const char       *headline);
+char      *_byline_editor_pane_format_readability (const BylineReadability *readability,
+                                                   int                      headline_width);
 
 /* byline-editor-pane-fields.c */
 void       _byline_editor_pane_class_init_fields (GtkWidgetClass   *widget_class);

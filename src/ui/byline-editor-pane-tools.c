@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-editor-pane-private.h"
+#include "byline-readability.h"
 #include "byline-spell.h"
 
 /* The pane's writing tools: the find bar over the body, and spell checking
@@ -64,11 +65,19 @@ struct _BylineEditorPaneTools
   GtkTextMark        *menu_start;
   GtkTextMark        *menu_end;
   gboolean            enabled;
+
+  /* Readability, beside the status line. */
+  GtkLabel           *readability_label;
+  GtkToggleButton    *long_button;
+  GtkTextTag         *long_tag;
+  guint               readability_source;
+  char               *headline_font;
 };
 
 typedef struct _BylineEditorPaneTools Tools;
 
 static void field_schedule (SpellField *field);
+static void queue_readability (BylineEditorPane *self);
 
 /* --- the find bar ----------------------------------------------------------- */
 
@@ -374,6 +383,7 @@ on_article_language (BylineEditorPane *self)
 void
 _byline_editor_pane_tools_load (BylineEditorPane *self)
 {
+  queue_readability (self);
   if (self->article != NULL)
     g_signal_connect_object (self->article, "notify::language", G_CALLBACK (on_article_language),
                              self, G_CONNECT_SWAPPED);
@@ -541,6 +551,239 @@ ignore_action (GtkWidget  *widget,
   accept_word (self, word);
 }
 
+/* --- readability and the headline's width ----------------------------------------- */
+
+/* Search results show about this much of a title before they cut it. */
+#define HEADLINE_SEARCH_WIDTH 580
+/* At the size search results set a title in. */
+#define HEADLINE_SEARCH_SIZE "20px"
+#define LAYOUT_CSS_PATH "/io/github/bylinedesk/Byline/layout/article.css"
+
+/* The published headline's fonts, from the layout's CSS (its --serif
+ * stack, which .headline uses), as a Pango font description. */
+static char *
+dup_headline_font (void)
+{
+  g_autoptr(GBytes) css = g_resources_lookup_data (LAYOUT_CSS_PATH, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("--serif:\\s*([^;]+);", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *stack = NULL;
+  const char *text;
+
+  if (css != NULL)
+    {
+      text = g_bytes_get_data (css, NULL);
+      if (g_regex_match_full (regex, text, g_bytes_get_size (css), 0, 0, &match, NULL))
+        {
+          stack = g_match_info_fetch (match, 1);
+          g_strdelimit (stack, "\"\n", ' ');
+        }
+    }
+
+  return g_strdup_printf ("%s Bold %s", stack != NULL ? g_strstrip (stack) : "serif", HEADLINE_SEARCH_SIZE);
+}
+
+/**
+ * _byline_editor_pane_measure_headline:
+ * @self: an editor pane
+ * @headline: the headline
+ *
+ * Returns: how wide @headline is, in pixels, set in the layout's headline
+ *   font at the size search results use
+ */
+int
+_byline_editor_pane_measure_headline (BylineEditorPane *self,
+                                      const char       *headline)
+{
+  Tools *tools = self->tools;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), headline);
+  PangoFontDescription *font;
+  int width = 0;
+
+  if (tools->headline_font == NULL)
+    tools->headline_font = dup_headline_font ();
+
+  font = pango_font_description_from_string (tools->headline_font);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
+}
+
+static void
+mark_long_sentences (BylineEditorPane *self,
+                     const char       *body)
+{
+  Tools *tools = self->tools;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body_buffer);
+  g_autoptr(GArray) sentences = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tools->long_tag, &start, &end);
+
+  if (!gtk_toggle_button_get_active (tools->long_button))
+    return;
+
+  sentences = byline_readability_long_sentences (body, BYLINE_TEXT_MARKDOWN, BYLINE_READABILITY_LONG_SENTENCE);
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const BylineTextSentence *sentence = &g_array_index (sentences, BylineTextSentence, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, sentence->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, sentence->end);
+      gtk_text_buffer_apply_tag (buffer, tools->long_tag, &start, &end);
+    }
+}
+
+/**
+ * _byline_editor_pane_format_readability:
+ * @readability: the body's measures
+ * @headline_width: the headline's width in pixels (0: none)
+ *
+ * Returns: (transfer full): the line beside the status line: sentences,
+ *   their average length, the long ones, Flesch reading ease for English,
+ *   the headline against what search results show
+ */
+char *
+_byline_editor_pane_format_readability (const BylineReadability *r,
+                                        int                      headline_width)
+{
+  GString *line = g_string_new (NULL);
+
+  if (r->sentences > 0)
+    {
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences", r->sentences),
+                              r->sentences);
+      g_string_append (line, " · ");
+      /* Translators: the average sentence length, "14.5 words a sentence" */
+      g_string_append_printf (line, _("%.1f words a sentence"), r->words_per_sentence);
+      if (r->long_sentences > 0)
+        {
+          g_string_append (line, " · ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u over %u words", "%u over %u words",
+                                                     r->long_sentences),
+                                  r->long_sentences, BYLINE_READABILITY_LONG_SENTENCE);
+        }
+      if (r->has_reading_ease)
+        {
+          g_string_append (line, " · ");
+          /* Translators: Flesch reading ease, a score (higher reads more easily) */
+          g_string_append_printf (line, _("reading ease %.0f"), r->reading_ease);
+        }
+    }
+
+  if (headline_width > 0)
+    {
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      if (headline_width > HEADLINE_SEARCH_WIDTH)
+        /* Translators: the headline's width in pixels against what search results show of a title */
+        g_string_append_printf (line, _("headline %d / %d px: search results cut it"),
+                                headline_width, HEADLINE_SEARCH_WIDTH);
+      else
+        g_string_append_printf (line, _("headline %d / %d px"), headline_width, HEADLINE_SEARCH_WIDTH);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+static gboolean
+update_readability_cb (gpointer user_data)
+{
+  BylineEditorPane *self = user_data;
+  Tools *tools = self->tools;
+  g_autofree char *body = _byline_editor_pane_dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
+  g_autofree char *headline = _byline_editor_pane_dup_buffer_text (self->headline_buffer);
+  g_autofree char *line = NULL;
+  BylineReadability r;
+  int width = 0;
+
+  tools->readability_source = 0;
+
+  byline_readability_measure (body, BYLINE_TEXT_MARKDOWN, wanted_language (self), &r);
+  if (*headline != '\0')
+    width = _byline_editor_pane_measure_headline (self, headline);
+  line = _byline_editor_pane_format_readability (&r, width);
+  gtk_label_set_label (tools->readability_label, line);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (tools->readability_label),
+                               _("Flesch reading ease, for English: 60–70 is plain English, below 30 is hard going. "
+                                 "The headline is measured in the page’s headline font."));
+  mark_long_sentences (self, body);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_readability (BylineEditorPane *self)
+{
+  Tools *tools = self->tools;
+
+  g_clear_handle_id (&tools->readability_source, g_source_remove);
+  tools->readability_source = g_timeout_add_full (G_PRIORITY_LOW, CHECK_DELAY_MS, update_readability_cb, self, NULL);
+  g_source_set_name_by_id (tools->readability_source, "[byline] readability");
+}
+
+/* Puts the readability line and its "Long Sentences" switch beside the
+ * status line, in a row of their own making. */
+static void
+build_readability_row (BylineEditorPane *self)
+{
+  Tools *tools = self->tools;
+  GtkWidget *status = GTK_WIDGET (self->stats_label);
+  GtkWidget *parent = gtk_widget_get_parent (status);
+  GtkWidget *before = gtk_widget_get_prev_sibling (status);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (_("_Long Sentences"));
+
+  g_object_ref (status);
+  gtk_box_remove (GTK_BOX (parent), status);
+  gtk_box_insert_child_after (GTK_BOX (parent), row, before);
+  gtk_box_append (GTK_BOX (row), status);
+  g_object_unref (status);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (row), label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (button, 12);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "caption");
+  gtk_widget_set_tooltip_text (button, _("Highlight sentences over 25 words"));
+  gtk_box_append (GTK_BOX (row), button);
+
+  tools->readability_label = GTK_LABEL (label);
+  tools->long_button = GTK_TOGGLE_BUTTON (button);
+  tools->long_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->body_buffer), "long-sentence",
+                                                "background", "rgba(246, 211, 45, 0.3)",
+                                                NULL);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (queue_readability), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body_buffer, "changed", G_CALLBACK (queue_readability), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->headline_buffer, "changed", G_CALLBACK (queue_readability), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * byline_editor_pane_set_highlight_long_sentences:
+ * @self: an editor pane
+ * @highlight: whether to highlight sentences over 25 words in the body
+ */
+void
+byline_editor_pane_set_highlight_long_sentences (BylineEditorPane *self,
+                                                 gboolean          highlight)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
+
+  gtk_toggle_button_set_active (self->tools->long_button, highlight);
+}
+
 /* --- public -------------------------------------------------------------------- */
 
 /**
@@ -685,6 +928,7 @@ _byline_editor_pane_init_tools (BylineEditorPane *self)
 
   byline_find_bar_set_view (self->find_bar, self->body);
   g_signal_connect_object (self->find_bar, "closed", G_CALLBACK (on_find_closed), self, G_CONNECT_SWAPPED);
+  build_readability_row (self);
 
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
@@ -716,6 +960,8 @@ _byline_editor_pane_dispose_tools (BylineEditorPane *self)
     return;
 
   forget_menu_word (tools);
+  g_clear_handle_id (&tools->readability_source, g_source_remove);
+  g_clear_pointer (&tools->headline_font, g_free);
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
       field_stop (&tools->fields[i]);

@@ -58,5 +58,7 @@ void           byline_editor_pane_set_default_language (BylineEditorPane *self,
 void           byline_editor_pane_set_spell_check     (BylineEditorPane *self,
                                                        gboolean          enabled);
 gboolean       byline_editor_pane_is_spell_checking   (BylineEditorPane *self);
+void           byline_editor_pane_set_highlight_long_sentences (BylineEditorPane *self,
+                                                                gboolean          highlight);
 
 G_END_DECLS
