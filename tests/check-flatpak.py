@@ -40,7 +40,7 @@ OLDEST_SUPPORTED_RUNTIME = 50
 IN_RUNTIME = {
     "glib-2.0", "gio-2.0", "gobject-2.0", "gmodule-2.0", "sqlite3", "json-glib-1.0",
     "gtk4", "libadwaita-1", "gtksourceview-5", "webkitgtk-6.0", "epoxy", "libsecret-1",
-    "libxml-2.0",
+    "libxml-2.0", "enchant-2",
 }
 # The others, and the module of the manifest that builds each.
 BUNDLED = {
