@@ -66,6 +66,9 @@ struct _BylineEditorPaneTools
   GtkTextMark        *menu_end;
   gboolean            enabled;
 
+  /* The caption, an entry: underlined with Pango attributes. */
+  guint               caption_source;
+
   /* Readability, beside the status line. */
   GtkLabel           *readability_label;
   GtkToggleButton    *long_button;
@@ -78,6 +81,7 @@ typedef struct _BylineEditorPaneTools Tools;
 
 static void field_schedule (SpellField *field);
 static void queue_readability (BylineEditorPane *self);
+static void check_caption (BylineEditorPane *self);
 
 /* --- the find bar ----------------------------------------------------------- */
 
@@ -285,6 +289,7 @@ checker_loaded_cb (GObject      *source,
 
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     field_start (&tools->fields[i]);
+  check_caption (self);
 }
 
 static void
@@ -304,6 +309,75 @@ load_checker_thread (GTask        *task,
     g_task_return_pointer (task, checker, (GDestroyNotify) byline_spell_checker_free);
 }
 
+/* The caption is one short line: checked at once, once typing pauses. Its
+ * misspellings are underlined with attributes on the entry's text; there
+ * is no menu of suggestions for it (GtkText does not say which character
+ * is under the pointer). */
+static GtkText *
+caption_text (BylineEditorPane *self)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->caption));
+
+  while (delegate != NULL && !GTK_IS_TEXT (delegate))
+    delegate = gtk_editable_get_delegate (delegate);
+
+  return delegate != NULL ? GTK_TEXT (delegate) : NULL;
+}
+
+static void
+check_caption (BylineEditorPane *self)
+{
+  Tools *tools = self->tools;
+  GtkText *text = caption_text (self);
+  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+  const char *caption;
+
+  if (text == NULL)
+    return;
+
+  caption = gtk_editable_get_text (GTK_EDITABLE (self->caption));
+  if (tools->checker != NULL && tools->enabled && self->article != NULL)
+    {
+      g_autoptr(GArray) ranges = byline_spell_checker_check_text (tools->checker, caption, BYLINE_TEXT_PLAIN);
+
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          const BylineSpellRange *r = &g_array_index (ranges, BylineSpellRange, i);
+          PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+
+          underline->start_index = g_utf8_offset_to_pointer (caption, r->start) - caption;
+          underline->end_index = g_utf8_offset_to_pointer (caption, r->end) - caption;
+          pango_attr_list_insert (attributes, underline);
+        }
+    }
+
+  gtk_text_set_attributes (text, attributes);
+}
+
+static gboolean
+caption_delay_cb (gpointer user_data)
+{
+  BylineEditorPane *self = user_data;
+
+  self->tools->caption_source = 0;
+  check_caption (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_caption_changed (BylineEditorPane *self)
+{
+  Tools *tools = self->tools;
+
+  if (tools == NULL)
+    return;
+
+  g_clear_handle_id (&tools->caption_source, g_source_remove);
+  tools->caption_source = g_timeout_add (CHECK_DELAY_MS, caption_delay_cb, self);
+  g_source_set_name_by_id (tools->caption_source, "[byline] spell check the caption");
+}
+
 /* Makes sure the checker is for the article's language, then checks every
  * field again. */
 static void
@@ -319,12 +393,16 @@ tools_refresh (BylineEditorPane *self)
     }
 
   if (!tools->enabled || self->article == NULL)
-    return;
+    {
+      check_caption (self);
+      return;
+    }
 
   if (tools->checker != NULL && g_strcmp0 (tools->checker_language, language) == 0)
     {
       for (guint i = 0; i < N_SPELL_FIELDS; i++)
         field_schedule (&tools->fields[i]);
+      on_caption_changed (self);
       return;
     }
 
@@ -516,6 +594,7 @@ accept_word (BylineEditorPane *self,
     byline_spell_checker_add_word (tools->checker, word);
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     field_start (&tools->fields[i]);
+  check_caption (self);
 }
 
 static void
@@ -720,6 +799,10 @@ queue_readability (BylineEditorPane *self)
 {
   Tools *tools = self->tools;
 
+  /* A buffer emptied while the pane goes. */
+  if (tools == NULL)
+    return;
+
   g_clear_handle_id (&tools->readability_source, g_source_remove);
   tools->readability_source = g_timeout_add_full (G_PRIORITY_LOW, CHECK_DELAY_MS, update_readability_cb, self, NULL);
   g_source_set_name_by_id (tools->readability_source, "[byline] readability");
@@ -810,6 +893,7 @@ byline_editor_pane_set_dictionary_words (BylineEditorPane   *self,
       byline_spell_checker_add_words (tools->checker, words);
       for (guint i = 0; i < N_SPELL_FIELDS; i++)
         field_schedule (&tools->fields[i]);
+      on_caption_changed (self);
     }
 }
 
@@ -868,7 +952,7 @@ byline_editor_pane_is_spell_checking (BylineEditorPane *self)
   g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
 
   tools = self->tools;
-  if (tools->loading != NULL)
+  if (tools->loading != NULL || tools->caption_source != 0)
     return TRUE;
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     if (tools->fields[i].delay_source != 0 || tools->fields[i].idle_source != 0)
@@ -929,6 +1013,7 @@ _byline_editor_pane_init_tools (BylineEditorPane *self)
   byline_find_bar_set_view (self->find_bar, self->body);
   g_signal_connect_object (self->find_bar, "closed", G_CALLBACK (on_find_closed), self, G_CONNECT_SWAPPED);
   build_readability_row (self);
+  g_signal_connect_object (self->caption, "changed", G_CALLBACK (on_caption_changed), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
@@ -961,6 +1046,7 @@ _byline_editor_pane_dispose_tools (BylineEditorPane *self)
 
   forget_menu_word (tools);
   g_clear_handle_id (&tools->readability_source, g_source_remove);
+  g_clear_handle_id (&tools->caption_source, g_source_remove);
   g_clear_pointer (&tools->headline_font, g_free);
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
