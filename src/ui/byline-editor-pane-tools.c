@@ -27,6 +27,7 @@
  * needed. */
 
 #define CHECK_DELAY_MS 300
+#define LOAD_DELAY_MS  1000
 #define CHUNK_USEC     (4 * G_TIME_SPAN_MILLISECOND)
 #define CHUNK_WORDS    64
 #define MAX_SUGGESTIONS 5
@@ -65,6 +66,8 @@ struct _BylineEditorPaneTools
   GtkTextMark        *menu_start;
   GtkTextMark        *menu_end;
   gboolean            enabled;
+
+  guint               load_source;
 
   /* The caption, an entry: underlined with Pango attributes. */
   guint               caption_source;
@@ -458,15 +461,39 @@ on_article_language (BylineEditorPane *self)
   tools_refresh (self);
 }
 
+/* An article just opened: its fields are checked and measured once the
+ * window has settled, not in the frames that show it. */
+static gboolean
+load_settled_cb (gpointer user_data)
+{
+  BylineEditorPane *self = user_data;
+
+  self->tools->load_source = 0;
+  queue_readability (self);
+  tools_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 _byline_editor_pane_tools_load (BylineEditorPane *self)
 {
-  queue_readability (self);
+  Tools *tools = self->tools;
+
   if (self->article != NULL)
     g_signal_connect_object (self->article, "notify::language", G_CALLBACK (on_article_language),
                              self, G_CONNECT_SWAPPED);
 
-  tools_refresh (self);
+  /* Nothing of the article before stays marked meanwhile. */
+  for (guint i = 0; i < N_SPELL_FIELDS; i++)
+    {
+      field_stop (&tools->fields[i]);
+      field_clear_marks (&tools->fields[i]);
+    }
+  g_clear_handle_id (&tools->readability_source, g_source_remove);
+  g_clear_handle_id (&tools->load_source, g_source_remove);
+  tools->load_source = g_timeout_add_full (G_PRIORITY_LOW, LOAD_DELAY_MS, load_settled_cb, self, NULL);
+  g_source_set_name_by_id (tools->load_source, "[byline] writing tools after opening");
 }
 
 /* --- the context menu ---------------------------------------------------------- */
@@ -952,7 +979,7 @@ byline_editor_pane_is_spell_checking (BylineEditorPane *self)
   g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
 
   tools = self->tools;
-  if (tools->loading != NULL || tools->caption_source != 0)
+  if (tools->loading != NULL || tools->caption_source != 0 || tools->load_source != 0)
     return TRUE;
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     if (tools->fields[i].delay_source != 0 || tools->fields[i].idle_source != 0)
@@ -1047,6 +1074,7 @@ _byline_editor_pane_dispose_tools (BylineEditorPane *self)
   forget_menu_word (tools);
   g_clear_handle_id (&tools->readability_source, g_source_remove);
   g_clear_handle_id (&tools->caption_source, g_source_remove);
+  g_clear_handle_id (&tools->load_source, g_source_remove);
   g_clear_pointer (&tools->headline_font, g_free);
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
