@@ -446,9 +446,10 @@ test_follows_other_desk (Fixture       *fixture,
   byline_article_set_headline (tolls, "Harbour tolls rise");
   byline_test_save_article (fixture->ben, tolls);
   start = g_get_monotonic_time ();
-  WAIT_FOR (sidebar_shows (fixture, "Harbour tolls rise"), 5, "Ben's new article in the list");
+  /* The related list may show the headline first: it looks again after
+   * Ben's earlier save, and finds the new article already written. */
+  WAIT_FOR (heard > 0 && sidebar_shows (fixture, "Harbour tolls rise"), 5, "Ben's new article in the list");
   g_signal_handler_disconnect (fixture->store, handler);
-  g_assert_cmpint (heard, >, 0);
   g_assert_cmpint (heard - start, <, 2 * G_USEC_PER_SEC);
 
   /* Brought in, not typed: nothing is written back over Ben's version. */
