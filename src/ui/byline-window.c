@@ -24,10 +24,12 @@
 #include "byline-text.h"
 #include "byline-window-private.h"
 
-/* The editor and the preview side by side need this much (their minimum
- * widths and some air); narrower, they take turns. The sidebar folds into
- * an overlay where it would leave them less. */
+/* The editor and the preview side by side need at least this much (their
+ * minimum widths and some air, see side_by_side_width()); narrower, they
+ * take turns. The sidebar folds into an overlay where it would leave them
+ * less. */
 #define SIDE_BY_SIDE_WIDTH 640
+#define SIDE_BY_SIDE_AIR   24
 #define SIDEBAR_MIN_WIDTH  240
 #define SIDEBAR_MAX_WIDTH  480
 /* The preview's share of the editor and preview until the person sets a
@@ -526,13 +528,30 @@ apply_panes (BylineWindow *self)
     }
 }
 
+/* What the editor and the preview need side by side: measured, as a tool
+ * bar or status line added to either can widen it. */
+static int
+side_by_side_width (BylineWindow *self)
+{
+  int editor_min = 0;
+  int preview_min = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->editor), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->preview), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &preview_min, NULL, NULL, NULL);
+
+  return MAX (SIDE_BY_SIDE_WIDTH, editor_min + preview_min + SIDE_BY_SIDE_AIR);
+}
+
 static gboolean
 panes_idle_cb (gpointer user_data)
 {
   BylineWindow *self = user_data;
   int width = self->layout_width;
-  gboolean folded = width < get_sidebar_width (self) + SIDE_BY_SIDE_WIDTH;
-  gboolean stacked = width < SIDE_BY_SIDE_WIDTH;
+  int side_by_side = side_by_side_width (self);
+  gboolean folded = width < get_sidebar_width (self) + side_by_side;
+  gboolean stacked = width < side_by_side;
 
   self->panes_id = 0;
 
@@ -564,13 +583,14 @@ byline_window_size_allocate (GtkWidget *widget,
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
   int sidebar_width = get_sidebar_width (self);
+  int side_by_side = side_by_side_width (self);
   gboolean changed;
 
   GTK_WIDGET_CLASS (byline_window_parent_class)->size_allocate (widget, width, height, baseline);
 
   changed = (width < COMPACT_HEADER_WIDTH) != (self->layout_width < COMPACT_HEADER_WIDTH) ||
-            (width < sidebar_width + SIDE_BY_SIDE_WIDTH) != self->folded ||
-            (width < SIDE_BY_SIDE_WIDTH) != self->stacked ||
+            (width < sidebar_width + side_by_side) != self->folded ||
+            (width < side_by_side) != self->stacked ||
             !self->preview_width_applied;
   self->layout_width = width;
 
@@ -828,8 +848,8 @@ byline_window_constructed (GObject *object)
   if (!g_settings_get_boolean (self->settings, "window-maximized"))
     {
       self->layout_width = g_settings_get_int (self->settings, "window-width");
-      self->folded = self->layout_width < get_sidebar_width (self) + SIDE_BY_SIDE_WIDTH;
-      self->stacked = self->layout_width < SIDE_BY_SIDE_WIDTH;
+      self->folded = self->layout_width < get_sidebar_width (self) + side_by_side_width (self);
+      self->stacked = self->layout_width < side_by_side_width (self);
     }
   apply_panes (self);
 
