@@ -112,8 +112,7 @@ byline_spell_checker_new (const char  *language,
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   tag = enchant_tag (language);
-  lang = g_strndup (tag, strcspn (tag, "_"));
-  lang = g_ascii_strdown (g_steal_pointer (&lang), -1);
+  lang = g_ascii_strdown (tag, strcspn (tag, "_"));
 
   if (*tag != '\0' && enchant_broker_dict_exists (self->broker, tag))
     chosen = tag;
