@@ -18,9 +18,15 @@ translation compiles.
   reaches translators as "No article with id %", which no translation can
   match (write `"%" PRId64`, which xgettext and gettext understand);
 - each language in po/LINGUAS has its .po, and `msgfmt --check` accepts it
-  (format placeholders, plural forms, header).
+  (format placeholders, plural forms, header);
+- each language in po/LINGUAS is complete: its .po has no untranslated and
+  no fuzzy message, and merged with the template xgettext makes from today's
+  sources (as `meson compile byline-update-po` would) it still has none, so
+  a message added or changed in the program without its translation fails
+  here instead of reaching users in English.
 
-Prints TAP. Without xgettext or msgfmt (gettext) it reports itself skipped.
+Prints TAP. Without gettext's xgettext, msgfmt, msgmerge and msgattrib it
+reports itself skipped.
 """
 
 import os
@@ -166,14 +172,47 @@ def cut_directive(msgid):
     return None
 
 
+def msgids(msgattrib, path, which):
+    """The msgids of path's entries that msgattrib's option which selects."""
+    run = subprocess.run([msgattrib, which, "--no-obsolete", "--no-wrap", path],
+                         capture_output=True, text=True, timeout=60, env=dict(os.environ, LC_ALL="C"))
+    if run.returncode != 0:
+        return [f"(msgattrib failed: {run.stderr.strip()})"]
+    ids = []
+    for line in run.stdout.splitlines():
+        if line.startswith("msgid ") and line != 'msgid ""':
+            ids.append(line[len("msgid "):])
+    return ids
+
+
+def unfinished(msgattrib, path):
+    """The untranslated and the fuzzy msgids of a catalogue (its header aside)."""
+    return msgids(msgattrib, path, "--untranslated"), msgids(msgattrib, path, "--only-fuzzy")
+
+
+def describe(what, untranslated, fuzzy, fix, shown=5):
+    """Lines saying how many messages are unfinished, with the first few."""
+    if not untranslated and not fuzzy:
+        return []
+    lines = [f"{what}: {len(untranslated)} untranslated and {len(fuzzy)} fuzzy messages: {fix}"]
+    lines += [f"untranslated: {m}" for m in untranslated[:shown]]
+    lines += [f"fuzzy: {m}" for m in fuzzy[:shown]]
+    more = len(untranslated) - min(shown, len(untranslated)) + len(fuzzy) - min(shown, len(fuzzy))
+    if more:
+        lines.append(f"… and {more} more")
+    return lines
+
+
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
                            os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     po = os.path.join(root, "po")
     xgettext = shutil.which("xgettext")
     msgfmt = shutil.which("msgfmt")
-    if xgettext is None or msgfmt is None:
-        print("1..0 # SKIP gettext's xgettext and msgfmt are not installed")
+    msgmerge = shutil.which("msgmerge")
+    msgattrib = shutil.which("msgattrib")
+    if None in (xgettext, msgfmt, msgmerge, msgattrib):
+        print("1..0 # SKIP gettext's xgettext, msgfmt, msgmerge and msgattrib are not installed")
         return 0
 
     tap = Tap()
@@ -218,20 +257,39 @@ def main():
         tap.result(len(entries) > 1 and not cut, "no message reaches translators cut short",
                    cut if entries else ["xgettext found no message at all"])
 
-    languages = []
-    for line in read_list(os.path.join(po, "LINGUAS")):
-        languages += line.split()
-    if not languages:
-        tap.skip("every translation passes msgfmt --check", "po/LINGUAS lists no language yet")
-    for lang in languages:
-        path = os.path.join(po, f"{lang}.po")
-        if not os.path.isfile(path):
-            tap.result(False, f"{lang}: po/{lang}.po exists", [f"po/LINGUAS lists {lang} but po/{lang}.po is missing"])
-            continue
-        run = subprocess.run([msgfmt, "--check", "--output-file", os.devnull, path],
-                             capture_output=True, text=True, timeout=60)
-        tap.result(run.returncode == 0 and not run.stderr.strip(), f"{lang}: msgfmt --check accepts po/{lang}.po",
-                   run.stderr.splitlines())
+        languages = []
+        for line in read_list(os.path.join(po, "LINGUAS")):
+            languages += line.split()
+        if not languages:
+            tap.skip("every translation passes msgfmt --check", "po/LINGUAS lists no language yet")
+        for lang in languages:
+            path = os.path.join(po, f"{lang}.po")
+            if not os.path.isfile(path):
+                tap.result(False, f"{lang}: po/{lang}.po exists", [f"po/LINGUAS lists {lang} but po/{lang}.po is missing"])
+                continue
+            run = subprocess.run([msgfmt, "--check", "--output-file", os.devnull, path],
+                                 capture_output=True, text=True, timeout=60)
+            tap.result(run.returncode == 0 and not run.stderr.strip(), f"{lang}: msgfmt --check accepts po/{lang}.po",
+                       run.stderr.splitlines())
+
+            untranslated, fuzzy = unfinished(msgattrib, path)
+            tap.result(not untranslated and not fuzzy, f"{lang}: po/{lang}.po has no untranslated or fuzzy message",
+                       describe(f"po/{lang}.po", untranslated, fuzzy,
+                                "translate them and remove the fuzzy flags"))
+
+            if os.path.isfile(pot):
+                merged = os.path.join(tmp, f"{lang}.po")
+                run = subprocess.run([msgmerge, "--quiet", "--no-wrap", "--output-file", merged, path, pot],
+                                     capture_output=True, text=True, timeout=120)
+                if run.returncode != 0:
+                    tap.result(False, f"{lang}: po/{lang}.po translates every message of the sources",
+                               run.stderr.splitlines())
+                    continue
+                untranslated, fuzzy = unfinished(msgattrib, merged)
+                tap.result(not untranslated and not fuzzy,
+                           f"{lang}: po/{lang}.po translates every message of the sources",
+                           describe(f"po/{lang}.po merged with today's template", untranslated, fuzzy,
+                                    "run `meson compile -C _build byline-update-po` and translate them"))
 
     return tap.finish()
 
