@@ -934,6 +934,211 @@ test_header_glitches (Fixture       *fixture,
   g_assert_true (has_label (try_again, "Try Again"));
 }
 
+static GtkGesture *
+find_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  return NULL;
+}
+
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+/* A drag of the handle by @dx pixels, as the pointer would: begin, a move
+ * half way, the rest, and the release, through the gesture's signals. */
+static void
+drag_handle (BylineWindow *window,
+             double        dx)
+{
+  GtkGesture *drag = find_drag_gesture (_byline_window_get_sidebar_handle (window));
+
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", 2.0, 300.0);
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, 0.0);
+  byline_ui_test_spin_idle ();
+  g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (find_key_controller (widget), "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+  return handled;
+}
+
+static int
+sidebar_width (BylineWindow *window)
+{
+  return gtk_widget_get_width (GTK_WIDGET (_byline_window_get_sidebar (window)));
+}
+
+/* The docked sidebar is resized by dragging its handle (or by the arrow
+ * keys on it): live, within its limits and the room the editor and the
+ * preview need, kept for the next window; and mirrored right to left. */
+static void
+test_sidebar_resize (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  BylineWindow *window;
+  GtkWidget *handle;
+  GtkWidget *sidebar;
+  GtkWidget *editor;
+  GtkWidget *preview;
+  graphene_rect_t handle_bounds;
+  graphene_rect_t sidebar_bounds;
+  int narrowest = 0;
+  int editor_min = 0;
+  int preview_min = 0;
+  int start;
+
+  g_settings_set_int (fixture->settings, "sidebar-width", 300);
+  window = reopen_window (fixture, 1280);
+  handle = _byline_window_get_sidebar_handle (window);
+  sidebar = GTK_WIDGET (_byline_window_get_sidebar (window));
+  editor = GTK_WIDGET (_byline_window_get_editor (window));
+  preview = GTK_WIDGET (_byline_window_get_preview (window));
+
+  /* A pane separator on the sidebar's inner edge. */
+  g_assert_nonnull (handle);
+  WAIT_FOR (gtk_widget_get_mapped (handle) && sidebar_width (window) > 0, 5, "the handle to show");
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (handle)), ==, "col-resize");
+  g_assert_true (gtk_widget_get_focusable (handle));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (handle)), ==, GTK_ACCESSIBLE_ROLE_SEPARATOR);
+  g_assert_true (has_label (handle, "Resize Articles"));
+  g_assert_true (gtk_widget_compute_bounds (handle, GTK_WIDGET (window), &handle_bounds));
+  g_assert_true (gtk_widget_compute_bounds (sidebar, GTK_WIDGET (window), &sidebar_bounds));
+  g_assert_cmpfloat (fabs (handle_bounds.origin.x - (sidebar_bounds.origin.x + sidebar_bounds.size.width)), <=, 1);
+  g_assert_cmpint (sidebar_width (window), ==, 300);
+
+  /* Live while dragged, saved once let go. */
+  start = sidebar_width (window);
+  {
+    GtkGesture *drag = find_drag_gesture (handle);
+
+    g_signal_emit_by_name (drag, "drag-begin", 2.0, 300.0);
+    g_signal_emit_by_name (drag, "drag-update", 60.0, 0.0);
+    WAIT_FOR (sidebar_width (window) == start + 60, 5, "the sidebar to widen while dragged");
+    g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, 300);
+    g_signal_emit_by_name (drag, "drag-end", 60.0, 0.0);
+    g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, 360);
+  }
+  g_assert_true (pane_on_screen (window, editor));
+  g_assert_true (pane_on_screen (window, preview));
+
+  /* Within its limits. */
+  drag_handle (window, 1000);
+  WAIT_FOR (sidebar_width (window) == 480, 5, "the sidebar at its widest");
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, 480);
+  g_assert_true (pane_on_screen (window, editor));
+  g_assert_true (pane_on_screen (window, preview));
+  /* At its narrowest, what its search and filter row need, or the
+   * limit where they need less; the width saved is the one shown. */
+  drag_handle (window, -1000);
+  gtk_widget_measure (gtk_widget_get_first_child (sidebar), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &narrowest, NULL, NULL, NULL);
+  narrowest = MAX (narrowest, 240);
+  g_assert_cmpint (narrowest, <, 300);
+  WAIT_FOR (sidebar_width (window) == narrowest, 5, "the sidebar at its narrowest");
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, narrowest);
+
+  /* By keyboard, 16 pixels a press. */
+  gtk_widget_grab_focus (handle);
+  g_assert_true (gtk_widget_has_focus (handle));
+  g_assert_true (press_key (handle, GDK_KEY_Right));
+  WAIT_FOR (sidebar_width (window) == narrowest + 16, 5, "the sidebar to widen by a key");
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, narrowest + 16);
+  g_assert_true (press_key (handle, GDK_KEY_Left));
+  g_assert_true (press_key (handle, GDK_KEY_Left));
+  WAIT_FOR (sidebar_width (window) == narrowest, 5, "the sidebar to narrow by a key");
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, narrowest);
+
+  drag_handle (window, 370 - narrowest);
+  WAIT_FOR (sidebar_width (window) == 370, 5, "the sidebar widened again");
+
+  /* A new window opens at that width. */
+  window = reopen_window (fixture, 1280);
+  WAIT_FOR (sidebar_width (window) > 0, 5, "the sidebar to be laid out");
+  g_assert_cmpint (sidebar_width (window), ==, 370);
+  editor = GTK_WIDGET (_byline_window_get_editor (window));
+  preview = GTK_WIDGET (_byline_window_get_preview (window));
+
+  /* Never so wide that the editor and the preview could not stay side
+   * by side: the sidebar stops short, nothing folds. */
+  g_settings_set_int (fixture->settings, "sidebar-width", 300);
+  gtk_widget_measure (editor, GTK_ORIENTATION_HORIZONTAL, -1, &editor_min, NULL, NULL, NULL);
+  gtk_widget_measure (preview, GTK_ORIENTATION_HORIZONTAL, -1, &preview_min, NULL, NULL, NULL);
+  /* Room for a sidebar of about 400 pixels beside them. */
+  window = reopen_window (fixture, MAX (640, editor_min + preview_min + 24) + 400);
+  editor = GTK_WIDGET (_byline_window_get_editor (window));
+  preview = GTK_WIDGET (_byline_window_get_preview (window));
+  g_assert_false (window->folded);
+  drag_handle (window, 400);
+  byline_ui_test_spin_idle ();
+  WAIT_FOR (window->panes_id == 0, 5, "the panes to settle");
+  g_assert_false (window->folded);
+  WAIT_FOR (sidebar_width (window) > 300, 5, "the sidebar to widen");
+  g_assert_cmpint (sidebar_width (window), <, 480);
+  g_assert_true (pane_on_screen (window, GTK_WIDGET (_byline_window_get_sidebar (window))));
+  g_assert_true (pane_on_screen (window, editor));
+  g_assert_true (pane_on_screen (window, preview));
+  g_assert_cmpint (gtk_widget_get_width (editor), >=, editor_min);
+  g_assert_cmpint (gtk_widget_get_width (preview), >=, MIN (preview_min, 280));
+
+  /* Folded into the overlay, there is no handle. */
+  window = reopen_window (fixture, 720);
+  g_assert_true (window->folded);
+  g_assert_false (gtk_widget_get_visible (_byline_window_get_sidebar_handle (window)));
+
+  /* Right to left: the handle on the sidebar's left, dragging left
+   * widens it. */
+  g_settings_set_int (fixture->settings, "sidebar-width", 300);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = reopen_window (fixture, 1280);
+  handle = _byline_window_get_sidebar_handle (window);
+  sidebar = GTK_WIDGET (_byline_window_get_sidebar (window));
+  WAIT_FOR (gtk_widget_compute_bounds (handle, GTK_WIDGET (window), &handle_bounds) &&
+            gtk_widget_compute_bounds (sidebar, GTK_WIDGET (window), &sidebar_bounds) &&
+            handle_bounds.origin.x < sidebar_bounds.origin.x,
+            5, "the handle on the sidebar's left");
+  g_assert_cmpfloat (fabs (handle_bounds.origin.x + handle_bounds.size.width - sidebar_bounds.origin.x), <=, 1);
+  drag_handle (window, -50);
+  WAIT_FOR (sidebar_width (window) == 350, 5, "the sidebar to widen by a drag to the left");
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "sidebar-width"), ==, 350);
+  g_assert_true (press_key (handle, GDK_KEY_Left));
+  WAIT_FOR (sidebar_width (window) == 366, 5, "the sidebar to widen by Left");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+
+  g_settings_reset (fixture->settings, "sidebar-width");
+  g_settings_reset (fixture->settings, "window-width");
+  g_settings_reset (fixture->settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -965,6 +1170,7 @@ main (int   argc,
   ADD ("header-glitches", test_header_glitches);
   ADD ("pane-buttons-and-preview-width", test_pane_buttons_and_preview_width);
   ADD ("choose-lead-picture", test_choose_lead_picture);
+  ADD ("sidebar-resize", test_sidebar_resize);
 
 #undef ADD
 

@@ -64,6 +64,7 @@ struct _BylineWindow
   BylineEditorPane     *editor;
   BylinePreview        *preview;
   BylineSidebar        *sidebar;
+  GtkWidget            *sidebar_handle;
   GtkMenuButton        *notes_button;
   GtkWidget            *new_article_button;
   GtkWidget            *review_button;
@@ -81,6 +82,11 @@ struct _BylineWindow
    * preview take turns (stacked): sidebar_open and preview_open say
    * whether those are showing, for this window only. */
   int                   layout_width;
+  /* The sidebar's width while docked: the setting's, or where its handle
+   * is being dragged (saved on release); drag_start_width where that
+   * drag began. */
+  int                   sidebar_width;
+  int                   drag_start_width;
   guint                 show_sidebar : 1;
   guint                 show_preview : 1;
   guint                 folded : 1;
@@ -246,6 +252,8 @@ const char *_byline_window_desks_get_save_state (BylineWindow *self);
 BylineEditorPane *_byline_window_get_editor   (BylineWindow *self);
 BylinePreview    *_byline_window_get_preview  (BylineWindow *self);
 BylineSidebar    *_byline_window_get_sidebar  (BylineWindow *self);
+/* The handle on the docked sidebar's inner edge that resizes it. */
+GtkWidget        *_byline_window_get_sidebar_handle (BylineWindow *self);
 BylineAutosave   *_byline_window_get_autosave (BylineWindow *self);
 /* The READ: links an HTML export would leave unlinked (unresolved, or to a
  * spiked, trashed or deleted article), one line each for the warning before

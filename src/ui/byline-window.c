@@ -457,7 +457,7 @@ byline_window_dup_author (BylineWindow *self)
 static int
 get_sidebar_width (BylineWindow *self)
 {
-  return CLAMP (g_settings_get_int (self->settings, "sidebar-width"), SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
+  return self->sidebar_width;
 }
 
 gboolean
@@ -500,6 +500,8 @@ apply_panes (BylineWindow *self)
   gboolean preview_shown;
 
   self->applying_panes = TRUE;
+  /* In the overlay there is nothing beside it to give room to. */
+  gtk_widget_set_visible (self->sidebar_handle, !self->folded);
   adw_flap_set_fold_policy (self->flap, self->folded ? ADW_FLAP_FOLD_POLICY_ALWAYS
                                                      : ADW_FLAP_FOLD_POLICY_NEVER);
   adw_flap_set_reveal_flap (self->flap, _byline_window_get_sidebar_shown (self));
@@ -646,6 +648,143 @@ set_show_preview (BylineWindow *self,
   apply_panes (self);
 }
 
+/* Resizing the docked sidebar by its handle: live while dragged, kept in
+ * the settings once let go. It stays between its limits and never takes
+ * the room the editor and the preview need side by side. */
+
+/* What the sidebar's contents need (its search and filter row), which may
+ * be more than SIDEBAR_MIN_WIDTH: measured past its own size request. */
+static int
+sidebar_content_width (BylineWindow *self)
+{
+  int width = SIDEBAR_MIN_WIDTH;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      width = MAX (width, min);
+    }
+
+  return MIN (width, SIDEBAR_MAX_WIDTH);
+}
+
+static void
+set_sidebar_width (BylineWindow *self,
+                   int           width,
+                   gboolean      save)
+{
+  int room = self->layout_width > 0 ? self->layout_width - side_by_side_width (self)
+                                    : SIDEBAR_MAX_WIDTH;
+
+  width = MIN (width, room);
+  /* The width saved is the one it shows. */
+  width = CLAMP (width, sidebar_content_width (self), SIDEBAR_MAX_WIDTH);
+  if (width != self->sidebar_width)
+    {
+      self->sidebar_width = width;
+      gtk_widget_set_size_request (GTK_WIDGET (self->sidebar), width, -1);
+      /* Where the limits left no room, the fold decides again. */
+      if (self->panes_id == 0)
+        self->panes_id = g_idle_add (panes_idle_cb, self);
+    }
+  if (save && g_settings_get_int (self->settings, "sidebar-width") != width)
+    g_settings_set_int (self->settings, "sidebar-width", width);
+}
+
+/* Towards the editor widens the sidebar: to the right, or to the left in
+ * a right-to-left window where the sidebar sits on the right. */
+static int
+handle_direction (BylineWindow *self)
+{
+  return gtk_widget_get_direction (self->sidebar_handle) == GTK_TEXT_DIR_RTL ? -1 : 1;
+}
+
+/* Where a drag by @offset_x pixels leaves the sidebar's width. */
+static int
+dragged_width (BylineWindow *self,
+               double        offset_x)
+{
+  int offset = (int) (offset_x + (offset_x < 0 ? -0.5 : 0.5));
+
+  return self->drag_start_width + handle_direction (self) * offset;
+}
+
+static void
+handle_drag_begin_cb (BylineWindow *self,
+                      double        x,
+                      double        y)
+{
+  self->drag_start_width = self->sidebar_width;
+}
+
+static void
+handle_drag_update_cb (BylineWindow *self,
+                       double        offset_x,
+                       double        offset_y)
+{
+  set_sidebar_width (self, dragged_width (self, offset_x), FALSE);
+}
+
+static void
+handle_drag_end_cb (BylineWindow *self,
+                    double        offset_x,
+                    double        offset_y)
+{
+  set_sidebar_width (self, dragged_width (self, offset_x), TRUE);
+}
+
+#define HANDLE_KEY_STEP 16
+
+static gboolean
+handle_key_pressed_cb (BylineWindow    *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  int step;
+
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = -HANDLE_KEY_STEP;
+  else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    step = HANDLE_KEY_STEP;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  set_sidebar_width (self, self->sidebar_width + handle_direction (self) * step, TRUE);
+  return GDK_EVENT_STOP;
+}
+
+/* A pane separator one pixel wide, with a few more to grab it by. */
+static GtkWidget *
+create_sidebar_handle (BylineWindow *self)
+{
+  GtkWidget *handle = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (handle, "sidebar-handle");
+  gtk_widget_set_cursor_from_name (handle, "col-resize");
+  gtk_widget_set_focusable (handle, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (handle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resize Articles"),
+                                  -1);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (handle_drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (handle_drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (handle_drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (handle_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (handle, keys);
+
+  return handle;
+}
+
 void
 _byline_window_show_editor (BylineWindow *self)
 {
@@ -787,6 +926,7 @@ byline_window_constructed (GObject *object)
 {
   BylineWindow *self = (BylineWindow *)object;
   g_autoptr(GError) error = NULL;
+  GtkWidget *sidebar_box;
   gint64 open_id;
 
   G_OBJECT_CLASS (byline_window_parent_class)->constructed (object);
@@ -794,11 +934,20 @@ byline_window_constructed (GObject *object)
   g_assert (BYLINE_IS_STORE (self->store));
   g_assert (G_IS_SETTINGS (self->settings));
 
+  self->sidebar_width = CLAMP (g_settings_get_int (self->settings, "sidebar-width"),
+                               SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
   self->sidebar = BYLINE_SIDEBAR (byline_sidebar_new (self->store));
-  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar), get_sidebar_width (self), -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar), self->sidebar_width, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->sidebar), FALSE);
+  /* The handle is on the sidebar's inner edge, the box putting it on the
+   * left in a right-to-left window. */
+  self->sidebar_handle = create_sidebar_handle (self);
+  sidebar_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (sidebar_box), GTK_WIDGET (self->sidebar));
+  gtk_box_append (GTK_BOX (sidebar_box), self->sidebar_handle);
   /* Opaque over the editor when it folds into an overlay. */
-  gtk_widget_add_css_class (GTK_WIDGET (self->sidebar), "background");
-  adw_flap_set_flap (self->flap, GTK_WIDGET (self->sidebar));
+  gtk_widget_add_css_class (sidebar_box, "background");
+  adw_flap_set_flap (self->flap, sidebar_box);
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (flap_reveal_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "article-activated",
@@ -1078,6 +1227,12 @@ BylineSidebar *
 _byline_window_get_sidebar (BylineWindow *self)
 {
   return self->sidebar;
+}
+
+GtkWidget *
+_byline_window_get_sidebar_handle (BylineWindow *self)
+{
+  return self->sidebar_handle;
 }
 
 BylineAutosave *
