@@ -23,6 +23,7 @@
 #include "byline-diff.h"
 #include "byline-exporter.h"
 #include "byline-importer.h"
+#include "byline-language.h"
 #include "byline-pin.h"
 #include "byline-publication.h"
 #include "byline-related.h"
@@ -851,7 +852,7 @@ run_check (const char    *id,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = NULL;
   BylineCheckBudgets budgets;
-  const char *language;
+  g_autofree char *language = NULL;
   int status;
 
   if (other_action || options->import || options->list || options->export != NULL)
@@ -876,7 +877,7 @@ run_check (const char    *id,
     }
 
   publication = dup_publication (store);
-  language = byline_spell_pick_language (byline_article_get_language (article), publication->language);
+  language = byline_article_dup_effective_language (article, publication);
   checker = byline_spell_checker_new (language, &error);
   if (checker == NULL)
     {

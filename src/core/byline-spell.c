@@ -622,14 +622,3 @@ byline_spell_word_at (const char       *text,
 
   return FALSE;
 }
-
-const char *
-byline_spell_pick_language (const char *article_language,
-                            const char *fallback)
-{
-  if (article_language != NULL && *article_language != '\0')
-    return article_language;
-  if (fallback != NULL && *fallback != '\0')
-    return fallback;
-  return "en";
-}

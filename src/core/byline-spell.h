@@ -102,11 +102,6 @@ gboolean            byline_spell_word_at              (const char          *text
                                                        guint                offset,
                                                        BylineSpellRange    *range);
 
-/* The language to check an article in: its own, else @fallback (the
- * publication's), else "en". */
-const char         *byline_spell_pick_language        (const char          *article_language,
-                                                       const char          *fallback);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineSpellChecker, byline_spell_checker_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineSpellScan, byline_spell_scan_free)
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-editor-pane-private.h"
+#include "byline-language.h"
 #include "byline-readability.h"
 #include "byline-spell.h"
 
@@ -160,11 +161,12 @@ find_replace_action (GtkWidget  *widget,
 
 /* --- spell checking ---------------------------------------------------------- */
 
-static const char *
-wanted_language (BylineEditorPane *self)
+/* The one rule of the language module decides, as for the page. */
+static char *
+dup_wanted_language (BylineEditorPane *self)
 {
-  return byline_spell_pick_language (self->article != NULL ? byline_article_get_language (self->article) : NULL,
-                                     self->tools->default_language);
+  return byline_language_dup_effective (self->article != NULL ? byline_article_get_language (self->article) : NULL,
+                                        self->tools->default_language);
 }
 
 static void
@@ -387,7 +389,7 @@ static void
 tools_refresh (BylineEditorPane *self)
 {
   Tools *tools = self->tools;
-  const char *language = wanted_language (self);
+  g_autofree char *language = dup_wanted_language (self);
 
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
@@ -803,12 +805,13 @@ update_readability_cb (gpointer user_data)
   g_autofree char *body = _byline_editor_pane_dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
   g_autofree char *headline = _byline_editor_pane_dup_buffer_text (self->headline_buffer);
   g_autofree char *line = NULL;
+  g_autofree char *language = dup_wanted_language (self);
   BylineReadability r;
   int width = 0;
 
   tools->readability_source = 0;
 
-  byline_readability_measure (body, BYLINE_TEXT_MARKDOWN, wanted_language (self), &r);
+  byline_readability_measure (body, BYLINE_TEXT_MARKDOWN, language, &r);
   if (*headline != '\0')
     width = _byline_editor_pane_measure_headline (self, headline);
   line = _byline_editor_pane_format_readability (&r, width);

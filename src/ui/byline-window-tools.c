@@ -17,6 +17,7 @@
 
 #include "byline-check.h"
 #include "byline-confirm.h"
+#include "byline-language.h"
 #include "byline-window-private.h"
 
 /* --- the newsroom dictionary ------------------------------------------------- */
@@ -63,7 +64,7 @@ check_article (BylineWindow *self)
   g_autoptr(BylineSpellChecker) checker = NULL;
   g_autoptr(GError) error = NULL;
   BylineCheckBudgets budgets;
-  const char *language;
+  g_autofree char *language = NULL;
 
   budgets.headline = g_settings_get_uint (self->settings, "headline-budget");
   budgets.standfirst = g_settings_get_uint (self->settings, "standfirst-budget");
@@ -71,8 +72,7 @@ check_article (BylineWindow *self)
 
   if (g_settings_get_boolean (self->settings, "spell-check"))
     {
-      language = byline_spell_pick_language (byline_article_get_language (self->article),
-                                             self->publication != NULL ? self->publication->language : NULL);
+      language = byline_article_dup_effective_language (self->article, self->publication);
       checker = byline_spell_checker_new (language, &error);
       if (checker == NULL)
         g_debug ("No spelling in the check: %s", error->message);
