@@ -18,6 +18,7 @@
 #include "byline-language-row.h"
 #include "byline-preferences-window.h"
 #include "byline-review.h"
+#include "byline-spell.h"
 #include "byline-store.h"
 #include "byline-ui-test-util.h"
 #include "byline-window-private.h"
@@ -80,6 +81,8 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "cursor-offset");
   g_settings_reset (fixture->settings, "headline-budget");
   g_settings_reset (fixture->settings, "caption-budget");
+  g_settings_reset (fixture->settings, "standfirst-budget");
+  g_settings_reset (fixture->settings, "spell-check");
   g_settings_reset (fixture->settings, "style");
   g_settings_set_string (fixture->settings, "author-name", EDITOR_NAME);
 
@@ -1069,6 +1072,104 @@ test_preferences_masthead (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The words of the body underlined as misspelled, joined by "|", once the
+ * check has run. */
+static char *
+dup_body_underlined (BylineEditorPane *editor)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (editor->body_buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled");
+  g_autoptr(GString) words = g_string_new (NULL);
+  GtkTextIter iter;
+
+  WAIT_FOR (!byline_editor_pane_is_spell_checking (editor), 10, "the spell check");
+  if (tag == NULL)
+    return g_string_free (g_steal_pointer (&words), FALSE);
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *word = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      word = gtk_text_iter_get_text (&iter, &end);
+      g_string_append_printf (words, "%s%s", words->len ? "|" : "", word);
+      iter = end;
+    }
+
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+/* Preferences turn spell checking off and on: the editor's underlines go
+ * and come back at once; the standfirst's budget has its own row. */
+static void
+test_preferences_spell_check (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  g_autoptr(BylineSpellChecker) english = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  GtkWidget *prefs;
+  GtkWidget *row;
+  GtkWidget *spell_switch;
+
+  english = byline_spell_checker_new ("en", &error);
+  if (english == NULL)
+    {
+      g_test_skip_printf ("%s", error->message);
+      return;
+    }
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (editor->body_buffer),
+                            "The councill met on Tuesday.", -1);
+  found = dup_body_underlined (editor);
+  g_assert_cmpstr (found, ==, "councill");
+  g_clear_pointer (&found, g_free);
+
+  prefs = byline_preferences_window_new (GTK_WINDOW (fixture->window), fixture->settings, NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_FOR (gtk_widget_get_mapped (prefs), 10, "Preferences to show");
+
+  row = find_row_titled (prefs, "Check Spelling While Typing");
+  g_assert_nonnull (row);
+  spell_switch = byline_ui_test_find_descendant (row, GTK_TYPE_SWITCH);
+  g_assert_nonnull (spell_switch);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (spell_switch)));
+
+  /* Off: the underline goes. */
+  gtk_widget_activate (spell_switch);
+  WAIT_FOR (!g_settings_get_boolean (fixture->settings, "spell-check"), 5, "spell checking off");
+  found = dup_body_underlined (editor);
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+
+  /* On again: it comes back. */
+  gtk_widget_activate (spell_switch);
+  WAIT_FOR (g_settings_get_boolean (fixture->settings, "spell-check"), 5, "spell checking on");
+  found = dup_body_underlined (editor);
+  g_assert_cmpstr (found, ==, "councill");
+  g_clear_pointer (&found, g_free);
+
+  /* The standfirst's budget is shown and set like the others. */
+  row = find_row_titled (prefs, "Standfirst");
+  g_assert_nonnull (row);
+  {
+    GtkWidget *spin_button = byline_ui_test_find_descendant (row, GTK_TYPE_SPIN_BUTTON);
+
+    g_assert_nonnull (spin_button);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin_button)), ==,
+                     (int) g_settings_get_uint (fixture->settings, "standfirst-budget"));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin_button), 420);
+    g_assert_cmpuint (g_settings_get_uint (fixture->settings, "standfirst-budget"), ==, 420);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1098,6 +1199,7 @@ main (int   argc,
   ADD ("sidebar-counts", test_sidebar_counts);
   ADD ("preferences", test_preferences);
   ADD ("preferences-masthead", test_preferences_masthead);
+  ADD ("preferences-spell-check", test_preferences_spell_check);
 
 #undef ADD
 

@@ -38,8 +38,10 @@ struct _BylinePreferencesWindow
   AdwEntryRow          *base_url_row;
   AdwComboRow          *style_row;
   GtkSpinButton        *headline_budget_spin;
+  GtkSpinButton        *standfirst_budget_spin;
   GtkSpinButton        *caption_budget_spin;
   GtkSwitch            *smart_punctuation_switch;
+  GtkSwitch            *spell_check_switch;
   BylineLanguageRow    *language_row;
 };
 
@@ -200,11 +202,16 @@ byline_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "headline-budget",
                    gtk_spin_button_get_adjustment (self->headline_budget_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "standfirst-budget",
+                   gtk_spin_button_get_adjustment (self->standfirst_budget_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "caption-budget",
                    gtk_spin_button_get_adjustment (self->caption_budget_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_settings_bind (self->settings, "smart-punctuation", self->smart_punctuation_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spell-check", self->spell_check_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   style_changed_cb (self);
@@ -304,8 +311,10 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, headline_budget_spin);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, standfirst_budget_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, caption_budget_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, smart_punctuation_switch);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, spell_check_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, language_row);
   gtk_widget_class_bind_template_callback (widget_class, base_url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, style_selected_cb);
