@@ -105,7 +105,7 @@ test_migrate_from_empty (Fixture       *fixture,
                                         "SELECT count(*) FROM sqlite_schema WHERE name IN "
                                         "('articles', 'articles_fts', 'pins')"), ==, 3);
   g_assert_cmpint (byline_test_sql_int (empty_path,
-                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 17);
+                                        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), ==, 19);
 
   /* Opening again runs no migration and keeps what was written. */
   save_new (store, "Ferry timetable changes from Monday", "The harbour ferry runs later.");
@@ -1036,9 +1036,9 @@ test_edit_locks (Fixture       *fixture,
   g_string_free (seen.details, TRUE);
 }
 
-/* The masthead lives in the newsroom: every desk previews the same page. */
 /* The newsroom dictionary is the newsroom's: a word one desk adds, another
- * desk's list has; bad words are refused with a reason. */
+ * desk's list has, and hears of at once; bad words are refused with a
+ * reason. */
 static void
 test_dictionary_shared (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1047,6 +1047,7 @@ test_dictionary_shared (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = NULL;
   g_autofree char *joined = NULL;
+  Seen seen = { 0, g_string_new (NULL) };
 
   words = byline_store_list_dictionary (fixture->store, &error);
   g_assert_no_error (error);
@@ -1082,13 +1083,38 @@ test_dictionary_shared (Fixture       *fixture,
   g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (byline_store_remove_from_dictionary (other_desk, "Zelenskyy", &error));
+  /* This desk hears another desk's word as a change of the dictionary,
+   * and reads it at once. */
+  g_assert_true (byline_store_watch_changes (fixture->store, &error));
   g_assert_no_error (error);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (seen_cb), &seen);
+  g_assert_true (byline_store_add_to_dictionary (other_desk, "Mykolaiv", &error));
+  g_assert_no_error (error);
+  wait_for_details (&seen, "dictionary@elsewhere");
   words = byline_store_list_dictionary (fixture->store, &error);
   joined = g_strjoinv ("|", words);
-  g_assert_cmpstr (joined, ==, "Kyiv|Ōtautahi");
+  g_assert_cmpstr (joined, ==, "Kyiv|Mykolaiv|Zelenskyy|Ōtautahi");
+  g_clear_pointer (&words, g_strfreev);
+  g_clear_pointer (&joined, g_free);
+
+  g_string_truncate (seen.details, 0);
+  g_assert_true (byline_store_remove_from_dictionary (other_desk, "Zelenskyy", &error));
+  g_assert_no_error (error);
+  wait_for_details (&seen, "dictionary@elsewhere");
+  words = byline_store_list_dictionary (fixture->store, &error);
+  joined = g_strjoinv ("|", words);
+  g_assert_cmpstr (joined, ==, "Kyiv|Mykolaiv|Ōtautahi");
+
+  /* A word added here is said here, not as from elsewhere. */
+  g_string_truncate (seen.details, 0);
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, "Odesa", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen.details->str, ==, "dictionary ");
+
+  g_string_free (seen.details, TRUE);
 }
 
+/* The masthead lives in the newsroom: every desk previews the same page. */
 static void
 test_publication_shared (Fixture       *fixture,
                          gconstpointer  user_data)

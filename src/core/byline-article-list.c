@@ -289,7 +289,8 @@ change_kind_from_detail (GQuark detail)
       g_str_equal (what, BYLINE_STORE_CHANGED_LOCK))
     return CHANGE_ROW;
   if (g_str_equal (what, BYLINE_STORE_CHANGED_REVISIONS) ||
-      g_str_equal (what, BYLINE_STORE_CHANGED_PUBLICATION))
+      g_str_equal (what, BYLINE_STORE_CHANGED_PUBLICATION) ||
+      g_str_equal (what, BYLINE_STORE_CHANGED_DICTIONARY))
     return 0;
 
   /* A change of state, trash, restore, delete, or one not described. */

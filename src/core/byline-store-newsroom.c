@@ -251,8 +251,12 @@ byline_store_add_to_dictionary (BylineStore  *self,
 
   who = byline_store_dup_user_name (self);
 
-  return backend->vtable->add_dictionary_word (backend, checked, who != NULL ? who : "",
-                                               _byline_store_now (), error);
+  if (!backend->vtable->add_dictionary_word (backend, checked, who != NULL ? who : "",
+                                             _byline_store_now (), error))
+    return FALSE;
+
+  _byline_store_emit_changed (self, 0, BYLINE_STORE_CHANGED_DICTIONARY);
+  return TRUE;
 }
 
 gboolean
@@ -273,5 +277,9 @@ byline_store_remove_from_dictionary (BylineStore  *self,
   if (backend->vtable->remove_dictionary_word == NULL)
     return TRUE;
 
-  return backend->vtable->remove_dictionary_word (backend, checked, error);
+  if (!backend->vtable->remove_dictionary_word (backend, checked, error))
+    return FALSE;
+
+  _byline_store_emit_changed (self, 0, BYLINE_STORE_CHANGED_DICTIONARY);
+  return TRUE;
 }

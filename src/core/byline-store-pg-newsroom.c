@@ -501,14 +501,17 @@ notification_cb (BylinePgConnection *conn,
     what = BYLINE_STORE_CHANGED_LOCK;
   else if (g_str_equal (table, "publication"))
     what = BYLINE_STORE_CHANGED_PUBLICATION;
+  else if (g_str_equal (table, "dictionary"))
+    what = BYLINE_STORE_CHANGED_DICTIONARY;
   else
     return;
 
-  /* Locks, notes and the masthead leave the version as it was: each of
-   * their notifications is a change of its own (a lock taken, then let
-   * go). */
+  /* Locks, notes, the masthead and the dictionary leave the version as it
+   * was: each of their notifications is a change of its own (a lock taken,
+   * then let go). */
   if (g_strcmp0 (what, BYLINE_STORE_CHANGED_LOCK) == 0 || g_strcmp0 (what, BYLINE_STORE_CHANGED_NOTES) == 0 ||
-      g_strcmp0 (what, BYLINE_STORE_CHANGED_PUBLICATION) == 0)
+      g_strcmp0 (what, BYLINE_STORE_CHANGED_PUBLICATION) == 0 ||
+      g_strcmp0 (what, BYLINE_STORE_CHANGED_DICTIONARY) == 0)
     {
       watch->func (article, what, watch->user_data);
       return;

@@ -268,6 +268,15 @@ static const char * const migrations[] = {
   "  added_by TEXT NOT NULL DEFAULT '',"
   "  added INTEGER NOT NULL"
   ");",
+
+  /* 8 -> 9: a word added or removed is a change the other desks hear of,
+   * so their spell checkers take it at once. */
+  "CREATE TRIGGER changes_dictionary_insert AFTER INSERT ON dictionary BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (0, 'dictionary');"
+  "END;"
+  "CREATE TRIGGER changes_dictionary_delete AFTER DELETE ON dictionary BEGIN"
+  "  INSERT INTO changes (article_id, what) VALUES (0, 'dictionary');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BYLINE_STORE_SCHEMA_VERSION);

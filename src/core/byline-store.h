@@ -41,7 +41,7 @@ GQuark byline_store_error_quark (void);
 
 /* The newest schema this build knows for a newsroom file (PRAGMA
  * user_version); a newsroom server's steps are src/core/pg/. */
-#define BYLINE_STORE_SCHEMA_VERSION 8
+#define BYLINE_STORE_SCHEMA_VERSION 9
 
 typedef struct
 {
@@ -76,6 +76,8 @@ typedef struct
 #define BYLINE_STORE_CHANGED_LOCK      "lock"
 /* The masthead changed (id 0). */
 #define BYLINE_STORE_CHANGED_PUBLICATION "publication"
+/* A word was added to or removed from the newsroom dictionary (id 0). */
+#define BYLINE_STORE_CHANGED_DICTIONARY "dictionary"
 
 #define BYLINE_TYPE_STORE (byline_store_get_type ())
 

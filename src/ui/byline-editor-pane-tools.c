@@ -911,14 +911,31 @@ byline_editor_pane_set_dictionary_words (BylineEditorPane   *self,
                                          const char * const *words)
 {
   Tools *tools;
+  gboolean forgot = FALSE;
 
   g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
 
   tools = self->tools;
+
+  /* A checker cannot forget a word: one taken out of the dictionary by
+   * another desk needs a checker made again. */
+  for (guint i = 0; tools->newsroom_words != NULL && tools->newsroom_words[i] != NULL; i++)
+    if (words == NULL || !g_strv_contains (words, tools->newsroom_words[i]))
+      {
+        forgot = TRUE;
+        break;
+      }
+
   g_strfreev (tools->newsroom_words);
   tools->newsroom_words = g_strdupv ((char **) words);
 
-  if (tools->checker != NULL)
+  if (forgot && tools->checker != NULL)
+    {
+      g_clear_pointer (&tools->checker, byline_spell_checker_free);
+      g_clear_pointer (&tools->checker_language, g_free);
+      tools_refresh (self);
+    }
+  else if (tools->checker != NULL)
     {
       byline_spell_checker_add_words (tools->checker, words);
       for (guint i = 0; i < N_SPELL_FIELDS; i++)

@@ -662,8 +662,10 @@ store_changed_cb (BylineHistoryWindow *self,
 {
   GSignalInvocationHint *hint = g_signal_get_invocation_hint (store);
 
-  /* Someone starting or stopping to edit it changes no version. */
-  if (hint != NULL && hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK))
+  /* Someone starting or stopping to edit it, or a word for the
+   * dictionary, changes no version. */
+  if (hint != NULL && (hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK) ||
+                       hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_DICTIONARY)))
     return;
 
   if (article_id == 0 || article_id == self->article_id)

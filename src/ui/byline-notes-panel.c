@@ -250,9 +250,11 @@ on_store_changed (BylineNotesPanel *self,
   GQuark detail = hint != NULL ? hint->detail : 0;
   gint64 article_id = get_article_id (self);
 
-  /* A revision kept, or someone starting to edit, changes no note. */
+  /* A revision kept, someone starting to edit, or a word for the
+   * dictionary changes no note. */
   if (detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_REVISIONS) ||
       detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK) ||
+      detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_DICTIONARY) ||
       (detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_SAVED) && !text_save_moves_notes (self)))
     return;
 

@@ -335,8 +335,10 @@ store_changed_cb (BylineRelatedList *self,
   if (id != 0 && id == byline_article_get_id (self->article))
     return;
 
-  /* Someone starting or stopping to edit an article moves no ranking. */
-  if (hint != NULL && hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK))
+  /* Someone starting or stopping to edit an article, or a word for the
+   * dictionary, moves no ranking. */
+  if (hint != NULL && (hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_LOCK) ||
+                       hint->detail == g_quark_from_static_string (BYLINE_STORE_CHANGED_DICTIONARY)))
     return;
 
   queue_refresh (self);

@@ -732,12 +732,13 @@ store_changed_cb (BylineWindow *self,
     return;
 
   /* The notes panel follows its own; a revision kept changes nothing
-   * shown here; a new article is not this one; the masthead is not an
-   * article. */
+   * shown here; a new article is not this one; the masthead and the
+   * dictionary are not an article. */
   if (is_detail (detail, BYLINE_STORE_CHANGED_NOTES) ||
       is_detail (detail, BYLINE_STORE_CHANGED_REVISIONS) ||
       is_detail (detail, BYLINE_STORE_CHANGED_INSERTED) ||
-      is_detail (detail, BYLINE_STORE_CHANGED_PUBLICATION))
+      is_detail (detail, BYLINE_STORE_CHANGED_PUBLICATION) ||
+      is_detail (detail, BYLINE_STORE_CHANGED_DICTIONARY))
     return;
 
   if (is_detail (detail, BYLINE_STORE_CHANGED_LOCK))

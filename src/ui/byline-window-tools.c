@@ -301,6 +301,10 @@ _byline_window_setup_tools (BylineWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::spell-check", G_CALLBACK (spell_check_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Every desk shares the dictionary: a word another desk adds is taken
+   * here at once. */
+  g_signal_connect_object (self->store, "changed::" BYLINE_STORE_CHANGED_DICTIONARY,
+                           G_CALLBACK (load_dictionary), self, G_CONNECT_SWAPPED);
   spell_check_changed_cb (self);
   load_dictionary (self);
 }
