@@ -1170,6 +1170,55 @@ test_preferences_spell_check (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A word another desk adds to the newsroom dictionary stops being
+ * underlined in an open window, without reopening anything. */
+static void
+test_dictionary_from_another_desk (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  g_autoptr(BylineSpellChecker) english = NULL;
+  g_autoptr(BylineStore) other_desk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  english = byline_spell_checker_new ("en", &error);
+  if (english == NULL)
+    {
+      g_test_skip_printf ("%s", error->message);
+      return;
+    }
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (editor->body_buffer),
+                            "Mayor Okonkwo met Ms Brathwaite.", -1);
+  found = dup_body_underlined (editor);
+  g_assert_cmpstr (found, ==, "Okonkwo|Brathwaite");
+  g_clear_pointer (&found, g_free);
+
+  /* As the application does for its newsroom. */
+  g_assert_true (byline_store_watch_changes (fixture->store, &error));
+  g_assert_no_error (error);
+  other_desk = byline_store_new (byline_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_store_add_to_dictionary (other_desk, "Okonkwo", &error));
+  g_assert_no_error (error);
+
+  timeout_id = g_timeout_add_seconds (10, byline_test_timeout_cb, &timed_out);
+  while (!timed_out)
+    {
+      found = dup_body_underlined (editor);
+      if (g_strcmp0 (found, "Brathwaite") == 0)
+        break;
+      g_clear_pointer (&found, g_free);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (timed_out)
+    g_error ("The window did not take the other desk's word within 10 s");
+  g_source_remove (timeout_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1200,6 +1249,7 @@ main (int   argc,
   ADD ("preferences", test_preferences);
   ADD ("preferences-masthead", test_preferences_masthead);
   ADD ("preferences-spell-check", test_preferences_spell_check);
+  ADD ("dictionary-from-another-desk", test_dictionary_from_another_desk);
 
 #undef ADD
 
