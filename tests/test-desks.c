@@ -164,6 +164,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  g_unsetenv ("BYLINE_TEST_LOCK_LAPSE");
   if (!fixture->closed)
     byline_ui_test_close (fixture->window);
   g_clear_object (&fixture->window);
@@ -930,6 +931,68 @@ test_offline (Fixture       *fixture,
   WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text after the outage");
 }
 
+/* The server goes away while nothing waits to be saved: the banner says
+ * so within seconds all the same, and when the server is back it goes,
+ * with a toast that says no more than that. */
+static void
+test_offline_idle (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(BylineOutbox) outbox = NULL;
+
+  SKIP_ON_FILE ();
+  outbox = give_outbox (fixture);
+  g_assert_false (_byline_window_get_offline (fixture->window));
+  g_assert_false (byline_store_get_offline (fixture->store));
+
+  server_ctl ("stop");
+  WAIT_FOR (_byline_window_get_offline (fixture->window), 5, "the offline banner without a save");
+  g_assert_true (byline_store_get_offline (fixture->store));
+  g_assert_nonnull (strstr (banner_text (fixture), "This desk is offline"));
+  g_assert_cmpuint (byline_outbox_count (outbox, byline_store_get_path (fixture->store)), ==, 0);
+  g_assert_false (byline_autosave_get_dirty (_byline_window_get_autosave (fixture->window)));
+
+  /* It stays while the server is away. */
+  byline_test_spin (3000);
+  g_assert_true (_byline_window_get_offline (fixture->window));
+
+  server_ctl ("start");
+  WAIT_FOR (!_byline_window_get_offline (fixture->window), 15, "the banner to go");
+  g_assert_false (gtk_revealer_get_reveal_child (fixture->window->banner_revealer));
+  g_assert_false (byline_store_get_offline (fixture->store));
+  WAIT_FOR (toast_says (fixture, "Back on line."), 5, "the toast");
+  g_assert_false (toast_says (fixture, "were sent"));
+
+  /* And the live list works again. */
+  ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
+  WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text after the outage");
+}
+
+/* The lock's heartbeat fails for longer than the lapse (shortened by the
+ * test hook, 60 s otherwise): the window says once that another desk may
+ * take the article over, and typing goes on. */
+static void
+test_offline_lock_lapse (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  SKIP_ON_FILE ();
+  g_setenv ("BYLINE_TEST_LOCK_LAPSE", "2", TRUE);
+  /* The heartbeat is set up as the lock is taken: open an article anew. */
+  g_assert_true (byline_window_open_article (fixture->window, fixture->tram_id, &error));
+  g_assert_no_error (error);
+
+  server_ctl ("stop");
+  WAIT_FOR (toast_says (fixture, "hold on the article has lapsed"), 8, "the lapsed-lock toast");
+  g_assert_true (_byline_window_get_offline (fixture->window));
+  g_assert_true (fields_editable (fixture));
+
+  server_ctl ("start");
+  WAIT_FOR (!_byline_window_get_offline (fixture->window), 15, "the banner to go");
+  g_unsetenv ("BYLINE_TEST_LOCK_LAPSE");
+}
+
 /* Closing the window while the server is away: the words wait on this
  * computer, so the window closes, saying so; they are sent later. */
 static void
@@ -1088,6 +1151,8 @@ main (int   argc,
   ADD ("offline", test_offline);
   ADD ("offline-conflict", test_offline_conflict);
   ADD ("offline-close", test_offline_close);
+  ADD ("offline-idle", test_offline_idle);
+  ADD ("offline-lock-lapse", test_offline_lock_lapse);
   ADD ("reporter-states", test_reporter_states);
 
 #undef ADD

@@ -85,6 +85,11 @@ typedef struct
 
 /* A change another program or desk made to article @article_id; @what is
  * one of the BYLINE_STORE_CHANGED_* details. */
+/* Not changes: what watch_changes tells its func, with id 0, when the
+ * connection it listens on drops, and when it listens again. */
+#define BYLINE_STORE_WATCH_LOST "byline-watch-lost"
+#define BYLINE_STORE_WATCH_BACK "byline-watch-back"
+
 typedef void (*BylineStoreChangeFunc) (gint64      article_id,
                                        const char *what,
                                        gpointer    user_data);

@@ -69,10 +69,20 @@ byline_store_heartbeat_lock (BylineStore  *self,
   g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
 
   backend = _byline_store_get_backend (self);
-  if (backend->vtable->heartbeat_lock != NULL &&
-      !backend->vtable->heartbeat_lock (backend, id, byline_store_get_desk (self),
-                                        _byline_store_now (), &still, error))
-    return FALSE;
+  if (backend->vtable->heartbeat_lock != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* The heartbeat is what notices a server gone while nothing is saved. */
+      if (!backend->vtable->heartbeat_lock (backend, id, byline_store_get_desk (self),
+                                            _byline_store_now (), &still, &local_error))
+        {
+          _byline_store_note_query (self, local_error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      _byline_store_note_query (self, NULL);
+    }
 
   if (held != NULL)
     *held = still;

@@ -382,6 +382,9 @@ struct _BylinePgWatch
    * timeout), cancelled when the watch goes. */
   guint                  retry_id;
   GCancellable          *reconnecting;
+  /* Whether func was told the connection dropped (and not yet that it
+   * is back). */
+  gboolean               lost;
 };
 
 #define WATCH_RETRY_SECONDS 1
@@ -567,6 +570,9 @@ reconnected_cb (GObject      *object,
       return;
     }
 
+  watch->lost = FALSE;
+  watch->func (0, BYLINE_STORE_WATCH_BACK, watch->user_data);
+
   /* What changed meanwhile was said to nobody: everything may have. */
   g_hash_table_remove_all (watch->seen);
   watch->last_article = 0;
@@ -585,6 +591,13 @@ retry_cb (gpointer user_data)
 
   if (watch->reconnecting != NULL || byline_pg_connection_is_watching (watch->conn))
     return G_SOURCE_CONTINUE;
+
+  /* Said at once, while nothing waits to be saved: the desk is offline. */
+  if (!watch->lost)
+    {
+      watch->lost = TRUE;
+      watch->func (0, BYLINE_STORE_WATCH_LOST, watch->user_data);
+    }
 
   watch->reconnecting = g_cancellable_new ();
   task = g_task_new (NULL, watch->reconnecting, reconnected_cb, watch);

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 BylineStoreBackend *_byline_store_get_backend  (BylineStore   *self);
 /* Emits "changed::@what" on the store's own thread; call outside any
  * transaction. */
+void                _byline_store_note_query   (BylineStore   *self,
+                                                const GError  *error);
 void                _byline_store_emit_changed (BylineStore   *self,
                                                 gint64         id,
                                                 const char    *what);

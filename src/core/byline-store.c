@@ -51,6 +51,12 @@ struct _BylineStore
   GMutex              user_name_lock;
   /* Inside a "changed" that watch_changes announced. */
   guint               announcing_elsewhere;
+  /* Whether the newsroom server is away, as its listening connection
+   * (set from the watch) and this desk's queries (set from any thread)
+   * last found it; "offline" says either, on the store's context. */
+  gint                watch_lost;
+  gint                query_failed;
+  gboolean            offline;
 };
 
 G_DEFINE_FINAL_TYPE (BylineStore, byline_store, G_TYPE_OBJECT)
@@ -60,6 +66,7 @@ G_DEFINE_QUARK (byline-store-error-quark, byline_store_error)
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -102,6 +109,9 @@ byline_store_get_property (GObject    *object,
     case PROP_PATH:
       g_value_set_string (value, self->path);
       break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -118,6 +128,13 @@ byline_store_class_init (BylineStoreClass *klass)
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* Whether the newsroom server cannot be reached (its connection dropped,
+   * or a query found it gone), told on the thread that created the store;
+   * never on a desk's own file. */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -238,6 +255,65 @@ _byline_store_emit_changed (BylineStore *self,
   data->id = id;
   data->detail = detail;
   g_main_context_invoke (self->context, emit_changed_cb, data);
+}
+
+/* Connection state */
+
+static gboolean
+update_offline_cb (gpointer user_data)
+{
+  g_autoptr(BylineStore) self = user_data;
+  gboolean offline = g_atomic_int_get (&self->watch_lost) || g_atomic_int_get (&self->query_failed);
+
+  if (offline != self->offline)
+    {
+      self->offline = offline;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* What a query just found out about the server: @error is the query's
+ * failure, or NULL when it went through. Any thread. */
+void
+_byline_store_note_query (BylineStore  *self,
+                          const GError *error)
+{
+  gboolean failed = g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE);
+
+  if (error != NULL && !failed)
+    return;
+  if (g_atomic_int_exchange (&self->query_failed, failed) == failed)
+    return;
+
+  g_main_context_invoke (self->context, update_offline_cb, g_object_ref (self));
+}
+
+static void
+note_watch (BylineStore *self,
+            gboolean     lost)
+{
+  g_atomic_int_set (&self->watch_lost, lost);
+  /* Back: the server answers again, whatever an earlier query found. */
+  if (!lost)
+    g_atomic_int_set (&self->query_failed, FALSE);
+
+  g_main_context_invoke (self->context, update_offline_cb, g_object_ref (self));
+}
+
+/**
+ * byline_store_get_offline:
+ * @self: a store
+ *
+ * Returns: whether the newsroom server cannot be reached now (#BylineStore:offline)
+ */
+gboolean
+byline_store_get_offline (BylineStore *self)
+{
+  g_return_val_if_fail (BYLINE_IS_STORE (self), FALSE);
+
+  return self->offline;
 }
 
 BylineStoreBackend *
@@ -571,6 +647,7 @@ keep_in_outbox (BylineStore    *self,
   g_autoptr(GError) outbox_error = NULL;
   g_autofree char *headline = NULL;
 
+  _byline_store_note_query (self, *error);
   if (self->outbox == NULL || !g_error_matches (*error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE))
     return;
 
@@ -796,6 +873,12 @@ remote_change_cb (gint64      article_id,
 {
   BylineStore *self = user_data;
 
+  if (g_strcmp0 (what, BYLINE_STORE_WATCH_LOST) == 0 || g_strcmp0 (what, BYLINE_STORE_WATCH_BACK) == 0)
+    {
+      note_watch (self, g_str_equal (what, BYLINE_STORE_WATCH_LOST));
+      return;
+    }
+
   self->announcing_elsewhere++;
   _byline_store_emit_changed (self, article_id, what);
   self->announcing_elsewhere--;
@@ -1005,6 +1088,8 @@ failed:
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  _byline_store_note_query (self, NULL);
 
   /* Sent: an older text waiting in the outbox must not follow it. */
   if (self->outbox != NULL && !inserting)

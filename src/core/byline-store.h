@@ -213,6 +213,7 @@ typedef struct _BylineOutbox BylineOutbox;
 void           byline_store_set_outbox         (BylineStore         *self,
                                                 BylineOutbox        *outbox);
 BylineOutbox  *byline_store_get_outbox         (BylineStore         *self);
+gboolean       byline_store_get_offline        (BylineStore         *self);
 gboolean       byline_store_send_outbox        (BylineStore         *self,
                                                 guint               *sent,
                                                 guint               *conflicts,

@@ -400,7 +400,10 @@ offline_retry_cb (gpointer user_data)
       self->offline_trying = TRUE;
       byline_autosave_flush_async (self->autosave, NULL, offline_tried_cb, g_object_ref (self));
     }
-  else if (outbox == NULL || byline_outbox_count (outbox, byline_store_get_path (self->store)) == 0)
+  else if (outbox != NULL && byline_outbox_count (outbox, byline_store_get_path (self->store)) > 0)
+    self->offline_kept = TRUE;
+  /* Nothing waits: the desk is back when the server is. */
+  else if (!byline_store_get_offline (self->store))
     _byline_window_desks_saved (self);
 
   return G_SOURCE_CONTINUE;
@@ -427,8 +430,11 @@ is_in_outbox (BylineWindow *self)
 }
 
 static void
-go_offline (BylineWindow *self)
+go_offline (BylineWindow *self,
+            gboolean      kept)
 {
+  self->offline_kept |= kept;
+
   gtk_label_set_text (self->banner_label,
                       _("This desk is offline: the newsroom server cannot be reached. "
                         "Your changes are kept on this computer and will be sent when it is back."));
@@ -460,8 +466,11 @@ _byline_window_desks_saved (BylineWindow *self)
   g_clear_handle_id (&self->offline_retry_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   _byline_window_update_save_state (self);
-  _byline_window_show_toast (self, _("Back on line: your changes were sent to the newsroom server."),
+  _byline_window_show_toast (self,
+                             self->offline_kept ? _("Back on line: your changes were sent to the newsroom server.")
+                                                : _("Back on line."),
                              NULL, NULL, NULL);
+  self->offline_kept = FALSE;
 
   /* Did the lock outlive the outage? */
   check_lock (self);
@@ -479,6 +488,27 @@ _byline_window_get_offline (BylineWindow *self)
 
 static gboolean heartbeat_cb (gpointer user_data);
 
+/* Test hook: BYLINE_TEST_LOCK_LAPSE (seconds) shortens when this window
+ * reckons its lock lapsed, and its heartbeat with it, so that a test need
+ * not wait a minute. The server's own lapse stays as it is. */
+static guint
+lock_lapse (void)
+{
+  const char *test_lapse = g_getenv ("BYLINE_TEST_LOCK_LAPSE");
+  guint64 seconds = 0;
+
+  if (test_lapse != NULL && g_ascii_string_to_unsigned (test_lapse, 10, 1, BYLINE_LOCK_LAPSE, &seconds, NULL))
+    return seconds;
+
+  return BYLINE_LOCK_LAPSE;
+}
+
+static guint
+lock_heartbeat (void)
+{
+  return lock_lapse () == BYLINE_LOCK_LAPSE ? BYLINE_LOCK_HEARTBEAT : MAX (1, lock_lapse () / 3);
+}
+
 static void
 hold_lock (BylineWindow *self,
            gint64        id)
@@ -487,7 +517,7 @@ hold_lock (BylineWindow *self,
   self->lock_confirmed = g_get_monotonic_time ();
   if (self->heartbeat_id == 0)
     {
-      self->heartbeat_id = g_timeout_add_seconds (BYLINE_LOCK_HEARTBEAT, heartbeat_cb, self);
+      self->heartbeat_id = g_timeout_add_seconds (lock_heartbeat (), heartbeat_cb, self);
       g_source_set_name_by_id (self->heartbeat_id, "[byline] edit lock heartbeat");
     }
 }
@@ -656,8 +686,8 @@ heartbeat_cb (gpointer user_data)
       /* Said once per outage, as soon as another desk may take it: what
        * is typed meanwhile still waits here, and goes to History if
        * another desk has the article by the time the server is back. */
-      if (silent > BYLINE_LOCK_LAPSE * G_USEC_PER_SEC &&
-          silent <= (BYLINE_LOCK_LAPSE + BYLINE_LOCK_HEARTBEAT) * G_USEC_PER_SEC)
+      if (silent > lock_lapse () * G_USEC_PER_SEC &&
+          silent <= (lock_lapse () + lock_heartbeat ()) * G_USEC_PER_SEC)
         _byline_window_show_toast (self,
                                    _("This desk's hold on the article has lapsed while the newsroom server "
                                      "is away: another desk may take it over. What you type is kept."),
@@ -805,7 +835,7 @@ _byline_window_desks_save_failed (BylineWindow *self,
 
   if (g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE) && is_in_outbox (self))
     {
-      go_offline (self);
+      go_offline (self, TRUE);
       return TRUE;
     }
 
@@ -1095,9 +1125,21 @@ _byline_window_class_init_desks (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.keep-as-new-article", NULL, keep_as_new_article_action);
 }
 
+/* The server's connection dropped, or came back, with or without a save
+ * waiting: the banner says so at once. Coming back, the retry sends what
+ * waits and takes the banner away (_byline_window_desks_saved()). */
+static void
+store_offline_cb (BylineWindow *self)
+{
+  if (byline_store_get_offline (self->store) && !self->offline)
+    go_offline (self, FALSE);
+}
+
 void
 _byline_window_setup_desks (BylineWindow *self)
 {
+  g_signal_connect_object (self->store, "notify::offline", G_CALLBACK (store_offline_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }

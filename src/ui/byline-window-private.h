@@ -129,6 +129,9 @@ struct _BylineWindow
    * and a save is tried again every few seconds until one goes through. */
   gboolean              offline;
   gboolean              offline_trying;
+  /* Whether something of this desk waited in the outbox during the outage
+   * (the toast then says it was sent). */
+  gboolean              offline_kept;
   guint                 offline_retry_id;
   /* When the server last said this window holds its lock (monotonic µs). */
   gint64                lock_confirmed;
