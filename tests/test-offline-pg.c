@@ -112,6 +112,95 @@ test_outbox_across_outage (void)
   byline_test_remove_tree (dir);
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* Spins this thread's main context until the store's "offline" is
+ * @offline, for at most @seconds. */
+static gboolean
+wait_offline (BylineStore *store,
+              gboolean     offline,
+              guint        seconds)
+{
+  for (guint i = 0; i < seconds * 10 && byline_store_get_offline (store) != offline; i++)
+    byline_test_spin (100);
+
+  return byline_store_get_offline (store) == offline;
+}
+
+/* A window watching a newsroom is told within seconds that the server is
+ * away, though nothing was saved, and told again when it is back; a desk
+ * that only saves learns it from the save that failed and the one that
+ * went through. */
+static void
+test_offline_property (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(BylineStore) watching = NULL;
+  g_autoptr(BylineStore) saving = NULL;
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  if (!byline_test_on_server ())
+    {
+      g_test_skip ("no newsroom server: run through tests/pg-run.sh");
+      return;
+    }
+
+  dir = byline_test_make_tmp_dir ("byline-offline-XXXXXX");
+  location = byline_test_location_new (dir, "offline_property");
+  watching = byline_test_store_new (location);
+  g_assert_true (byline_store_watch_changes (watching, &error));
+  g_assert_no_error (error);
+  g_signal_connect (watching, "notify::offline", G_CALLBACK (count_cb), &notified);
+  saving = byline_test_store_new (location);
+
+  byline_article_set_headline (article, "Storm closes the harbour");
+  g_assert_true (byline_store_save_article (saving, article, &error));
+  g_assert_no_error (error);
+  byline_test_spin (200);
+  g_assert_false (byline_store_get_offline (watching));
+  g_assert_false (byline_store_get_offline (saving));
+  g_assert_cmpuint (notified, ==, 0);
+
+  server_ctl ("stop");
+  g_assert_true (wait_offline (watching, TRUE, 5));
+  g_assert_cmpuint (notified, ==, 1);
+  /* Nothing asked the server at the other desk yet. */
+  g_assert_false (byline_store_get_offline (saving));
+
+  byline_article_set_body (article, "Gales are expected.");
+  g_assert_false (byline_store_save_article (saving, article, &error));
+  g_assert_error (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_OFFLINE);
+  g_clear_error (&error);
+  g_assert_true (wait_offline (saving, TRUE, 1));
+
+  /* Still away a while later: said once. */
+  byline_test_spin (2000);
+  g_assert_true (byline_store_get_offline (watching));
+  g_assert_cmpuint (notified, ==, 1);
+
+  server_ctl ("start");
+  g_assert_true (wait_offline (watching, FALSE, 15));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (byline_store_get_offline (saving));
+  g_assert_true (byline_store_save_article (saving, article, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_offline (saving, FALSE, 1));
+
+  g_clear_object (&watching);
+  g_clear_object (&saving);
+  byline_test_location_remove (location);
+  byline_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +208,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/byline/offline-pg/outbox-across-outage", test_outbox_across_outage);
+  g_test_add_func ("/byline/offline-pg/offline-property", test_offline_property);
 
   return g_test_run ();
 }
