@@ -127,6 +127,33 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
+static int
+unexpected_argument (const char *argument)
+{
+  g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), argument);
+
+  return usage_error (message);
+}
+
+/* The checks of an action on one article that goes on its own (--related,
+ * --check): @alone says so. Returns EXIT_OK when the line is right. */
+static int
+refuse_company (const Options *options,
+                gboolean       other_action,
+                const char    *alone)
+{
+  if (other_action || options->import || options->list || options->export != NULL)
+    return usage_error (alone);
+
+  if (options->format != NULL || options->output != NULL)
+    return usage_error (_("--format and --output go with --export"));
+
+  if (options->files != NULL && options->files[0] != NULL)
+    return unexpected_argument (options->files[0]);
+
+  return EXIT_OK;
+}
+
 /* Writes @text to stdout as UTF-8, as scripts reading it expect, whatever
  * the locale's character set. */
 static void
@@ -671,10 +698,7 @@ run_review (const ReviewOptions *review,
     return usage_error (_("--set-status needs an article id and a state: "
                           "byline --set-status ID draft|in-review|approved|published|spiked"));
   if (review->history != NULL && n_args != 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), options->files[0]);
-      return usage_error (message);
-    }
+    return unexpected_argument (options->files[0]);
   if (review->diff != NULL && n_args != 2)
     return usage_error (_("--diff needs an article id and two revisions: byline --diff ID REV_A REV_B "
                           "(a revision id or “current”)"));
@@ -752,17 +776,9 @@ run_related (const RelatedOptions *related,
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  if (other_action || options->import || options->list || options->export != NULL)
-    return usage_error (_("--related goes on its own: leave out the other actions"));
-
-  if (options->format != NULL || options->output != NULL)
-    return usage_error (_("--format and --output go with --export"));
-
-  if (options->files != NULL && options->files[0] != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), options->files[0]);
-      return usage_error (message);
-    }
+  status = refuse_company (options, other_action, _("--related goes on its own: leave out the other actions"));
+  if (status != EXIT_OK)
+    return status;
 
   store = byline_store_new (options->database, &error);
   if (store != NULL)
@@ -855,17 +871,9 @@ run_check (const char    *id,
   g_autofree char *language = NULL;
   int status;
 
-  if (other_action || options->import || options->list || options->export != NULL)
-    return usage_error (_("--check goes on its own: leave out the other actions"));
-
-  if (options->format != NULL || options->output != NULL)
-    return usage_error (_("--format and --output go with --export"));
-
-  if (options->files != NULL && options->files[0] != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"), options->files[0]);
-      return usage_error (message);
-    }
+  status = refuse_company (options, other_action, _("--check goes on its own: leave out the other actions"));
+  if (status != EXIT_OK)
+    return status;
 
   store = byline_store_new (options->database, &error);
   if (store != NULL)
