@@ -109,6 +109,29 @@ byline_ui_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The first widget at or below @widget that does @action ("win.new-article").
+ * Returns: (transfer none) (nullable): the widget. */
+static inline GtkWidget *
+byline_ui_test_find_action (GtkWidget  *widget,
+                            const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_ui_test_find_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* The text of an editing field, whichever widget it is: an entry, an entry
  * row, or a text view (the headline, standfirst and body). */
 static inline char *

@@ -165,28 +165,6 @@ label_text (Fixture    *fixture,
   return gtk_label_get_label (GTK_LABEL (template_child (fixture, id)));
 }
 
-/* The first widget inside @widget (or @widget itself) that does @action. */
-static GtkWidget *
-find_action_widget (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_widget (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Types @text at the end of an entry or entry row, as the keyboard would. */
 static void
 type_into (Fixture    *fixture,
@@ -707,12 +685,12 @@ test_choose_image (Fixture       *fixture,
   gsize length = 0;
 
   /* Without a newsroom to keep it in, nothing can be chosen. */
-  g_assert_false (gtk_widget_get_sensitive (find_action_widget (GTK_WIDGET (row), "editor.choose-image")));
+  g_assert_false (gtk_widget_get_sensitive (byline_ui_test_find_action (GTK_WIDGET (row), "editor.choose-image")));
 
   store = byline_store_new (db, &error);
   g_assert_no_error (error);
   byline_editor_pane_set_store (fixture->pane, store);
-  g_assert_true (gtk_widget_get_sensitive (find_action_widget (GTK_WIDGET (row), "editor.choose-image")));
+  g_assert_true (gtk_widget_get_sensitive (byline_ui_test_find_action (GTK_WIDGET (row), "editor.choose-image")));
   g_assert_true (g_file_get_contents (sample, &contents, &length, &error));
   g_assert_true (g_file_set_contents (picture, contents, length, &error));
   g_assert_no_error (error);
@@ -744,7 +722,7 @@ test_remove_image (Fixture       *fixture,
                    gconstpointer  data)
 {
   AdwActionRow *row = ADW_ACTION_ROW (template_child (fixture, "image_row"));
-  GtkWidget *remove = find_action_widget (GTK_WIDGET (row), "editor.remove-image");
+  GtkWidget *remove = byline_ui_test_find_action (GTK_WIDGET (row), "editor.remove-image");
 
   g_assert_nonnull (remove);
   g_assert_true (gtk_widget_get_sensitive (remove));

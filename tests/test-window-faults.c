@@ -137,28 +137,6 @@ assert_intact (Fixture *fixture)
   g_assert_cmpstr (check, ==, "ok");
 }
 
-/* The first button below @widget that activates @action, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Types @words at the end of the body, as a person would. */
 static char *
 type_more (Fixture    *fixture,
@@ -213,7 +191,7 @@ test_read_only_newsroom (Fixture       *fixture,
   g_assert_cmpstr (body, ==, FERRY_BODY);
 
   /* ...and what would write is off, while reading and exporting are on. */
-  new_button = find_action_button (GTK_WIDGET (fixture->window), "win.new-article");
+  new_button = byline_ui_test_find_action (GTK_WIDGET (fixture->window), "win.new-article");
   g_assert_nonnull (new_button);
   g_assert_false (gtk_widget_is_sensitive (new_button));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (

@@ -725,27 +725,6 @@ test_panes_at_widths (Fixture       *fixture,
   g_assert_true (g_settings_get_boolean (fixture->settings, "show-preview"));
 }
 
-static GtkWidget *
-find_by_action (GtkWidget  *widget,
-                const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The buttons say the panes show from the start; the preview starts with
  * its share of the room, and the width the person gives it is kept. */
 static void
@@ -753,8 +732,8 @@ test_pane_buttons_and_preview_width (Fixture       *fixture,
                                      gconstpointer  user_data)
 {
   BylineWindow *window = reopen_window (fixture, 1280);
-  GtkWidget *sidebar_button = find_by_action (GTK_WIDGET (window), "win.show-sidebar");
-  GtkWidget *preview_button = find_by_action (GTK_WIDGET (window), "win.show-preview");
+  GtkWidget *sidebar_button = byline_ui_test_find_action (GTK_WIDGET (window), "win.show-sidebar");
+  GtkWidget *preview_button = byline_ui_test_find_action (GTK_WIDGET (window), "win.show-preview");
   GtkWidget *preview = GTK_WIDGET (_byline_window_get_preview (window));
   GtkPaned *paned = window->inner_paned;
   g_autoptr(BylineWindow) closed = NULL;
@@ -916,7 +895,7 @@ test_header_glitches (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   BylineWindow *window = fixture->window;
-  GtkWidget *try_again = find_by_action (GTK_WIDGET (window), "win.save-now");
+  GtkWidget *try_again = byline_ui_test_find_action (GTK_WIDGET (window), "win.save-now");
   graphene_rect_t header;
   graphene_rect_t panes;
 
