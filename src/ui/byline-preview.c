@@ -625,12 +625,17 @@ on_page_lost (BylinePreview       *self,
    * the next change of the article. */
   gboolean retry = !self->retried_after_crash;
 
+  /* A first crash is recovered from here (WebKit's web process can die
+   * on its own, as seen at start-up on a loaded machine): a message. A
+   * second one in a row is worth a warning. */
   if (end == BYLINE_PREVIEW_WEB_STOPPED)
     g_debug ("The preview’s web process was stopped");
+  else if (retry)
+    g_message ("The preview’s web process %s; loading the page again",
+               end == BYLINE_PREVIEW_WEB_OUT_OF_MEMORY ? "ran out of memory" : "crashed");
   else
-    g_warning ("The preview’s web process %s; %s",
-               end == BYLINE_PREVIEW_WEB_OUT_OF_MEMORY ? "ran out of memory" : "crashed",
-               retry ? "loading the page again" : "the preview comes back with the next change");
+    g_warning ("The preview’s web process %s again; the preview comes back with the next change",
+               end == BYLINE_PREVIEW_WEB_OUT_OF_MEMORY ? "ran out of memory" : "crashed");
 
   g_cancellable_cancel (self->cancellable);
   self->busy = FALSE;
