@@ -723,8 +723,14 @@ static gboolean
 body_allows_drop_cap (const char *body,
                       const char *lang)
 {
+  g_autofree char *valid = NULL;
+
   if (byline_language_joins_letters (lang))
     return FALSE;
+
+  /* Stepping through broken UTF-8 could run past the end. */
+  if (body != NULL && !g_utf8_validate (body, -1, NULL))
+    body = valid = g_utf8_make_valid (body, -1);
 
   for (const char *p = body != NULL ? body : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
