@@ -1433,6 +1433,63 @@ test_check (Fixture       *fixture,
   assert_one_error_line (&run, 2);
 }
 
+/* Desks moving one article's state at once: whoever loses the race is
+ * told in words for a command line (run it again), never the window's
+ * "See their version". The race is real, so a conflict is likely, not
+ * sure: rounds go on until one shows. */
+static void
+test_set_status_race (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *names[] = { "council-budget.md", NULL };
+  static const char *states[] = { "in-review", "approved", "published", "approved", "in-review", "draft" };
+  g_autoptr(GArray) ids = import_samples (fixture, names);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, 0));
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  guint conflicts = 0;
+
+  g_subprocess_launcher_set_environ (launcher, fixture->env);
+  g_subprocess_launcher_set_cwd (launcher, fixture->tmp);
+
+  for (guint round = 0; round < 40 && conflicts == 0; round++)
+    {
+      GSubprocess *processes[G_N_ELEMENTS (states)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          processes[i] = g_subprocess_launcher_spawn (launcher, &error, byline_test_bin (),
+                                                      "--database", fixture->db,
+                                                      "--set-status", id, states[i], NULL);
+          g_assert_no_error (error);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+        {
+          g_autoptr(GSubprocess) process = processes[i];
+          g_autoptr(GError) error = NULL;
+          g_autofree char *err = NULL;
+
+          g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+          g_assert_no_error (error);
+          g_assert_null (strstr (err, "See their version"));
+          g_assert_null (strstr (err, "See that version"));
+          if (strstr (err, "changed at another desk") != NULL)
+            {
+              g_assert_nonnull (strstr (err, "Run the command again."));
+              g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+              conflicts++;
+            }
+        }
+    }
+
+  g_test_message ("%u lost races", conflicts);
+  if (conflicts == 0)
+    g_test_incomplete ("no two commands raced for the article in 40 rounds");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1465,6 +1522,7 @@ main (int   argc,
   ADD ("/byline/cli/errors/export", test_error_export);
   ADD ("/byline/cli/errors/usage", test_bad_usage);
   ADD ("/byline/cli/check", test_check);
+  ADD ("/byline/cli/set-status/race", test_set_status_race);
 
 #undef ADD
 

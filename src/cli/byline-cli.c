@@ -506,7 +506,20 @@ review_set_status (BylineStore *store,
     }
 
   article = load_article (store, id_text, &error);
-  if (article == NULL || !byline_store_set_status (store, article, to, review_author (), &error))
+  if (article != NULL && !byline_store_set_status (store, article, to, review_author (), &error) &&
+      g_error_matches (error, BYLINE_STORE_ERROR, BYLINE_STORE_ERROR_CONFLICT))
+    {
+      /* The store's words are for a window (See their version…); here the
+       * article changed between reading it and setting its state. */
+      g_autofree char *message =
+        /* Translators: a headline */
+        g_strdup_printf (_("“%s” was changed at another desk just now, so its state was left as it is. "
+                           "Run the command again."),
+                         byline_article_get_display_headline (article));
+      print_error (message);
+      return EXIT_ERROR;
+    }
+  if (error != NULL)
     {
       print_error (error->message);
       return EXIT_ERROR;
