@@ -159,17 +159,18 @@ test_newsroom_words (void)
   const char * const names[] = { "Zelenskyy", "Kyiv", NULL };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  const char *text = "Zelenskyy spoke in Kyiv.";
+  const char *text = "Zelenskyy spoke in Kyiv. Kyiv’s mayor and Odesa's listened.";
 
   if (checker == NULL)
     return;
 
   before = misspelled (checker, text, PLAIN);
-  g_assert_cmpstr (before, ==, "Zelenskyy|Kyiv");
+  g_assert_cmpstr (before, ==, "Zelenskyy|Kyiv|Kyiv’s|Odesa's");
 
+  /* A newsroom word's possessive is right too; another name's is not. */
   byline_spell_checker_add_words (checker, names);
   after = misspelled (checker, text, PLAIN);
-  g_assert_cmpstr (after, ==, "");
+  g_assert_cmpstr (after, ==, "Odesa's");
 }
 
 static void

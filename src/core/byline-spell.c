@@ -357,6 +357,10 @@ byline_spell_checker_check_word (BylineSpellChecker *self,
     return GPOINTER_TO_INT (known) == 1;
 
   right = check_normalized (self, normal);
+  /* A possessive of a word the newsroom added ("Portvale's"), which the
+   * dictionary's own rules cannot know. */
+  if (!right && g_str_has_suffix (normal, "'s") && strlen (normal) > 2)
+    right = byline_spell_checker_check_word (self, normal, strlen (normal) - 2);
   g_hash_table_insert (self->known, g_steal_pointer (&normal), GINT_TO_POINTER (right ? 1 : 2));
 
   return right;
@@ -388,13 +392,11 @@ byline_spell_checker_suggest (BylineSpellChecker *self,
   return g_strv_builder_end (builder);
 }
 
-void
-byline_spell_checker_add_word (BylineSpellChecker *self,
-                               const char         *word)
+static void
+add_word (BylineSpellChecker *self,
+          const char         *word)
 {
   g_autofree char *normal = NULL;
-
-  g_return_if_fail (self != NULL);
 
   if (word == NULL || *word == '\0' || !g_utf8_validate (word, -1, NULL))
     return;
@@ -404,6 +406,32 @@ byline_spell_checker_add_word (BylineSpellChecker *self,
   g_hash_table_insert (self->known, g_steal_pointer (&normal), GINT_TO_POINTER (1));
 }
 
+static gboolean
+is_wrong_verdict (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  return GPOINTER_TO_INT (value) == 2;
+}
+
+/* A new word can make a form of it right ("Kyiv's"): the verdicts kept
+ * against words go. */
+static void
+forget_wrong (BylineSpellChecker *self)
+{
+  g_hash_table_foreach_remove (self->known, is_wrong_verdict, NULL);
+}
+
+void
+byline_spell_checker_add_word (BylineSpellChecker *self,
+                               const char         *word)
+{
+  g_return_if_fail (self != NULL);
+
+  add_word (self, word);
+  forget_wrong (self);
+}
+
 void
 byline_spell_checker_add_words (BylineSpellChecker *self,
                                 const char * const *words)
@@ -411,7 +439,8 @@ byline_spell_checker_add_words (BylineSpellChecker *self,
   g_return_if_fail (self != NULL);
 
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    byline_spell_checker_add_word (self, words[i]);
+    add_word (self, words[i]);
+  forget_wrong (self);
 }
 
 /* --- scanning ------------------------------------------------------------- */
