@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include "byline-check.h"
 #include "byline-demo.h"
 #include "byline-pin.h"
+#include "byline-spell.h"
 #include "byline-test-util.h"
 
 static void
@@ -74,11 +76,67 @@ test_demo_newsroom (void)
   byline_test_remove_tree (dir);
 }
 
+/* The demo newsroom is British and its names are in the newsroom's own
+ * dictionary: a first start shows no word underlined. */
+static void
+test_demo_spelling (void)
+{
+  g_autofree char *dir = byline_test_make_tmp_dir ("byline-demo-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "newsroom.db", NULL);
+  g_autoptr(BylineStore) store = byline_test_store_new (path);
+  g_autoptr(BylineSpellChecker) checker = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  BylineCheckBudgets budgets = { 0, 0, 0 };
+
+  g_assert_true (byline_demo_populate (store, &error));
+  g_assert_no_error (error);
+
+  checker = byline_spell_checker_new ("en-GB", &error);
+  if (checker == NULL && g_strcmp0 (g_getenv ("BYLINE_TEST_REQUIRE_TOOLS"), "1") != 0)
+    {
+      g_test_skip_printf ("%s", error->message);
+      g_clear_object (&store);
+      byline_test_remove_tree (dir);
+      return;
+    }
+  g_assert_no_error (error);
+  words = byline_store_list_dictionary (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) words, "Portvale"));
+  byline_spell_checker_add_words (checker, (const char * const *) words);
+
+  list = byline_store_list_articles (store, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      BylineArticleSummary *row = g_ptr_array_index (list, i);
+      g_autoptr(BylineArticle) article = byline_store_load_article (store, byline_article_summary_get_id (row), &error);
+      g_autoptr(GPtrArray) problems = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (byline_article_get_language (article), ==, "en-GB");
+      problems = byline_check_article (article, store, &budgets, checker);
+      for (guint j = 0; j < problems->len; j++)
+        {
+          BylineCheckProblem *problem = g_ptr_array_index (problems, j);
+
+          if (problem->kind == BYLINE_CHECK_SPELLING)
+            g_error ("“%s”: %s", byline_article_get_headline (article), problem->detail);
+        }
+    }
+
+  g_clear_object (&store);
+  byline_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/byline/demo/newsroom", test_demo_newsroom);
+  g_test_add_func ("/byline/demo/spelling", test_demo_spelling);
   return g_test_run ();
 }

@@ -64,6 +64,8 @@ place_demo_image (BylineStore    *store,
   return TRUE;
 }
 
+static const char * const demo_names[] = { "Adeyemi", "Ines", "Mbeki", "Portvale" };
+
 gboolean
 byline_demo_populate (BylineStore  *store,
                       GError      **error)
@@ -111,6 +113,12 @@ byline_demo_populate (BylineStore  *store,
       if (!byline_store_save_article (store, article, error))
         return FALSE;
     }
+
+  /* The demo's people and places, as a desk would add them to the newsroom
+   * dictionary: the spell checker then marks none of them. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_names); i++)
+    if (!byline_store_add_to_dictionary (store, demo_names[i], error))
+      return FALSE;
 
   return TRUE;
 }
