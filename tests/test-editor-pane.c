@@ -913,6 +913,41 @@ test_language_row (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_direction (field (fixture, "Body")), ==, GTK_TEXT_DIR_LTR);
 }
 
+/* An article that opens with a language of its own (en-GB, from a demo or
+ * front matter) before the pane first shows: its choice is there and
+ * selected, and the pane draws (GTK 4.8's combo row crashed here). */
+static void
+test_language_row_own_tag_at_start (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  BylineEditorPane *pane = BYLINE_EDITOR_PANE (byline_editor_pane_new ());
+  g_autoptr(BylineArticle) article = make_article ();
+  BylineLanguageRow *row;
+  guint n_frames = 0;
+  guint tick;
+
+  byline_article_set_language (article, "en-GB");
+  gtk_window_set_default_size (window, 900, 700);
+  gtk_window_set_child (window, GTK_WIDGET (pane));
+  byline_editor_pane_set_article (pane, article);
+  gtk_window_present (window);
+
+  row = BYLINE_LANGUAGE_ROW (gtk_widget_get_template_child (GTK_WIDGET (pane), BYLINE_TYPE_EDITOR_PANE,
+                                                            "language_row"));
+  g_assert_cmpstr (byline_language_row_get_language (row), ==, "en-GB");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))), ==,
+                   "en-GB");
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &n_frames, NULL);
+  wait_until (enough_frames, &n_frames, "the window to draw");
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  byline_article_set_language (article, "pt-BR");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))), ==,
+                   "pt-BR");
+
+  gtk_window_destroy (window);
+}
+
 /* With smart punctuation on, quotes typed come out as the article's
  * language sets them; off, or pasted, or in code, they stay straight. */
 static void
@@ -1329,6 +1364,7 @@ main (int   argc,
   ADD ("headline-width", test_headline_width);
   g_test_add_func ("/byline/editor-pane/readability-line", test_readability_line);
   g_test_add_func ("/byline/editor-pane/word-count", test_word_count);
+  g_test_add_func ("/byline/editor-pane/language-row-own-tag-at-start", test_language_row_own_tag_at_start);
   g_test_add_func ("/byline/editor-pane/no-article", test_no_article);
 
 #undef ADD

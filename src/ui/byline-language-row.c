@@ -134,13 +134,17 @@ byline_language_row_set_language (BylineLanguageRow *self,
   position = find_tag (self, tag);
   if (position == GTK_INVALID_LIST_POSITION && *tag != '\0')
     {
-      /* One choice of its own at the end, replacing the last one's. */
+      /* One choice of its own at the end, replacing the last one's. The
+       * model is changed while the row does not show it: GTK 4.8's combo
+       * row crashes selecting an item added to the model it shows. */
+      adw_combo_row_set_model (ADW_COMBO_ROW (self), NULL);
       if (self->tags->len > G_N_ELEMENTS (languages))
         {
           gtk_string_list_remove (self->names, self->tags->len - 1);
           g_ptr_array_remove_index (self->tags, self->tags->len - 1);
         }
       add_choice (self, tag, NULL);
+      adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->names));
       position = self->tags->len - 1;
     }
   adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
