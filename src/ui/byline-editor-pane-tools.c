@@ -838,28 +838,27 @@ queue_readability (BylineEditorPane *self)
   g_source_set_name_by_id (tools->readability_source, "[byline] readability");
 }
 
-/* Puts the readability line and its "Long Sentences" switch beside the
- * status line, in a row of their own making. */
+/* Puts the readability line and its "Long Sentences" switch on a row of
+ * their own under the status line: side by side, an editor of ordinary
+ * width cut both short. */
 static void
 build_readability_row (BylineEditorPane *self)
 {
   Tools *tools = self->tools;
   GtkWidget *status = GTK_WIDGET (self->stats_label);
   GtkWidget *parent = gtk_widget_get_parent (status);
-  GtkWidget *before = gtk_widget_get_prev_sibling (status);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_toggle_button_new_with_mnemonic (_("_Long Sentences"));
 
-  g_object_ref (status);
-  gtk_box_remove (GTK_BOX (parent), status);
-  gtk_box_insert_child_after (GTK_BOX (parent), row, before);
-  gtk_box_append (GTK_BOX (row), status);
-  g_object_unref (status);
+  gtk_widget_set_margin_bottom (status, 0);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_box_insert_child_after (GTK_BOX (parent), row, status);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (label, 12);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
