@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -258,11 +259,11 @@ def main():
 
         listed = subprocess.run([BIN, "--database", db, "--list"], env=env, capture_output=True, text=True)
         ids = [line.split("\t")[0] for line in listed.stdout.splitlines()]
-        uuids = {}
-        for article_id in ids:
-            row = subprocess.run(["sqlite3", db, f"SELECT uuid FROM articles WHERE id = {article_id}"],
-                                 capture_output=True, text=True)
-            uuids[article_id] = row.stdout.strip()
+        # Python's own sqlite3: a build machine need not have the sqlite3 program.
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            stored = {str(i): (uuid, headline)
+                      for i, uuid, headline in conn.execute("SELECT id, uuid, headline FROM articles")}
+        uuids = {article_id: stored[article_id][0] for article_id in ids}
 
         docs = []
         settings = os.path.join(config, "glib-2.0", "settings")
@@ -287,8 +288,7 @@ def main():
 
         # The picture: a web address when there is one, never a path.
         by_where = dict(docs)
-        lifeboat = next(i for i in ids if "Lifeboat" in subprocess.run(
-            ["sqlite3", db, f"SELECT headline FROM articles WHERE id = {i}"], capture_output=True, text=True).stdout)
+        lifeboat = next(i for i in ids if "Lifeboat" in stored[i][1])
         local = by_where[f"article {lifeboat} without a web address"]
         web = by_where[f"article {lifeboat} with a web address"]
         result("a local picture is left out without a web address", ["associations"] if "associations" in local else [])
