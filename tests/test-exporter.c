@@ -945,6 +945,54 @@ test_publication (Fixture       *fixture,
   xmlFreeDoc (index);
 }
 
+/* Two pages with the same picture: one copy in images/, which both show. */
+static void
+test_publication_shared_picture (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *image = write_image (fixture, "photos", "lead.png", "lighthouse");
+  g_autoptr(BylineArticle) first = new_article ("Lighthouse reopens", BYLINE_STATUS_PUBLISHED, 1706000000);
+  g_autoptr(BylineArticle) second = new_article ("Lighthouse keeper retires", BYLINE_STATUS_PUBLISHED,
+                                                 1707000000);
+  BylineArticle *articles[] = { first, second };
+  g_autofree char *site = tmp_path (fixture, "site", NULL);
+  g_autofree char *images = tmp_path (fixture, "site", "images", NULL);
+  g_autofree char *shared = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (site);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      keep_image (fixture, articles[i], image);
+      save_article (fixture, articles[i]);
+    }
+  g_assert_cmpstr (byline_article_get_image (first), ==, byline_article_get_image (second));
+
+  g_assert_true (byline_export_publication (fixture->store, fixture->publication, dir, NULL,
+                                            NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autofree char *name = byline_article_dup_page_name (articles[i]);
+      g_autofree char *path = g_build_filename (site, name, NULL);
+      g_autofree char *src = NULL;
+      g_autofree char *copy = NULL;
+      htmlDocPtr page = byline_test_parse_html_file (path);
+
+      src = byline_test_xpath_string (page, "//figure//img/@src");
+      g_assert_nonnull (src);
+      if (shared == NULL)
+        shared = g_strdup (src);
+      g_assert_cmpstr (src, ==, shared);
+      copy = resolve_href (site, src);
+      assert_same_contents (image, copy);
+      xmlFreeDoc (page);
+    }
+
+  g_assert_cmpuint (count_entries (images), ==, 1);
+}
+
 static void
 test_publication_nothing (Fixture       *fixture,
                           gconstpointer  data)
@@ -1941,6 +1989,7 @@ main (int   argc,
   ADD ("/byline/exporter/ninjs/version", test_ninjs_version);
   ADD ("/byline/exporter/ninjs/file", test_ninjs_file);
   ADD ("/byline/exporter/publication/pages", test_publication);
+  ADD ("/byline/exporter/publication/shared-picture", test_publication_shared_picture);
   ADD ("/byline/exporter/publication/nothing", test_publication_nothing);
   ADD ("/byline/exporter/publication/cancelled", test_publication_cancelled);
   ADD ("/byline/exporter/publication/unpublished-pins", test_unpublished_pins);

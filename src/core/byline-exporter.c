@@ -257,7 +257,9 @@ dup_export_image_src (BylineArticle *article,
  * is already there (another article exported to the same folder, or a file
  * Byline did not write), so neither page loses its picture and no file is
  * overwritten. @taken (nullable) maps the names given in this export to
- * their pictures' checksums. */
+ * their pictures' references: a reference names its picture by checksum,
+ * so the same reference is the same picture, and the bytes need no
+ * hashing again. */
 static char *
 dup_free_image_name (BylineExportFolder *folder,
                      BylineArticle      *article,
@@ -265,7 +267,7 @@ dup_free_image_name (BylineExportFolder *folder,
                      GBytes             *bytes,
                      GHashTable         *taken)
 {
-  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  const char *reference = byline_article_get_image (article);
 
   for (guint n = 0; ; n++)
     {
@@ -283,13 +285,13 @@ dup_free_image_name (BylineExportFolder *folder,
       relative = g_strconcat (IMAGES_FOLDER "/", candidate, NULL);
       taken_by = taken != NULL ? g_hash_table_lookup (taken, candidate) : NULL;
 
-      if (taken_by != NULL && !g_str_equal (taken_by, checksum))
+      if (taken_by != NULL && !g_str_equal (taken_by, reference))
         continue;
       if (taken_by == NULL && !byline_export_folder_can_write (folder, relative, bytes))
         continue;
 
       if (taken != NULL && taken_by == NULL)
-        g_hash_table_insert (taken, g_strdup (candidate), g_strdup (checksum));
+        g_hash_table_insert (taken, g_strdup (candidate), g_strdup (reference));
 
       return g_steal_pointer (&candidate);
     }
