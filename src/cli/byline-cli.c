@@ -1004,9 +1004,7 @@ check_usage (Options *options,
 
   if (options->files != NULL && !options->import)
     {
-      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"),
-                                                  options->files[0]);
-      usage_error (message);
+      unexpected_argument (options->files[0]);
       return FALSE;
     }
 
