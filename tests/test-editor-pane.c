@@ -1268,6 +1268,216 @@ test_spell_check (Fixture       *fixture,
   g_assert_cmpstr (found, ==, "");
 }
 
+/* The controller the pane put on @widget to prepare its context menu: a
+ * right click (a secondary-button gesture) or the Menu key, both in the
+ * capture phase, before the widget's own. */
+static GtkEventController *
+find_menu_controller (GtkWidget *widget,
+                      GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE &&
+          (type != GTK_TYPE_GESTURE_CLICK ||
+           gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+right_click (GtkWidget *widget,
+             double     x,
+             double     y)
+{
+  g_signal_emit_by_name (find_menu_controller (widget, GTK_TYPE_GESTURE_CLICK), "pressed", 1, x, y);
+}
+
+static void
+press_menu_key (GtkWidget *widget)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (find_menu_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         GDK_KEY_Menu, 0, 0, &handled);
+  g_assert_false (handled);
+}
+
+/* The labels of the extra menu's items, section by section, "|" between. */
+static char *
+dup_menu_labels (GMenuModel *menu)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  if (menu == NULL)
+    return g_strdup ("");
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *label = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          g_string_append_printf (labels, "%s%s", labels->len ? "|" : "", label);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+static void
+on_add_to_dictionary (BylineEditorPane *pane,
+                      const char       *word,
+                      char            **added)
+{
+  g_free (*added);
+  *added = g_strdup (word);
+}
+
+static PangoAttrList *
+caption_underlines (Fixture *fixture)
+{
+  GtkWidget *text = byline_ui_test_find_descendant (field (fixture, "Caption"), GTK_TYPE_TEXT);
+
+  wait_until (spell_check_done, fixture->pane, "the caption's check");
+  return gtk_text_get_attributes (GTK_TEXT (text));
+}
+
+/* Right click or the Menu key on an underlined word: its suggestions, Add
+ * to Dictionary and Ignore, in the body and in the caption alike. */
+static void
+test_spell_menu (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *body = field (fixture, "Body");
+  GtkTextBuffer *buffer = field_buffer (fixture, "Body");
+  GtkText *caption = GTK_TEXT (byline_ui_test_find_descendant (field (fixture, "Caption"), GTK_TYPE_TEXT));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineSpellChecker) available = byline_spell_checker_new ("en", &error);
+  g_autofree char *added = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *text = NULL;
+  GdkRectangle location;
+  graphene_rect_t start, end;
+  GtkTextIter iter;
+  int x, y;
+
+  if (available == NULL)
+    {
+      g_test_skip_printf ("%s", error->message);
+      return;
+    }
+
+  g_signal_connect (fixture->pane, "add-to-dictionary", G_CALLBACK (on_add_to_dictionary), &added);
+  byline_article_set_language (fixture->article, "en");
+  set_field_text (fixture, "Body", "The councl met on Tuesday. Ask Adeyemmi.");
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "councl|Adeyemmi");
+  g_clear_pointer (&found, g_free);
+  wait_frames (fixture);
+
+  /* A right click on a word that is right: the usual menu. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 1);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (body), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (body), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  right_click (body, x, y);
+  labels = dup_menu_labels (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (body)));
+  g_assert_cmpstr (labels, ==, "");
+  g_clear_pointer (&labels, g_free);
+
+  /* On "councl": "council" among the suggestions; choosing it puts it in
+   * the text and in the article. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 6);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (body), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (body), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  right_click (body, x, y);
+  labels = dup_menu_labels (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (body)));
+  g_test_message ("menu: %s", labels);
+  g_assert_nonnull (strstr (labels, "council|"));
+  g_assert_true (g_str_has_suffix (labels, "|_Add to Dictionary|_Ignore"));
+  g_clear_pointer (&labels, g_free);
+  gtk_widget_activate_action (body, "spell.replace", "s", "council");
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, "The council met on Tuesday. Ask Adeyemmi.");
+  labels = dup_menu_labels (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (body)));
+  g_assert_cmpstr (labels, ==, "");
+  g_clear_pointer (&labels, g_free);
+
+  /* The Menu key, with the cursor in "Adeyemmi": Ignore takes it as right
+   * in this window, without adding it to the newsroom's dictionary. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 35);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "Adeyemmi");
+  g_clear_pointer (&found, g_free);
+  press_menu_key (body);
+  labels = dup_menu_labels (gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (body)));
+  g_assert_true (g_str_has_suffix (labels, "|_Add to Dictionary|_Ignore"));
+  g_clear_pointer (&labels, g_free);
+  gtk_widget_activate_action (body, "spell.ignore", NULL);
+  found = dup_underlined (fixture, "Body");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  g_assert_null (added);
+
+  /* The caption: a right click on "harbr" offers its suggestions; the
+   * first one replaces it. */
+  set_field_text (fixture, "Caption", "Boats in the harbr at dawn");
+  g_assert_nonnull (caption_underlines (fixture));
+  gtk_text_compute_cursor_extents (caption, 13, &start, NULL);
+  gtk_text_compute_cursor_extents (caption, 18, &end, NULL);
+  g_assert_cmpfloat (end.origin.x, >, start.origin.x);
+  right_click (GTK_WIDGET (caption), (start.origin.x + end.origin.x) / 2, start.origin.y + 2);
+  labels = dup_menu_labels (gtk_text_get_extra_menu (caption));
+  g_test_message ("caption menu: %s", labels);
+  g_assert_true (g_str_has_suffix (labels, "|_Add to Dictionary|_Ignore"));
+  g_assert_false (g_str_has_prefix (labels, "No Suggestions"));
+  {
+    g_auto(GStrv) items = g_strsplit (labels, "|", 2);
+
+    gtk_widget_activate_action (GTK_WIDGET (caption), "spell.replace", "s", items[0]);
+    text = g_strdup_printf ("Boats in the %s at dawn", items[0]);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "Caption"))), ==, text);
+  g_assert_cmpstr (byline_article_get_caption (fixture->article), ==, text);
+  g_clear_pointer (&labels, g_free);
+
+  /* A right click on "Boats": the usual menu. */
+  gtk_text_compute_cursor_extents (caption, 2, &start, NULL);
+  right_click (GTK_WIDGET (caption), start.origin.x, start.origin.y + 2);
+  labels = dup_menu_labels (gtk_text_get_extra_menu (caption));
+  g_assert_cmpstr (labels, ==, "");
+  g_clear_pointer (&labels, g_free);
+
+  /* The Menu key in "Portvalle", then Add to Dictionary: the window is
+   * asked to keep it for every desk, and the underline goes. */
+  set_field_text (fixture, "Caption", "The quay at Portvalle");
+  g_assert_nonnull (caption_underlines (fixture));
+  gtk_editable_set_position (GTK_EDITABLE (caption), 15);
+  press_menu_key (GTK_WIDGET (caption));
+  labels = dup_menu_labels (gtk_text_get_extra_menu (caption));
+  g_assert_true (g_str_has_suffix (labels, "|_Add to Dictionary|_Ignore"));
+  gtk_widget_activate_action (GTK_WIDGET (caption), "spell.add", NULL);
+  g_assert_cmpstr (added, ==, "Portvalle");
+  {
+    PangoAttrList *underlines = caption_underlines (fixture);
+    g_autoptr(GSList) list = underlines != NULL ? pango_attr_list_get_attributes (underlines) : NULL;
+
+    g_assert_null (list);
+  }
+}
+
 /* --- readability ------------------------------------------------------------------ */
 
 static void
@@ -1361,6 +1571,7 @@ main (int   argc,
   ADD ("smart-quotes", test_smart_quotes);
   ADD ("find-replace", test_find_replace);
   ADD ("spell-check", test_spell_check);
+  ADD ("spell-menu", test_spell_menu);
   ADD ("headline-width", test_headline_width);
   g_test_add_func ("/byline/editor-pane/readability-line", test_readability_line);
   g_test_add_func ("/byline/editor-pane/word-count", test_word_count);

@@ -62,16 +62,20 @@ struct _BylineEditorPaneTools
   char               *default_language;
   GStrv               newsroom_words;
   GPtrArray          *ignored;
-  /* The word the context menu is about. */
+  /* The word the context menu is about: in a field's buffer, between
+   * marks, or in the caption, at a character offset. */
   SpellField         *menu_field;
   GtkTextMark        *menu_start;
   GtkTextMark        *menu_end;
+  char               *menu_caption_word;
+  guint               menu_caption_start;
   gboolean            enabled;
 
   guint               load_source;
 
   /* The caption, an entry: underlined with Pango attributes. */
   guint               caption_source;
+  GArray             *caption_found;  /* BylineSpellRange */
 
   /* Readability, beside the status line. */
   GtkLabel           *readability_label;
@@ -315,9 +319,7 @@ load_checker_thread (GTask        *task,
 }
 
 /* The caption is one short line: checked at once, once typing pauses. Its
- * misspellings are underlined with attributes on the entry's text; there
- * is no menu of suggestions for it (GtkText does not say which character
- * is under the pointer). */
+ * misspellings are underlined with attributes on the entry's text. */
 static GtkText *
 caption_text (BylineEditorPane *self)
 {
@@ -340,11 +342,13 @@ check_caption (BylineEditorPane *self)
   if (text == NULL)
     return;
 
+  g_clear_pointer (&tools->caption_found, g_array_unref);
   caption = gtk_editable_get_text (GTK_EDITABLE (self->caption));
   if (tools->checker != NULL && tools->enabled && self->article != NULL)
     {
-      g_autoptr(GArray) ranges = byline_spell_checker_check_text (tools->checker, caption, BYLINE_TEXT_PLAIN);
+      GArray *ranges = byline_spell_checker_check_text (tools->checker, caption, BYLINE_TEXT_PLAIN);
 
+      tools->caption_found = ranges;
       for (guint i = 0; i < ranges->len; i++)
         {
           const BylineSpellRange *r = &g_array_index (ranges, BylineSpellRange, i);
@@ -378,6 +382,8 @@ on_caption_changed (BylineEditorPane *self)
   if (tools == NULL)
     return;
 
+  /* Until the check runs again, the old places no longer fit the text. */
+  g_clear_pointer (&tools->caption_found, g_array_unref);
   g_clear_handle_id (&tools->caption_source, g_source_remove);
   tools->caption_source = g_timeout_add (CHECK_DELAY_MS, caption_delay_cb, self);
   g_source_set_name_by_id (tools->caption_source, "[byline] spell check the caption");
@@ -500,76 +506,19 @@ _byline_editor_pane_tools_load (BylineEditorPane *self)
 
 /* --- the context menu ---------------------------------------------------------- */
 
-static char *
-menu_word (BylineEditorPane *self)
+/* The menu for a misspelled word: the dictionary's suggestions, then "Add
+ * to Dictionary" and "Ignore". The pointer or the Menu key puts it in the
+ * field's own context menu just before that opens. */
+static GMenuModel *
+spell_menu_new (BylineEditorPane *self,
+                const char       *word)
 {
   Tools *tools = self->tools;
-  GtkTextIter start, end;
-
-  if (tools->menu_field == NULL)
-    return NULL;
-
-  gtk_text_buffer_get_iter_at_mark (tools->menu_field->buffer, &start, tools->menu_start);
-  gtk_text_buffer_get_iter_at_mark (tools->menu_field->buffer, &end, tools->menu_end);
-
-  return gtk_text_iter_get_text (&start, &end);
-}
-
-static void
-forget_menu_word (Tools *tools)
-{
-  if (tools->menu_field != NULL)
-    {
-      gtk_text_buffer_delete_mark (tools->menu_field->buffer, tools->menu_start);
-      gtk_text_buffer_delete_mark (tools->menu_field->buffer, tools->menu_end);
-    }
-  tools->menu_field = NULL;
-  tools->menu_start = tools->menu_end = NULL;
-}
-
-static void
-on_secondary_press (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    SpellField      *field)
-{
-  BylineEditorPane *self = field->pane;
-  Tools *tools = self->tools;
-  g_autoptr(GMenu) menu = g_menu_new ();
+  GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) suggestions = g_menu_new ();
   g_autoptr(GMenu) choices = g_menu_new ();
-  g_autofree char *text = NULL;
-  g_autofree char *word = NULL;
-  g_auto(GStrv) replacements = NULL;
-  BylineSpellRange range;
-  GtkTextIter at, start, end;
-  int bx, by;
+  g_auto(GStrv) replacements = byline_spell_checker_suggest (tools->checker, word, MAX_SUGGESTIONS);
 
-  forget_menu_word (tools);
-  gtk_text_view_set_extra_menu (field->view, NULL);
-
-  if (tools->checker == NULL)
-    return;
-
-  gtk_text_view_window_to_buffer_coords (field->view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (field->view, &at, bx, by))
-    return;
-  if (!gtk_text_iter_has_tag (&at, field->tag))
-    return;
-
-  text = _byline_editor_pane_dup_buffer_text (field->buffer);
-  if (!byline_spell_word_at (text, field->format, gtk_text_iter_get_offset (&at), &range))
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (field->buffer, &start, range.start);
-  gtk_text_buffer_get_iter_at_offset (field->buffer, &end, range.end);
-  word = gtk_text_iter_get_text (&start, &end);
-  tools->menu_field = field;
-  tools->menu_start = gtk_text_buffer_create_mark (field->buffer, NULL, &start, TRUE);
-  tools->menu_end = gtk_text_buffer_create_mark (field->buffer, NULL, &end, FALSE);
-
-  replacements = byline_spell_checker_suggest (tools->checker, word, MAX_SUGGESTIONS);
   for (guint i = 0; replacements[i] != NULL; i++)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (replacements[i], NULL);
@@ -584,10 +533,253 @@ on_secondary_press (GtkGestureClick *gesture,
   g_menu_append (choices, _("_Ignore"), "spell.ignore");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (suggestions));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
-  gtk_text_view_set_extra_menu (field->view, G_MENU_MODEL (menu));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "spell.none", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "spell.replace", self->editable);
+
+  return G_MENU_MODEL (menu);
+}
+
+static char *
+menu_word (BylineEditorPane *self)
+{
+  Tools *tools = self->tools;
+  GtkTextIter start, end;
+
+  if (tools->menu_caption_word != NULL)
+    return g_strdup (tools->menu_caption_word);
+  if (tools->menu_field == NULL)
+    return NULL;
+
+  gtk_text_buffer_get_iter_at_mark (tools->menu_field->buffer, &start, tools->menu_start);
+  gtk_text_buffer_get_iter_at_mark (tools->menu_field->buffer, &end, tools->menu_end);
+
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* Done with the word: its field's menu is the usual one again. */
+static void
+forget_menu_word (BylineEditorPane *self)
+{
+  Tools *tools = self->tools;
+
+  if (tools->menu_field != NULL)
+    {
+      gtk_text_buffer_delete_mark (tools->menu_field->buffer, tools->menu_start);
+      gtk_text_buffer_delete_mark (tools->menu_field->buffer, tools->menu_end);
+      gtk_text_view_set_extra_menu (tools->menu_field->view, NULL);
+    }
+  if (tools->menu_caption_word != NULL && caption_text (self) != NULL)
+    gtk_text_set_extra_menu (caption_text (self), NULL);
+  tools->menu_field = NULL;
+  tools->menu_start = tools->menu_end = NULL;
+  g_clear_pointer (&tools->menu_caption_word, g_free);
+}
+
+/* Offers the menu for the word at @at in @field when it is underlined;
+ * otherwise the field's menu is its usual one. */
+static void
+field_prepare_menu (SpellField        *field,
+                    const GtkTextIter *at)
+{
+  BylineEditorPane *self = field->pane;
+  Tools *tools = self->tools;
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *text = NULL;
+  BylineSpellRange range;
+  GtkTextIter start, end;
+
+  forget_menu_word (self);
+  gtk_text_view_set_extra_menu (field->view, NULL);
+
+  if (tools->checker == NULL)
+    return;
+
+  text = _byline_editor_pane_dup_buffer_text (field->buffer);
+  if (!byline_spell_word_at (text, field->format, gtk_text_iter_get_offset (at), &range))
+    return;
+
+  /* Only a word the check underlined: not one typed since. */
+  gtk_text_buffer_get_iter_at_offset (field->buffer, &start, range.start);
+  gtk_text_buffer_get_iter_at_offset (field->buffer, &end, range.end);
+  if (!gtk_text_iter_has_tag (&start, field->tag))
+    return;
+
+  tools->menu_field = field;
+  tools->menu_start = gtk_text_buffer_create_mark (field->buffer, NULL, &start, TRUE);
+  tools->menu_end = gtk_text_buffer_create_mark (field->buffer, NULL, &end, FALSE);
+
+  {
+    g_autofree char *word = gtk_text_iter_get_text (&start, &end);
+
+    menu = spell_menu_new (self, word);
+  }
+  gtk_text_view_set_extra_menu (field->view, menu);
+}
+
+static void
+on_secondary_press (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    SpellField      *field)
+{
+  GtkTextIter at;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (field->view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (field->view, &at, bx, by))
+    {
+      forget_menu_word (field->pane);
+      gtk_text_view_set_extra_menu (field->view, NULL);
+      return;
+    }
+
+  field_prepare_menu (field, &at);
+}
+
+static gboolean
+is_menu_key (guint           keyval,
+             GdkModifierType state)
+{
+  return keyval == GDK_KEY_Menu ||
+         (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK) != 0);
+}
+
+/* The Menu key opens the context menu at the cursor: it is about the
+ * word the cursor is in. The key goes on to open it. */
+static gboolean
+on_field_key (GtkEventControllerKey *controller,
+              guint                  keyval,
+              guint                  keycode,
+              GdkModifierType        state,
+              SpellField            *field)
+{
+  GtkTextIter at;
+
+  if (is_menu_key (keyval, state))
+    {
+      gtk_text_buffer_get_iter_at_mark (field->buffer, &at, gtk_text_buffer_get_insert (field->buffer));
+      field_prepare_menu (field, &at);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* The caption's underlined word at @offset (characters), or %NULL. */
+static const BylineSpellRange *
+caption_range_at_offset (Tools *tools,
+                         guint  offset)
+{
+  for (guint i = 0; tools->caption_found != NULL && i < tools->caption_found->len; i++)
+    {
+      const BylineSpellRange *r = &g_array_index (tools->caption_found, BylineSpellRange, i);
+
+      if (r->start <= offset && offset <= r->end)
+        return r;
+    }
+
+  return NULL;
+}
+
+/* The caption's underlined word under @x (the text's coordinates): between
+ * where the cursor would stand before and after it, either way round for
+ * right-to-left words. */
+static const BylineSpellRange *
+caption_range_at_x (Tools   *tools,
+                    GtkText *text,
+                    double   x)
+{
+  for (guint i = 0; tools->caption_found != NULL && i < tools->caption_found->len; i++)
+    {
+      const BylineSpellRange *r = &g_array_index (tools->caption_found, BylineSpellRange, i);
+      graphene_rect_t start, end;
+
+      gtk_text_compute_cursor_extents (text, r->start, &start, NULL);
+      gtk_text_compute_cursor_extents (text, r->end, &end, NULL);
+      if (x >= MIN (start.origin.x, end.origin.x) && x <= MAX (start.origin.x, end.origin.x))
+        return r;
+    }
+
+  return NULL;
+}
+
+static void
+caption_prepare_menu (BylineEditorPane       *self,
+                      GtkText                *text,
+                      const BylineSpellRange *range)
+{
+  Tools *tools = self->tools;
+  g_autoptr(GMenuModel) menu = NULL;
+  const char *caption = gtk_editable_get_text (GTK_EDITABLE (self->caption));
+  const char *start, *end;
+
+  forget_menu_word (self);
+  gtk_text_set_extra_menu (text, NULL);
+
+  if (tools->checker == NULL || range == NULL)
+    return;
+
+  start = g_utf8_offset_to_pointer (caption, range->start);
+  end = g_utf8_offset_to_pointer (caption, range->end);
+  tools->menu_caption_word = g_strndup (start, end - start);
+  tools->menu_caption_start = range->start;
+
+  menu = spell_menu_new (self, tools->menu_caption_word);
+  gtk_text_set_extra_menu (text, menu);
+}
+
+static void
+on_caption_secondary_press (GtkGestureClick  *gesture,
+                            int               n_press,
+                            double            x,
+                            double            y,
+                            BylineEditorPane *self)
+{
+  GtkText *text = GTK_TEXT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+
+  caption_prepare_menu (self, text, caption_range_at_x (self->tools, text, x));
+}
+
+static gboolean
+on_caption_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BylineEditorPane      *self)
+{
+  GtkText *text = GTK_TEXT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if (is_menu_key (keyval, state))
+    {
+      int position = gtk_editable_get_position (GTK_EDITABLE (text));
+
+      caption_prepare_menu (self, text, caption_range_at_offset (self->tools, position));
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Puts the caption's word back as @replacement, if the caption still
+ * holds the word where the menu found it. */
+static void
+replace_in_caption (BylineEditorPane *self,
+                    const char       *replacement)
+{
+  Tools *tools = self->tools;
+  GtkEditable *caption = GTK_EDITABLE (self->caption);
+  int start = tools->menu_caption_start;
+  int end = start + g_utf8_strlen (tools->menu_caption_word, -1);
+  g_autofree char *there = NULL;
+
+  if (end > g_utf8_strlen (gtk_editable_get_text (caption), -1))
+    return;
+  there = gtk_editable_get_chars (caption, start, end);
+  if (g_strcmp0 (there, tools->menu_caption_word) != 0)
+    return;
+
+  gtk_editable_delete_text (caption, start, end);
+  gtk_editable_insert_text (caption, replacement, -1, &start);
 }
 
 static void
@@ -600,7 +792,16 @@ replace_action (GtkWidget  *widget,
   GtkTextIter start, end;
   const char *replacement = g_variant_get_string (parameter, NULL);
 
-  if (tools->menu_field == NULL || !self->editable)
+  if (!self->editable)
+    return;
+
+  if (tools->menu_caption_word != NULL)
+    {
+      replace_in_caption (self, replacement);
+      forget_menu_word (self);
+      return;
+    }
+  if (tools->menu_field == NULL)
     return;
 
   gtk_text_buffer_get_iter_at_mark (tools->menu_field->buffer, &start, tools->menu_start);
@@ -609,7 +810,7 @@ replace_action (GtkWidget  *widget,
   gtk_text_buffer_delete (tools->menu_field->buffer, &start, &end);
   gtk_text_buffer_insert (tools->menu_field->buffer, &start, replacement, -1);
   gtk_text_buffer_end_user_action (tools->menu_field->buffer);
-  forget_menu_word (tools);
+  forget_menu_word (self);
 }
 
 /* Takes @word as right from now on, and checks every field again. */
@@ -637,7 +838,7 @@ add_word_action (GtkWidget  *widget,
   if (word == NULL)
     return;
 
-  forget_menu_word (self->tools);
+  forget_menu_word (self);
   accept_word (self, word);
   /* The window keeps it in the newsroom's dictionary. */
   g_signal_emit_by_name (self, "add-to-dictionary", word);
@@ -654,7 +855,7 @@ ignore_action (GtkWidget  *widget,
   if (word == NULL)
     return;
 
-  forget_menu_word (self->tools);
+  forget_menu_word (self);
   g_ptr_array_add (self->tools->ignored, g_strdup (word));
   accept_word (self, word);
 }
@@ -1051,6 +1252,8 @@ _byline_editor_pane_init_tools (BylineEditorPane *self)
     { self->standfirst, BYLINE_TEXT_PLAIN },
     { GTK_TEXT_VIEW (self->body), BYLINE_TEXT_MARKDOWN },
   };
+  GtkEventController *key;
+  GtkText *caption;
 
   self->tools = tools;
   tools->enabled = TRUE;
@@ -1079,6 +1282,27 @@ _byline_editor_pane_init_tools (BylineEditorPane *self)
       gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
       g_signal_connect (gesture, "pressed", G_CALLBACK (on_secondary_press), field);
       gtk_widget_add_controller (GTK_WIDGET (field->view), GTK_EVENT_CONTROLLER (gesture));
+
+      key = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+      g_signal_connect (key, "key-pressed", G_CALLBACK (on_field_key), field);
+      gtk_widget_add_controller (GTK_WIDGET (field->view), key);
+    }
+
+  caption = caption_text (self);
+  if (caption != NULL)
+    {
+      GtkGesture *gesture = gtk_gesture_click_new ();
+
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+      gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+      g_signal_connect (gesture, "pressed", G_CALLBACK (on_caption_secondary_press), self);
+      gtk_widget_add_controller (GTK_WIDGET (caption), GTK_EVENT_CONTROLLER (gesture));
+
+      key = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+      g_signal_connect (key, "key-pressed", G_CALLBACK (on_caption_key), self);
+      gtk_widget_add_controller (GTK_WIDGET (caption), key);
     }
 }
 
@@ -1090,9 +1314,10 @@ _byline_editor_pane_dispose_tools (BylineEditorPane *self)
   if (tools == NULL)
     return;
 
-  forget_menu_word (tools);
+  forget_menu_word (self);
   g_clear_handle_id (&tools->readability_source, g_source_remove);
   g_clear_handle_id (&tools->caption_source, g_source_remove);
+  g_clear_pointer (&tools->caption_found, g_array_unref);
   g_clear_handle_id (&tools->load_source, g_source_remove);
   g_clear_pointer (&tools->headline_font, g_free);
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
