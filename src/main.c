@@ -23,7 +23,9 @@ main (int   argc,
   g_autoptr(BylineApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled (`meson devenv`), the build's catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BYLINE_LOCALE_DIR") != NULL ? g_getenv ("BYLINE_LOCALE_DIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -282,6 +282,7 @@ class Session:
             "GTK_A11Y": "atspi",
             "GSETTINGS_SCHEMA_DIR": os.path.join(self.build_root, "data"),
             "BYLINE_MODULE_DIR": os.path.join(self.build_root, "src", "ui"),
+            "BYLINE_LOCALE_DIR": os.path.join(self.build_root, "po"),
             "WEBKIT_DISABLE_DMABUF_RENDERER": "1",
             "GTK_USE_PORTAL": "0",
         })

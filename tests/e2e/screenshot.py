@@ -8,16 +8,19 @@
 """Take the screenshots for the README and the metainfo: Byline with a fresh
 demo newsroom, in a private X server exactly the size of the window.
 
-    /usr/bin/python3 tests/e2e/screenshot.py [OUTPUT_DIR]
+    /usr/bin/python3 tests/e2e/screenshot.py [--language LL] [OUTPUT_DIR]
 
 - editor.png: the articles sidebar, the editor and the preview;
 - history.png: the History window comparing the text as it is now with the
-  revision kept before a few words were added, cropped to that window.
+  revision kept before a few words were added, cropped to that window;
+- with --language (fr, ar, ...): only the editor, with the window in that
+  language, as LL.png.
 
 OUTPUT_DIR defaults to docs/screenshots in this checkout. BYLINE_BIN picks
 the binary (default: _build/src/byline next to this checkout).
 """
 
+import gettext
 import os
 import shutil
 import subprocess
@@ -57,12 +60,13 @@ def green_marks(path):
     return float(out.stdout.strip() or 0)
 
 
-def editor_shot(session, window, output):
-    find(window.frame, "list", "Articles", 15)
+def editor_shot(session, window, output, tr=lambda text: text):
+    """@tr gives the accessible names in the window's language."""
+    find(window.frame, "list", tr("Articles"), 15)
     wait_for("the demo newsroom's articles in the sidebar",
-             lambda: harness.find_all(find(window.frame, "list", "Articles", 1),
+             lambda: harness.find_all(find(window.frame, "list", tr("Articles"), 1),
                                       lambda n: n.roleName == "list item"), 15, 0.25)
-    preview = find(window.frame, "panel", "Preview", 15, showing=True)
+    preview = find(window.frame, "panel", tr("Preview"), 15, showing=True)
     box = harness.extents(preview)
 
     # Let WebKit lay out and paint the page (fonts, the masthead), then
@@ -123,8 +127,11 @@ def history_shot(session, window, output):
 
 
 def main():
-    folder = os.path.abspath(sys.argv[1] if len(sys.argv) > 1
-                             else os.path.join(TOP, "docs", "screenshots"))
+    args = sys.argv[1:]
+    language = None
+    if args[:1] == ["--language"] and len(args) >= 2:
+        language, args = args[1], args[2:]
+    folder = os.path.abspath(args[0] if args else os.path.join(TOP, "docs", "screenshots"))
     session = harness.Session(screen=SCREEN)
     harness.install_signal_handlers(session)
     try:
@@ -139,9 +146,16 @@ def main():
         with open(os.path.join(settings, "keyfile"), "w", encoding="utf-8") as f:
             f.write(f"[io/github/bylinedesk/Byline]\nauthor-name='{AUTHOR}'\n")
 
-        app = session.start_app("--database", os.path.join(session.tmp, "newsroom.db"))
+        # The session's locale is C.UTF-8, where glibc honours LANGUAGE.
+        app = session.start_app("--database", os.path.join(session.tmp, "newsroom.db"),
+                                env={"LANGUAGE": language} if language else None)
         window = test_e2e.Window(app)
         os.makedirs(folder, exist_ok=True)
+        if language:
+            catalogue = gettext.translation("byline", os.path.join(session.build_root, "po"),
+                                            languages=[language])
+            editor_shot(session, window, os.path.join(folder, f"{language}.png"), catalogue.gettext)
+            return 0
         editor_shot(session, window, os.path.join(folder, "editor.png"))
         history_shot(session, window, os.path.join(folder, "history.png"))
         return 0
