@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "byline-check.h"
 #include "byline-language.h"
 #include "byline-spell.h"
 
@@ -262,6 +263,43 @@ test_pick_language (void)
   g_assert_true (g_str_has_prefix (byline_spell_checker_get_dictionary (checker), "fr"));
 }
 
+/* The pre-publish check names each misspelled word with its line and
+ * keeps where it is, in characters, after characters of several bytes
+ * and on lines further down. */
+static void
+test_check_problems (void)
+{
+  g_autoptr(BylineSpellChecker) checker = checker_or_skip ("en");
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) found = g_string_new (NULL);
+  const char *body = "Owners — “all of them” — met the councl.\n"
+                     "\n"
+                     "The plann was droped on Tuesday.";
+
+  if (checker == NULL)
+    return;
+
+  article = byline_article_new ();
+  byline_article_set_headline (article, "Council mets");
+  byline_article_set_byline (article, "Ada Reporter");
+  byline_article_set_body (article, body);
+  problems = byline_check_article (article, NULL, NULL, checker);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      BylineCheckProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (found, "%s %d-%d %s\n", problem->field, problem->start, problem->end,
+                              problem->detail);
+    }
+  g_assert_cmpstr (found->str, ==,
+                   "headline 8-12 “mets” is not in the dictionary.\n"
+                   "body 33-39 “councl” (line 1) is not in the dictionary.\n"
+                   "body 46-51 “plann” (line 3) is not in the dictionary.\n"
+                   "body 56-62 “droped” (line 3) is not in the dictionary.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/byline/spell/no-dictionary", test_no_dictionary);
   g_test_add_func ("/byline/spell/bad-input", test_bad_input);
   g_test_add_func ("/byline/spell/pick-language", test_pick_language);
+  g_test_add_func ("/byline/spell/check-problems", test_check_problems);
 
   return g_test_run ();
 }
