@@ -771,6 +771,89 @@ byline_editor_pane_focus_details (BylineEditorPane *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->byline));
 }
 
+/* Selects characters [@start, @end) of @buffer, clamped to its text. */
+static void
+select_in_buffer (GtkTextBuffer *buffer,
+                  int            start,
+                  int            end)
+{
+  GtkTextIter start_iter;
+  GtkTextIter end_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, MAX (start, end));
+  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+}
+
+/**
+ * byline_editor_pane_focus_field:
+ * @self: an editor pane
+ * @field: a field as the pre-publish check names it (byline-check.h):
+ *   "headline", "standfirst", "byline", "body", "caption", "image-alt" or
+ *   "pins" (the Related Links)
+ * @start: the first character of @field to select, or -1 to select nothing
+ * @end: the character after the last one to select
+ *
+ * Moves the keyboard focus to @field and scrolls it into view, the body
+ * and the headline to the selection.
+ *
+ * Returns: %FALSE when the pane has no such field
+ */
+gboolean
+byline_editor_pane_focus_field (BylineEditorPane *self,
+                                const char       *field,
+                                int               start,
+                                int               end)
+{
+  static const struct { const char *field; gsize offset; } entries[] = {
+    { "byline", G_STRUCT_OFFSET (BylineEditorPane, byline) },
+    { "caption", G_STRUCT_OFFSET (BylineEditorPane, caption) },
+    { "image-alt", G_STRUCT_OFFSET (BylineEditorPane, image_alt) },
+  };
+  GtkTextView *view = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_EDITOR_PANE (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (g_str_equal (field, "headline"))
+    view = self->headline;
+  else if (g_str_equal (field, "standfirst"))
+    view = self->standfirst;
+  else if (g_str_equal (field, "body"))
+    view = GTK_TEXT_VIEW (self->body);
+
+  if (view != NULL)
+    {
+      if (start >= 0)
+        select_in_buffer (gtk_text_view_get_buffer (view), start, end);
+      gtk_widget_grab_focus (GTK_WIDGET (view));
+      if (view == GTK_TEXT_VIEW (self->body))
+        queue_scroll_to_cursor (self);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (g_str_equal (field, entries[i].field))
+      {
+        GtkWidget *row = G_STRUCT_MEMBER (GtkWidget *, self, entries[i].offset);
+
+        gtk_widget_grab_focus (row);
+        if (start >= 0)
+          gtk_editable_select_region (GTK_EDITABLE (row), start, MAX (start, end));
+        return TRUE;
+      }
+
+  if (g_str_equal (field, "pins"))
+    {
+      /* The first link's row, or what the group has to add one. */
+      if (!gtk_widget_child_focus (GTK_WIDGET (self->pins_editor), GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (GTK_WIDGET (self->pins_editor));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 guint
 byline_editor_pane_get_headline_budget (BylineEditorPane *self)
 {

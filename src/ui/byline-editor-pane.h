@@ -37,6 +37,10 @@ void           byline_editor_pane_set_editable        (BylineEditorPane *self,
 void           byline_editor_pane_focus_headline      (BylineEditorPane *self);
 void           byline_editor_pane_focus_body          (BylineEditorPane *self);
 void           byline_editor_pane_focus_details       (BylineEditorPane *self);
+gboolean       byline_editor_pane_focus_field         (BylineEditorPane *self,
+                                                       const char       *field,
+                                                       int               start,
+                                                       int               end);
 guint          byline_editor_pane_get_headline_budget (BylineEditorPane *self);
 void           byline_editor_pane_set_headline_budget (BylineEditorPane *self,
                                                        guint             budget);
