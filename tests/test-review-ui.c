@@ -481,11 +481,10 @@ test_publish_asks_about_unpublished_links (Fixture       *fixture,
                    "Published");
 }
 
-/* The rows of the check's list, as "Field: detail" lines. */
+/* The rows of a check list, as "Field: detail" lines. */
 static char *
-dup_problem_rows (AdwMessageDialog *dialog)
+dup_list_rows (GtkWidget *list)
 {
-  GtkWidget *list = byline_ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LIST_BOX);
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_assert_nonnull (list);
@@ -495,6 +494,14 @@ dup_problem_rows (AdwMessageDialog *dialog)
                             adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The rows of the check's list in @dialog. */
+static char *
+dup_problem_rows (AdwMessageDialog *dialog)
+{
+  return dup_list_rows (byline_ui_test_find_descendant (adw_message_dialog_get_extra_child (dialog),
+                                                        GTK_TYPE_LIST_BOX));
 }
 
 /* Approving a headline over its budget asks first (a warning, not a
@@ -545,6 +552,166 @@ test_check_before_approve_and_publish (Fixture       *fixture,
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpint (stored_status (fixture, fixture->council_id), ==, BYLINE_STATUS_APPROVED);
+  g_settings_reset (fixture->settings, "headline-budget");
+}
+
+/* The Article Check panel, as a person would use it. */
+
+static gboolean
+check_panel_shown (Fixture *fixture)
+{
+  BylineCheckPanel *panel = _byline_window_get_check_panel (fixture->window);
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "check-article");
+  gboolean revealed = gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (panel))));
+
+  /* The menu's check mark says what the window shows. */
+  g_assert_cmpint (g_variant_get_boolean (state), ==, revealed);
+
+  return revealed;
+}
+
+static char *
+dup_panel_rows (Fixture *fixture)
+{
+  BylineCheckPanel *panel = _byline_window_get_check_panel (fixture->window);
+
+  return dup_list_rows (GTK_WIDGET (byline_check_panel_get_list (panel)));
+}
+
+static gboolean
+panel_rows_contain (Fixture    *fixture,
+                    const char *text)
+{
+  g_autofree char *rows = dup_panel_rows (fixture);
+
+  return strstr (rows, text) != NULL;
+}
+
+/* The panel's row whose title is @title. */
+static GtkWidget *
+find_panel_row (Fixture    *fixture,
+                const char *title)
+{
+  GtkListBox *list = byline_check_panel_get_list (_byline_window_get_check_panel (fixture->window));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+
+  return NULL;
+}
+
+static gboolean
+focus_is_in (Fixture   *fixture,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* F7 shows the council story's problems; they follow the typing once it
+ * pauses, another article and the dictionary; a row leads to its field;
+ * F7 again, the close button or no article open. */
+static void
+test_check_panel (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylineCheckPanel *panel = _byline_window_get_check_panel (fixture->window);
+  g_autoptr(BylineSpellChecker) english = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *selected = NULL;
+  g_autofree char *accessible_error = NULL;
+  GtkTextBuffer *body_buffer = GTK_TEXT_BUFFER (editor->body_buffer);
+  GtkTextIter start, end;
+  GtkWidget *close_button;
+
+  english = byline_spell_checker_new ("en", &error);
+  if (english == NULL)
+    {
+      g_test_skip_printf ("%s", error->message);
+      return;
+    }
+
+  /* No byline, a headline of 24 characters over a budget of 20, a
+   * misspelling on the body's fifth line. */
+  g_settings_set_uint (fixture->settings, "headline-budget", 20);
+  type_body (fixture, COUNCIL_BODY "\n\nThe depot opens in the autum.");
+  g_assert_false (check_panel_shown (fixture));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-article", NULL);
+  g_assert_true (check_panel_shown (fixture));
+  rows = dup_panel_rows (fixture);
+  g_assert_cmpstr (rows, ==,
+                   "Byline: The article has no byline.\n"
+                   "Headline: The headline has 24 characters, 4 over its budget of 20.\n"
+                   "Body: “autum” (line 5) is not in the dictionary.");
+  g_assert_cmpstr (byline_check_panel_get_summary (panel), ==, "Warnings only: it may go out as it is.");
+  accessible_error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (byline_check_panel_get_list (panel)),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "Problems found");
+  g_assert_null (accessible_error);
+  /* The keyboard is in the list, to go to a problem. */
+  g_assert_true (focus_is_in (fixture, GTK_WIDGET (byline_check_panel_get_list (panel))));
+
+  /* A shorter headline: its row goes once typing pauses, not at once. */
+  type_headline (fixture, "Council backs depot");
+  {
+    gint64 until = g_get_monotonic_time () + 150 * G_TIME_SPAN_MILLISECOND;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_true (panel_rows_contain (fixture, "Headline:"));
+  WAIT_FOR (!panel_rows_contain (fixture, "Headline:"), 5, "the headline's row to go");
+  g_assert_true (panel_rows_contain (fixture, "Byline: The article has no byline."));
+
+  /* A row leads to its field; a misspelled word is selected. */
+  gtk_widget_activate (find_panel_row (fixture, "Byline"));
+  g_assert_true (focus_is_in (fixture, _byline_editor_pane_get_field (editor, "Byline")));
+  gtk_widget_activate (find_panel_row (fixture, "Body"));
+  g_assert_true (focus_is_in (fixture, GTK_WIDGET (editor->body)));
+  g_assert_true (gtk_text_buffer_get_selection_bounds (body_buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (selected, ==, "autum");
+
+  /* A word the newsroom adds to its dictionary is no longer a problem. */
+  g_assert_true (byline_store_add_to_dictionary (fixture->store, "autum", &error));
+  g_assert_no_error (error);
+  WAIT_FOR (!panel_rows_contain (fixture, "Body:"), 5, "the misspelling's row to go");
+  /* Taken out again, it is one again. */
+  g_assert_true (byline_store_remove_from_dictionary (fixture->store, "autum", &error));
+  g_assert_no_error (error);
+  WAIT_FOR (panel_rows_contain (fixture, "Body: “autum” (line 5)"), 5, "the misspelling's row to come back");
+
+  /* Another article: its problems, at once. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-article", "x", fixture->ferry_id);
+  g_clear_pointer (&rows, g_free);
+  rows = dup_panel_rows (fixture);
+  g_assert_cmpstr (rows, ==, "Byline: The article has no byline.");
+
+  /* F7 again hides it, and so does its close button. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-article", NULL);
+  g_assert_false (check_panel_shown (fixture));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-article", NULL);
+  g_assert_true (check_panel_shown (fixture));
+  close_button = byline_ui_test_find_action (GTK_WIDGET (panel), "check-panel.close");
+  g_assert_nonnull (close_button);
+  gtk_widget_activate (close_button);
+  /* A button activated by the keyboard shows itself pressed first. */
+  WAIT_FOR (!check_panel_shown (fixture), 5, "the close button to hide the panel");
+
+  /* With no article open, it says so. */
+  _byline_window_set_article (fixture->window, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-article", NULL);
+  g_assert_true (check_panel_shown (fixture));
+  g_assert_cmpstr (byline_check_panel_get_summary (panel), ==, "No article is open.");
+  g_clear_pointer (&rows, g_free);
+  rows = dup_panel_rows (fixture);
+  g_assert_cmpstr (rows, ==, "");
+
   g_settings_reset (fixture->settings, "headline-budget");
 }
 
@@ -1236,6 +1403,7 @@ main (int   argc,
   ADD ("state-menu-lists-allowed-steps", test_state_menu_lists_allowed_steps);
   ADD ("set-status-records-author", test_set_status_records_author);
   ADD ("check-before-approve-and-publish", test_check_before_approve_and_publish);
+  ADD ("check-panel", test_check_panel);
   ADD ("spike-asks-first", test_spike_asks_first);
   ADD ("publish-sets-published-time", test_publish_sets_published_time);
   ADD ("publish-asks-about-unpublished-links", test_publish_asks_about_unpublished_links);

@@ -9,6 +9,7 @@
 
 #include "byline-auto-revision.h"
 #include "byline-autosave.h"
+#include "byline-check-panel.h"
 #include "byline-editor-pane.h"
 #include "byline-notes-panel.h"
 #include "byline-preview.h"
@@ -71,6 +72,18 @@ struct _BylineWindow
   GtkLabel             *notes_count_label;
   GtkPopover           *notes_popover;
   BylineNotesPanel     *notes_panel;
+  GtkRevealer          *check_revealer;
+  BylineCheckPanel     *check_panel;
+
+  /* The pre-publish check (byline-window-tools.c): whether the panel
+   * shows (win.check-article's state), the pause after typing before it
+   * checks again, the newsroom dictionary's words and a spell checker
+   * per language (NULL: none installed) with those words. */
+  GSimpleAction        *check_action;
+  guint                 check_id;
+  GListModel           *check_pins;
+  char                **dictionary_words;
+  GHashTable           *spell_checkers;
 
   guint                 panes_id;
   guint                 follow_id;
@@ -143,6 +156,9 @@ void       _byline_window_class_init_tools   (GtkWidgetClass *widget_class);
 void       _byline_window_setup_tools        (BylineWindow   *self);
 void       _byline_window_tools_set_language (BylineWindow   *self,
                                               const char     *language);
+void       _byline_window_dispose_tools      (BylineWindow   *self);
+/* The open article changed: the check panel follows it. */
+void       _byline_window_tools_set_article  (BylineWindow   *self);
 void       _byline_window_check_before_step  (BylineWindow   *self,
                                               BylineStatus    to);
 GtkWidget *_byline_window_new_problem_list   (GPtrArray      *problems);
@@ -257,6 +273,8 @@ BylinePreview    *_byline_window_get_preview  (BylineWindow *self);
 BylineSidebar    *_byline_window_get_sidebar  (BylineWindow *self);
 /* The handle on the docked sidebar's inner edge that resizes it. */
 GtkWidget        *_byline_window_get_sidebar_handle (BylineWindow *self);
+/* The Article Check panel, shown or not. */
+BylineCheckPanel *_byline_window_get_check_panel (BylineWindow *self);
 BylineAutosave   *_byline_window_get_autosave (BylineWindow *self);
 /* The READ: links an HTML export would leave unlinked (unresolved, or to a
  * spiked, trashed or deleted article), one line each for the warning before

@@ -7,7 +7,8 @@
 
 /* The writing tools in the window: find in the article, the newsroom's
  * dictionary for the editor's spell checking, and the pre-publish check
- * (byline-check.h) before Approve and Publish and on request. */
+ * (byline-check.h): a dialog before Approve and Publish, and the Article
+ * Check panel (F7), which follows the article as it is written. */
 
 #define G_LOG_DOMAIN "byline-window"
 
@@ -20,6 +21,13 @@
 #include "byline-language.h"
 #include "byline-window-private.h"
 
+/* After typing pauses this long, the check panel checks again: the check
+ * of a 10,000-word article takes a few milliseconds (bench-check), but
+ * not on every keystroke. */
+#define CHECK_DELAY_MS 500
+
+static void queue_check (BylineWindow *self);
+
 /* --- the newsroom dictionary ------------------------------------------------- */
 
 static void
@@ -28,6 +36,7 @@ load_dictionary (BylineWindow *self)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = byline_store_list_dictionary (self->store, &error);
 
+  g_clear_pointer (&self->dictionary_words, g_strfreev);
   if (words == NULL)
     {
       g_message ("Could not read the newsroom dictionary: %s", error->message);
@@ -35,6 +44,48 @@ load_dictionary (BylineWindow *self)
     }
 
   byline_editor_pane_set_dictionary_words (self->editor, (const char * const *) words);
+  self->dictionary_words = g_steal_pointer (&words);
+}
+
+static void
+dictionary_changed_cb (BylineWindow *self)
+{
+  g_auto(GStrv) before = g_steal_pointer (&self->dictionary_words);
+  gboolean only_added = before != NULL;
+  GHashTableIter iter;
+  gpointer checker;
+
+  load_dictionary (self);
+  if (self->spell_checkers == NULL)
+    return;
+
+  if (self->dictionary_words == NULL)
+    only_added = FALSE;
+  if (only_added)
+    {
+      g_autoptr(GHashTable) now = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; self->dictionary_words[i] != NULL; i++)
+        g_hash_table_add (now, self->dictionary_words[i]);
+      for (guint i = 0; only_added && before[i] != NULL; i++)
+        only_added = g_hash_table_contains (now, before[i]);
+    }
+
+  /* A checker cannot forget a word: when one left the dictionary, load
+   * them again as they are next needed. Words added (the usual change)
+   * are taken by the checkers there are, as loading one again takes
+   * 0.1-0.2 s. */
+  if (only_added)
+    {
+      g_hash_table_iter_init (&iter, self->spell_checkers);
+      while (g_hash_table_iter_next (&iter, NULL, &checker))
+        if (checker != NULL)
+          byline_spell_checker_add_words (checker, (const char * const *) self->dictionary_words);
+    }
+  else
+    g_hash_table_remove_all (self->spell_checkers);
+
+  queue_check (self);
 }
 
 static void
@@ -56,15 +107,40 @@ _byline_window_tools_set_language (BylineWindow *self,
 
 /* --- the check ----------------------------------------------------------------- */
 
+/* The checker for @language with the newsroom's words, or NULL when no
+ * dictionary is installed for it. Loading a dictionary takes about 0.1 s
+ * (bench-spell): each is loaded once, then kept. */
+static BylineSpellChecker *
+get_spell_checker (BylineWindow *self,
+                   const char   *language)
+{
+  g_autoptr(GError) error = NULL;
+  BylineSpellChecker *checker;
+
+  if (language == NULL)
+    language = "";
+
+  if (g_hash_table_lookup_extended (self->spell_checkers, language, NULL, (gpointer *) &checker))
+    return checker;
+
+  checker = byline_spell_checker_new (language, &error);
+  if (checker == NULL)
+    g_debug ("No spelling in the check: %s", error->message);
+  else if (self->dictionary_words != NULL)
+    byline_spell_checker_add_words (checker, (const char * const *) self->dictionary_words);
+  /* Without a dictionary too, so as not to look for one at every check. */
+  g_hash_table_insert (self->spell_checkers, g_strdup (language), checker);
+
+  return checker;
+}
+
 /* The article's problems, with this desk's budgets and the dictionary of
  * its language. */
 static GPtrArray *
 check_article (BylineWindow *self)
 {
-  g_autoptr(BylineSpellChecker) checker = NULL;
-  g_autoptr(GError) error = NULL;
+  BylineSpellChecker *checker = NULL;
   BylineCheckBudgets budgets;
-  g_autofree char *language = NULL;
 
   budgets.headline = g_settings_get_uint (self->settings, "headline-budget");
   budgets.standfirst = g_settings_get_uint (self->settings, "standfirst-budget");
@@ -72,39 +148,12 @@ check_article (BylineWindow *self)
 
   if (g_settings_get_boolean (self->settings, "spell-check"))
     {
-      language = byline_article_dup_effective_language (self->article, self->publication);
-      checker = byline_spell_checker_new (language, &error);
-      if (checker == NULL)
-        g_debug ("No spelling in the check: %s", error->message);
-      else
-        {
-          g_auto(GStrv) words = byline_store_list_dictionary (self->store, NULL);
+      g_autofree char *language = byline_article_dup_effective_language (self->article, self->publication);
 
-          byline_spell_checker_add_words (checker, (const char * const *) words);
-        }
+      checker = get_spell_checker (self, language);
     }
 
   return byline_check_article (self->article, self->store, &budgets, checker);
-}
-
-static const char *
-field_label (const char *field)
-{
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "headline", N_("Headline") },
-    { "standfirst", N_("Standfirst") },
-    { "byline", N_("Byline") },
-    { "body", N_("Body") },
-    { "caption", N_("Photo Caption") },
-    { "image-alt", N_("Image Description") },
-    { "pins", N_("Related Links") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (field, labels[i].field))
-      return _(labels[i].label);
-
-  return field;
 }
 
 /**
@@ -112,7 +161,7 @@ field_label (const char *field)
  * @problems: (element-type BylineCheckProblem): what the check found
  *
  * Returns: (transfer floating): the problems as a list, one row each, for
- *   a dialog or the check panel
+ *   the dialog before Approve and Publish
  */
 GtkWidget *
 _byline_window_new_problem_list (GPtrArray *problems)
@@ -124,25 +173,7 @@ _byline_window_new_problem_list (GPtrArray *problems)
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Problems found"), -1);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      BylineCheckProblem *problem = g_ptr_array_index (problems, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field_label (problem->field));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->detail);
-      icon = gtk_image_new_from_icon_name (problem->blocking ? "action-unavailable-symbolic"
-                                                             : "dialog-warning-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      problem->blocking ? _("Keeps it from being published") : _("Warning"),
-                                      -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_widget_add_css_class (row, problem->blocking ? "error" : "warning");
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
+  byline_check_list_fill (GTK_LIST_BOX (list), problems, FALSE);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
@@ -151,7 +182,6 @@ _byline_window_new_problem_list (GPtrArray *problems)
 
   return scroller;
 }
-
 static void
 step_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
@@ -230,34 +260,147 @@ _byline_window_check_before_step (BylineWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* --- the check on request ---------------------------------------------------- */
+/* --- the check panel ----------------------------------------------------------- */
+
+static gboolean
+get_check_shown (BylineWindow *self)
+{
+  g_autoptr(GVariant) state = NULL;
+
+  if (self->check_action == NULL)
+    return FALSE;
+
+  state = g_action_get_state (G_ACTION (self->check_action));
+  return g_variant_get_boolean (state);
+}
 
 static void
-check_article_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+update_check_panel (BylineWindow *self)
 {
-  BylineWindow *self = BYLINE_WINDOW (widget);
   g_autoptr(GPtrArray) problems = NULL;
-  GtkWidget *dialog;
 
-  if (self->article == NULL)
+  g_clear_handle_id (&self->check_id, g_source_remove);
+
+  if (self->article != NULL)
+    problems = check_article (self);
+  byline_check_panel_set_problems (self->check_panel, problems);
+}
+
+static gboolean
+check_timeout_cb (gpointer user_data)
+{
+  BylineWindow *self = user_data;
+
+  self->check_id = 0;
+  update_check_panel (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Checks again once typing pauses, while the panel shows. */
+static void
+queue_check (BylineWindow *self)
+{
+  if (!get_check_shown (self))
     return;
 
-  byline_editor_pane_commit_pending (self->editor);
-  problems = check_article (self);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  self->check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout_cb, self);
+}
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Article Check"),
-                                   problems->len == 0 ? _("Nothing to fix: it is ready to go out.")
-                                   : byline_check_blocks (problems)
-                                     ? _("Some of these keep it from being published.")
-                                     : _("Warnings only: it may go out as it is."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_modal (GTK_WINDOW (dialog), FALSE);
-  if (problems->len > 0)
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), _byline_window_new_problem_list (problems));
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+check_article_notify_cb (BylineWindow  *self,
+                         GParamSpec    *pspec,
+                         BylineArticle *article)
+{
+  /* What the check reads; not the version and times a save bumps. */
+  static const char * const checked[] = {
+    "headline", "standfirst", "byline", "body", "caption", "image", "image-alt", "language",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checked); i++)
+    if (g_str_equal (pspec->name, checked[i]))
+      {
+        queue_check (self);
+        return;
+      }
+}
+
+void
+_byline_window_tools_set_article (BylineWindow *self)
+{
+  if (self->check_pins != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->check_pins, queue_check, self);
+      g_clear_object (&self->check_pins);
+    }
+
+  /* The window drops its handlers on the article before when it changes. */
+  if (self->article != NULL)
+    {
+      g_signal_connect_object (self->article, "notify", G_CALLBACK (check_article_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->check_pins = g_object_ref (byline_article_get_pins (self->article));
+      g_signal_connect_object (self->check_pins, "items-changed", G_CALLBACK (queue_check), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  /* Another article: its own problems at once, not after a pause. */
+  if (get_check_shown (self))
+    update_check_panel (self);
+}
+
+static void
+check_change_state_cb (BylineWindow  *self,
+                       GVariant      *value,
+                       GSimpleAction *action)
+{
+  gboolean show = g_variant_get_boolean (value);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *first_row;
+
+  g_simple_action_set_state (action, value);
+  gtk_revealer_set_reveal_child (self->check_revealer, show);
+
+  if (show)
+    {
+      byline_editor_pane_commit_pending (self->editor);
+      update_check_panel (self);
+      /* In the list, so that arrows and Enter lead to a problem and a
+       * screen reader reads it; Escape goes back. */
+      first_row = gtk_widget_get_first_child (GTK_WIDGET (byline_check_panel_get_list (self->check_panel)));
+      if (first_row != NULL && gtk_widget_get_visible (first_row))
+        gtk_widget_grab_focus (first_row);
+    }
+  else
+    {
+      g_clear_handle_id (&self->check_id, g_source_remove);
+      /* The focus would go with the panel: back to the article. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->check_panel)) &&
+          self->article != NULL)
+        byline_editor_pane_focus_body (self->editor);
+    }
+}
+
+static void
+check_panel_closed_cb (BylineWindow *self)
+{
+  g_action_change_state (G_ACTION (self->check_action), g_variant_new_boolean (FALSE));
+}
+
+static void
+problem_activated_cb (BylineWindow     *self,
+                      const char       *field,
+                      int               start,
+                      int               end,
+                      BylineCheckPanel *panel)
+{
+  /* Typed since the check: the word may have moved; the field has not. */
+  if (self->check_id != 0)
+    start = end = -1;
+
+  _byline_window_show_editor (self);
+  byline_editor_pane_focus_field (self->editor, field, start, end);
 }
 
 static void
@@ -291,12 +434,18 @@ _byline_window_class_init_tools (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_replace_action);
-  gtk_widget_class_install_action (widget_class, "win.check-article", NULL, check_article_action);
 }
 
 void
 _byline_window_setup_tools (BylineWindow *self)
 {
+  static const char * const settings[] = {
+    "changed::headline-budget", "changed::standfirst-budget", "changed::caption-budget", "changed::spell-check",
+  };
+
+  self->spell_checkers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) byline_spell_checker_free);
+
   g_signal_connect_object (self->editor, "add-to-dictionary", G_CALLBACK (add_to_dictionary_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::spell-check", G_CALLBACK (spell_check_changed_cb), self,
@@ -304,7 +453,36 @@ _byline_window_setup_tools (BylineWindow *self)
   /* Every desk shares the dictionary: a word another desk adds is taken
    * here at once. */
   g_signal_connect_object (self->store, "changed::" BYLINE_STORE_CHANGED_DICTIONARY,
-                           G_CALLBACK (load_dictionary), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (dictionary_changed_cb), self, G_CONNECT_SWAPPED);
   spell_check_changed_cb (self);
   load_dictionary (self);
+
+  /* A toggle, so that the menu shows whether the panel is open. */
+  self->check_action = g_simple_action_new_stateful ("check-article", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->check_action, "change-state", G_CALLBACK (check_change_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->check_action));
+  g_signal_connect_object (self->check_panel, "closed", G_CALLBACK (check_panel_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->check_panel, "problem-activated", G_CALLBACK (problem_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    g_signal_connect_object (self->settings, settings[i], G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
+  /* The newsroom's language is the article's when it has none. */
+  g_signal_connect_object (self->store, "changed::" BYLINE_STORE_CHANGED_PUBLICATION,
+                           G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
+}
+
+void
+_byline_window_dispose_tools (BylineWindow *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->check_pins != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->check_pins, queue_check, self);
+      g_clear_object (&self->check_pins);
+    }
+  g_clear_object (&self->check_action);
+  g_clear_pointer (&self->spell_checkers, g_hash_table_unref);
+  g_clear_pointer (&self->dictionary_words, g_strfreev);
 }

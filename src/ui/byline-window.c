@@ -272,6 +272,7 @@ _byline_window_set_article (BylineWindow  *self,
   update_title (self);
   _byline_window_update_status_button (self);
   _byline_window_desks_set_article (self);
+  _byline_window_tools_set_article (self);
   _byline_window_update_save_state (self);
   _byline_window_update_actions (self);
 }
@@ -1034,6 +1035,7 @@ byline_window_dispose (GObject *object)
       byline_autosave_set_article (self->autosave, NULL);
     }
   _byline_window_dispose_desks (self);
+  _byline_window_dispose_tools (self);
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
   _byline_window_dispose_workflow (self);
@@ -1145,6 +1147,7 @@ byline_window_class_init (BylineWindowClass *klass)
   g_type_ensure (BYLINE_TYPE_EDITOR_PANE);
   g_type_ensure (BYLINE_TYPE_PREVIEW);
   g_type_ensure (BYLINE_TYPE_NOTES_PANEL);
+  g_type_ensure (BYLINE_TYPE_CHECK_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bylinedesk/Byline/ui/byline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
@@ -1164,6 +1167,8 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_count_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_popover);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, notes_panel);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, check_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, check_panel);
   _byline_window_class_init_desks (widget_class);
   _byline_window_class_init_tools (widget_class);
 
@@ -1233,6 +1238,12 @@ GtkWidget *
 _byline_window_get_sidebar_handle (BylineWindow *self)
 {
   return self->sidebar_handle;
+}
+
+BylineCheckPanel *
+_byline_window_get_check_panel (BylineWindow *self)
+{
+  return self->check_panel;
 }
 
 BylineAutosave *
