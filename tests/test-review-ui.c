@@ -686,6 +686,22 @@ test_check_panel (Fixture       *fixture,
   g_assert_no_error (error);
   WAIT_FOR (panel_rows_contain (fixture, "Body: “autum” (line 5)"), 5, "the misspelling's row to come back");
 
+  /* A READ: link to the published ferry story is fine, until another
+   * desk spikes that story. */
+  byline_article_add_pin (byline_window_get_article (fixture->window),
+                          byline_pin_new (1, fixture->ferry_id, "Night ferry returns"));
+  {
+    g_autoptr(BylineArticle) ferry = byline_store_load_article (fixture->store, fixture->ferry_id, &error);
+
+    g_assert_no_error (error);
+    WAIT_FOR (fixture->window->check_id == 0, 5, "the check after the new link");
+    g_assert_false (panel_rows_contain (fixture, "Related Links:"));
+    g_assert_true (byline_store_set_status (fixture->store, ferry, BYLINE_STATUS_SPIKED, "Ben Okafor", &error));
+    g_assert_no_error (error);
+    WAIT_FOR (panel_rows_contain (fixture, "Related Links: The READ: link “Night ferry returns”"), 5,
+              "the link to the spiked story to show");
+  }
+
   /* Another article: its problems, at once. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-article", "x", fixture->ferry_id);
   g_clear_pointer (&rows, g_free);

@@ -326,6 +326,20 @@ check_article_notify_cb (BylineWindow  *self,
       }
 }
 
+/* Another article was published, unpublished, trashed or deleted, here
+ * or at another desk: a READ: link to it may have become a problem, or
+ * stopped being one. */
+static void
+linked_article_changed_cb (BylineWindow *self,
+                           gint64        id,
+                           BylineStore  *store)
+{
+  if (self->article != NULL && id == byline_article_get_id (self->article))
+    return;  /* its own changes come through its properties */
+
+  queue_check (self);
+}
+
 void
 _byline_window_tools_set_article (BylineWindow *self)
 {
@@ -439,6 +453,10 @@ _byline_window_class_init_tools (GtkWidgetClass *widget_class)
 void
 _byline_window_setup_tools (BylineWindow *self)
 {
+  static const char * const linked_changes[] = {
+    "changed::" BYLINE_STORE_CHANGED_STATUS, "changed::" BYLINE_STORE_CHANGED_TRASHED,
+    "changed::" BYLINE_STORE_CHANGED_RESTORED, "changed::" BYLINE_STORE_CHANGED_DELETED,
+  };
   static const char * const settings[] = {
     "changed::headline-budget", "changed::standfirst-budget", "changed::caption-budget", "changed::spell-check",
   };
@@ -454,6 +472,9 @@ _byline_window_setup_tools (BylineWindow *self)
    * here at once. */
   g_signal_connect_object (self->store, "changed::" BYLINE_STORE_CHANGED_DICTIONARY,
                            G_CALLBACK (dictionary_changed_cb), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (linked_changes); i++)
+    g_signal_connect_object (self->store, linked_changes[i], G_CALLBACK (linked_article_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   spell_check_changed_cb (self);
   load_dictionary (self);
 
