@@ -535,20 +535,33 @@ append_pins_at (GString               *out,
     }
 }
 
+/* The body as the page shows it: valid UTF-8 without forbidden characters
+ * (a newsroom file made by hand can hold anything), and in review mode
+ * without the review marks. Everything that reads the body goes through
+ * this copy. */
+static char *
+dup_clean_body (BylineArticle *article,
+                gboolean       review)
+{
+  const char *body = byline_article_get_body (article);
+
+  return review ? byline_review_marks_dup_clean (body) : byline_html_dup_clean (body);
+}
+
 /* The body's blocks with the READ: asides between them, without the
- * surrounding div. With @baseline (review mode), the changes since it are
- * marked; paragraphs that were deleted whole show struck through, and do
- * not count as blocks for the READ: links. */
+ * surrounding div; @text is the body from dup_clean_body(). With @baseline
+ * (review mode), the changes since it are marked; paragraphs that were
+ * deleted whole show struck through, and do not count as blocks for the
+ * READ: links. */
 static void
 append_body_blocks (GString               *out,
-                    const char            *body,
+                    const char            *text,
                     const char            *baseline,
                     GListModel            *pins,
                     const char            *link_prefix,
                     gboolean               block_remote_images,
                     const BylinePageWords *words)
 {
-  g_autofree char *text = NULL;
   g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   cmark_node *document;
@@ -556,7 +569,6 @@ append_body_blocks (GString               *out,
   guint n_blocks = 0;
   guint index = 0;
 
-  text = baseline != NULL ? byline_review_marks_dup_clean (body) : byline_html_dup_clean (body);
   document = byline_text_parse_markdown (text);
   if (baseline != NULL)
     {
@@ -627,11 +639,13 @@ byline_render_body (BylineArticle *article,
 {
   GString *out = g_string_new (NULL);
   g_autofree char *lang = NULL;
+  g_autofree char *body = NULL;
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
 
   lang = byline_language_dup_effective (byline_article_get_language (article), NULL);
-  append_body_blocks (out, byline_article_get_body (article), NULL,
+  body = dup_clean_body (article, FALSE);
+  append_body_blocks (out, body, NULL,
                       byline_article_get_pins (article), link_prefix, FALSE,
                       byline_page_words_for (lang));
 
@@ -718,21 +732,16 @@ starts_with_by (const char            *byline,
 
 /* Whether the body's first paragraph may open on a drop cap: not when its
  * first letter joins the next (Arabic, Syriac, N'Ko, Mongolian…), which a
- * drop cap would cut off its word, whatever the article's language says. */
+ * drop cap would cut off its word, whatever the article's language says.
+ * @body is the one from dup_clean_body(). */
 static gboolean
 body_allows_drop_cap (const char *body,
                       const char *lang)
 {
-  g_autofree char *valid = NULL;
-
   if (byline_language_joins_letters (lang))
     return FALSE;
 
-  /* Stepping through broken UTF-8 could run past the end. */
-  if (body != NULL && !g_utf8_validate (body, -1, NULL))
-    body = valid = g_utf8_make_valid (body, -1);
-
-  for (const char *p = body != NULL ? body : ""; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = body; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -844,6 +853,7 @@ byline_render_article (BylineArticle             *article,
   g_autofree char *credit = NULL;
   g_autofree char *image_alt = NULL;
   g_autofree char *section = NULL;
+  g_autofree char *body = NULL;
   g_autofree char *pub_name = NULL;
   g_autofree char *tagline = NULL;
   g_autofree char *lang = NULL;
@@ -887,6 +897,7 @@ byline_render_article (BylineArticle             *article,
   credit = byline_html_dup_field (byline_article_get_credit (article));
   image_alt = byline_html_dup_field (byline_article_get_image_alt (article));
   section = byline_html_dup_field (byline_article_get_section (article));
+  body = dup_clean_body (article, options->review_baseline_body != NULL);
   tags = dup_tags (article);
 
   pub_name = byline_html_dup_field (publication->name);
@@ -1014,9 +1025,9 @@ byline_render_article (BylineArticle             *article,
   g_string_append (out, "</p>\n");
 
   append_lead_figure (out, image_src, image_alt, caption, credit);
-  append_body (out, byline_article_get_body (article), options->review_baseline_body,
+  append_body (out, body, options->review_baseline_body,
                byline_article_get_pins (article), link_prefix, options->block_remote_images,
-               words, body_allows_drop_cap (byline_article_get_body (article), lang));
+               words, body_allows_drop_cap (body, lang));
 
   if (tags[0] != NULL)
     {
