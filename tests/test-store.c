@@ -700,12 +700,6 @@ test_field_table_matches_schema (Fixture       *fixture,
         g_assert_cmpfloat (field->related_weight, >, 0);
       if (field->flags & BYLINE_FIELD_CHECKED)
         g_assert_nonnull (field->label);
-      /* ninjs takes these as they are: text. */
-      if (field->flags & BYLINE_FIELD_NINJS)
-        {
-          g_assert_nonnull (field->ninjs);
-          g_assert_cmpint (field->type, ==, BYLINE_FIELD_TYPE_TEXT);
-        }
     }
 }
 

@@ -13,11 +13,11 @@ G_BEGIN_DECLS
 
 /* An article's stored fields, described once. The store binds, loads,
  * validates, keeps revisions of and restores an article by walking this
- * table, related-article search weighs words by it, and the ninjs export
- * writes the plain ones from it. Adding a field is: the BylineArticle
- * property, a row here, and a schema step in each backend
- * (byline-store-sqlite-schema.c: the column in articles, and in revisions
- * for a REVISION field; a SEARCHED one also rebuilds articles_fts).
+ * table, and related-article search weighs words by it. Adding a field
+ * is: the BylineArticle property, a row here, and a schema step in each
+ * backend (byline-store-sqlite-schema.c: the column in articles, and in
+ * revisions for a REVISION field; a SEARCHED one also rebuilds
+ * articles_fts).
  * tests/test-store.c checks the schema against this table. */
 
 typedef enum
@@ -50,16 +50,14 @@ typedef enum
   BYLINE_FIELD_WORDS      = 1 << 6,
   /* Refused unless it is valid UTF-8 (the message names it by its label). */
   BYLINE_FIELD_CHECKED    = 1 << 7,
-  /* Written to ninjs as it is, as the member named by ninjs. */
-  BYLINE_FIELD_NINJS      = 1 << 8,
   /* A time that may be unset: 0 is stored as NULL. */
-  BYLINE_FIELD_OPTIONAL   = 1 << 9,
+  BYLINE_FIELD_OPTIONAL   = 1 << 8,
   /* Its text is Markdown (the body), not plain: words are counted as a
    * reader reads the page (byline-text.h). */
-  BYLINE_FIELD_MARKDOWN   = 1 << 10,
+  BYLINE_FIELD_MARKDOWN   = 1 << 9,
   /* The stored version a save must name (compare and set): 1 on insert,
    * one more at each update, which only applies to the version it names. */
-  BYLINE_FIELD_VERSION    = 1 << 11,
+  BYLINE_FIELD_VERSION    = 1 << 10,
 } BylineFieldFlags;
 
 typedef struct
@@ -68,7 +66,6 @@ typedef struct
   BylineFieldType    type;
   BylineFieldFlags   flags;
   const char        *label;          /* N_(): how a message names it, or NULL */
-  const char        *ninjs;          /* ninjs member, with BYLINE_FIELD_NINJS */
   /* How much one of its words says about the story when looking for
    * related articles (BYLINE_FIELD_SEARCHED only). */
   double             related_weight;
