@@ -167,30 +167,3 @@ byline_typography_in_code (const char *before)
 
   return ticks % 2 == 1;
 }
-
-char *
-byline_typography_smarten (const char *text,
-                           const char *language,
-                           gboolean    markdown)
-{
-  GString *out;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (text) + 16);
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      const char *quote = NULL;
-
-      if ((*p == '"' || *p == '\'') && !(markdown && byline_typography_in_code (out->str)))
-        quote = byline_typography_quote_for (out->str, *p, language);
-
-      if (quote != NULL)
-        g_string_append (out, quote);
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}

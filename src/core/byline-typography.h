@@ -21,13 +21,6 @@ const char *byline_typography_quote_for (const char *before,
                                          gunichar    typed,
                                          const char *language);
 
-/* @text with its straight quotes made typographic, as if each had been
- * typed with byline_typography_quote_for(). With @markdown, code spans
- * and code blocks keep theirs. (transfer full) */
-char       *byline_typography_smarten   (const char *text,
-                                         const char *language,
-                                         gboolean    markdown);
-
 /* Whether the end of @before (Markdown up to the cursor) is inside code:
  * a code span on its last line, or a fenced or indented code block, where
  * a quote is a quote. */
