@@ -80,34 +80,44 @@ byline_readability_count_syllables (const char *word)
   return MAX (n, 1);
 }
 
+/* What one walk through the text gathers: the body is parsed once per
+ * measure, which runs at each pause in typing. */
 typedef struct
 {
-  guint words;
-  guint syllables;
-} Syllables;
+  GArray   *sentences;  /* BylineTextSentence */
+  guint     words;
+  gboolean  want_syllables;
+  guint     syllables;
+} Measure;
 
 static void
-syllables_word_cb (const BylineTextChar *chars,
-                   guint                 first,
-                   guint                 end,
-                   gpointer              user_data)
+measure_word_cb (const BylineTextChar *chars,
+                 guint                 first,
+                 guint                 end,
+                 gpointer              user_data)
 {
-  Syllables *count = user_data;
-  g_autoptr(GString) word = g_string_new (NULL);
+  Measure *measure = user_data;
+  g_autoptr(GString) word = NULL;
 
+  measure->words++;
+  if (!measure->want_syllables)
+    return;
+
+  word = g_string_new (NULL);
   for (guint i = first; i < end; i++)
     g_string_append_unichar (word, chars[i].c);
-
-  count->words++;
-  count->syllables += byline_readability_count_syllables (word->str);
+  measure->syllables += byline_readability_count_syllables (word->str);
 }
 
 static void
-syllables_piece (const BylineTextChar *chars,
-                 guint                 n,
-                 gpointer              user_data)
+measure_piece (const BylineTextChar *chars,
+               guint                 n,
+               gpointer              user_data)
 {
-  _byline_text_scan_words (chars, n, syllables_word_cb, user_data);
+  Measure *measure = user_data;
+
+  _byline_text_scan_sentences (chars, n, measure->sentences);
+  _byline_text_scan_words (chars, n, measure_word_cb, measure);
 }
 
 static gboolean
@@ -124,14 +134,17 @@ byline_readability_measure (const char        *text,
                             const char        *language,
                             BylineReadability *readability)
 {
-  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (BylineTextSentence));
+  Measure measure = { sentences, 0, is_english (language), 0 };
 
   g_return_if_fail (readability != NULL);
 
   memset (readability, 0, sizeof *readability);
 
-  sentences = byline_text_get_sentences (text, format);
-  readability->words = byline_text_count_words (text, format);
+  /* The words and sentences byline_text_count_words() and
+   * byline_text_get_sentences() find. */
+  _byline_text_foreach_piece (text, format, measure_piece, &measure);
+  readability->words = measure.words;
   readability->sentences = sentences->len;
   readability->reading_minutes = byline_text_reading_minutes (readability->words);
 
@@ -142,17 +155,13 @@ byline_readability_measure (const char        *text,
   if (readability->sentences > 0)
     readability->words_per_sentence = (double) readability->words / readability->sentences;
 
-  if (is_english (language) && readability->words > 0 && readability->sentences > 0)
+  if (measure.want_syllables && readability->words > 0 && readability->sentences > 0)
     {
-      g_autofree char *valid = _byline_text_dup_valid (text);
-      Syllables count = { 0, 0 };
-
-      _byline_text_foreach_piece (valid, format, syllables_piece, &count);
-      readability->syllables = count.syllables;
+      readability->syllables = measure.syllables;
       readability->has_reading_ease = TRUE;
       readability->reading_ease = 206.835
                                   - 1.015 * readability->words_per_sentence
-                                  - 84.6 * ((double) count.syllables / readability->words);
+                                  - 84.6 * ((double) measure.syllables / readability->words);
     }
 }
 

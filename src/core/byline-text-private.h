@@ -79,6 +79,12 @@ void     _byline_text_scan_words   (const BylineTextChar *chars,
                                     BylineTextWordFunc    func,
                                     gpointer              user_data);
 
+/* Appends the sentences of @chars, one piece, to @sentences
+ * (BylineTextSentence), as byline_text_get_sentences() finds them. */
+void     _byline_text_scan_sentences (const BylineTextChar *chars,
+                                      guint                 n_chars,
+                                      GArray               *sentences);
+
 /* Calls @func on each piece of @text a reader sees: a plain text's
  * paragraphs (split at blank lines), a Markdown body's paragraphs,
  * headings and code blocks. */

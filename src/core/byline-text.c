@@ -443,6 +443,14 @@ count_leaf_sentences (const BylineTextChar *t,
   return scan_leaf_sentences (t, n, NULL);
 }
 
+void
+_byline_text_scan_sentences (const BylineTextChar *chars,
+                             guint                 n_chars,
+                             GArray               *sentences)
+{
+  scan_leaf_sentences (chars, n_chars, sentences);
+}
+
 /* --- counting -------------------------------------------------------------- */
 
 /* @text as characters with their offsets, for plain text. */
