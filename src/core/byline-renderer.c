@@ -643,7 +643,7 @@ byline_render_body (BylineArticle *article,
 
   g_return_val_if_fail (BYLINE_IS_ARTICLE (article), NULL);
 
-  lang = byline_language_dup_effective (byline_article_get_language (article), NULL);
+  lang = byline_article_dup_effective_language (article, NULL);
   body = dup_clean_body (article, FALSE);
   append_body_blocks (out, body, NULL,
                       byline_article_get_pins (article), link_prefix, FALSE,
