@@ -495,16 +495,8 @@ static void
 scan_plain (BylineSpellScan *scan,
             const char      *text)
 {
-  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (BylineTextChar));
+  g_autoptr(GArray) chars = _byline_text_dup_plain_chars (text);
   Collect collect = { scan, NULL };
-  guint k = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p), k++)
-    {
-      BylineTextChar ch = { g_utf8_get_char (p), k };
-
-      g_array_append_val (chars, ch);
-    }
 
   _byline_text_scan_words ((const BylineTextChar *) chars->data, chars->len, collect_word, &collect);
 }

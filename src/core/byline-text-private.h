@@ -96,6 +96,10 @@ void     _byline_text_foreach_piece (const char          *text,
                                      BylineTextPieceFunc  func,
                                      gpointer             user_data);
 
+/* @text, valid UTF-8, as characters with their offsets (BylineTextChar),
+ * for plain text. */
+GArray  *_byline_text_dup_plain_chars (const char        *text);
+
 /* @text as valid UTF-8 ("" for NULL). */
 char    *_byline_text_dup_valid    (const char           *text);
 

@@ -453,9 +453,8 @@ _byline_text_scan_sentences (const BylineTextChar *chars,
 
 /* --- counting -------------------------------------------------------------- */
 
-/* @text as characters with their offsets, for plain text. */
-static GArray *
-dup_plain_chars (const char *text)
+GArray *
+_byline_text_dup_plain_chars (const char *text)
 {
   GArray *chars = g_array_new (FALSE, FALSE, sizeof (BylineTextChar));
   guint i = 0;
@@ -510,7 +509,7 @@ foreach_piece (const char       *text,
     }
   else
     {
-      g_autoptr(GArray) chars = dup_plain_chars (valid);
+      g_autoptr(GArray) chars = _byline_text_dup_plain_chars (valid);
       /* An empty GArray has no data; "NULL + 0" would be undefined. */
       static const BylineTextChar no_chars[1];
       const BylineTextChar *t = chars->len > 0 ? (const BylineTextChar *) chars->data : no_chars;
