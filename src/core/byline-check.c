@@ -13,6 +13,7 @@
 
 #include "byline-check.h"
 #include "byline-pin.h"
+#include "byline-text-private.h"
 #include "byline-text.h"
 
 void
@@ -183,16 +184,20 @@ check_spelling_field (GPtrArray          *problems,
                       BylineTextFormat    format)
 {
   g_autoptr(GArray) ranges = NULL;
+  g_autofree char *valid = NULL;
   /* The ranges come in order: walk the text once, keeping the place and
    * the line of the last one, rather than counting from the start for
    * each (quadratic: 1.4 s for a 10,000-word body full of misspellings). */
-  const char *at = text;
+  const char *at;
   guint at_offset = 0;
   guint line = 1;
 
   if (text == NULL || *text == '\0')
     return;
 
+  /* The offsets are in the text the checker read: valid UTF-8, which a
+   * newsroom file made by hand may not hold. */
+  text = at = valid = _byline_text_dup_valid (text);
   ranges = byline_spell_checker_check_text (checker, text, format);
   for (guint i = 0; i < ranges->len; i++)
     {
