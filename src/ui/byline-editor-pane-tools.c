@@ -90,6 +90,7 @@ typedef struct _BylineEditorPaneTools Tools;
 static void field_schedule (SpellField *field);
 static void queue_readability (BylineEditorPane *self);
 static void check_caption (BylineEditorPane *self);
+static void on_caption_changed (BylineEditorPane *self);
 
 /* --- the find bar ----------------------------------------------------------- */
 
@@ -257,6 +258,24 @@ field_delay_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Every field again, at once: the checker or its words changed. */
+static void
+check_all_now (BylineEditorPane *self)
+{
+  for (guint i = 0; i < N_SPELL_FIELDS; i++)
+    field_start (&self->tools->fields[i]);
+  check_caption (self);
+}
+
+/* Every field again, once typing pauses. */
+static void
+check_all_later (BylineEditorPane *self)
+{
+  for (guint i = 0; i < N_SPELL_FIELDS; i++)
+    field_schedule (&self->tools->fields[i]);
+  on_caption_changed (self);
+}
+
 /* The task holds no reference on the pane, so a pane dropped while its
  * dictionary loads goes at once; the result then finds no pane. */
 static void
@@ -296,9 +315,7 @@ checker_loaded_cb (GObject      *source,
   for (guint i = 0; i < tools->ignored->len; i++)
     byline_spell_checker_add_word (checker, g_ptr_array_index (tools->ignored, i));
 
-  for (guint i = 0; i < N_SPELL_FIELDS; i++)
-    field_start (&tools->fields[i]);
-  check_caption (self);
+  check_all_now (self);
 }
 
 static void
@@ -411,9 +428,7 @@ tools_refresh (BylineEditorPane *self)
 
   if (tools->checker != NULL && g_strcmp0 (tools->checker_language, language) == 0)
     {
-      for (guint i = 0; i < N_SPELL_FIELDS; i++)
-        field_schedule (&tools->fields[i]);
-      on_caption_changed (self);
+      check_all_later (self);
       return;
     }
 
@@ -448,10 +463,7 @@ field_schedule (SpellField *field)
   if (tools->checker == NULL || !tools->enabled)
     return;
 
-  g_clear_handle_id (&field->delay_source, g_source_remove);
-  g_clear_handle_id (&field->idle_source, g_source_remove);
-  g_clear_pointer (&field->scan, byline_spell_scan_free);
-  g_clear_pointer (&field->found, g_array_unref);
+  field_stop (field);
   field->delay_source = g_timeout_add (CHECK_DELAY_MS, field_delay_cb, field);
   g_source_set_name_by_id (field->delay_source, "[byline] spell check after typing");
 }
@@ -822,9 +834,7 @@ accept_word (BylineEditorPane *self,
 
   if (tools->checker != NULL)
     byline_spell_checker_add_word (tools->checker, word);
-  for (guint i = 0; i < N_SPELL_FIELDS; i++)
-    field_start (&tools->fields[i]);
-  check_caption (self);
+  check_all_now (self);
 }
 
 static void
@@ -1138,9 +1148,7 @@ byline_editor_pane_set_dictionary_words (BylineEditorPane   *self,
   else if (tools->checker != NULL)
     {
       byline_spell_checker_add_words (tools->checker, words);
-      for (guint i = 0; i < N_SPELL_FIELDS; i++)
-        field_schedule (&tools->fields[i]);
-      on_caption_changed (self);
+      check_all_later (self);
     }
 }
 
