@@ -114,40 +114,43 @@ select_match (BylineFindBar     *self,
   update_count (self);
 }
 
-void
-byline_find_bar_next (BylineFindBar *self)
+/* The match after the selection, or before it, round the end. */
+static void
+find (BylineFindBar *self,
+      gboolean       forward)
 {
   GtkTextBuffer *buffer;
-  GtkTextIter from, start, end;
+  GtkTextIter selection_start, selection_end, start, end;
   gboolean wrapped;
-
-  g_return_if_fail (BYLINE_IS_FIND_BAR (self));
+  gboolean found;
 
   if (self->context == NULL)
     return;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  gtk_text_buffer_get_selection_bounds (buffer, NULL, &from);
-  if (gtk_source_search_context_forward (self->context, &from, &start, &end, &wrapped))
+  gtk_text_buffer_get_selection_bounds (buffer, &selection_start, &selection_end);
+  if (forward)
+    found = gtk_source_search_context_forward (self->context, &selection_end, &start, &end, &wrapped);
+  else
+    found = gtk_source_search_context_backward (self->context, &selection_start, &start, &end, &wrapped);
+  if (found)
     select_match (self, &start, &end);
+}
+
+void
+byline_find_bar_next (BylineFindBar *self)
+{
+  g_return_if_fail (BYLINE_IS_FIND_BAR (self));
+
+  find (self, TRUE);
 }
 
 void
 byline_find_bar_previous (BylineFindBar *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter from, start, end;
-  gboolean wrapped;
-
   g_return_if_fail (BYLINE_IS_FIND_BAR (self));
 
-  if (self->context == NULL)
-    return;
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
-  gtk_text_buffer_get_selection_bounds (buffer, &from, NULL);
-  if (gtk_source_search_context_backward (self->context, &from, &start, &end, &wrapped))
-    select_match (self, &start, &end);
+  find (self, FALSE);
 }
 
 gboolean
