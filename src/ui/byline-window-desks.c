@@ -490,9 +490,10 @@ static gboolean heartbeat_cb (gpointer user_data);
 
 /* Test hook: BYLINE_TEST_LOCK_LAPSE (seconds) shortens when this window
  * reckons its lock lapsed, and its heartbeat with it, so that a test need
- * not wait a minute. The server's own lapse stays as it is. */
+ * not wait a minute. The server's own lapse stays as it is. Read as the
+ * heartbeat starts, not on every beat. */
 static guint
-lock_lapse (void)
+read_lock_lapse (void)
 {
   const char *test_lapse = g_getenv ("BYLINE_TEST_LOCK_LAPSE");
   guint64 seconds = 0;
@@ -504,9 +505,9 @@ lock_lapse (void)
 }
 
 static guint
-lock_heartbeat (void)
+lock_heartbeat (BylineWindow *self)
 {
-  return lock_lapse () == BYLINE_LOCK_LAPSE ? BYLINE_LOCK_HEARTBEAT : MAX (1, lock_lapse () / 3);
+  return self->lock_lapse == BYLINE_LOCK_LAPSE ? BYLINE_LOCK_HEARTBEAT : MAX (1, self->lock_lapse / 3);
 }
 
 static void
@@ -517,7 +518,8 @@ hold_lock (BylineWindow *self,
   self->lock_confirmed = g_get_monotonic_time ();
   if (self->heartbeat_id == 0)
     {
-      self->heartbeat_id = g_timeout_add_seconds (lock_heartbeat (), heartbeat_cb, self);
+      self->lock_lapse = read_lock_lapse ();
+      self->heartbeat_id = g_timeout_add_seconds (lock_heartbeat (self), heartbeat_cb, self);
       g_source_set_name_by_id (self->heartbeat_id, "[byline] edit lock heartbeat");
     }
 }
@@ -686,8 +688,8 @@ heartbeat_cb (gpointer user_data)
       /* Said once per outage, as soon as another desk may take it: what
        * is typed meanwhile still waits here, and goes to History if
        * another desk has the article by the time the server is back. */
-      if (silent > lock_lapse () * G_USEC_PER_SEC &&
-          silent <= (lock_lapse () + lock_heartbeat ()) * G_USEC_PER_SEC)
+      if (silent > self->lock_lapse * G_USEC_PER_SEC &&
+          silent <= (self->lock_lapse + lock_heartbeat (self)) * G_USEC_PER_SEC)
         _byline_window_show_toast (self,
                                    _("This desk's hold on the article has lapsed while the newsroom server "
                                      "is away: another desk may take it over. What you type is kept."),

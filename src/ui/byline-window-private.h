@@ -148,6 +148,9 @@ struct _BylineWindow
   guint                 offline_retry_id;
   /* When the server last said this window holds its lock (monotonic µs). */
   gint64                lock_confirmed;
+  /* When this window reckons its lock lapsed, in seconds (read as its
+   * heartbeat starts). */
+  guint                 lock_lapse;
 };
 
 /* byline-window-tools.c: find, the newsroom dictionary, the pre-publish
