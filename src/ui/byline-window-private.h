@@ -157,8 +157,6 @@ struct _BylineWindow
  * check */
 void       _byline_window_class_init_tools   (GtkWidgetClass *widget_class);
 void       _byline_window_setup_tools        (BylineWindow   *self);
-void       _byline_window_tools_set_language (BylineWindow   *self,
-                                              const char     *language);
 void       _byline_window_dispose_tools      (BylineWindow   *self);
 /* The open article changed: the check panel follows it. */
 void       _byline_window_tools_set_article  (BylineWindow   *self);

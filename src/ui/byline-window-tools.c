@@ -98,13 +98,6 @@ add_to_dictionary_cb (BylineWindow *self,
     _byline_window_show_error (self, error);
 }
 
-void
-_byline_window_tools_set_language (BylineWindow *self,
-                                   const char   *language)
-{
-  byline_editor_pane_set_default_language (self->editor, language);
-}
-
 /* --- the check ----------------------------------------------------------------- */
 
 /* The checker for @language with the newsroom's words, or NULL when no

@@ -844,7 +844,8 @@ update_publication (BylineWindow *self)
   g_clear_pointer (&self->publication, byline_publication_free);
   self->publication = publication;
   byline_preview_set_publication (self->preview, self->publication);
-  _byline_window_tools_set_language (self, self->publication->language);
+  /* What the editor checks the spelling of an article naming no language in. */
+  byline_editor_pane_set_default_language (self->editor, self->publication->language);
 }
 
 static void
