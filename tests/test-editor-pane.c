@@ -1078,6 +1078,42 @@ test_paste_html (Fixture       *fixture,
   wait_until (buffer_has_text, &wait, "the plain text pasted");
 }
 
+/* A clipboard past what any article is (32 MiB of HTML) is not converted,
+ * which would hold up typing: its plain text comes in instead. */
+static void
+test_paste_html_too_large (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *body = field (fixture, "Body");
+  GtkTextBuffer *buffer = field_buffer (fixture, "Body");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (body);
+  gsize size = 32 * 1024 * 1024 + 16;
+  char *page = g_malloc (size);
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) plain = g_bytes_new_static ("Too long", strlen ("Too long"));
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  BufferWait wait = { buffer, NULL };
+
+  memcpy (page, "<p>", 3);
+  memset (page + 3, 'a', size - 7);
+  memcpy (page + size - 4, "</p>", 4);
+  html = g_bytes_new_take (page, size);
+
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", plain);
+  provider = gdk_content_provider_new_union (providers, 2);
+  g_assert_true (gdk_clipboard_set_content (clipboard, provider));
+
+  gtk_widget_grab_focus (body);
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_signal_emit_by_name (body, "paste-clipboard");
+
+  wait.expected = "Too long";
+  wait_until (buffer_has_text, &wait, "the plain text of a page too large");
+  g_assert_cmpstr (byline_article_get_body (fixture->article), ==, "Too long");
+}
+
 /* --- find and replace ------------------------------------------------------------ */
 
 typedef struct
@@ -1567,6 +1603,7 @@ main (int   argc,
   ADD ("accessible-names", test_accessible_names);
   ADD ("cursor", test_cursor);
   ADD ("paste-html", test_paste_html);
+  ADD ("paste-html-too-large", test_paste_html_too_large);
   ADD ("language-row", test_language_row);
   ADD ("smart-quotes", test_smart_quotes);
   ADD ("find-replace", test_find_replace);

@@ -63,6 +63,14 @@ html_read_cb (GObject      *object,
       return;
     }
 
+  /* Converting it would hold up typing for long: its plain text. */
+  if (g_memory_output_stream_get_data_size (memory) > MAX_PASTED_HTML)
+    {
+      g_debug ("The pasted page is too large to convert: pasting its text");
+      paste_plain (self);
+      return;
+    }
+
   markdown = byline_html_paste_to_markdown (g_memory_output_stream_get_data (memory),
                                             g_memory_output_stream_get_data_size (memory));
 
