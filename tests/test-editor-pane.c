@@ -1159,9 +1159,9 @@ test_find_replace (Fixture       *fixture,
 
   set_field_text (fixture, "Body", "The ferry left. The Ferry came back.\n\nA ferryman waved.");
 
-  /* Ctrl+F in the editor: the bar shows, with the focus in it. */
+  /* Ctrl+F (the window's win.find): the bar shows, with the focus in it. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->pane), "editor.find", NULL);
+  byline_editor_pane_show_find (fixture->pane, FALSE);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (bar)));
 

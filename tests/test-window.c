@@ -557,6 +557,33 @@ test_open_article_action (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, "Library opens on Sundays");
 }
 
+/* Ctrl+F and Ctrl+Shift+H (win.find, win.find-replace) from outside the
+ * body: the body's find bar shows, with the focus in it; the replace row
+ * only for the second. */
+static void
+test_find_actions (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  BylineEditorPane *editor = _byline_window_get_editor (fixture->window);
+  BylineFindBar *bar = byline_editor_pane_get_find_bar (editor);
+  GtkWidget *revealer = gtk_widget_get_ancestor (GTK_WIDGET (bar), GTK_TYPE_REVEALER);
+  GtkRevealer *replace = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (bar), BYLINE_TYPE_FIND_BAR,
+                                                                      "replace_revealer"));
+
+  gtk_widget_grab_focus (_byline_editor_pane_get_field (editor, "Headline"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (gtk_revealer_get_reveal_child (replace));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (bar)));
+
+  gtk_widget_grab_focus (_byline_editor_pane_get_field (editor, "Headline"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find-replace", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (replace));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (bar)));
+}
+
 static void
 test_save_now_action (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -1140,6 +1167,7 @@ main (int   argc,
   ADD ("new-article-your-name", test_new_article_your_name);
   ADD ("open-article-action", test_open_article_action);
   ADD ("save-now-action", test_save_now_action);
+  ADD ("find-actions", test_find_actions);
   ADD ("typed-date-saved-on-quit", test_typed_date_saved_on_quit);
   ADD ("panes-toggle-and-persist", test_panes_toggle_and_persist);
   ADD ("arabic-end-to-end", test_arabic_end_to_end);

@@ -148,22 +148,6 @@ byline_editor_pane_get_find_bar (BylineEditorPane *self)
   return self->find_bar;
 }
 
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  byline_editor_pane_show_find (BYLINE_EDITOR_PANE (widget), FALSE);
-}
-
-static void
-find_replace_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  byline_editor_pane_show_find (BYLINE_EDITOR_PANE (widget), TRUE);
-}
-
 /* --- spell checking ---------------------------------------------------------- */
 
 /* The one rule of the language module decides, as for the page. */
@@ -1230,8 +1214,6 @@ _byline_editor_pane_class_init_tools (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, find_revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineEditorPane, find_bar);
 
-  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-replace", NULL, find_replace_action);
   gtk_widget_class_install_action (widget_class, "spell.replace", "s", replace_action);
   gtk_widget_class_install_action (widget_class, "spell.add", NULL, add_word_action);
   gtk_widget_class_install_action (widget_class, "spell.ignore", NULL, ignore_action);
