@@ -681,15 +681,15 @@ guint
 byline_text_block_at_offset (const char *body,
                              int         offset)
 {
-  g_autoptr(GArray) blocks = NULL;
+  g_autofree char *valid = NULL;
+  cmark_node *document;
   const char *end;
   guint block = 0;
   guint line = 1;
+  guint i = 0;
 
   if (body == NULL || *body == '\0')
     return 0;
-
-  blocks = byline_text_get_blocks (body);
 
   /* The line holding the character, counting line ends as CommonMark does. */
   if (offset < 0)
@@ -707,11 +707,17 @@ byline_text_block_at_offset (const char *body,
         line++;
     }
 
-  for (guint i = 0; i < blocks->len; i++)
+  /* Only where each top-level block starts, as byline_text_get_blocks()
+   * says it: without the text of each, which the preview's following of
+   * the cursor does not need on every pause in typing. */
+  valid = _byline_text_dup_valid (body);
+  document = byline_text_parse_markdown (valid);
+  for (cmark_node *node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node), i++)
     {
-      if (g_array_index (blocks, BylineTextBlock, i).start_line <= line)
+      if (cmark_node_get_start_line (node) <= (int) line)
         block = i + 1;
     }
+  cmark_node_free (document);
 
   return block;
 }
