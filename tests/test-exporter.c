@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -1968,6 +1969,88 @@ test_check_publication_pins (Fixture       *fixture,
   assert_problems (problems, published);
 }
 
+/* --- the preview's copies of pictures ----------------------------------------- */
+
+static void
+write_copy (const char *dir,
+            const char *name,
+            gint64      days_ago)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (path, "picture", -1, NULL));
+  times.actime = times.modtime = g_get_real_time () / G_USEC_PER_SEC - days_ago * 24 * 60 * 60;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+static gboolean
+copy_exists (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  return g_lstat (path, &st) == 0;
+}
+
+static gint64
+copy_age_days (const char *dir,
+               const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (g_get_real_time () / G_USEC_PER_SEC - (gint64) st.st_mtime) / (24 * 60 * 60);
+}
+
+/* Copies unused for a month go; copies in use, other files, links and
+ * folders stay. */
+static void
+test_prune_copies (void)
+{
+  g_autofree char *dir = byline_test_make_tmp_dir ("byline-pictures-XXXXXX");
+  g_autofree char *outside = byline_test_make_tmp_dir ("byline-outside-XXXXXX");
+  g_autofree char *target = g_build_filename (outside, "kept.jpg", NULL);
+  g_autofree char *link = g_build_filename (dir, "aaaaaaaaaaaaaaaa.gif", NULL);
+  g_autofree char *folder = g_build_filename (dir, "bbbbbbbbbbbbbbbb.png", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere", NULL);
+  g_autofree char *used = g_build_filename (dir, "fedcba9876543210.png", NULL);
+
+  write_copy (dir, "0123456789abcdef.jpg", 40);      /* unused for 40 days */
+  write_copy (dir, "fedcba9876543210.png", 2);       /* shown two days ago */
+  write_copy (dir, "0123456789abcdef.txt", 40);      /* not a picture's name */
+  write_copy (dir, "holiday.jpg", 40);
+  write_copy (dir, "0123456789ABCDEF.jpg", 40);
+  write_copy (outside, "kept.jpg", 40);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  g_assert_cmpuint (byline_media_prune_copies (dir, 30 * G_TIME_SPAN_DAY), ==, 1);
+  g_assert_false (copy_exists (dir, "0123456789abcdef.jpg"));
+  g_assert_true (copy_exists (dir, "fedcba9876543210.png"));
+  g_assert_true (copy_exists (dir, "0123456789abcdef.txt"));
+  g_assert_true (copy_exists (dir, "holiday.jpg"));
+  g_assert_true (copy_exists (dir, "0123456789ABCDEF.jpg"));
+  g_assert_true (copy_exists (dir, "aaaaaaaaaaaaaaaa.gif"));
+  g_assert_true (copy_exists (outside, "kept.jpg"));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  /* A folder that is not there: nothing to do. */
+  g_assert_cmpuint (byline_media_prune_copies (missing, 30 * G_TIME_SPAN_DAY), ==, 0);
+
+  /* Showing a copy marks it used, at most once a day. */
+  g_assert_cmpint (copy_age_days (dir, "fedcba9876543210.png"), ==, 2);
+  byline_media_touch_copy (used);
+  g_assert_cmpint (copy_age_days (dir, "fedcba9876543210.png"), ==, 0);
+  g_assert_cmpuint (byline_media_prune_copies (dir, G_TIME_SPAN_DAY), ==, 0);
+  g_assert_true (copy_exists (dir, "fedcba9876543210.png"));
+
+  byline_test_remove_tree (dir);
+  byline_test_remove_tree (outside);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2006,6 +2089,7 @@ main (int   argc,
   ADD ("/byline/exporter/errors/read-only", test_error_read_only);
   ADD ("/byline/exporter/check-pins/article", test_check_pins);
   ADD ("/byline/exporter/check-pins/publication", test_check_publication_pins);
+  g_test_add_func ("/byline/media/prune-copies", test_prune_copies);
 
 #undef ADD
 

@@ -9,9 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <utime.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "byline-limits.h"
 #include "byline-media.h"
@@ -402,4 +406,85 @@ byline_media_is_remote (const char *image)
   return image != NULL &&
          (g_ascii_strncasecmp (image, "http://", 7) == 0 ||
           g_ascii_strncasecmp (image, "https://", 8) == 0);
+}
+
+/* Whether @name is what byline_media_dup_export_name() gives. */
+static gboolean
+is_export_name (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  if (dot == NULL || dot - name != EXPORT_NAME_DIGITS)
+    return FALSE;
+  for (const char *p = name; p < dot; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+
+  return byline_media_extension_type (dot + 1) != NULL;
+}
+
+/**
+ * byline_media_touch_copy:
+ * @path: a picture's copy in a cache folder
+ *
+ * Marks the copy as used now, when it was last marked more than a day
+ * ago: a copy in use is never pruned, and showing it writes nothing most
+ * of the time.
+ */
+void
+byline_media_touch_copy (const char *path)
+{
+  GStatBuf st;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (g_stat (path, &st) != 0 || now - (gint64) st.st_mtime < 24 * 60 * 60)
+    return;
+
+  if (utime (path, NULL) != 0)
+    g_debug ("Could not mark %s as used: %s", path, g_strerror (errno));
+}
+
+/**
+ * byline_media_prune_copies:
+ * @dir: a cache folder of pictures' copies
+ * @max_age: how long a copy may go unused
+ *
+ * Removes the copies in @dir (regular files named as an export names a
+ * picture) not used for @max_age. Anything else in the folder, and the
+ * folder itself, is left alone; a folder that is not there is nothing to
+ * do. Runs on any thread.
+ *
+ * Returns: how many copies were removed
+ */
+guint
+byline_media_prune_copies (const char *dir,
+                           GTimeSpan   max_age)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 oldest = g_get_real_time () / G_USEC_PER_SEC - max_age / G_TIME_SPAN_SECOND;
+  const char *name;
+  guint removed = 0;
+
+  if (folder == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_export_name (name))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || (gint64) st.st_mtime >= oldest)
+        continue;
+
+      if (g_remove (path) == 0)
+        removed++;
+      else
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+
+  return removed;
 }

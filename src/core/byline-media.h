@@ -83,4 +83,11 @@ char        *byline_media_dup_export_name    (const char    *image);
 /* Whether @image is a picture on the web (http or https). */
 gboolean     byline_media_is_remote          (const char    *image);
 
+/* Copies of pictures kept in a cache folder under their export names: a
+ * copy is touched when used (at most once a day), and the ones not used
+ * for @max_age are removed. Files of other names are left alone. */
+void         byline_media_touch_copy         (const char    *path);
+guint        byline_media_prune_copies       (const char    *dir,
+                                              GTimeSpan      max_age);
+
 G_END_DECLS

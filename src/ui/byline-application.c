@@ -22,6 +22,7 @@
 #include "byline-outbox.h"
 #include "byline-pg-connection.h"
 #include "byline-preferences-window.h"
+#include "byline-preview.h"
 #include "byline-store.h"
 #include "byline-window.h"
 
@@ -156,6 +157,8 @@ byline_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+
+  byline_preview_prune_pictures ();
 
   /* Before any window is realized: the renderer is chosen then. */
   if (gdk_display_get_default () != NULL)

@@ -39,6 +39,10 @@
 #define DESKTOP_PAGE_WIDTH 800
 #define PHONE_PAGE_WIDTH   360
 
+/* A copy of a picture the preview has not shown for this long is removed
+ * at the next start; it is made again from the newsroom if needed. */
+#define PICTURE_COPY_MAX_AGE (30 * G_TIME_SPAN_DAY)
+
 /* Shown when there is no article. Same CSP as the real pages. */
 #define EMPTY_PAGE \
   "<!DOCTYPE html>\n" \
@@ -246,6 +250,43 @@ remote_images_allowed (BylinePreview *self)
   return self->checked_allowed;
 }
 
+/* Where the preview keeps its copies of the newsroom's pictures. */
+static char *
+dup_picture_cache_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "byline", "pictures", NULL);
+}
+
+static void
+prune_pictures_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  g_autofree char *dir = dup_picture_cache_dir ();
+  guint removed = byline_media_prune_copies (dir, PICTURE_COPY_MAX_AGE);
+
+  if (removed > 0)
+    g_debug ("Removed %u pictures the preview had not shown for a month", removed);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * byline_preview_prune_pictures:
+ *
+ * Removes, on a worker thread, the preview's copies of pictures it has not
+ * shown for a month: without this the cache folder would keep a copy of
+ * every picture ever previewed.
+ */
+void
+byline_preview_prune_pictures (void)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_source_tag (task, byline_preview_prune_pictures);
+  g_task_run_in_thread (task, prune_pictures_thread);
+}
+
 /* The lead picture's address in the page: a copy of the newsroom's bytes
  * in Byline's cache folder (the page may show file:// addresses, and a
  * copy named by its checksum is written once), a web picture's address
@@ -269,9 +310,11 @@ dup_lead_image_src (BylinePreview *self)
   if (name == NULL || self->store == NULL)
     return g_strdup ("");
 
-  dir = g_build_filename (g_get_user_cache_dir (), "byline", "pictures", NULL);
+  dir = dup_picture_cache_dir ();
   path = g_build_filename (dir, name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    byline_media_touch_copy (path);
+  else
     {
       gsize size = 0;
       const char *data;

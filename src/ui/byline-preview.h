@@ -50,4 +50,6 @@ void                     byline_preview_follow_block    (BylinePreview          
                                                          int                      block);
 int                      byline_preview_get_follow_block (BylinePreview          *self);
 
+void                     byline_preview_prune_pictures  (void);
+
 G_END_DECLS
