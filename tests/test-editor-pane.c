@@ -1251,7 +1251,7 @@ test_spell_check (Fixture       *fixture,
 
   if (available == NULL)
     {
-      g_test_skip_printf ("%s", error->message);
+      byline_test_skip_missing (error->message);
       return;
     }
 
@@ -1410,7 +1410,7 @@ test_spell_menu (Fixture       *fixture,
 
   if (available == NULL)
     {
-      g_test_skip_printf ("%s", error->message);
+      byline_test_skip_missing (error->message);
       return;
     }
 

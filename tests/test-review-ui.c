@@ -632,7 +632,7 @@ test_check_panel (Fixture       *fixture,
   english = byline_spell_checker_new ("en", &error);
   if (english == NULL)
     {
-      g_test_skip_printf ("%s", error->message);
+      byline_test_skip_missing (error->message);
       return;
     }
 
@@ -1303,7 +1303,7 @@ test_preferences_spell_check (Fixture       *fixture,
   english = byline_spell_checker_new ("en", &error);
   if (english == NULL)
     {
-      g_test_skip_printf ("%s", error->message);
+      byline_test_skip_missing (error->message);
       return;
     }
 
@@ -1370,7 +1370,7 @@ test_dictionary_from_another_desk (Fixture       *fixture,
   english = byline_spell_checker_new ("en", &error);
   if (english == NULL)
     {
-      g_test_skip_printf ("%s", error->message);
+      byline_test_skip_missing (error->message);
       return;
     }
 

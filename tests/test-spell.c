@@ -12,6 +12,7 @@
 #include "byline-check.h"
 #include "byline-language.h"
 #include "byline-spell.h"
+#include "byline-test-util.h"
 
 #define PLAIN    BYLINE_TEXT_PLAIN
 #define MARKDOWN BYLINE_TEXT_MARKDOWN
@@ -48,7 +49,7 @@ checker_or_skip (const char *language)
   if (checker == NULL)
     {
       /* .ci/setup installs them; a machine without them cannot run this. */
-      g_test_skip_printf ("%s", error->message);
+      byline_test_skip_missing (error->message);
       return NULL;
     }
 
@@ -257,7 +258,7 @@ test_pick_language (void)
   checker = byline_spell_checker_new (language, &error);
   if (checker == NULL)
     {
-      g_test_skip ("no French dictionary installed");
+      byline_test_skip_missing ("no French dictionary installed");
       return;
     }
   g_assert_true (g_str_has_prefix (byline_spell_checker_get_dictionary (checker), "fr"));
