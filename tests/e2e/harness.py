@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 
 SCREEN = "1280x1024x24"
 
@@ -361,6 +362,103 @@ def install_signal_handlers(session):
         sys.exit(128 + signum)
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGINT, handler)
+
+
+# -- the steps of a test, as TAP -----------------------------------------------
+
+class Tap:
+    def __init__(self, steps):
+        self.steps = steps
+        self.number = 0
+        self.failed = False
+        print(f"1..{len(steps)}", flush=True)
+
+    def result(self, ok, description, reason=None):
+        self.number += 1
+        line = f"{'ok' if ok else 'not ok'} {self.number} - {description}"
+        if reason:
+            line += " # " + " ".join(str(reason).split())
+        print(line, flush=True)
+        if not ok:
+            self.failed = True
+
+
+def missing_tools():
+    """What the run needs and this machine lacks, as a sentence, or None."""
+    import importlib.util
+    needs = [("Xvfb", shutil.which("Xvfb")),
+             ("dbus-daemon", shutil.which("dbus-daemon")),
+             ("at-spi2-core", os.access("/usr/libexec/at-spi-bus-launcher", os.X_OK)),
+             ("python3-dogtail", importlib.util.find_spec("dogtail") is not None)]
+    missing = [name for name, found in needs if not found]
+    return f"{', '.join(missing)} not installed" if missing else None
+
+
+def save_screenshot(session, name):
+    """Keep a picture of the screen (and the temporary directory with the
+    logs) for whoever has to work out what went wrong."""
+    try:
+        path = session.screenshot(os.path.join(session.logs, f"{name}.png"))
+        session.keep_tmp = True
+        log(f"screenshot: {path}")
+    except Exception as e:  # noqa: BLE001
+        log(f"no screenshot: {e}")
+
+
+def run_steps(steps, make_run, on_failure, needs=None):
+    """Runs a test's @steps in a private session and prints them as TAP.
+
+    @steps is a list of (description, step): step(run) does one step on
+    the object make_run(session) returns (once the session is up, dogtail
+    set up) and returns a note for its TAP line, or None. When a step
+    raises, on_failure(session, run, step, error, number) keeps what would
+    help (the tree, a screenshot, byline's log) and returns True when the
+    steps after it may still run; else they are reported not run.
+
+    A machine without the session's tools, or without what @needs names
+    (a sentence, or None), reports the test skipped; CI sets
+    BYLINE_TEST_REQUIRE_TOOLS=1 and has it all, so there it fails instead.
+    Returns: the exit status."""
+    missing = missing_tools() or needs
+    if missing and os.environ.get("BYLINE_TEST_REQUIRE_TOOLS") != "1":
+        print(f"1..0 # SKIP {missing}")
+        return 0
+
+    started = time.monotonic()
+    tap = Tap(steps)
+    session = None
+    run = None
+    blocked = missing
+    if not blocked:
+        try:
+            session = Session()
+            install_signal_handlers(session)
+            session.start()
+            dogtail_setup()
+            run = make_run(session)
+        except Exception as e:  # noqa: BLE001
+            blocked = f"the private session did not start: {e}"
+            traceback.print_exc(file=sys.stderr)
+
+    for description, step in steps:
+        if blocked:
+            tap.result(False, description, f"not run: {blocked}")
+            continue
+        t0 = time.monotonic()
+        try:
+            note = step(run)
+            tap.result(True, description, f"{note or ''} ({time.monotonic() - t0:.1f} s)")
+        except Exception as e:  # noqa: BLE001 - every failure becomes a TAP line
+            traceback.print_exc(file=sys.stderr)
+            go_on = on_failure(session, run, step, e, tap.number + 1)
+            tap.result(False, description, e)
+            if not go_on:
+                blocked = f"step {tap.number} failed"
+
+    if session is not None:
+        session.close()
+    log(f"total {time.monotonic() - started:.1f} s")
+    return 1 if tap.failed else 0
 
 
 # -- accessibility tree helpers (need dogtail, imported lazily) ---------------

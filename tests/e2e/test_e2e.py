@@ -22,7 +22,6 @@ import os
 import re
 import sys
 import time
-import traceback
 from html.parser import HTMLParser
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -46,23 +45,6 @@ ENTRY_ROWS = {"Byline", "Dateline", "Section", "Tags", "Published",
 
 def words(text):
     return re.findall(r"[A-Za-z]+", text)
-
-
-class Tap:
-    def __init__(self, steps):
-        self.steps = steps
-        self.number = 0
-        self.failed = False
-        print(f"1..{len(steps)}", flush=True)
-
-    def result(self, ok, description, reason=None):
-        self.number += 1
-        line = f"{'ok' if ok else 'not ok'} {self.number} - {description}"
-        if reason:
-            line += " # " + " ".join(str(reason).split())
-        print(line, flush=True)
-        if not ok:
-            self.failed = True
 
 
 # -- the page Byline exported -----------------------------------------------
@@ -351,7 +333,7 @@ class Run:
             log(f"the file dialog could not be driven: {e}")
             self.ui_export = False
             self.dump_dialogs()
-            save_screenshot(self.session, "export-dialog")
+            harness.save_screenshot(self.session, "export-dialog")
             harness.key_combo("Escape")  # close the dialog, if it opened
             out = self.session.run_cli("--database", self.db, "--export", self.article_id,
                                        "--output", self.export_path)
@@ -409,87 +391,31 @@ class Run:
         return f"exit status 0 after {time.monotonic() - t0:.1f} s"
 
 
-def save_screenshot(session, name):
-    """Keep a picture of the screen (and the temporary directory with the
-    logs) for whoever has to work out what went wrong."""
-    try:
-        path = session.screenshot(os.path.join(session.logs, f"{name}.png"))
-        session.keep_tmp = True
-        log(f"screenshot: {path}")
-    except Exception as e:  # noqa: BLE001
-        log(f"no screenshot: {e}")
-
-
-def missing_tools():
-    """What the run needs and this machine lacks, as a sentence, or None."""
-    import importlib.util
-    import shutil
-    needs = [("Xvfb", shutil.which("Xvfb")),
-             ("dbus-daemon", shutil.which("dbus-daemon")),
-             ("at-spi2-core", os.access("/usr/libexec/at-spi-bus-launcher", os.X_OK)),
-             ("python3-dogtail", importlib.util.find_spec("dogtail") is not None)]
-    missing = [name for name, found in needs if not found]
-    return f"{', '.join(missing)} not installed" if missing else None
+def show_failure(session, run, step, error, number):
+    """What the window, the screen and byline's log looked like; only a
+    failed export leaves the window usable for the steps after it."""
+    if isinstance(error, HarnessError) and run.window is not None and step is not Run.step_export:
+        try:
+            run.window.dump()
+        except Exception:  # noqa: BLE001
+            pass
+    harness.save_screenshot(session, f"step-{number}")
+    if run.process is not None:
+        log(f"byline's log (pid {run.process.pid}):\n{run.process.log_tail()}")
+    return step is Run.step_export
 
 
 def main():
-    # A distribution's build machine may lack the session this test drives:
-    # report it skipped there. CI (BYLINE_TEST_REQUIRE_TOOLS=1) has it all.
-    missing = missing_tools()
-    if missing and os.environ.get("BYLINE_TEST_REQUIRE_TOOLS") != "1":
-        print(f"1..0 # SKIP {missing}")
-        return 0
-
     steps = [
-        ("byline starts and shows its window", "step_start"),
-        ("a new article takes a headline, caption, credit and two body paragraphs", "step_write"),
-        ("after autosave, byline is killed with SIGKILL", "step_kill"),
-        ("restarted, byline reopens the article with every typed word", "step_reopen"),
-        ("byline --list shows the headline in the database", "step_cli_list"),
-        ("Export HTML… writes a page with the headline, caption and credit", "step_export"),
-        ("Ctrl+Q quits with exit status 0", "step_quit"),
+        ("byline starts and shows its window", Run.step_start),
+        ("a new article takes a headline, caption, credit and two body paragraphs", Run.step_write),
+        ("after autosave, byline is killed with SIGKILL", Run.step_kill),
+        ("restarted, byline reopens the article with every typed word", Run.step_reopen),
+        ("byline --list shows the headline in the database", Run.step_cli_list),
+        ("Export HTML… writes a page with the headline, caption and credit", Run.step_export),
+        ("Ctrl+Q quits with exit status 0", Run.step_quit),
     ]
-    started = time.monotonic()
-    tap = Tap(steps)
-    session = None
-    blocked = None
-    try:
-        session = harness.Session()
-        harness.install_signal_handlers(session)
-        session.start()
-        harness.dogtail_setup()
-    except Exception as e:  # noqa: BLE001
-        blocked = f"the private session did not start: {e}"
-        traceback.print_exc(file=sys.stderr)
-    run = Run(session) if blocked is None else None
-
-    for description, method in steps:
-        if blocked:
-            tap.result(False, description, f"not run: {blocked}")
-            continue
-        t0 = time.monotonic()
-        try:
-            note = getattr(run, method)()
-            tap.result(True, description, f"{note or ''} ({time.monotonic() - t0:.1f} s)")
-        except Exception as e:  # noqa: BLE001 - every failure becomes a TAP line
-            traceback.print_exc(file=sys.stderr)
-            if isinstance(e, HarnessError) and run.window is not None and method != "step_export":
-                try:
-                    run.window.dump()
-                except Exception:  # noqa: BLE001
-                    pass
-            save_screenshot(session, f"step-{tap.number + 1}")
-            if run.process is not None:
-                log(f"byline's log (pid {run.process.pid}):\n{run.process.log_tail()}")
-            tap.result(False, description, e)
-            # Export failing leaves the window usable; anything else doesn't.
-            if method != "step_export":
-                blocked = f"step {tap.number} failed"
-
-    if session is not None:
-        session.close()
-    log(f"total {time.monotonic() - started:.1f} s")
-    return 1 if tap.failed else 0
+    return harness.run_steps(steps, Run, show_failure)
 
 
 if __name__ == "__main__":

@@ -22,13 +22,12 @@ import secrets
 import subprocess
 import sys
 import time
-import traceback
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import HarnessError, find, log, wait_for  # noqa: E402
-from test_e2e import Tap, Window, find_app, missing_tools, save_screenshot  # noqa: E402
+from test_e2e import Window, find_app  # noqa: E402
 
 NEWSROOM = "desks"
 ANA = ("ana", "Ana Lopes")
@@ -203,61 +202,30 @@ class Run:
         return bar.name
 
 
-def main():
-    missing = missing_tools()
-    if missing and os.environ.get("BYLINE_TEST_REQUIRE_TOOLS") != "1":
-        print(f"1..0 # SKIP {missing}")
-        return 0
-    if not SERVER_ENV.get("PGHOST"):
-        print("1..0 # SKIP no newsroom server: run through tests/pg-run.sh")
-        return 0
-
-    steps = [
-        ("a newsroom server with two editors' logins, Ana and Ben", "step_server"),
-        ("two byline processes open the newsroom, no password asked", "step_windows"),
-        ("a headline typed at Ana's desk shows in Ben's list", "step_live"),
-        ("Ben opens it read-only, being edited by Ana", "step_read_only"),
-        ("Ben takes it over, and Ana's window says so", "step_take_over"),
-    ]
-    started = time.monotonic()
-    tap = Tap(steps)
-    session = None
-    blocked = None
-    try:
-        session = harness.Session()
-        harness.install_signal_handlers(session)
-        session.start()
-        harness.dogtail_setup()
-    except Exception as e:  # noqa: BLE001
-        blocked = f"the private session did not start: {e}"
-        traceback.print_exc(file=sys.stderr)
-    run = Run(session) if blocked is None else None
-
-    for description, method in steps:
-        if blocked:
-            tap.result(False, description, f"not run: {blocked}")
-            continue
-        t0 = time.monotonic()
+def show_failure(session, run, step, error, number):
+    """What the window, the screen and byline's log looked like; the steps
+    build on each other, so none runs after a failure."""
+    if isinstance(error, HarnessError) and run.window is not None:
         try:
-            note = getattr(run, method)()
-            tap.result(True, description, f"{note or ''} ({time.monotonic() - t0:.1f} s)")
-        except Exception as e:  # noqa: BLE001 - every failure becomes a TAP line
-            traceback.print_exc(file=sys.stderr)
-            if isinstance(e, HarnessError) and run.window is not None:
-                try:
-                    run.window.dump()
-                except Exception:  # noqa: BLE001
-                    pass
-            save_screenshot(session, f"desks-step-{tap.number + 1}")
-            if run.process is not None:
-                log(f"byline's log (pid {run.process.pid}):\n{run.process.log_tail()}")
-            tap.result(False, description, e)
-            blocked = f"step {tap.number} failed"
+            run.window.dump()
+        except Exception:  # noqa: BLE001
+            pass
+    harness.save_screenshot(session, f"desks-step-{number}")
+    if run.process is not None:
+        log(f"byline's log (pid {run.process.pid}):\n{run.process.log_tail()}")
+    return False
 
-    if session is not None:
-        session.close()
-    log(f"total {time.monotonic() - started:.1f} s")
-    return 1 if tap.failed else 0
+
+def main():
+    steps = [
+        ("a newsroom server with two editors' logins, Ana and Ben", Run.step_server),
+        ("two byline processes open the newsroom, no password asked", Run.step_windows),
+        ("a headline typed at Ana's desk shows in Ben's list", Run.step_live),
+        ("Ben opens it read-only, being edited by Ana", Run.step_read_only),
+        ("Ben takes it over, and Ana's window says so", Run.step_take_over),
+    ]
+    needs = None if SERVER_ENV.get("PGHOST") else "no newsroom server: run through tests/pg-run.sh"
+    return harness.run_steps(steps, Run, show_failure, needs)
 
 
 if __name__ == "__main__":

@@ -27,13 +27,12 @@ import random
 import sqlite3
 import sys
 import time
-import traceback
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import HarnessError, find, log, text_of, wait_for  # noqa: E402
-from test_e2e import Tap, find_app, find_window, missing_tools  # noqa: E402
+from test_e2e import find_app, find_window  # noqa: E402
 
 HEADLINE = "Kill test: the night ferry"
 FIRST_BODY = "Start."
@@ -167,63 +166,39 @@ class Kills:
         return killed_at
 
 
-def main():
-    missing = missing_tools()
-    if missing and os.environ.get("BYLINE_TEST_REQUIRE_TOOLS") != "1":
-        print(f"1..0 # SKIP {missing}")
-        return 0
+def show_failure(session, kills, step, error, number):
+    """byline's log, and no byline left running; after a check that failed
+    (not the harness) the next round goes on from what the newsroom holds."""
+    if kills.process is not None:
+        log(f"byline's log (pid {kills.process.pid}):\n{kills.process.log_tail()}")
+        if kills.process.running():
+            kills.process.kill_hard()
+    if isinstance(error, HarnessError):
+        return False
+    try:
+        kills.expected = stored_body(kills.db)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
 
+
+def main():
     seed = int(os.environ.get("BYLINE_KILLS_SEED") or time.time())
     rounds = int(os.environ.get("BYLINE_KILLS_ROUNDS") or 20)
-    log(f"seed {seed} (BYLINE_KILLS_SEED={seed} repeats this run)")
     rng = random.Random(seed)
 
-    steps = [(f"kill {i + 1} of {rounds}, {'during an autosave' if i % 2 else 'while typing'}", i)
-             for i in range(rounds)]
-    started = time.monotonic()
-    tap = Tap(steps)
-    session = None
-    blocked = None
-    kills = None
-    try:
-        session = harness.Session()
-        harness.install_signal_handlers(session)
-        session.start()
-        harness.dogtail_setup()
+    def make_kills(session):
         kills = Kills(session, rng)
         kills.prepare()
-    except Exception as e:  # noqa: BLE001
-        blocked = f"the private session did not start: {e}"
-        traceback.print_exc(file=sys.stderr)
+        return kills
 
-    for description, i in steps:
-        if blocked:
-            tap.result(False, description, f"not run: {blocked}")
-            continue
-        t0 = time.monotonic()
-        try:
-            note = kills.round(i, during_autosave=bool(i % 2))
-            tap.result(True, description, f"{note} ({time.monotonic() - t0:.1f} s)")
-        except Exception as e:  # noqa: BLE001 - every failure becomes a TAP line
-            traceback.print_exc(file=sys.stderr)
-            if kills.process is not None:
-                log(f"byline's log (pid {kills.process.pid}):\n{kills.process.log_tail()}")
-                if kills.process.running():
-                    kills.process.kill_hard()
-            tap.result(False, description, e)
-            if isinstance(e, HarnessError):
-                blocked = f"step {tap.number} failed"
-            else:
-                # Go on from what the newsroom holds.
-                try:
-                    kills.expected = stored_body(kills.db)
-                except Exception:  # noqa: BLE001
-                    blocked = f"step {tap.number} failed"
+    def kill(i):
+        return lambda kills: kills.round(i, during_autosave=bool(i % 2))
 
-    if session is not None:
-        session.close()
-    log(f"total {time.monotonic() - started:.1f} s")
-    return 1 if tap.failed else 0
+    steps = [(f"kill {i + 1} of {rounds}, {'during an autosave' if i % 2 else 'while typing'}", kill(i))
+             for i in range(rounds)]
+    log(f"seed {seed} (BYLINE_KILLS_SEED={seed} repeats this run)")
+    return harness.run_steps(steps, make_kills, show_failure)
 
 
 if __name__ == "__main__":
