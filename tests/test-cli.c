@@ -472,13 +472,13 @@ test_import_not_a_file (Fixture       *fixture,
   const char *args[] = {
     "--database", fixture->db, "--import", fifo, "/dev/zero", fixture->tmp, council, NULL
   };
-  gint64 started = g_get_monotonic_time ();
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
 
+  /* Nothing ever writes to the pipe: a run that opened it would wait for
+   * ever, which the wait fails. */
   live_run_start (fixture, &live, args);
-  live_run_wait (&live, 5);
-  g_assert_cmpint (g_get_monotonic_time () - started, <, G_TIME_SPAN_SECOND);
+  live_run_wait (&live, 10);
   g_assert_true (WIFEXITED (live.wait_status));
   g_assert_cmpint (WEXITSTATUS (live.wait_status), ==, 1);
 

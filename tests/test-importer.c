@@ -1490,8 +1490,9 @@ test_bad_folder (Fixture       *fixture,
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID);
 }
 
-/* byline_import_file() on a worker thread, so that a hang fails the test
- * within a second rather than stopping it. */
+/* byline_import_file() on a worker thread, so that a hang (the import
+ * waiting for ever) fails the test rather than stopping it. How fast the
+ * refusal is, is not the point: a loaded machine may take its time. */
 typedef struct
 {
   GMutex  lock;
@@ -1519,10 +1520,10 @@ import_job_thread (gpointer data)
 }
 
 static GError *
-import_within_a_second (const char *path)
+import_without_hanging (const char *path)
 {
   ImportJob job = { 0, };
-  gint64 deadline = g_get_monotonic_time () + G_TIME_SPAN_SECOND;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   GThread *thread;
   GError *error;
 
@@ -1534,7 +1535,7 @@ import_within_a_second (const char *path)
   g_mutex_lock (&job.lock);
   while (!job.done)
     if (!g_cond_wait_until (&job.cond, &job.lock, deadline))
-      g_error ("Importing “%s” did not return within a second", path);
+      g_error ("Importing “%s” did not return within 10 s", path);
   g_mutex_unlock (&job.lock);
   g_thread_join (thread);
 
@@ -1558,7 +1559,7 @@ test_bad_fifo (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  error = import_within_a_second (path);
+  error = import_without_hanging (path);
 
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
   g_assert_nonnull (strstr (error->message, "“story.txt”"));
@@ -1575,7 +1576,7 @@ test_bad_device (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
     {
-      g_autoptr(GError) error = import_within_a_second (devices[i]);
+      g_autoptr(GError) error = import_without_hanging (devices[i]);
       g_autofree char *basename = g_path_get_basename (devices[i]);
       g_autofree char *quoted = g_strdup_printf ("“%s”", basename);
 
@@ -1601,7 +1602,7 @@ test_bad_socket (Fixture       *fixture,
   g_socket_listen (socket, &error);
   g_assert_no_error (error);
 
-  error = import_within_a_second (path);
+  error = import_without_hanging (path);
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
   g_assert_nonnull (strstr (error->message, "“wire.sock”"));
   g_assert_nonnull (strstr (error->message, "socket"));
@@ -1618,7 +1619,7 @@ test_bad_link_to_fifo (Fixture       *fixture,
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (symlink (fifo, link), ==, 0);
-  error = import_within_a_second (link);
+  error = import_without_hanging (link);
 
   g_assert_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_NOT_A_FILE);
   g_assert_nonnull (strstr (error->message, "named pipe"));
