@@ -283,13 +283,7 @@ test_locked (Fixture       *fixture,
   g_assert_cmpstr (body, ==, typed);
 
   /* Still locked a while later: still kept, still said. */
-  {
-    gint64 until = g_get_monotonic_time () + 2500 * G_TIME_SPAN_MILLISECOND;
-
-    while (g_get_monotonic_time () < until)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (10000);
-  }
+  byline_test_spin (2500);
   g_assert_true (banner_says (fixture, "in use by another program"));
 
   g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
