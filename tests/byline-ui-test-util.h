@@ -177,4 +177,36 @@ byline_ui_test_set_field_text (GtkWidget  *field,
   gtk_text_buffer_end_user_action (buffer);
 }
 
+/* The runs of @buffer's text that carry the tag named @tag_name (the
+ * spell check's "misspelled"), joined by "|"; "" when none do or there is
+ * no such tag.
+ * Returns: (transfer full): the text. */
+static inline char *
+byline_ui_test_dup_tagged (GtkTextBuffer *buffer,
+                           const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  g_autoptr(GString) runs = g_string_new (NULL);
+  GtkTextIter iter;
+
+  if (tag == NULL)
+    return g_string_free (g_steal_pointer (&runs), FALSE);
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *run = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      run = gtk_text_iter_get_text (&iter, &end);
+      g_string_append_printf (runs, "%s%s", runs->len ? "|" : "", run);
+      iter = end;
+    }
+
+  return g_string_free (g_steal_pointer (&runs), FALSE);
+}
+
 G_END_DECLS

@@ -1217,27 +1217,10 @@ dup_underlined (Fixture    *fixture,
                 const char *name)
 {
   GtkTextBuffer *buffer = field_buffer (fixture, name);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled");
-  g_autoptr(GString) words = g_string_new (NULL);
-  GtkTextIter iter;
 
   wait_until (spell_check_done, fixture->pane, "the spell check");
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    {
-      GtkTextIter end = iter;
-      g_autofree char *word = NULL;
-
-      if (!gtk_text_iter_starts_tag (&iter, tag))
-        continue;
-      gtk_text_iter_forward_to_tag_toggle (&end, tag);
-      word = gtk_text_iter_get_text (&iter, &end);
-      g_string_append_printf (words, "%s%s", words->len ? "|" : "", word);
-      iter = end;
-    }
-
-  return g_string_free (g_steal_pointer (&words), FALSE);
+  g_assert_nonnull (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled"));
+  return byline_ui_test_dup_tagged (buffer, "misspelled");
 }
 
 static void

@@ -1260,30 +1260,8 @@ test_preferences_masthead (Fixture       *fixture,
 static char *
 dup_body_underlined (BylineEditorPane *editor)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (editor->body_buffer);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled");
-  g_autoptr(GString) words = g_string_new (NULL);
-  GtkTextIter iter;
-
   WAIT_FOR (!byline_editor_pane_is_spell_checking (editor), 10, "the spell check");
-  if (tag == NULL)
-    return g_string_free (g_steal_pointer (&words), FALSE);
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    {
-      GtkTextIter end = iter;
-      g_autofree char *word = NULL;
-
-      if (!gtk_text_iter_starts_tag (&iter, tag))
-        continue;
-      gtk_text_iter_forward_to_tag_toggle (&end, tag);
-      word = gtk_text_iter_get_text (&iter, &end);
-      g_string_append_printf (words, "%s%s", words->len ? "|" : "", word);
-      iter = end;
-    }
-
-  return g_string_free (g_steal_pointer (&words), FALSE);
+  return byline_ui_test_dup_tagged (GTK_TEXT_BUFFER (editor->body_buffer), "misspelled");
 }
 
 /* Preferences turn spell checking off and on: the editor's underlines go
