@@ -359,6 +359,24 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* After a sweep that failed call 1, then 2, ... of one piece of work
+ * until call @n was not reached: it went past more than @min_calls calls
+ * (so the faults did land in the work), and most faults stopped the work
+ * (a fault in a checkpoint after the commit does not: the commit is
+ * already on disk). */
+static void
+assert_sweep (guint       n,
+              guint       n_refused,
+              guint       min_calls,
+              const char *work)
+{
+  g_assert_cmpuint (n, <, MAX_N);
+  g_assert_cmpuint (n, >, min_calls);
+  g_assert_cmpuint (n_refused, >, (n - 1) / 2);
+  g_test_message ("%u writes, syncs and truncates %s, %u of them refused the work when they failed",
+                  n - 1, work, n_refused);
+}
+
 static BylineArticle *
 load (const char *path,
       gint64      id)
@@ -433,14 +451,7 @@ test_save (Fixture       *fixture,
         break;
     }
 
-  g_assert_cmpuint (n, <, MAX_N);
-  /* The sweep went past at least the calls one save makes. */
-  g_assert_cmpuint (n, >, 3);
-  /* Most faults stop the work (a fault in a checkpoint after the commit
-   * does not: the commit is already on disk). */
-  g_assert_cmpuint (n_refused, >, (n - 1) / 2);
-  g_test_message ("%u writes, syncs and truncates in one save, %u of them refused the work when they failed",
-                  n - 1, n_refused);
+  assert_sweep (n, n_refused, 3, "in one save");
 }
 
 /* Making a newsroom: every migration step from an empty file, in the
@@ -499,13 +510,7 @@ test_migration (Fixture       *fixture,
         break;
     }
 
-  g_assert_cmpuint (n, <, MAX_N);
-  g_assert_cmpuint (n, >, 10);
-  /* Most faults stop the work (a fault in a checkpoint after the commit
-   * does not: the commit is already on disk). */
-  g_assert_cmpuint (n_refused, >, (n - 1) / 2);
-  g_test_message ("%u writes, syncs and truncates to make a newsroom, %u of them refused the work when they failed",
-                  n - 1, n_refused);
+  assert_sweep (n, n_refused, 10, "to make a newsroom");
 }
 
 /* Importing a file, as --import and the window's Import do: read it into
@@ -568,13 +573,7 @@ test_import (Fixture       *fixture,
         break;
     }
 
-  g_assert_cmpuint (n, <, MAX_N);
-  g_assert_cmpuint (n, >, 3);
-  /* Most faults stop the work (a fault in a checkpoint after the commit
-   * does not: the commit is already on disk). */
-  g_assert_cmpuint (n_refused, >, (n - 1) / 2);
-  g_test_message ("%u writes, syncs and truncates in one import, %u of them refused the work when they failed",
-                  n - 1, n_refused);
+  assert_sweep (n, n_refused, 3, "in one import");
 }
 
 int
