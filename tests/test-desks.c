@@ -434,6 +434,8 @@ test_follows_other_desk (Fixture       *fixture,
    * machine (bench/bench-desks measures it), and the test allows two, as
    * tests here are no benchmarks and share a loaded machine. */
   byline_editor_pane_set_cursor_offset (editor, 5);
+  g_assert_false (body_shows (fixture, BEN_BODY));
+  g_assert_false (sidebar_shows (fixture, "Harbour tolls rise"));
   version = ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
   start = g_get_monotonic_time ();
   WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text in the editor");
@@ -677,6 +679,7 @@ test_locked_elsewhere (Fixture       *fixture,
   g_assert_true (byline_window_open_article (fixture->window, fixture->tram_id, &error));
   g_assert_no_error (error);
 
+  g_assert_false (sidebar_shows (fixture, "Being edited by " BEN));
   g_assert_true (byline_store_lock_article (fixture->ben, fixture->ferry_id, FALSE, &acquired, &holder, &error));
   g_assert_no_error (error);
   g_assert_true (acquired);
@@ -926,6 +929,7 @@ test_offline (Fixture       *fixture,
   g_assert_null (bar_text (fixture));
 
   /* And the live list works again: Ben's change still shows. */
+  g_assert_false (body_shows (fixture, BEN_BODY));
   ben_saves_body (fixture, fixture->tram_id, "The exhibition runs all month.");
   ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
   WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text after the outage");
@@ -964,6 +968,7 @@ test_offline_idle (Fixture       *fixture,
   g_assert_false (toast_says (fixture, "were sent"));
 
   /* And the live list works again. */
+  g_assert_false (body_shows (fixture, BEN_BODY));
   ben_saves_body (fixture, fixture->ferry_id, BEN_BODY);
   WAIT_FOR (body_shows (fixture, BEN_BODY), 5, "Ben's text after the outage");
 }
