@@ -19,6 +19,7 @@
 #include "byline-store.h"
 #include "byline-store-sqlite-private.h"
 #include "newsroom-text.h"
+#include "bench-stats.h"
 
 /* Times what autosave does after the last keystroke: one
  * byline_store_save_article() of the whole article, on a store opened the
@@ -34,24 +35,6 @@
  *                  (two new articles). */
 
 #define WARMUP 5
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint i = (guint)(p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
-}
 
 /* Where the person is typing: a new word near the end of the body. */
 static void

@@ -18,15 +18,7 @@
 
 #include "byline-check.h"
 #include "newsroom-text.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
+#include "bench-stats.h"
 
 int
 main (int   argc,

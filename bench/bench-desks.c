@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "byline-store.h"
+#include "bench-stats.h"
 
 /* Many desks on one newsroom server (or file).
  *
@@ -24,23 +25,6 @@
  * Usage: bench-desks LOCATION [--saves N] [--desks D] [--seconds S]
  * LOCATION is an empty newsroom: a new file, or a postgresql:// URI (run
  * it through tests/pg-run.sh with "postgresql://"). */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  g_array_sort (ms, compare_doubles);
-  return g_array_index (ms, double, MIN (ms->len - 1, (guint)(p * ms->len)));
-}
 
 typedef struct
 {
@@ -101,6 +85,7 @@ bench_seen (const char *location,
       g_array_append_val (ms, (double){ (waiting.seen_at - start) / 1000.0 });
     }
 
+  g_array_sort (ms, compare_doubles);
   g_print ("seen at another desk: %u saves, median %.1f ms, p95 %.1f ms, max %.1f ms\n",
            ms->len, percentile (ms, 0.5), percentile (ms, 0.95), percentile (ms, 1.0));
 }
@@ -182,6 +167,7 @@ bench_busy (const char *location,
       g_array_unref (desks[i].ms);
     }
 
+  g_array_sort (all, compare_doubles);
   g_print ("%u desks saving every second for %u s: %u saves, %u errors, "
            "median %.1f ms, p95 %.1f ms, max %.1f ms\n",
            n_desks, seconds, all->len, errors,

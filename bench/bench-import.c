@@ -18,6 +18,7 @@
 #include "byline-importer.h"
 #include "byline-limits.h"
 #include "byline-store.h"
+#include "bench-stats.h"
 
 /* How import time grows with the input: files with more and more tags,
  * longer and longer bodies, and more and more "READ:" lines, each size
@@ -43,15 +44,6 @@ typedef struct
   /* The file's name: the suffix picks Markdown or a pasted page. */
   const char *file_name;
 } Series;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static const char * const words[] = {
   "harbour", "council", "ferry", "budget", "basin", "dredging", "vote", "board",

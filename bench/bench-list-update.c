@@ -19,6 +19,7 @@
 #include "byline-review.h"
 #include "byline-store.h"
 #include "byline-store-private.h"
+#include "bench-stats.h"
 
 /* What each autosave costs the main thread, where typing would wait: the
  * save itself runs on a worker (as BylineAutosave does), then the store's
@@ -48,24 +49,6 @@ count_query_cb (const char *query,
 
   if (g_thread_self () == main_thread)
     (*count)++;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint i = (guint)(p * (sorted->len - 1) + 0.5);
-
-  return g_array_index (sorted, double, MIN (i, sorted->len - 1));
 }
 
 typedef struct

@@ -13,6 +13,7 @@
 
 #include "byline-article-list.h"
 #include "byline-store.h"
+#include "bench-stats.h"
 
 /* What the drafts sidebar asks of the store, timed on a newsroom from
  * gen-newsroom: opening it, the article count the list starts with, the
@@ -22,15 +23,6 @@
  * running app; the first pass warms the cache and is not counted).
  *
  * Usage: bench-sidebar NEWSROOM [--runs N] */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
 
 typedef enum
 {

@@ -19,17 +19,9 @@
 
 #include "byline-spell.h"
 #include "newsroom-text.h"
+#include "bench-stats.h"
 
 #define CHUNK_WORDS 64
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int   argc,
