@@ -1497,6 +1497,72 @@ test_spell_menu (Fixture       *fixture,
   }
 }
 
+/* The readability line under the status line. */
+static GtkLabel *
+find_readability_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), "a sentence") != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_readability_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *text;
+  gboolean    present;
+} LineWait;
+
+static gboolean
+readability_says (gpointer data)
+{
+  LineWait *wait = data;
+  GtkLabel *label = find_readability_label (GTK_WIDGET (wait->fixture->pane));
+
+  return label != NULL &&
+         (strstr (gtk_label_get_label (label), wait->text) != NULL) == wait->present;
+}
+
+/* An article in a language no dictionary is installed for: the
+ * readability line says its spelling is not checked, and the tooltip how
+ * to get the dictionary. */
+static void
+test_spell_no_dictionary (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LineWait wait = { fixture, "spelling not checked: no dictionary for “tlh”", TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineSpellChecker) klingon = byline_spell_checker_new ("tlh", &error);
+  const char *tooltip;
+
+  g_assert_null (klingon);
+  set_field_text (fixture, "Body", "Qapla’ batlh je.");
+  byline_article_set_language (fixture->article, "tlh");
+  wait_until (readability_says, &wait, "the line to say the spelling is not checked");
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (find_readability_label (GTK_WIDGET (fixture->pane))));
+  g_assert_nonnull (strstr (tooltip, "No spelling dictionary is installed for “tlh”"));
+
+  /* In a language with a dictionary, it is checked again. */
+  byline_article_set_language (fixture->article, "en");
+  wait.present = FALSE;
+  wait_until (readability_says, &wait, "the note to go");
+  {
+    g_autofree char *found = dup_underlined (fixture, "Body");
+
+    g_assert_cmpstr (found, !=, "");
+  }
+}
+
 /* --- readability ------------------------------------------------------------------ */
 
 static void
@@ -1592,6 +1658,7 @@ main (int   argc,
   ADD ("find-replace", test_find_replace);
   ADD ("spell-check", test_spell_check);
   ADD ("spell-menu", test_spell_menu);
+  ADD ("spell-no-dictionary", test_spell_no_dictionary);
   ADD ("headline-width", test_headline_width);
   g_test_add_func ("/byline/editor-pane/readability-line", test_readability_line);
   g_test_add_func ("/byline/editor-pane/word-count", test_word_count);

@@ -82,6 +82,10 @@ struct _BylineEditorPaneTools
   GtkToggleButton    *long_button;
   GtkTextTag         *long_tag;
   guint               readability_source;
+  /* Why the article's language is not checked, said on that line: no
+   * dictionary is installed for it. */
+  char               *unchecked_language;
+  char               *unchecked_reason;
   char               *headline_font;
 };
 
@@ -260,6 +264,25 @@ check_all_later (BylineEditorPane *self)
   on_caption_changed (self);
 }
 
+/* Says on the readability line that @language is not checked, and why;
+ * %NULL when it is. */
+static void
+set_unchecked (BylineEditorPane *self,
+               const char       *language,
+               const char       *reason)
+{
+  Tools *tools = self->tools;
+
+  if (g_strcmp0 (tools->unchecked_language, language) == 0)
+    return;
+
+  g_free (tools->unchecked_language);
+  g_free (tools->unchecked_reason);
+  tools->unchecked_language = g_strdup (language);
+  tools->unchecked_reason = g_strdup (reason);
+  queue_readability (self);
+}
+
 /* The task holds no reference on the pane, so a pane dropped while its
  * dictionary loads goes at once; the result then finds no pane. */
 static void
@@ -278,10 +301,15 @@ checker_loaded_cb (GObject      *source,
 
   if (checker == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No spell checking: %s", error->message);
-      if (self != NULL && self->tools != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_clear_object (&self->tools->loading);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_debug ("No spell checking: %s", error->message);
+      if (self != NULL && self->tools != NULL)
+        {
+          tools = self->tools;
+          g_clear_object (&tools->loading);
+          set_unchecked (self, tools->checker_language, error->message);
+        }
       return;
     }
 
@@ -295,6 +323,7 @@ checker_loaded_cb (GObject      *source,
   g_clear_object (&tools->loading);
   g_clear_pointer (&tools->checker, byline_spell_checker_free);
   tools->checker = checker;
+  set_unchecked (self, NULL, NULL);
   byline_spell_checker_add_words (checker, (const char * const *) tools->newsroom_words);
   for (guint i = 0; i < tools->ignored->len; i++)
     byline_spell_checker_add_word (checker, g_ptr_array_index (tools->ignored, i));
@@ -406,6 +435,7 @@ tools_refresh (BylineEditorPane *self)
 
   if (!tools->enabled || self->article == NULL)
     {
+      set_unchecked (self, NULL, NULL);
       check_caption (self);
       return;
     }
@@ -1000,6 +1030,7 @@ update_readability_cb (gpointer user_data)
   g_autofree char *body = _byline_editor_pane_dup_buffer_text (GTK_TEXT_BUFFER (self->body_buffer));
   g_autofree char *headline = _byline_editor_pane_dup_buffer_text (self->headline_buffer);
   g_autofree char *line = NULL;
+  g_autofree char *tooltip = NULL;
   g_autofree char *language = dup_wanted_language (self);
   BylineReadability r;
   int width = 0;
@@ -1010,10 +1041,20 @@ update_readability_cb (gpointer user_data)
   if (*headline != '\0')
     width = _byline_editor_pane_measure_headline (self, headline);
   line = _byline_editor_pane_format_readability (&r, width);
+  tooltip = g_strdup (_("Flesch reading ease, for English: 60–70 is plain English, below 30 is hard going. "
+                        "The headline is measured in the page’s headline font."));
+  if (tools->unchecked_language != NULL)
+    {
+      g_autofree char *readability = g_steal_pointer (&line);
+      g_autofree char *readability_tooltip = g_steal_pointer (&tooltip);
+
+      /* Translators: the first %s is the readability line; the second a language tag such as "de" */
+      line = g_strdup_printf (_("%s · spelling not checked: no dictionary for “%s”"),
+                              readability, tools->unchecked_language);
+      tooltip = g_strdup_printf ("%s\n\n%s", tools->unchecked_reason, readability_tooltip);
+    }
   gtk_label_set_label (tools->readability_label, line);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (tools->readability_label),
-                               _("Flesch reading ease, for English: 60–70 is plain English, below 30 is hard going. "
-                                 "The headline is measured in the page’s headline font."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (tools->readability_label), tooltip);
   mark_long_sentences (self, body);
 
   return G_SOURCE_REMOVE;
@@ -1310,6 +1351,8 @@ _byline_editor_pane_dispose_tools (BylineEditorPane *self)
   g_clear_pointer (&tools->caption_found, g_array_unref);
   g_clear_handle_id (&tools->load_source, g_source_remove);
   g_clear_pointer (&tools->headline_font, g_free);
+  g_clear_pointer (&tools->unchecked_language, g_free);
+  g_clear_pointer (&tools->unchecked_reason, g_free);
   for (guint i = 0; i < N_SPELL_FIELDS; i++)
     {
       field_stop (&tools->fields[i]);
