@@ -24,6 +24,7 @@
 #include "byline-pg-connection.h"
 #include "byline-review.h"
 #include "byline-store-private.h"
+#include "byline-util.h"
 
 /* The store: what the windows and the command line call. It keeps the
  * rules that hold whatever engine holds the newsroom (what a valid article
@@ -215,6 +216,15 @@ byline_store_get_desk (BylineStore *self)
   return self->desk;
 }
 
+/* Whether this thread may emit the store's signals now: it made the store,
+ * or it runs the store's context (the main thread, in the program). A
+ * worker sends them there with byline_invoke_later(). */
+static gboolean
+on_own_thread (BylineStore *self)
+{
+  return g_thread_self () == self->owner || g_main_context_is_owner (self->context);
+}
+
 typedef struct
 {
   BylineStore *store;
@@ -244,7 +254,7 @@ _byline_store_emit_changed (BylineStore *self,
   GQuark detail = g_quark_from_string (what);
   ChangedData *data;
 
-  if (g_thread_self () == self->owner)
+  if (on_own_thread (self))
     {
       g_signal_emit (self, signals[CHANGED], detail, id);
       return;
@@ -254,7 +264,7 @@ _byline_store_emit_changed (BylineStore *self,
   data->store = g_object_ref (self);
   data->id = id;
   data->detail = detail;
-  g_main_context_invoke (self->context, emit_changed_cb, data);
+  byline_invoke_later (self->context, emit_changed_cb, data, NULL);
 }
 
 /* Connection state */
@@ -274,6 +284,17 @@ update_offline_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* "offline" follows what queries and the watch found, on the store's
+ * thread. */
+static void
+update_offline (BylineStore *self)
+{
+  if (on_own_thread (self))
+    update_offline_cb (g_object_ref (self));
+  else
+    byline_invoke_later (self->context, update_offline_cb, g_object_ref (self), NULL);
+}
+
 /* What a query just found out about the server: @error is the query's
  * failure, or NULL when it went through. Any thread. */
 void
@@ -287,7 +308,7 @@ _byline_store_note_query (BylineStore  *self,
   if (g_atomic_int_exchange (&self->query_failed, failed) == failed)
     return;
 
-  g_main_context_invoke (self->context, update_offline_cb, g_object_ref (self));
+  update_offline (self);
 }
 
 static void
@@ -299,7 +320,7 @@ note_watch (BylineStore *self,
   if (!lost)
     g_atomic_int_set (&self->query_failed, FALSE);
 
-  g_main_context_invoke (self->context, update_offline_cb, g_object_ref (self));
+  update_offline (self);
 }
 
 /**

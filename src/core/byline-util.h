@@ -29,4 +29,24 @@ byline_set_str (char       **str_pointer,
   return TRUE;
 }
 
+/* Calls @func from an idle source on @context, so on the thread that runs
+ * it, whatever thread this is. Not g_main_context_invoke(): from a worker
+ * thread, that calls @func at once on the worker whenever the context is
+ * free to take, as the main context is between two iterations of its loop,
+ * and signal handlers would then run GTK and WebKit off the main thread. */
+static inline void
+byline_invoke_later (GMainContext   *context,
+                     GSourceFunc     func,
+                     gpointer        data,
+                     GDestroyNotify  notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[byline] from a worker thread");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 G_END_DECLS

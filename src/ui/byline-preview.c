@@ -747,16 +747,20 @@ load_web_module_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  BylinePreview *self = BYLINE_PREVIEW (object);
+  GWeakRef *preview_ref = user_data;
+  g_autoptr(BylinePreview) self = g_weak_ref_get (preview_ref);
   g_autoptr(GError) error = NULL;
   const BylinePreviewWebFuncs *funcs;
+
+  g_weak_ref_clear (preview_ref);
+  g_free (preview_ref);
 
   funcs = g_task_propagate_pointer (G_TASK (result), &error);
   if (funcs != NULL)
     web_funcs = funcs;
 
   /* Disposed meanwhile. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (self == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->module_cancellable);
 
@@ -772,6 +776,7 @@ create_web_view_cb (gpointer user_data)
 {
   BylinePreview *self = user_data;
   g_autoptr(GTask) task = NULL;
+  GWeakRef *preview_ref;
 
   self->create_source = 0;
 
@@ -781,9 +786,14 @@ create_web_view_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  /* The first preview of the program loads the module. */
+  /* The first preview of the program loads the module. The task holds no
+   * reference on the preview: the worker may drop the task's last one,
+   * and a preview closed meanwhile would then be disposed, web view and
+   * all, on the worker thread, where WebKit aborts. */
+  preview_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (preview_ref, self);
   self->module_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->module_cancellable, load_web_module_cb, NULL);
+  task = g_task_new (NULL, self->module_cancellable, load_web_module_cb, preview_ref);
   g_task_set_source_tag (task, create_web_view_cb);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, dup_web_module_path (), g_free);

@@ -19,6 +19,7 @@
 
 #include "byline-confirm.h"
 #include "byline-exporter.h"
+#include "byline-util.h"
 #include "byline-window-private.h"
 
 /* Before a publication export, the unlinked READ: links are those of every
@@ -334,8 +335,7 @@ export_progress_cb (guint    done,
   data->done = done;
   data->total = total;
   /* The window outlives the task (it holds a ref as source object). */
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
-                              progress_main_cb, data, g_free);
+  byline_invoke_later (g_task_get_context (task), progress_main_cb, data, g_free);
 }
 
 /* What the export thread reads: its own copies, since Preferences may
