@@ -1807,6 +1807,94 @@ test_language_from_publication (Fixture       *fixture,
   g_assert_cmpstr (byline_article_get_language (loaded), ==, "fr");
 }
 
+/* --- the thread a store's signals run on ----------------------------------- */
+
+typedef struct
+{
+  char        *dir;
+  BylineStore *store;
+  GMutex       lock;
+  GCond        cond;
+  gboolean     save;
+  gboolean     saved;
+  GThread     *handler_thread;
+} Adoption;
+
+static void
+adoption_changed_cb (BylineStore *store,
+                     gint64       id,
+                     Adoption    *adoption)
+{
+  adoption->handler_thread = g_thread_self ();
+}
+
+/* Opens the store, then waits to be asked to save an article: the same
+ * worker, as a pool thread reused by a later job would be. */
+static gpointer
+adoption_worker (gpointer data)
+{
+  Adoption *adoption = data;
+  g_autofree char *path = g_build_filename (adoption->dir, "newsroom.db", NULL);
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&adoption->lock);
+  adoption->store = byline_store_new (path, &error);
+  g_assert_no_error (error);
+  g_cond_broadcast (&adoption->cond);
+  while (!adoption->save)
+    g_cond_wait (&adoption->cond, &adoption->lock);
+  g_mutex_unlock (&adoption->lock);
+
+  byline_article_set_headline (article, "Ferry timetable changes");
+  g_assert_true (byline_store_save_article (adoption->store, article, &error));
+  g_assert_no_error (error);
+
+  g_mutex_lock (&adoption->lock);
+  adoption->saved = TRUE;
+  g_cond_broadcast (&adoption->cond);
+  g_mutex_unlock (&adoption->lock);
+
+  return NULL;
+}
+
+/* A store opened on a worker and adopted by the thread that runs the main
+ * context: a change made later on that worker reaches "changed" handlers
+ * on the main thread, where the windows' widgets live. */
+static void
+test_adopt (void)
+{
+  Adoption adoption = { NULL, };
+  GThread *worker;
+
+  adoption.dir = byline_test_make_tmp_dir ("byline-adopt-XXXXXX");
+  g_mutex_init (&adoption.lock);
+  g_cond_init (&adoption.cond);
+  worker = g_thread_new ("open-store", adoption_worker, &adoption);
+
+  g_mutex_lock (&adoption.lock);
+  while (adoption.store == NULL)
+    g_cond_wait (&adoption.cond, &adoption.lock);
+  byline_store_adopt (adoption.store);
+  g_signal_connect (adoption.store, "changed", G_CALLBACK (adoption_changed_cb), &adoption);
+  adoption.save = TRUE;
+  g_cond_broadcast (&adoption.cond);
+  while (!adoption.saved)
+    g_cond_wait (&adoption.cond, &adoption.lock);
+  g_mutex_unlock (&adoption.lock);
+  g_thread_join (worker);
+
+  while (adoption.handler_thread == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (adoption.handler_thread == g_thread_self ());
+
+  g_object_unref (adoption.store);
+  g_mutex_clear (&adoption.lock);
+  g_cond_clear (&adoption.cond);
+  byline_test_remove_tree (adoption.dir);
+  g_free (adoption.dir);
+}
+
 /* --- pictures ------------------------------------------------------------- */
 
 static GBytes *
@@ -2012,6 +2100,7 @@ main (int   argc,
   g_test_add_func ("/byline/store/error/missing-folder", test_error_missing_folder);
   g_test_add_func ("/byline/store/default-path", test_default_path);
   g_test_add_func ("/byline/store/server-unreachable", test_server_unreachable);
+  g_test_add_func ("/byline/store/adopt", test_adopt);
 
 #undef ADD
 

@@ -216,6 +216,25 @@ byline_store_get_desk (BylineStore *self)
   return self->desk;
 }
 
+/**
+ * byline_store_adopt:
+ * @self: a store
+ *
+ * Makes the calling thread the store's own: the one its signals are
+ * emitted on at once, from any other they go through its main context.
+ * The window opens a newsroom on a worker thread (a server may take
+ * seconds to answer) and calls this when the store reaches the main
+ * thread; otherwise that worker, reused by a later background job, would
+ * run the windows' handlers off the main thread.
+ */
+void
+byline_store_adopt (BylineStore *self)
+{
+  g_return_if_fail (BYLINE_IS_STORE (self));
+
+  self->owner = g_thread_self ();
+}
+
 /* Whether this thread may emit the store's signals now: it made the store,
  * or it runs the store's context (the main thread, in the program). A
  * worker sends them there with byline_invoke_later(). */

@@ -286,6 +286,9 @@ gboolean       byline_store_remove_from_dictionary (BylineStore     *self,
 
 /* This store's desk: which locks are its own. */
 const char    *byline_store_get_desk           (BylineStore         *self);
+/* For a store opened on a worker thread and handed to the thread that
+ * runs its main context: that thread now gets its signals at once. */
+void           byline_store_adopt              (BylineStore         *self);
 /* Takes article @id's edit lock for this desk (taking it from another desk
  * when @take_over). *@holder gets who holds it when another desk does and
  * it was not taken ("" otherwise). FALSE only on error. */

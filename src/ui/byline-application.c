@@ -456,6 +456,9 @@ store_opened_cb (GObject      *object,
       return;
     }
 
+  /* Opened on a worker: from now on this thread is the store's own. */
+  byline_store_adopt (store);
+
   if (data->remember && data->password != NULL)
     byline_keyring_store_async (data->location, data->password, NULL, keyring_stored_cb, NULL);
 
