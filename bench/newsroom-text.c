@@ -152,6 +152,29 @@ bench_make_body (GRand *rand,
 }
 
 char *
+bench_make_draft_body (GRand *rand,
+                       guint  words)
+{
+  g_autofree char *generated = bench_make_body (rand, words);
+  g_auto(GStrv) tokens = g_strsplit (generated, " ", -1);
+  GString *body = g_string_new (NULL);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (body, ' ');
+      if (i % 50 == 25 && g_utf8_strlen (tokens[i], -1) > 3)
+        g_string_append_printf (body, "%sq", tokens[i]);
+      else if (i % 400 == 100)
+        g_string_append_printf (body, "**%s** `code_%u` https://example.org/a/%u", tokens[i], i, i);
+      else
+        g_string_append (body, tokens[i]);
+    }
+
+  return g_string_free (body, FALSE);
+}
+
+char *
 bench_make_headline (GRand *rand)
 {
   return g_strdup_printf ("%s %s %s", PICK (rand, subjects), PICK (rand, verbs), PICK (rand, objects));
