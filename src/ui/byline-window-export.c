@@ -299,24 +299,64 @@ _byline_window_export_article (BylineWindow *self,
 
 /* The publication, on a worker */
 
+/* The window an export reports to, shared by the task and its progress
+ * reports. Only a weak reference: the worker may drop the task's last
+ * reference, and a window closed meanwhile must not be finalised there. */
 typedef struct
 {
-  BylineWindow *window;   /* weak: only touched on the main thread */
+  GWeakRef      window;
+  GMainContext *context;  /* the window's */
+} ExportTarget;
+
+static ExportTarget *
+export_target_new (BylineWindow *window)
+{
+  ExportTarget *target = g_atomic_rc_box_new0 (ExportTarget);
+
+  g_weak_ref_init (&target->window, window);
+  target->context = g_main_context_ref_thread_default ();
+  return target;
+}
+
+static void
+export_target_clear (ExportTarget *target)
+{
+  g_weak_ref_clear (&target->window);
+  g_main_context_unref (target->context);
+}
+
+static void
+export_target_release (ExportTarget *target)
+{
+  g_atomic_rc_box_release_full (target, (GDestroyNotify) export_target_clear);
+}
+
+typedef struct
+{
+  ExportTarget *target;
   guint         done;
   guint         total;
 } ProgressData;
+
+static void
+progress_data_free (ProgressData *data)
+{
+  export_target_release (data->target);
+  g_free (data);
+}
 
 static gboolean
 progress_main_cb (gpointer user_data)
 {
   ProgressData *data = user_data;
+  g_autoptr(BylineWindow) window = g_weak_ref_get (&data->target->window);
 
-  if (data->window != NULL && data->window->progress_bar != NULL && data->total > 0)
+  if (window != NULL && window->progress_bar != NULL && data->total > 0)
     {
       g_autofree char *text = g_strdup_printf (_("Exporting page %u of %u"), data->done, data->total);
 
-      gtk_progress_bar_set_fraction (data->window->progress_bar, (double)data->done / data->total);
-      gtk_progress_bar_set_text (data->window->progress_bar, text);
+      gtk_progress_bar_set_fraction (window->progress_bar, (double)data->done / data->total);
+      gtk_progress_bar_set_text (window->progress_bar, text);
     }
 
   return G_SOURCE_REMOVE;
@@ -327,15 +367,13 @@ export_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
-  GTask *task = user_data;
-  BylineWindow *self = g_task_get_source_object (task);
+  ExportTarget *target = user_data;
   ProgressData *data = g_new0 (ProgressData, 1);
 
-  data->window = self;
+  data->target = g_atomic_rc_box_acquire (target);
   data->done = done;
   data->total = total;
-  /* The window outlives the task (it holds a ref as source object). */
-  byline_invoke_later (g_task_get_context (task), progress_main_cb, data, g_free);
+  byline_invoke_later (target->context, progress_main_cb, data, (GDestroyNotify) progress_data_free);
 }
 
 /* What the export thread reads: its own copies, since Preferences may
@@ -346,6 +384,7 @@ typedef struct
   BylineStore       *store;
   BylinePublication *publication;
   GPtrArray         *notes;   /* filled by the worker, read once it is done */
+  ExportTarget      *target;
 } ExportData;
 
 static void
@@ -355,6 +394,7 @@ export_data_free (ExportData *data)
   g_clear_object (&data->dir);
   g_clear_object (&data->store);
   g_clear_pointer (&data->publication, byline_publication_free);
+  g_clear_pointer (&data->target, export_target_release);
   g_free (data);
 }
 
@@ -368,7 +408,7 @@ export_publication_thread (GTask        *task,
   GError *error = NULL;
 
   if (byline_export_publication_full (data->store, data->publication, data->dir, NULL,
-                                      export_progress_cb, task, data->notes, cancellable, &error))
+                                      export_progress_cb, data->target, data->notes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -379,8 +419,8 @@ export_publication_done_cb (GObject      *object,
                             GAsyncResult *result,
                             gpointer      user_data)
 {
-  BylineWindow *self = BYLINE_WINDOW (object);
   ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BylineWindow) self = g_weak_ref_get (&data->target->window);
   GFile *dir = data->dir;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
@@ -388,7 +428,7 @@ export_publication_done_cb (GObject      *object,
   g_autofree char *title = NULL;
 
   /* The window was closed while the export ran. */
-  if (self->progress_revealer == NULL)
+  if (self == NULL || self->progress_revealer == NULL)
     return;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
@@ -452,8 +492,9 @@ _byline_window_export_publication_to (BylineWindow *self,
   data->store = g_object_ref (self->store);
   data->publication = byline_publication_copy (self->publication);
   data->notes = g_ptr_array_new_with_free_func (g_free);
+  data->target = export_target_new (self);
 
-  task = g_task_new (self, self->export_cancellable, export_publication_done_cb, NULL);
+  task = g_task_new (NULL, self->export_cancellable, export_publication_done_cb, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
   g_task_run_in_thread (task, export_publication_thread);
 }
