@@ -79,6 +79,8 @@ static const struct {
   /* Arabic, written right to left: offsets are still in logical order. */
   { "ar", "ذهب الولد إلى المدرسة صباحا", PLAIN, "" },
   { "ar", "ذهب الولد إلى المدرسةةة", PLAIN, "المدرسةةة" },
+  /* A name in Latin letters is another language's: not the Arabic dictionary's to judge. */
+  { "ar", "وذكرت وكالة Reuters أن المدرسةةة مغلقة", PLAIN, "المدرسةةة" },
   /* Markdown: its syntax, addresses and code are never checked. */
   { "en",
     "# The councl report\n\n"

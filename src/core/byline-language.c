@@ -248,6 +248,19 @@ script_in (const char         *tag,
   return FALSE;
 }
 
+GUnicodeScript
+byline_language_get_script (const char *tag)
+{
+  g_autofree char *script = dup_script (tag);
+
+  if (script == NULL)
+    return G_UNICODE_SCRIPT_INVALID_CODE;
+
+  /* ISO 15924 codes read as a big-endian number: 'A' 'r' 'a' 'b'. */
+  return g_unicode_script_from_iso15924 (((guint32) script[0] << 24) | ((guint32) script[1] << 16) |
+                                         ((guint32) script[2] << 8) | (guint32) script[3]);
+}
+
 gboolean
 byline_language_is_rtl (const char *tag)
 {

@@ -49,5 +49,8 @@ gboolean     byline_language_joins_letters (const char *tag);
  * NULL when most letters are Latin or there are none: the script does not
  * say which Latin-script language it is. Reads at most the first 64 KiB. */
 const char  *byline_language_detect_script (const char *text);
+/* The script @tag is written in when it is not Latin ("ar" and "fa":
+ * Arabic), else G_UNICODE_SCRIPT_INVALID_CODE: Latin, or not known here. */
+GUnicodeScript byline_language_get_script  (const char *tag);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <enchant.h>
 #include <glib/gi18n.h>
 
+#include "byline-language.h"
 #include "byline-spell.h"
 #include "byline-text-private.h"
 
@@ -27,6 +28,10 @@ struct _BylineSpellChecker
   /* word -> GINT_TO_POINTER (1 right, 2 wrong): a body repeats its words,
    * and asking hunspell is the slow part. */
   GHashTable    *known;
+  /* The language's script when it is not Latin: a word with no letter of
+   * it (a name in Latin letters in an Arabic report) is another
+   * language's, which this dictionary cannot judge. */
+  GUnicodeScript script;
 };
 
 /* The dictionary a language means when it names no region. */
@@ -110,6 +115,7 @@ byline_spell_checker_new (const char  *language,
 
   self->broker = enchant_broker_init ();
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->script = byline_language_get_script (language);
 
   tag = enchant_tag (language);
   lang = g_ascii_strdown (tag, strcspn (tag, "_"));
@@ -336,6 +342,22 @@ normalize_word (const char *word,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @word has a letter in @script; any word does when the script
+ * is not known. */
+static gboolean
+has_script (const char     *word,
+            GUnicodeScript  script)
+{
+  if (script == G_UNICODE_SCRIPT_INVALID_CODE)
+    return TRUE;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == script)
+      return TRUE;
+
+  return FALSE;
+}
+
 gboolean
 byline_spell_checker_check_word (BylineSpellChecker *self,
                                  const char         *word,
@@ -356,7 +378,7 @@ byline_spell_checker_check_word (BylineSpellChecker *self,
   if (known != NULL)
     return GPOINTER_TO_INT (known) == 1;
 
-  right = check_normalized (self, normal);
+  right = !has_script (normal, self->script) || check_normalized (self, normal);
   /* A possessive of a word the newsroom added ("Portvale's"), which the
    * dictionary's own rules cannot know. */
   if (!right && g_str_has_suffix (normal, "'s") && strlen (normal) > 2)
