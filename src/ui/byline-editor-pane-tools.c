@@ -15,6 +15,7 @@
 #include "byline-language.h"
 #include "byline-readability.h"
 #include "byline-spell.h"
+#include "byline-util.h"
 
 /* The pane's writing tools: the find bar over the body, and spell checking
  * of the headline, the standfirst and the body while one types.
@@ -1146,7 +1147,7 @@ byline_editor_pane_set_dictionary_words (BylineEditorPane   *self,
                                          const char * const *words)
 {
   Tools *tools;
-  gboolean forgot = FALSE;
+  gboolean forgot;
 
   g_return_if_fail (BYLINE_IS_EDITOR_PANE (self));
 
@@ -1154,12 +1155,7 @@ byline_editor_pane_set_dictionary_words (BylineEditorPane   *self,
 
   /* A checker cannot forget a word: one taken out of the dictionary by
    * another desk needs a checker made again. */
-  for (guint i = 0; tools->newsroom_words != NULL && tools->newsroom_words[i] != NULL; i++)
-    if (words == NULL || !g_strv_contains (words, tools->newsroom_words[i]))
-      {
-        forgot = TRUE;
-        break;
-      }
+  forgot = !byline_strv_contains_all (words, (const char * const *) tools->newsroom_words);
 
   g_strfreev (tools->newsroom_words);
   tools->newsroom_words = g_strdupv ((char **) words);

@@ -19,6 +19,7 @@
 #include "byline-check.h"
 #include "byline-confirm.h"
 #include "byline-language.h"
+#include "byline-util.h"
 #include "byline-window-private.h"
 
 /* After typing pauses this long, the check panel checks again: the check
@@ -51,7 +52,7 @@ static void
 dictionary_changed_cb (BylineWindow *self)
 {
   g_auto(GStrv) before = g_steal_pointer (&self->dictionary_words);
-  gboolean only_added = before != NULL;
+  gboolean only_added;
   GHashTableIter iter;
   gpointer checker;
 
@@ -59,17 +60,9 @@ dictionary_changed_cb (BylineWindow *self)
   if (self->spell_checkers == NULL)
     return;
 
-  if (self->dictionary_words == NULL)
-    only_added = FALSE;
-  if (only_added)
-    {
-      g_autoptr(GHashTable) now = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; self->dictionary_words[i] != NULL; i++)
-        g_hash_table_add (now, self->dictionary_words[i]);
-      for (guint i = 0; only_added && before[i] != NULL; i++)
-        only_added = g_hash_table_contains (now, before[i]);
-    }
+  only_added = before != NULL && self->dictionary_words != NULL &&
+               byline_strv_contains_all ((const char * const *) self->dictionary_words,
+                                         (const char * const *) before);
 
   /* A checker cannot forget a word: when one left the dictionary, load
    * them again as they are next needed. Words added (the usual change)
