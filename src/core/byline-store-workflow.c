@@ -307,6 +307,22 @@ byline_store_set_status (BylineStore    *self,
       !check_links_published (backend, article, &local_error))
     goto out;
 
+  /* Spiked again meanwhile, from another state: the write below would
+   * still find it spiked, but the way back is now another one. Read
+   * inside the transaction, so nobody moves it in between. */
+  if (from == BYLINE_STATUS_SPIKED)
+    {
+      BylineStatus spiked_from_now;
+
+      if (!read_spiked_from (backend, article_id, &spiked_from_now, &local_error))
+        goto out;
+      if (spiked_from_now != spiked_from)
+        {
+          set_moved_meanwhile (backend, article, to, &local_error);
+          goto out;
+        }
+    }
+
   /* The revision the move keeps, its words counted from the one before. */
   previous = backend->vtable->latest_revision (backend, article_id, NULL, &local_error);
   if (local_error != NULL)
